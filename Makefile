@@ -1,0 +1,60 @@
+# The few commands a person types. `make site` and `make test` set up .venv/ on first use.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: site intern test lint format golden serve check bench screenshots sysdeps clean
+
+site: $(STAMP)
+	$(PY) -m generator build
+
+intern: $(STAMP)
+	$(PY) -m generator build --profile intern
+
+check: $(STAMP)
+	$(PY) -m generator check
+
+serve: $(STAMP)
+	$(PY) -m generator serve
+
+test: $(STAMP) sysdeps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+# Refresh the golden files after an intended change of the generated pages; review the diff.
+golden: $(STAMP)
+	$(PY) -m tests.golden
+
+bench: $(STAMP)
+	$(PY) scripts/bench.py
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(shell command -v $(PYTHON) || echo python3) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+# System packages the browser, print and spelling tests need (Debian).
+SYSTEM_PACKAGES := chromium hunspell hunspell-de-de
+sysdeps:
+	@if ! command -v chromium >/dev/null || ! command -v hunspell >/dev/null || [ ! -f /usr/share/hunspell/de_DE.dic ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing $(SYSTEM_PACKAGES) ..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+	  else \
+	    echo "Missing system packages: $(SYSTEM_PACKAGES) (install them with apt-get as root)"; exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf site site-intern build docs/netzwerke docs/partner docs/referenz

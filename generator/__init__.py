@@ -1,0 +1,1 @@
+"""Partner directory and handbook generator of the Offensive Mittelstand."""

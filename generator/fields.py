@@ -1,0 +1,122 @@
+"""Field types of the data files: each checks one kind of value and explains a rejection in German."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from .problems import shown
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
+PHONE_PATTERN = r"^\+?[0-9][0-9 /()-]{5,24}$"
+POSTCODE_PATTERN = r"^[0-9]{5}$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+NUMBER_PATTERN = r"^-?[0-9]{1,3}(?:\.[0-9]+)?$"
+
+
+def _rejected(message: str, value: object) -> PydanticCustomError:
+    return PydanticCustomError("om_value", message + " ({value})", {"value": shown(value)})
+
+
+def _matching(pattern: str, message: str):
+    compiled = re.compile(pattern)
+
+    def check(value: str) -> str:
+        if not compiled.fullmatch(value):
+            raise _rejected(message, value)
+        return value
+
+    return check
+
+
+def _single_line(value: str) -> str:
+    text = value.strip()
+    if not text:
+        raise PydanticCustomError("om_empty", "darf nicht leer sein")
+    if "\n" in text or "\r" in text:
+        raise _rejected("darf keinen Zeilenumbruch enthalten", value)
+    return text
+
+
+def _paragraph(value: str) -> str:
+    text = value.strip()
+    if not text:
+        raise PydanticCustomError("om_empty", "darf nicht leer sein")
+    return text
+
+
+def _phone(value: str) -> str:
+    _matching(PHONE_PATTERN, "keine gültige Telefonnummer, z. B. „+49 511 123456“")(value)
+    if sum(char.isdigit() for char in value) < 6:
+        raise _rejected("keine gültige Telefonnummer, z. B. „+49 511 123456“", value)
+    return value
+
+
+def _date(value: object) -> date:
+    message = "kein gültiges Datum; bitte JJJJ-MM-TT schreiben, z. B. „2021-06-21“"
+    if not isinstance(value, str) or not re.fullmatch(DATE_PATTERN, value):
+        raise _rejected(message, value)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _rejected(message, value) from None
+
+
+def _url(value: str) -> str:
+    message = "keine gültige Webadresse; erlaubt sind nur Adressen mit http:// oder https://"
+    parts = urlsplit(value)
+    unsafe = any(char.isspace() or ord(char) < 32 or char in "<>\"'`\\" for char in value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or "." not in parts.hostname or unsafe:
+        raise _rejected(message, value)
+    return value
+
+
+def _number(value: object) -> object:
+    # The loader keeps every scalar as text; coordinates are the one place numbers are meant.
+    if isinstance(value, str):
+        if not re.fullmatch(NUMBER_PATTERN, value):
+            raise _rejected("keine gültige Dezimalzahl, z. B. „52.3759“", value)
+        return float(value)
+    return value
+
+
+def _text_schema(pattern: str | None = None, fmt: str | None = None) -> dict:
+    schema: dict = {"type": "string", "minLength": 1}
+    if pattern:
+        schema["pattern"] = pattern
+    if fmt:
+        schema["format"] = fmt
+    return schema
+
+
+Id = Annotated[
+    str,
+    AfterValidator(
+        _matching(ID_PATTERN, "keine gültige Kennung; erlaubt sind a–z, 0–9 und Bindestriche, z. B. „hwk-hannover“")
+    ),
+    Field(max_length=40),
+    WithJsonSchema(_text_schema(ID_PATTERN) | {"maxLength": 40}),
+]
+Text = Annotated[str, AfterValidator(_single_line), Field(max_length=200), WithJsonSchema(_text_schema())]
+Paragraph = Annotated[str, AfterValidator(_paragraph), Field(max_length=3000), WithJsonSchema(_text_schema())]
+Email = Annotated[
+    str,
+    AfterValidator(_matching(EMAIL_PATTERN, "keine gültige E-Mail-Adresse")),
+    WithJsonSchema(_text_schema(EMAIL_PATTERN, "email")),
+]
+Phone = Annotated[str, AfterValidator(_phone), WithJsonSchema(_text_schema(PHONE_PATTERN))]
+Postcode = Annotated[
+    str,
+    AfterValidator(_matching(POSTCODE_PATTERN, "keine gültige Postleitzahl; fünf Ziffern, z. B. „01067“")),
+    WithJsonSchema(_text_schema(POSTCODE_PATTERN)),
+]
+Day = Annotated[date, BeforeValidator(_date), WithJsonSchema(_text_schema(DATE_PATTERN, "date"))]
+Url = Annotated[str, AfterValidator(_url), WithJsonSchema(_text_schema("^https?://", "uri"))]
+Latitude = Annotated[float, BeforeValidator(_number), Field(ge=47.0, le=55.1)]
+Longitude = Annotated[float, BeforeValidator(_number), Field(ge=5.8, le=15.1)]

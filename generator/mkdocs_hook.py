@@ -1,0 +1,33 @@
+"""MkDocs hook: regenerate the pages from data/ before every build (also in `mkdocs serve`).
+
+A data error stops the build before MkDocs cleans the site folder, so the last good site stays.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generator.pipeline import generate  # noqa: E402
+from generator.problems import DataInvalid  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.generator")
+
+
+def on_pre_build(config) -> None:
+    root = Path(config.config_file_path).parent
+    data_dir = config.extra.get("data_dir") or root / "data"
+    profile = config.extra.get("profile", "public")
+    try:
+        changed = generate(data_dir, config.docs_dir, profile)
+    except DataInvalid as invalid:
+        for problem in invalid.problems:
+            log.error(str(problem))
+        raise PluginError(f"{len(invalid.problems)} Fehler in den Daten; es wurde nichts erzeugt.") from None
+    if changed:
+        log.info("%d erzeugte Seiten aktualisiert", len(changed))

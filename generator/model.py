@@ -1,0 +1,168 @@
+"""The directory as the pages show it: records joined across files, people filtered by profile.
+
+Privacy is decided here, once: in the public profile a person without `consent: true`
+is replaced by None before any template sees the data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .schema import NETWORK_STATUSES, PARTNER_KINDS, SCOPES, STATES, Network, Partner, Person
+from .validate import Records
+
+PROFILES = ("public", "intern")
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A person as the chosen profile may show them."""
+
+    name: str
+    function: str | None
+    email: str
+    phone: str | None
+    example: bool
+
+
+@dataclass(frozen=True)
+class RegionalContactEntry:
+    """A regional contact person named by a partner for a network."""
+
+    partner_id: str
+    partner_name: str
+    network_id: str
+    network_name: str
+    named_on: date | None
+    person: Contact | None
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A link target: the id and display name of a network or partner."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class PartnerEntry:
+    """A partner with the networks it takes part in."""
+
+    id: str
+    name: str
+    short_name: str | None
+    kind: str
+    kind_label: str
+    scope: str
+    scope_label: str
+    represented_in_regions: bool
+    website: str | None
+    description: str | None
+    liaison_named: bool
+    liaison: Contact | None
+    networks: tuple[Ref, ...]
+    regional_contacts: tuple[RegionalContactEntry, ...]
+    verified_on: date | None
+
+
+@dataclass(frozen=True)
+class NetworkEntry:
+    """A regional network with its member partners and named regional contacts."""
+
+    id: str
+    name: str
+    region: str
+    state: str
+    state_label: str
+    lat: float
+    lon: float
+    status: str
+    status_label: str
+    status_since: date | None
+    description: str | None
+    website: str | None
+    contact: object
+    members: tuple[Ref, ...]
+    regional_contacts: tuple[RegionalContactEntry, ...]
+    verified_on: date | None
+
+
+@dataclass(frozen=True)
+class Directory:
+    """Everything the pages of one profile may show."""
+
+    profile: str
+    networks: tuple[NetworkEntry, ...]
+    partners: tuple[PartnerEntry, ...]
+
+    @property
+    def intern(self) -> bool:
+        return self.profile == "intern"
+
+
+def build_directory(records: Records, profile: str = "public") -> Directory:
+    """Join validated records into the directory of one profile."""
+    if profile not in PROFILES:
+        raise ValueError(f"unknown profile {profile!r}")
+    partners = sorted(records.partners, key=lambda p: p.name.casefold())
+    networks = sorted(records.networks, key=lambda n: n.name.casefold())
+    network_names = {n.id: n.name for n in networks}
+    contacts = [
+        RegionalContactEntry(p.id, p.name, c.network, network_names[c.network], c.named_on, _contact(c, profile))
+        for p in partners
+        for c in p.regional_contacts
+    ]
+    return Directory(
+        profile,
+        tuple(_network(n, partners, contacts) for n in networks),
+        tuple(_partner(p, networks, contacts, profile) for p in partners),
+    )
+
+
+def _contact(person: Person | None, profile: str) -> Contact | None:
+    if person is None or (profile == "public" and not person.consent):
+        return None
+    return Contact(person.name, person.function, person.email, person.phone, person.example)
+
+
+def _partner(p: Partner, networks: list[Network], contacts: list, profile: str) -> PartnerEntry:
+    return PartnerEntry(
+        id=p.id,
+        name=p.name,
+        short_name=p.short_name,
+        kind=p.kind,
+        kind_label=PARTNER_KINDS[p.kind],
+        scope=p.scope,
+        scope_label=SCOPES[p.scope],
+        represented_in_regions=p.represented_in_regions,
+        website=p.website,
+        description=p.description,
+        liaison_named=p.liaison is not None,
+        liaison=_contact(p.liaison, profile),
+        networks=tuple(Ref(n.id, n.name) for n in networks if p.id in n.partners),
+        regional_contacts=tuple(c for c in contacts if c.partner_id == p.id),
+        verified_on=p.verified_on,
+    )
+
+
+def _network(n: Network, partners: list[Partner], contacts: list) -> NetworkEntry:
+    return NetworkEntry(
+        id=n.id,
+        name=n.name,
+        region=n.region,
+        state=n.state,
+        state_label=STATES[n.state],
+        lat=n.location.lat,
+        lon=n.location.lon,
+        status=n.status,
+        status_label=NETWORK_STATUSES[n.status],
+        status_since=n.status_since,
+        description=n.description,
+        website=n.website,
+        contact=n.contact,
+        members=tuple(Ref(p.id, p.name) for p in partners if p.id in n.partners),
+        regional_contacts=tuple(c for c in contacts if c.network_id == n.id),
+        verified_on=n.verified_on,
+    )

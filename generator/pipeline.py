@@ -1,0 +1,17 @@
+"""The one pipeline every entry point uses: load → validate → model → render → write."""
+
+from __future__ import annotations
+
+import os
+
+from .model import build_directory
+from .render import render_pages
+from .validate import load_records
+from .write import write_pages
+
+
+def generate(data_dir: str | os.PathLike, docs_dir: str | os.PathLike, profile: str = "public") -> list[str]:
+    """Validate the data and write the generated pages of a profile; raise DataInvalid before writing anything."""
+    records = load_records(data_dir)
+    pages = render_pages(build_directory(records, profile))
+    return write_pages(docs_dir, pages)

@@ -1,0 +1,59 @@
+"""Data problems found while loading and validating, and how they are shown to editors."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One error (or warning) in a data file, located by file, line and field path."""
+
+    file: str
+    line: int
+    path: str
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}"
+        prefix = "Warnung: " if self.warning else ""
+        if self.path:
+            return f"{where}: {self.path}: {prefix}{self.message}"
+        return f"{where}: {prefix}{self.message}"
+
+
+class DataInvalid(Exception):
+    """Raised with every problem of a run, so the caller can report all at once."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def format_path(path: Path) -> str:
+    """Render ('partners', 3, 'liaison', 'email') as partners[3].liaison.email."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def display_name(file: str | os.PathLike) -> str:
+    """Show a data file relative to the working directory when it lies below it."""
+    relative = os.path.relpath(os.fspath(file))
+    return os.fspath(file) if relative.startswith("..") else relative.replace(os.sep, "/")
+
+
+def shown(value: object) -> str:
+    """Quote a rejected value for a message, shortened so a long text stays readable."""
+    text = str(value).replace("\n", " ")
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f'"{text}"'

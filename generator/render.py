@@ -1,0 +1,119 @@
+"""Render the directory into Markdown pages with Jinja2; every data value is escaped on output.
+
+Escaping is the environment's default: each `{{ value }}` is made inert for both HTML and
+Markdown (characters that could start markup become numeric entities, line breaks become
+spaces). Templates build links only through the `link`, `url_link` and `mail_link` filters.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .fielddocs import field_reference
+from .model import Directory
+
+TEMPLATES = Path(__file__).parent / "templates"
+# Characters that can open Markdown or HTML markup in the middle of a line; values never start a line.
+_ACTIVE = {char: f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]#|~^="}
+_UNSAFE_FILTERS = ("safe", "urlize", "replace", "format", "xmlattr", "indent", "wordwrap", "forceescape", "center")
+MONTHS = (
+    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split()
+)
+
+
+def inert(value: object) -> Markup:
+    """Text that Markdown and HTML both show literally, on one line."""
+    if isinstance(value, Markup):
+        return value
+    text = " ".join(str(value).split())
+    return Markup("".join(_ACTIVE.get(char, char) for char in text))
+
+
+def _join(values, separator: str = ", ") -> Markup:
+    return Markup(inert(separator)).join(inert(v) for v in values)
+
+
+def _link(text: object, target: str) -> Markup:
+    """A link to a page of the site; targets come from templates and ids (a–z, 0–9, -)."""
+    return Markup(f"[{inert(text)}]({quote(target, safe='/#.-_')})")
+
+
+def _url_link(url: str | None, text: object = None) -> Markup:
+    """A link to an http(s) address, or nothing when the address is not http(s)."""
+    if not url or urlsplit(url).scheme not in ("http", "https"):
+        return Markup("")
+    target = quote(url, safe=":/?#@&=%-._~+,;")
+    return Markup(f"[{inert(text if text is not None else url)}]({target})")
+
+
+def _mail_link(address: str, subject: str | None = None, body: str | None = None) -> Markup:
+    target = "mailto:" + quote(address, safe="@.-_+")
+    query = [f"{key}={quote(value, safe='')}" for key, value in (("subject", subject), ("body", body)) if value]
+    if query:
+        target += "?" + "&".join(query)
+    return Markup(f"[{inert(address)}]({target})")
+
+
+def _front_value(value: object) -> Markup:
+    """A value for YAML front matter: JSON is valid YAML and escapes everything that matters."""
+    return Markup(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
+
+
+def _schema_text(text: str) -> Markup:
+    """Field descriptions are written by developers in Markdown; only keep them inside a table cell."""
+    return Markup(" ".join(text.split()).replace("|", "&#124;"))
+
+
+def _german_date(value: date | None) -> str:
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}" if value else ""
+
+
+def make_environment() -> Environment:
+    """The Jinja2 environment for all pages: strict, escaping, deterministic."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=inert,
+    )
+    for name in _UNSAFE_FILTERS:
+        env.filters.pop(name, None)
+    env.filters.update(
+        e=inert,
+        escape=inert,
+        join=_join,
+        link=_link,
+        url_link=_url_link,
+        mail_link=_mail_link,
+        front=_front_value,
+        german_date=_german_date,
+        schema_text=_schema_text,
+    )
+    return env
+
+
+def render_pages(directory: Directory) -> dict[str, str]:
+    """All generated pages: path below docs/ → Markdown text."""
+    env = make_environment()
+    shared = {"d": directory, "intern": directory.intern}
+    pages = {
+        "netzwerke/index.md": env.get_template("networks.md.j2").render(shared),
+        "partner/index.md": env.get_template("partners.md.j2").render(shared),
+        "referenz/datenfelder.md": env.get_template("fields.md.j2").render(shared, files=field_reference()),
+    }
+    network_page = env.get_template("network.md.j2")
+    for network in directory.networks:
+        pages[f"netzwerke/{network.id}.md"] = network_page.render(shared, n=network)
+    partner_page = env.get_template("partner.md.j2")
+    for partner in directory.partners:
+        pages[f"partner/{partner.id}.md"] = partner_page.render(shared, p=partner)
+    return pages
