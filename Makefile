@@ -39,7 +39,7 @@ bench: $(STAMP)
 	$(PY) scripts/bench.py
 
 $(STAMP): requirements.txt
-	test -x $(PY) || $(shell command -v $(PYTHON) || echo python3) -m venv $(VENV)
+	test -x $(PY) || $$(command -v $(PYTHON) || command -v python3) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $(STAMP)

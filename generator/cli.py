@@ -38,10 +38,7 @@ def _check(args) -> int:
     started = time.perf_counter()
     records = load_records(args.data)
     seconds = time.perf_counter() - started
-    print(
-        f"Daten in Ordnung: {len(records.partners)} Partner, {len(records.networks)} Netzwerke "
-        f"({seconds:.2f} s)."
-    )
+    print(f"Daten in Ordnung: {len(records.partners)} Partner, {len(records.networks)} Netzwerke ({seconds:.2f} s).")
     return 0
 
 

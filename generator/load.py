@@ -65,7 +65,9 @@ class _StrictComposer(Reader, Scanner, Parser, Composer, _Resolver):
                 raise _Refused(line, f"Anker (&{event.anchor}) sind nicht erlaubt; bitte den Inhalt ausschreiben")
             if event.tag not in (None, "!"):
                 tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-                raise _Refused(line, f"Typangaben wie {tag} sind nicht erlaubt; bitte den Wert ohne Typangabe schreiben")
+                raise _Refused(
+                    line, f"Typangaben wie {tag} sind nicht erlaubt; bitte den Wert ohne Typangabe schreiben"
+                )
         self._depth += 1
         if self._depth > MAX_DEPTH:
             raise _Refused(line, f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)")

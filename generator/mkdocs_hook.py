@@ -13,8 +13,8 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.pipeline import generate  # noqa: E402
-from generator.problems import DataInvalid  # noqa: E402
+from generator.pipeline import generate
+from generator.problems import DataInvalid
 
 log = logging.getLogger("mkdocs.plugins.generator")
 

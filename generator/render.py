@@ -22,9 +22,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 # Characters that can open Markdown or HTML markup in the middle of a line; values never start a line.
 _ACTIVE = {char: f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]#|~^="}
 _UNSAFE_FILTERS = ("safe", "urlize", "replace", "format", "xmlattr", "indent", "wordwrap", "forceescape", "center")
-MONTHS = (
-    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split()
-)
+MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
 
 
 def inert(value: object) -> Markup:
@@ -101,9 +99,8 @@ def make_environment() -> Environment:
     return env
 
 
-def render_pages(directory: Directory) -> dict[str, str]:
-    """All generated pages: path below docs/ → Markdown text."""
-    env = make_environment()
+def directory_pages(env: Environment, directory: Directory) -> dict[str, str]:
+    """Overview and detail pages of networks and partners, and the field reference."""
     shared = {"d": directory, "intern": directory.intern}
     pages = {
         "netzwerke/index.md": env.get_template("networks.md.j2").render(shared),
@@ -116,4 +113,20 @@ def render_pages(directory: Directory) -> dict[str, str]:
     partner_page = env.get_template("partner.md.j2")
     for partner in directory.partners:
         pages[f"partner/{partner.id}.md"] = partner_page.render(shared, p=partner)
+    return pages
+
+
+# Each page set takes (env, directory) and returns {path below docs/: text}; later features add theirs.
+PAGE_SETS = [directory_pages]
+
+
+def render_pages(directory: Directory) -> dict[str, str]:
+    """All generated files: path below docs/ → text."""
+    env = make_environment()
+    pages: dict[str, str] = {}
+    for page_set in PAGE_SETS:
+        for path, text in page_set(env, directory).items():
+            if path in pages:
+                raise ValueError(f"two page sets write {path}")
+            pages[path] = text
     return pages

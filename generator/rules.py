@@ -9,8 +9,14 @@ from .load import Document
 from .problems import Problem
 
 
-def check_references(partners: list, networks: list, docs: dict[str, Document]) -> list[Problem]:
-    """Every cross-record problem of the partner and network files (invalid records are None)."""
+def check_rules(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
+    """Every cross-record problem of all data files; runs once each file has its expected shape."""
+    return [problem for rule in RULES for problem in rule(sections, docs)]
+
+
+def check_directory(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
+    """Cross-record problems of the partner and network files (invalid records are None)."""
+    partners, networks = sections["partners.yaml"]["partners"], sections["networks.yaml"]["networks"]
     pdoc, ndoc = docs["partners.yaml"], docs["networks.yaml"]
     partner_ids = raw_ids(pdoc, "partners")
     network_ids = raw_ids(ndoc, "networks")
@@ -123,3 +129,7 @@ def _unknown(what: str, value: str, known: list[str], file: str) -> str:
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
     hint = f"; meinten Sie „{close[0]}“?" if close else ""
     return f"unbekannter {what} „{value}“ (nicht in {file}){hint}"
+
+
+# Each rule takes (sections, documents) and returns problems; modules of later data files add theirs here.
+RULES = [check_directory]

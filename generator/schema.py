@@ -62,11 +62,17 @@ class Person(Record):
 
     name: Text = Field(title="Name", description="Vor- und Nachname.", examples=["Erika Beispiel"])
     function: Text | None = Field(
-        None, title="Funktion", description="Funktion oder Stelle in der Einrichtung.", examples=["Referentin Prävention"]
+        None,
+        title="Funktion",
+        description="Funktion oder Stelle in der Einrichtung.",
+        examples=["Referentin Prävention"],
     )
     email: Email = Field(title="E-Mail", description="Dienstliche E-Mail-Adresse.", examples=["e.beispiel@example.org"])
     phone: Phone | None = Field(
-        None, title="Telefon", description="Dienstliche Telefonnummer, am besten mit Vorwahl.", examples=["+49 511 123456"]
+        None,
+        title="Telefon",
+        description="Dienstliche Telefonnummer, am besten mit Vorwahl.",
+        examples=["+49 511 123456"],
     )
     consent: StrictBool = Field(
         False,
@@ -131,7 +137,10 @@ class Partner(Record):
         examples=[True],
     )
     website: Url | None = Field(
-        None, title="Website", description="Öffentliche Website (http:// oder https://).", examples=["https://www.example.org"]
+        None,
+        title="Website",
+        description="Öffentliche Website (http:// oder https://).",
+        examples=["https://www.example.org"],
     )
     description: Paragraph | None = Field(
         None, title="Beschreibung", description="Kurze Beschreibung für die Partnerseite.", examples=["Vertritt …"]
@@ -160,8 +169,12 @@ class Partner(Record):
 class Location(Record):
     """A point on the map."""
 
-    lat: Latitude = Field(title="Breitengrad", description="Geografische Breite in Grad (Deutschland).", examples=[52.3759])
-    lon: Longitude = Field(title="Längengrad", description="Geografische Länge in Grad (Deutschland).", examples=[9.732])
+    lat: Latitude = Field(
+        title="Breitengrad", description="Geografische Breite in Grad (Deutschland).", examples=[52.3759]
+    )
+    lon: Longitude = Field(
+        title="Längengrad", description="Geografische Länge in Grad (Deutschland).", examples=[9.732]
+    )
 
 
 class NetworkContact(Record):
@@ -171,9 +184,13 @@ class NetworkContact(Record):
         title="Organisation", description="Stelle, die das Netzwerk koordiniert.", examples=["Netzwerkbüro Hannover"]
     )
     email: Email = Field(
-        title="E-Mail", description="Funktionsadresse des Netzwerks, keine persönliche.", examples=["kontakt@example.org"]
+        title="E-Mail",
+        description="Funktionsadresse des Netzwerks, keine persönliche.",
+        examples=["kontakt@example.org"],
     )
-    phone: Phone | None = Field(None, title="Telefon", description="Telefonnummer der Stelle.", examples=["+49 511 0000"])
+    phone: Phone | None = Field(
+        None, title="Telefon", description="Telefonnummer der Stelle.", examples=["+49 511 0000"]
+    )
     street: Text | None = Field(None, title="Straße", description="Straße und Hausnummer.", examples=["Musterstraße 1"])
     postcode: Postcode | None = Field(None, title="PLZ", description="Fünfstellige Postleitzahl.", examples=["30159"])
     city: Text = Field(title="Ort", description="Ort der Stelle.", examples=["Hannover"])
@@ -188,7 +205,9 @@ class Network(Record):
     name: Text = Field(
         title="Name", description="Name des Netzwerks.", examples=["Offensive Mittelstand Ostwestfalen-Lippe"]
     )
-    region: Text = Field(title="Region", description="Region, die das Netzwerk abdeckt.", examples=["Ostwestfalen-Lippe"])
+    region: Text = Field(
+        title="Region", description="Region, die das Netzwerk abdeckt.", examples=["Ostwestfalen-Lippe"]
+    )
     state: State = Field(
         title="Bundesland", description="Kürzel des Bundeslands: " + ", ".join(STATES) + ".", examples=["NW"]
     )
@@ -202,7 +221,9 @@ class Network(Record):
     description: Paragraph | None = Field(
         None, title="Beschreibung", description="Kurze Beschreibung für die Netzwerkseite.", examples=["Das Netzwerk …"]
     )
-    website: Url | None = Field(None, title="Website", description="Öffentliche Website.", examples=["https://www.example.org"])
+    website: Url | None = Field(
+        None, title="Website", description="Öffentliche Website.", examples=["https://www.example.org"]
+    )
     contact: NetworkContact = Field(title="Kontakt", description="Öffentlicher Kontakt des Netzwerks als Organisation.")
     partners: list[Id] = Field(
         default_factory=list,

@@ -30,9 +30,7 @@ def build_site(
     site.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f".{site.name}-", dir=site.parent) as work:
         docs_dir = _docs_for(profile, Path(config_file).parent / "docs", Path(work))
-        config = load_config(
-            str(config_file), site_dir=str(Path(work) / "site"), docs_dir=str(docs_dir), strict=True
-        )
+        config = load_config(str(config_file), site_dir=str(Path(work) / "site"), docs_dir=str(docs_dir), strict=True)
         config.extra["profile"] = profile
         config.extra["data_dir"] = str(Path(data_dir).resolve())
         build(config)

@@ -7,22 +7,30 @@ import types
 import typing
 from dataclasses import dataclass
 from pathlib import Path as FilePath
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .load import Document, load_file
 from .problems import DataInvalid, Path, Problem, display_name, shown
-from .rules import check_references
+from .rules import check_rules
 from .schema import DATA_FILES, Network, Partner
 
 
 @dataclass(frozen=True)
 class Records:
-    """The validated records of all data files, with the documents they came from."""
+    """The validated contents of all data files: file name → section → records or value."""
 
-    partners: list[Partner]
-    networks: list[Network]
+    sections: dict[str, dict[str, Any]]
     documents: dict[str, Document]
+
+    @property
+    def partners(self) -> list[Partner]:
+        return self.sections["partners.yaml"]["partners"]
+
+    @property
+    def networks(self) -> list[Network]:
+        return self.sections["networks.yaml"]["networks"]
 
 
 def load_records(data_dir: str | FilePath) -> Records:
@@ -30,7 +38,7 @@ def load_records(data_dir: str | FilePath) -> Records:
     data_dir = FilePath(data_dir)
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
-    sections: dict[str, list] = {}
+    sections: dict[str, dict[str, Any]] = {}
     for name, model in DATA_FILES.items():
         file = data_dir / name
         if not file.is_file():
@@ -42,39 +50,65 @@ def load_records(data_dir: str | FilePath) -> Records:
         if doc.data is None and not found:
             problems.append(doc.problem((), "Datei ist leer"))
         elif doc.data is not None:
-            items, found = check_schema(doc, model)
+            content, found = check_schema(doc, model)
             problems += found
-            sections[name] = items
+            if content is not None:
+                sections[name] = content
     if len(sections) == len(DATA_FILES):
-        problems += check_references(sections["partners.yaml"], sections["networks.yaml"], documents)
+        problems += check_rules(sections, documents)
     if problems:
         raise DataInvalid(problems)
-    return Records(sections["partners.yaml"], sections["networks.yaml"], documents)
+    return Records(sections, documents)
 
 
-def check_schema(doc: Document, model: type[BaseModel]) -> tuple[list, list[Problem]]:
-    """Validate a document record by record, so one bad record hides no error of another.
+def check_schema(doc: Document, model: type[BaseModel]) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Validate a document section by section and list item by list item.
 
-    Returns the records (None where a record is invalid) and the problems in German.
+    One bad record hides no error of another. Returns the sections (None in place of an
+    invalid record, None for the whole file when its shape is wrong) and German problems.
     """
-    (section,) = model.model_fields
-    item_type = _record_type(model.model_fields[section].annotation)
     data = doc.data
-    if not isinstance(data, dict) or section not in data:
-        return [], [doc.problem((), f"die Datei muss mit dem Abschnitt „{section}:“ beginnen")]
-    problems = [doc.problem((key,), _unknown_field((key,), model)) for key in data if key != section]
-    if not isinstance(data[section], list):
-        return [], [*problems, doc.problem((section,), explain({"type": "list_type", "input": data[section]}, model))]
-    items = []
-    for index, raw in enumerate(data[section]):
-        try:
-            items.append(item_type.model_validate(raw))
-        except ValidationError as error:
-            items.append(None)
-            for e in error.errors():
-                loc = (section, index, *e["loc"])
-                problems.append(doc.problem(loc, explain(e | {"loc": loc}, model)))
-    return items, problems
+    names = ", ".join(f"„{name}:“" for name in model.model_fields)
+    if not isinstance(data, dict):
+        return None, [doc.problem((), f"die Datei muss aus den Abschnitten {names} bestehen")]
+    problems = [doc.problem((key,), _unknown_field((key,), model)) for key in data if key not in model.model_fields]
+    content: dict[str, Any] = {}
+    for section, info in model.model_fields.items():
+        if section not in data:
+            if info.is_required():
+                problems.append(doc.problem((section,), "Pflichtabschnitt fehlt"))
+            content[section] = info.get_default(call_default_factory=True)
+            continue
+        content[section], found = _check_section(doc, model, section, data[section])
+        problems += found
+    return (None if any(p is None for p in content.values()) else content), problems
+
+
+def _check_section(doc: Document, model: type[BaseModel], section: str, raw: Any) -> tuple[Any, list[Problem]]:
+    annotation = model.model_fields[section].annotation
+    problems: list[Problem] = []
+    if typing.get_origin(annotation) is list and isinstance(raw, list):
+        item_adapter = TypeAdapter(typing.get_args(annotation)[0])
+        items = []
+        for index, item in enumerate(raw):
+            try:
+                items.append(item_adapter.validate_python(item))
+            except ValidationError as error:
+                items.append(None)
+                problems += _problems(doc, model, (section, index), error)
+        return items, problems
+    try:
+        return TypeAdapter(annotation).validate_python(raw), []
+    except ValidationError as error:
+        return None, _problems(doc, model, (section,), error)
+
+
+def _problems(doc: Document, model: type[BaseModel], prefix: Path, error: ValidationError) -> list[Problem]:
+    found = []
+    for e in error.errors():
+        loc = (*prefix, *e["loc"])
+        found.append(doc.problem(loc, explain(e | {"loc": loc}, model)))
+    return found
 
 
 def explain(error: dict, model: type[BaseModel]) -> str:
