@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Material prints an end-of-life notice on every run; nobody here can act on it.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site intern test lint format golden serve check bench screenshots sysdeps clean
 
@@ -31,12 +33,17 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# Refresh the golden files after an intended change of the generated pages; review the diff.
+# Refresh the golden files (and the JSON Schemas in schemas/) after an intended change; review the diff.
 golden: $(STAMP)
 	$(PY) -m tests.golden
+	$(PY) -m generator schemas
 
 bench: $(STAMP)
 	$(PY) scripts/bench.py
+
+# PNGs of the main pages at desktop (1280 px) and phone width (375 px) in screenshots/, to look at.
+screenshots: $(STAMP) sysdeps
+	$(PY) -m tests.screenshots
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $$(command -v $(PYTHON) || command -v python3) -m venv $(VENV)
@@ -57,4 +64,6 @@ sysdeps:
 	fi
 
 clean:
-	rm -rf site site-intern build docs/netzwerke docs/partner docs/referenz
+	rm -rf site site-intern build docs/netzwerke docs/partner docs/referenz \
+	  docs/vereinbarung docs/verfahren docs/botschafter docs/merkblaetter docs/daten \
+	  docs/schemas docs/ansprechpersonen docs/intern

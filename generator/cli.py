@@ -4,21 +4,29 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
+from .annotations import print_annotations
+from .clock import today
+from .freshness import freshness_warnings, max_age_days
 from .model import PROFILES
 from .pipeline import generate
 from .problems import DataInvalid
+from .schemafiles import write_schemas
 from .site import CONFIG, ROOT, build_site
+from .skeleton import KINDS, new_record
 from .validate import load_records
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; return the exit code."""
+    # Material prints an end-of-life notice on every run; editors cannot act on it.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
@@ -26,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataInvalid as invalid:
         for problem in invalid.problems:
             print(problem, file=sys.stderr)
+        print_annotations(invalid.problems)
         count = len(invalid.problems)
         print(f"{count} Fehler gefunden; es wurde nichts geschrieben.", file=sys.stderr)
         return 1
@@ -38,7 +47,25 @@ def _check(args) -> int:
     started = time.perf_counter()
     records = load_records(args.data)
     seconds = time.perf_counter() - started
+    max_age = args.max_age or max_age_days()
+    warnings = freshness_warnings(records, today(), max_age)
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    print_annotations(warnings)
     print(f"Daten in Ordnung: {len(records.partners)} Partner, {len(records.networks)} Netzwerke ({seconds:.2f} s).")
+    if warnings:
+        print(f"{len(warnings)} Warnungen: Einträge bitte prüfen (älter als {max_age} Tage).")
+    return 0
+
+
+def _schemas(args) -> int:
+    changed = write_schemas()
+    print(f"{len(changed)} JSON-Schemas in schemas/ geändert.")
+    return 0
+
+
+def _new(args) -> int:
+    print(new_record(args.kind, Path(args.data), append=args.append), end="")
     return 0
 
 
@@ -58,10 +85,20 @@ def _build(args) -> int:
 
 def _serve(args) -> int:
     from mkdocs.commands.serve import serve
+    from mkdocs.config import load_config
 
     load_records(args.data)
-    serve(str(CONFIG), dev_addr=args.dev_addr, extra={"profile": "public", "data_dir": str(Path(args.data).resolve())})
+    logging.getLogger("mkdocs").setLevel(logging.INFO)  # show the address and each rebuild
+    data_dir = str(Path(args.data).resolve())
+    extra = {**load_config(str(CONFIG)).extra, "profile": "public", "data_dir": data_dir}
+    serve(str(CONFIG), dev_addr=args.dev_addr, watch=[data_dir], extra=extra)
     return 0
+
+
+def _days(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"keine gültige Anzahl Tage: „{value}“")
+    return int(value)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -74,11 +111,21 @@ def _parser() -> argparse.ArgumentParser:
         sub.set_defaults(command=handler)
         return sub
 
-    command("check", _check, "Daten nur prüfen.")
+    check = command("check", _check, "Daten nur prüfen.")
+    check.add_argument(
+        "--max-age",
+        type=_days,
+        default=None,
+        help="Warnung für Einträge, deren Prüfung (verified_on) länger zurückliegt (Standard: 365 Tage)",
+    )
     command("generate", _generate, "Öffentliche Seiten in docs/ erzeugen, ohne die Website zu bauen.")
     build = command("build", _build, "Daten prüfen, Seiten erzeugen und die Website bauen.")
     build.add_argument("--profile", choices=PROFILES, default="public", help="public (Standard) oder intern")
     build.add_argument("--site-dir", help="Zielordner (Standard: site/ bzw. site-intern/)")
     serve = command("serve", _serve, "Live-Vorschau unter http://127.0.0.1:8000/.")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    command("schemas", _schemas, "JSON-Schemas der Datendateien nach schemas/ schreiben (für Editoren).")
+    new = command("new", _new, "Kommentiertes Gerüst eines neuen Eintrags ausgeben oder anhängen.")
+    new.add_argument("kind", choices=tuple(KINDS), help="partner oder network")
+    new.add_argument("--append", action="store_true", help="an die Datendatei anhängen statt ausgeben")
     return parser

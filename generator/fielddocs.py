@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .fields import ID_PATTERN, PHONE_PATTERN, POSTCODE_PATTERN
+from .fields import CLAUSE_NUMBER_PATTERN, ID_PATTERN, PHONE_PATTERN, POSTCODE_PATTERN
 from .schema import DATA_FILES
 
 
@@ -44,19 +44,19 @@ def field_reference() -> tuple[FileDoc, ...]:
     return tuple(docs)
 
 
-def _resolve(root: dict, schema: dict) -> dict:
+def resolve(root: dict, schema: dict) -> dict:
     if "$ref" in schema:
         return root["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
     options = [s for s in schema.get("anyOf", []) if s.get("type") != "null"]
-    return _resolve(root, options[0]) if options else schema
+    return resolve(root, options[0]) if options else schema
 
 
 def _walk(root: dict, schema: dict, prefix: str, rows: list[FieldDoc]) -> None:
     required = set(schema.get("required", []))
     for key, prop in schema.get("properties", {}).items():
         path = f"{prefix}.{key}" if prefix else key
-        target = _resolve(root, prop)
-        item = _resolve(root, target["items"]) if target.get("type") == "array" else None
+        target = resolve(root, prop)
+        item = resolve(root, target["items"]) if target.get("type") == "array" else None
         rows.append(
             FieldDoc(
                 path=path,
@@ -78,15 +78,24 @@ def _kind(schema: dict, item: dict | None) -> str:
         return "Liste von Abschnitten" if "properties" in item else f"Liste ({_kind(item, None)})"
     if "properties" in schema:
         return "Abschnitt"
+    if isinstance(schema.get("additionalProperties"), dict):
+        return f"Zuordnung (Kennung: {_kind(schema['additionalProperties'], None)})"
     if "enum" in schema or "const" in schema:
         return "Auswahl"
     formats = {"email": "E-Mail-Adresse", "date": "Datum (JJJJ-MM-TT)", "uri": "Webadresse (https://…)"}
-    patterns = {ID_PATTERN: "Kennung", PHONE_PATTERN: "Telefonnummer", POSTCODE_PATTERN: "Postleitzahl"}
+    patterns = {
+        ID_PATTERN: "Kennung",
+        PHONE_PATTERN: "Telefonnummer",
+        POSTCODE_PATTERN: "Postleitzahl",
+        CLAUSE_NUMBER_PATTERN: "ganze Zahl",
+    }
     if schema.get("format") in formats:
         return formats[schema["format"]]
     if schema.get("pattern") in patterns:
         return patterns[schema["pattern"]]
-    return {"boolean": "true oder false", "number": "Zahl", "string": "Text"}.get(schema.get("type"), "Wert")
+    return {"boolean": "true oder false", "integer": "ganze Zahl", "number": "Zahl", "string": "Text"}.get(
+        schema.get("type"), "Wert"
+    )
 
 
 def _example(prop: dict) -> str:
@@ -98,4 +107,6 @@ def _example(prop: dict) -> str:
         return "true" if value else "false"
     if isinstance(value, list):
         return "[" + ", ".join(map(str, value)) + "]"
+    if isinstance(value, dict):
+        return ", ".join(f"{key}: {item}" for key, item in value.items())
     return str(value)

@@ -18,6 +18,8 @@ PHONE_PATTERN = r"^\+?[0-9][0-9 /()-]{5,24}$"
 POSTCODE_PATTERN = r"^[0-9]{5}$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 NUMBER_PATTERN = r"^-?[0-9]{1,3}(?:\.[0-9]+)?$"
+MAX_DAY_COUNT = 365
+CLAUSE_NUMBER_PATTERN = r"^[1-9][0-9]{0,2}$"
 
 
 def _rejected(message: str, value: object) -> PydanticCustomError:
@@ -86,6 +88,14 @@ def _number(value: object) -> object:
     return value
 
 
+def _day_count(value: object) -> int:
+    # Plain YAML digits reach us as text; an editor's YAML 1.2 reads them as a number.
+    text = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if not re.fullmatch(r"[0-9]{1,3}", text) or not 1 <= int(text) <= MAX_DAY_COUNT:
+        raise _rejected(f"keine gültige Anzahl Tage; bitte eine ganze Zahl von 1 bis {MAX_DAY_COUNT} schreiben", value)
+    return int(text)
+
+
 def _text_schema(pattern: str | None = None, fmt: str | None = None) -> dict:
     schema: dict = {"type": "string", "minLength": 1}
     if pattern:
@@ -103,8 +113,12 @@ Id = Annotated[
     Field(max_length=40),
     WithJsonSchema(_text_schema(ID_PATTERN) | {"maxLength": 40}),
 ]
-Text = Annotated[str, AfterValidator(_single_line), Field(max_length=200), WithJsonSchema(_text_schema())]
-Paragraph = Annotated[str, AfterValidator(_paragraph), Field(max_length=3000), WithJsonSchema(_text_schema())]
+Text = Annotated[
+    str, AfterValidator(_single_line), Field(max_length=200), WithJsonSchema(_text_schema() | {"maxLength": 200})
+]
+Paragraph = Annotated[
+    str, AfterValidator(_paragraph), Field(max_length=3000), WithJsonSchema(_text_schema() | {"maxLength": 3000})
+]
 Email = Annotated[
     str,
     AfterValidator(_matching(EMAIL_PATTERN, "keine gültige E-Mail-Adresse")),
@@ -118,5 +132,28 @@ Postcode = Annotated[
 ]
 Day = Annotated[date, BeforeValidator(_date), WithJsonSchema(_text_schema(DATE_PATTERN, "date"))]
 Url = Annotated[str, AfterValidator(_url), WithJsonSchema(_text_schema("^https?://", "uri"))]
-Latitude = Annotated[float, BeforeValidator(_number), Field(ge=47.0, le=55.1)]
-Longitude = Annotated[float, BeforeValidator(_number), Field(ge=5.8, le=15.1)]
+ClauseNumber = Annotated[
+    str,
+    AfterValidator(
+        _matching(CLAUSE_NUMBER_PATTERN, "keine gültige Nummer; bitte eine ganze Zahl schreiben, z. B. „3“")
+    ),
+    # A number by meaning: an editor's YAML 1.2 reads `3` as an integer, and that is right here.
+    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 999}),
+]
+DayCount = Annotated[
+    int,
+    BeforeValidator(_day_count),
+    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_DAY_COUNT}),
+]
+Latitude = Annotated[
+    float,
+    BeforeValidator(_number),
+    Field(ge=47.0, le=55.1),
+    WithJsonSchema({"type": "number", "minimum": 47.0, "maximum": 55.1}),
+]
+Longitude = Annotated[
+    float,
+    BeforeValidator(_number),
+    Field(ge=5.8, le=15.1),
+    WithJsonSchema({"type": "number", "minimum": 5.8, "maximum": 15.1}),
+]

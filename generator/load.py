@@ -134,12 +134,38 @@ def _read_text(file: FilePath) -> str:
     return text
 
 
+# PyYAML's problem texts, explained for editors; the first matching fragment wins.
+_SYNTAX_HINTS = (
+    ("another document", "die Datei darf nur ein Dokument enthalten; bitte die Zeile mit --- entfernen"),
+    ("could not find expected ':'", "nach einem Feldnamen fehlt der Doppelpunkt"),
+    (
+        "mapping values are not allowed",
+        "unerwarteter Doppelpunkt; Text mit Doppelpunkt bitte in Anführungszeichen setzen",
+    ),
+    ("end of stream", "ein Anführungszeichen oder eine Klammer wird nicht geschlossen"),
+    ("expected ',' or ']'", "eine Liste in eckigen Klammern wird nicht richtig geschlossen"),
+    ("expected ',' or '}'", "ein Abschnitt in geschweiften Klammern wird nicht richtig geschlossen"),
+    ("expected <block end>", "die Einrückung passt nicht zu den Zeilen davor"),
+    (
+        "block sequence entries are not allowed",
+        "ein Listeneintrag („- “) steht an falscher Stelle oder falsch eingerückt",
+    ),
+    (
+        "found character",
+        "dieses Zeichen darf hier nicht am Anfang eines Werts stehen; bitte den Wert in Anführungszeichen setzen",
+    ),
+)
+
+
 def _syntax_problem(file: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
+    if error.context_mark and "simple key" in (error.context or ""):
+        mark = error.context_mark  # the line that lacks its colon, not the one after it
     line = mark.line + 1 if mark else 1
-    detail = error.problem or "unbekannter Fehler"
-    hint = "Einrückung, Doppelpunkte und Anführungszeichen prüfen"
-    return Problem(file, line, "", f"YAML-Syntaxfehler: {detail} ({hint})")
+    detail = error.problem or ""
+    hint = next((text for fragment, text in _SYNTAX_HINTS if fragment in detail), None)
+    message = hint or f"{detail} (Einrückung, Doppelpunkte und Anführungszeichen prüfen)"
+    return Problem(file, line, "", f"YAML-Syntaxfehler: {message}")
 
 
 def _to_value(node: Node, path: Path, doc: Document, problems: list[Problem]) -> Any:

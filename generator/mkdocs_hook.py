@@ -10,11 +10,13 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.pipeline import generate
 from generator.problems import DataInvalid
+from generator.search_aliases import add_ascii_spellings
 
 log = logging.getLogger("mkdocs.plugins.generator")
 
@@ -31,3 +33,10 @@ def on_pre_build(config) -> None:
         raise PluginError(f"{len(invalid.problems)} Fehler in den Daten; es wurde nichts erzeugt.") from None
     if changed:
         log.info("%d erzeugte Seiten aktualisiert", len(changed))
+
+
+@event_priority(-100)  # after Material's search plugin has written the index
+def on_post_build(config) -> None:
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():
+        add_ascii_spellings(index)

@@ -9,7 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .schema import NETWORK_STATUSES, PARTNER_KINDS, SCOPES, STATES, Network, Partner, Person
+from .requestlog import RequestLog, request_log
+from .schema import (
+    NETWORK_STATUSES,
+    PARTNER_KINDS,
+    SCOPES,
+    STATES,
+    AgreementFile,
+    Network,
+    Partner,
+    Person,
+    ProcessFile,
+)
 from .validate import Records
 
 PROFILES = ("public", "intern")
@@ -65,6 +76,23 @@ class PartnerEntry:
     networks: tuple[Ref, ...]
     regional_contacts: tuple[RegionalContactEntry, ...]
     verified_on: date | None
+    source: str = ""  # "data/partners.yaml#L8": where the record is written, for „Seite bearbeiten“
+
+
+@dataclass(frozen=True)
+class AmbassadorEntry:
+    """A Botschafterin or Botschafter of a network; `person` is None where the profile may not name them."""
+
+    person: Contact | None
+    partner: Ref | None
+
+
+@dataclass(frozen=True)
+class SignatureEntry:
+    """The version of the agreement a network signed, and when."""
+
+    version_id: str
+    signed_on: date
 
 
 @dataclass(frozen=True)
@@ -87,6 +115,9 @@ class NetworkEntry:
     members: tuple[Ref, ...]
     regional_contacts: tuple[RegionalContactEntry, ...]
     verified_on: date | None
+    agreement: SignatureEntry | None = None
+    ambassadors: tuple[AmbassadorEntry, ...] = ()
+    source: str = ""  # "data/networks.yaml#L12": where the record is written, for „Seite bearbeiten“
 
 
 @dataclass(frozen=True)
@@ -96,10 +127,21 @@ class Directory:
     profile: str
     networks: tuple[NetworkEntry, ...]
     partners: tuple[PartnerEntry, ...]
+    # The handbook's data holds no personal field, so the pages get the validated records as they are.
+    agreement: AgreementFile | None = None
+    process: ProcessFile | None = None
+    # The request log is coordination work: only the internal profile gets it.
+    requests: RequestLog | None = None
 
     @property
     def intern(self) -> bool:
         return self.profile == "intern"
+
+    @property
+    def office(self):
+        """The coordination office's public contact (role `office` in process.yaml): the one route to a contact."""
+        roles = self.process.roles if self.process else ()
+        return next((role.contact for role in roles if role.id == "office" and role.contact), None)
 
 
 def build_directory(records: Records, profile: str = "public") -> Directory:
@@ -114,11 +156,24 @@ def build_directory(records: Records, profile: str = "public") -> Directory:
         for p in partners
         for c in p.regional_contacts
     ]
+    sources = _sources(records)
     return Directory(
         profile,
-        tuple(_network(n, partners, contacts) for n in networks),
-        tuple(_partner(p, networks, contacts, profile) for p in partners),
+        tuple(_network(n, partners, contacts, profile, sources[n.id]) for n in networks),
+        tuple(_partner(p, networks, contacts, profile, sources[p.id]) for p in partners),
+        agreement=AgreementFile(**records.sections["agreement.yaml"]),
+        process=ProcessFile(**records.sections["process.yaml"]),
+        requests=request_log(records) if profile == "intern" else None,
     )
+
+
+def _sources(records: Records) -> dict[str, str]:
+    """Where each partner and network is written: id → "data/FILE#LLINE" (ids are unique per file)."""
+    sources = {}
+    for file, section in (("networks.yaml", "networks"), ("partners.yaml", "partners")):
+        for i, record in enumerate(records.sections[file][section]):
+            sources[record.id] = f"data/{file}#L{records.documents[file].line_of((section, i))}"
+    return sources
 
 
 def _contact(person: Person | None, profile: str) -> Contact | None:
@@ -127,7 +182,7 @@ def _contact(person: Person | None, profile: str) -> Contact | None:
     return Contact(person.name, person.function, person.email, person.phone, person.example)
 
 
-def _partner(p: Partner, networks: list[Network], contacts: list, profile: str) -> PartnerEntry:
+def _partner(p: Partner, networks: list[Network], contacts: list, profile: str, source: str) -> PartnerEntry:
     return PartnerEntry(
         id=p.id,
         name=p.name,
@@ -144,10 +199,11 @@ def _partner(p: Partner, networks: list[Network], contacts: list, profile: str) 
         networks=tuple(Ref(n.id, n.name) for n in networks if p.id in n.partners),
         regional_contacts=tuple(c for c in contacts if c.partner_id == p.id),
         verified_on=p.verified_on,
+        source=source,
     )
 
 
-def _network(n: Network, partners: list[Partner], contacts: list) -> NetworkEntry:
+def _network(n: Network, partners: list[Partner], contacts: list, profile: str, source: str) -> NetworkEntry:
     return NetworkEntry(
         id=n.id,
         name=n.name,
@@ -165,4 +221,12 @@ def _network(n: Network, partners: list[Partner], contacts: list) -> NetworkEntr
         members=tuple(Ref(p.id, p.name) for p in partners if p.id in n.partners),
         regional_contacts=tuple(c for c in contacts if c.network_id == n.id),
         verified_on=n.verified_on,
+        source=source,
+        agreement=SignatureEntry(n.agreement.version, n.agreement.signed_on) if n.agreement else None,
+        ambassadors=tuple(_ambassador(a, partners, profile) for a in n.ambassadors),
     )
+
+
+def _ambassador(person, partners: list[Partner], profile: str) -> AmbassadorEntry:
+    partner = next((Ref(p.id, p.name) for p in partners if p.id == person.partner), None)
+    return AmbassadorEntry(_contact(person, profile), partner)

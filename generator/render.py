@@ -7,6 +7,7 @@ spaces). Templates build links only through the `link`, `url_link` and `mail_lin
 
 from __future__ import annotations
 
+import html
 import json
 from datetime import date
 from pathlib import Path
@@ -15,14 +16,35 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .exports import export_files
 from .fielddocs import field_reference
+from .filters import filter_pages, network_facets, partner_facets
+from .geo import germany_map
+from .guidepages import guide_pages
+from .handbook import agreement_pages, procedure_pages, toolkit_pages
 from .model import Directory
+from .requestpages import coverage_pages, intern_pages
+from .schema_org import schema_org
+from .schemafiles import schema_pages
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Characters that can open Markdown or HTML markup in the middle of a line; values never start a line.
 _ACTIVE = {char: f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]#|~^="}
 _UNSAFE_FILTERS = ("safe", "urlize", "replace", "format", "xmlattr", "indent", "wordwrap", "forceescape", "center")
-MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
+MONTHS = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+]
 
 
 def inert(value: object) -> Markup:
@@ -34,7 +56,8 @@ def inert(value: object) -> Markup:
 
 
 def _join(values, separator: str = ", ") -> Markup:
-    return Markup(inert(separator)).join(inert(v) for v in values)
+    # The separator keeps its spaces (inert() would collapse ", " to ",").
+    return Markup("".join(_ACTIVE.get(char, char) for char in separator)).join(inert(v) for v in values)
 
 
 def _link(text: object, target: str) -> Markup:
@@ -50,22 +73,30 @@ def _url_link(url: str | None, text: object = None) -> Markup:
     return Markup(f"[{inert(text if text is not None else url)}]({target})")
 
 
-def _mail_link(address: str, subject: str | None = None, body: str | None = None) -> Markup:
+def _mail_link(address: str, subject: str | None = None, body: str | None = None, text: str | None = None) -> Markup:
     target = "mailto:" + quote(address, safe="@.-_+")
     query = [f"{key}={quote(value, safe='')}" for key, value in (("subject", subject), ("body", body)) if value]
     if query:
         target += "?" + "&".join(query)
-    return Markup(f"[{inert(address)}]({target})")
+    return Markup(f"[{inert(text or address)}]({target})")
 
 
 def _front_value(value: object) -> Markup:
-    """A value for YAML front matter: JSON is valid YAML and escapes everything that matters."""
-    return Markup(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
+    """A title or description for YAML front matter (JSON is valid YAML).
+
+    HTML-escaped, because MkDocs treats page titles as HTML and themes insert them unescaped.
+    """
+    return Markup(json.dumps(html.escape(" ".join(str(value).split())), ensure_ascii=False))
 
 
 def _schema_text(text: str) -> Markup:
     """Field descriptions are written by developers in Markdown; only keep them inside a table cell."""
     return Markup(" ".join(text.split()).replace("|", "&#124;"))
+
+
+def _code_block(text: str) -> Markup:
+    """Developer-written text (skeletons, examples) as an indented Markdown code block, shown literally."""
+    return Markup("\n".join(f"    {line}" if line else "" for line in str(text).splitlines()))
 
 
 def _german_date(value: date | None) -> str:
@@ -95,7 +126,10 @@ def make_environment() -> Environment:
         front=_front_value,
         german_date=_german_date,
         schema_text=_schema_text,
+        code_block=_code_block,
+        schema_org=schema_org,
     )
+    env.globals.update(germany_map=germany_map, network_facets=network_facets, partner_facets=partner_facets)
     return env
 
 
@@ -117,7 +151,8 @@ def directory_pages(env: Environment, directory: Directory) -> dict[str, str]:
 
 
 # Each page set takes (env, directory) and returns {path below docs/: text}; later features add theirs.
-PAGE_SETS = [directory_pages]
+PAGE_SETS = [directory_pages, agreement_pages, procedure_pages, toolkit_pages, filter_pages, export_files]
+PAGE_SETS += [schema_pages, coverage_pages, intern_pages, guide_pages]
 
 
 def render_pages(directory: Directory) -> dict[str, str]:

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable
 
 from .load import Document
-from .problems import Problem
+from .problems import Path, Problem
 
 
 def check_rules(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
@@ -65,7 +65,9 @@ def _check_partner(doc: Document, i: int, partner, network_ids: list[str], netwo
     for j, contact in enumerate(partner.regional_contacts):
         path = ("partners", i, "regional_contacts", j, "network")
         if contact.network not in network_ids:
-            problems.append(doc.problem(path, _unknown("Netzwerk", contact.network, network_ids, "networks.yaml")))
+            problems.append(
+                doc.problem(path, _unknown("Netzwerk", contact.network, network_ids, "networks.yaml", "unbekanntes"))
+            )
         elif contact.network not in networks:
             message = (
                 f"„{partner.id}“ ist am Netzwerk „{contact.network}“ nicht beteiligt; "
@@ -95,16 +97,20 @@ def _missing_liaison(partner, networks: set[str]) -> str:
     )
 
 
-def _duplicates(doc: Document, section: str, ids: Iterable[str], what: str) -> list[Problem]:
+def _duplicates(
+    doc: Document, section: str | Path, ids: Iterable[str], what: str, key: str = "id", label: str = "Kennung"
+) -> list[Problem]:
+    """A problem for each value of `key` used twice in the list at `section` (a key or a data path)."""
+    base = (section,) if isinstance(section, str) else tuple(section)
     first: dict[str, int] = {}
     problems = []
     for i, item_id in enumerate(ids):
         if not item_id:
             continue
         if item_id in first:
-            line = doc.line_of((section, first[item_id]))
-            message = f"Kennung „{item_id}“ ist doppelt vergeben ({what} in Zeile {line})"
-            problems.append(doc.problem((section, i, "id"), message))
+            line = doc.line_of((*base, first[item_id]))
+            message = f"{label} „{item_id}“ ist doppelt vergeben ({what} in Zeile {line})"
+            problems.append(doc.problem((*base, i, key), message))
         else:
             first[item_id] = i
     return problems
@@ -125,11 +131,15 @@ def _duplicate_contacts(doc: Document, partners: list) -> list[Problem]:
     return problems
 
 
-def _unknown(what: str, value: str, known: list[str], file: str) -> str:
+def _unknown(what: str, value: str, known: list[str], file: str, unknown: str = "unbekannter") -> str:
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
     hint = f"; meinten Sie „{close[0]}“?" if close else ""
-    return f"unbekannter {what} „{value}“ (nicht in {file}){hint}"
+    return f"{unknown} {what} „{value}“ (nicht in {file}){hint}"
 
+
+# Rule modules use the helpers above, so they are imported after them.
+from .handbook_rules import check_agreement, check_ambassadors, check_process  # noqa: E402
+from .requestrules import check_requests  # noqa: E402
 
 # Each rule takes (sections, documents) and returns problems; modules of later data files add theirs here.
-RULES = [check_directory]
+RULES = [check_directory, check_process, check_agreement, check_ambassadors, check_requests]

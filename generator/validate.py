@@ -97,8 +97,10 @@ def _check_section(doc: Document, model: type[BaseModel], section: str, raw: Any
                 items.append(None)
                 problems += _problems(doc, model, (section, index), error)
         return items, problems
+    metadata = model.model_fields[section].metadata  # the field type's own validators (Text, DayCount, …)
+    adapter = TypeAdapter(typing.Annotated[(annotation, *metadata)] if metadata else annotation)
     try:
-        return TypeAdapter(annotation).validate_python(raw), []
+        return adapter.validate_python(raw), []
     except ValidationError as error:
         return None, _problems(doc, model, (section,), error)
 

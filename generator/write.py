@@ -9,7 +9,19 @@ import os
 from pathlib import Path
 
 # Top-level folders of docs/ that belong to the generator (git-ignored, never edited by hand).
-GENERATED_ROOTS = ("netzwerke", "partner", "referenz")
+GENERATED_ROOTS = (
+    "netzwerke",
+    "partner",
+    "referenz",
+    "vereinbarung",
+    "verfahren",
+    "botschafter",
+    "merkblaetter",
+    "daten",
+    "schemas",
+    "ansprechpersonen",
+    "intern",
+)
 
 
 def write_pages(docs_dir: str | os.PathLike, pages: dict[str, str]) -> list[str]:

@@ -1,0 +1,101 @@
+"""Filtered overview pages that work without JavaScript: networks by state and status, partners by kind and network."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from jinja2 import Environment
+
+from .german import slug
+from .model import Directory
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One value of a facet: its label, the page listing the entries that have it, and their number."""
+
+    label: str
+    page: str
+    title: str
+    entries: tuple
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A property entries are filtered by, with every value that occurs."""
+
+    name: str
+    choices: tuple[Choice, ...]
+
+
+def network_facets(directory: Directory) -> tuple[Facet, ...]:
+    """Networks by state (in the order of the state list) and by status."""
+    networks = directory.networks
+    states = _values(networks, lambda n: (n.state_label, n.state_label))
+    statuses = _values(networks, lambda n: (n.status, n.status_label))
+    return (
+        Facet(
+            "Bundesland",
+            tuple(
+                Choice(label, f"netzwerke/bundesland/{slug(label)}.md", f"Netzwerke in {label}", entries)
+                for (_, label), entries in states
+            ),
+        ),
+        Facet(
+            "Status",
+            tuple(
+                Choice(label, f"netzwerke/status/{key}.md", f"Netzwerke mit dem Status „{label}“", entries)
+                for (key, label), entries in statuses
+            ),
+        ),
+    )
+
+
+def partner_facets(directory: Directory) -> tuple[Facet, ...]:
+    """Partners by kind and by the networks they take part in."""
+    partners = directory.partners
+    kinds = _values(partners, lambda p: (p.kind, p.kind_label))
+    networks = [(n, tuple(p for p in partners if any(r.id == n.id for r in p.networks))) for n in directory.networks]
+    return (
+        Facet(
+            "Art",
+            tuple(
+                Choice(label, f"partner/art/{key}.md", f"Partner der Art „{label}“", entries)
+                for (key, label), entries in kinds
+            ),
+        ),
+        Facet(
+            "Netzwerke",
+            tuple(
+                Choice(n.name, f"partner/netzwerk/{n.id}.md", f"Partner im Netzwerk „{n.name}“", entries)
+                for n, entries in networks
+                if entries
+            ),
+        ),
+    )
+
+
+def _values(entries: Sequence, key: Callable) -> list[tuple[tuple[str, str], tuple]]:
+    """Each (id, label) that occurs, sorted by label, with the entries that have it."""
+    groups: dict[tuple[str, str], list] = {}
+    for entry in entries:
+        groups.setdefault(key(entry), []).append(entry)
+    return sorted(((value, tuple(items)) for value, items in groups.items()), key=lambda item: item[0][1].casefold())
+
+
+def filter_pages(env: Environment, directory: Directory) -> dict[str, str]:
+    """One page per facet value, listing the networks or partners that have it."""
+    pages = {}
+    templates = {
+        "netzwerke": env.get_template("networks_filtered.md.j2"),
+        "partner": env.get_template("partners_filtered.md.j2"),
+    }
+    for facets in (network_facets(directory), partner_facets(directory)):
+        for facet in facets:
+            for choice in facet.choices:
+                section = choice.page.split("/", 1)[0]
+                pages[choice.page] = templates[section].render(
+                    d=directory, intern=directory.intern, facets=facets, facet=facet, choice=choice
+                )
+    return pages

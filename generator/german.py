@@ -1,0 +1,30 @@
+"""German words written without umlauts, as people type them on keyboards and in addresses."""
+
+from __future__ import annotations
+
+import re
+
+_TRANSCRIBED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
+_STRIPPED = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U", "ß": "ss", "ẞ": "SS"})
+_UMLAUT_WORD = re.compile(r"\w*[äöüÄÖÜßẞ]\w*")
+
+
+def transcribed(text: str) -> str:
+    """The spelling with ae, oe, ue and ss: „München“ → „Muenchen“."""
+    return text.translate(_TRANSCRIBED)
+
+
+def stripped(text: str) -> str:
+    """The spelling with the dots left off: „München“ → „Munchen“."""
+    return text.translate(_STRIPPED)
+
+
+def ascii_spellings(text: str) -> list[str]:
+    """Both ASCII spellings of every word with an umlaut or ß in the text, sorted and without repeats."""
+    words = set(_UMLAUT_WORD.findall(text))
+    return sorted({spelling for word in words for spelling in (transcribed(word), stripped(word))})
+
+
+def slug(text: str) -> str:
+    """A lowercase ASCII address part: „Baden-Württemberg“ → „baden-wuerttemberg“."""
+    return re.sub(r"[^a-z0-9]+", "-", transcribed(text).casefold()).strip("-")

@@ -1,0 +1,48 @@
+"""The editing guide „Daten pflegen“: how to change the data in a pull request, with skeletons from the schema."""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+
+from .model import Directory
+from .requestrules import ASKED, INFORMED, NAMED, PASSED, logged_steps
+from .schema import DATA_FILES
+from .schemafiles import PUBLISHED, modeline, schema_name
+from .skeleton import skeleton
+
+
+def guide_pages(env: Environment, directory: Directory) -> dict[str, str]:
+    """The guide page; the same in both profiles and independent of today's date."""
+    steps = logged_steps(directory.process.steps) if directory.process else ()
+    roles = {role.id: role.name for role in directory.process.roles} if directory.process else {}
+    files = [(name, schema_name(name), modeline(name)) for name in DATA_FILES]
+    page = env.get_template("guide.md.j2").render(
+        d=directory,
+        intern=directory.intern,
+        files=files,
+        modelines="\n".join(line for _, _, line in files),
+        published=PUBLISHED,
+        partner_skeleton=skeleton("partner"),
+        network_skeleton=skeleton("network"),
+        steps=steps,
+        roles=roles,
+        request_example=_request_example([step.id for step in steps]),
+        asked=ASKED,
+        named=NAMED,
+        informed=INFORMED,
+        passed=PASSED,
+    )
+    return {"referenz/daten-pflegen.md": page}
+
+
+def _request_example(step_ids: list[str]) -> str:
+    """A request at its second step, written with the step ids of process.yaml."""
+    lines = [
+        "  - id: 2026-harz-zdh",
+        "    network: harz",
+        "    partner: zdh",
+        "    topic: Betriebsnachfolge im Handwerk",
+        "    steps:",
+    ]
+    lines += [f"      {step_id}: 2026-11-{10 + 2 * i:02d}" for i, step_id in enumerate(step_ids[:2])]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,71 @@
+"""Pages of the handbook that name data: the agreement, the procedure, the Botschafter and the one-page sheets."""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+
+from .agreement import history, signed_version, version_to_sign
+from .diagram import sequence_diagram
+from .model import Directory
+from .schema import AGREEMENT_STATUSES, PARTNER_KINDS, TIMELINE_STATES, Role
+
+
+def office(directory: Directory) -> Role:
+    """The coordination office: the one role of the procedure with a public contact (a rule makes sure of it)."""
+    return next(role for role in directory.process.roles if role.contact is not None)
+
+
+def agreement_pages(env: Environment, d: Directory) -> dict[str, str]:
+    """Overview, one page per version, the changes, and one page per network to print and sign."""
+    agreement = d.agreement
+    shared = {
+        "d": d,
+        "a": agreement,
+        "current": version_to_sign(agreement),
+        "signed": {n.id: signed_version(agreement, n) for n in d.networks},
+        "statuses": AGREEMENT_STATUSES,
+        "states": TIMELINE_STATES,
+        "office": office(d),
+    }
+    pages = {
+        "vereinbarung/index.md": env.get_template("agreement.md.j2").render(shared),
+        "vereinbarung/aenderungen.md": env.get_template("agreement_changes.md.j2").render(
+            shared, history=history(agreement)
+        ),
+    }
+    version_page = env.get_template("agreement_version.md.j2")
+    for version in agreement.versions:
+        pages[f"vereinbarung/fassungen/{version.id}.md"] = version_page.render(shared, v=version)
+    network_page = env.get_template("agreement_network.md.j2")
+    for network in d.networks:
+        pages[f"vereinbarung/netzwerke/{network.id}.md"] = network_page.render(shared, n=network)
+    return pages
+
+
+def procedure_pages(env: Environment, d: Directory) -> dict[str, str]:
+    """The contact procedure with its roles, numbered steps and sequence diagram."""
+    roles = {role.id: role for role in d.process.roles}
+    page = env.get_template("procedure.md.j2").render(
+        p=d.process, roles=roles, office=office(d), diagram=sequence_diagram(d.process)
+    )
+    return {"verfahren/index.md": page}
+
+
+def toolkit_pages(env: Environment, d: Directory) -> dict[str, str]:
+    """The Botschafter of each network and a printable one-page sheet per network for advisors."""
+    shared = {
+        "d": d,
+        "intern": d.intern,
+        "office": office(d),
+        "partners": {p.id: p for p in d.partners},
+        "kinds": PARTNER_KINDS,
+        "signed": {n.id: signed_version(d.agreement, n) for n in d.networks},
+    }
+    pages = {
+        "botschafter/index.md": env.get_template("ambassadors.md.j2").render(shared),
+        "merkblaetter/index.md": env.get_template("sheets.md.j2").render(shared),
+    }
+    sheet = env.get_template("sheet.md.j2")
+    for network in d.networks:
+        pages[f"merkblaetter/{network.id}.md"] = sheet.render(shared, n=network)
+    return pages

@@ -1,0 +1,123 @@
+"""Pages of the contact procedure's results: the public coverage matrix and the internal status pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from jinja2 import Environment
+
+from .clock import today as current_day
+from .freshness import max_age_days, outdated
+from .model import Directory, NetworkEntry, PartnerEntry
+from .requestlog import BoardRow, status_board
+
+INTERN_PAGES = {"intern/anfragen.md": "Anfragen", "intern/pruefen.md": "Einträge prüfen"}
+# Short cell marks keep the matrix readable on a phone; the page explains them.
+NAMED, REQUESTED, MEMBER, NONE = "✔", "angefragt", "○", "–"
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """One network of the coverage matrix: a cell per partner column, and how many contacts are named."""
+
+    network: NetworkEntry
+    cells: tuple[str, ...]
+    named: int
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """A partner or network whose entry should be checked again."""
+
+    kind: str
+    id: str
+    name: str
+    page: str
+    verified_on: date | None
+    age_days: int | None
+    source: str
+
+
+def coverage_columns(directory: Directory) -> tuple[PartnerEntry, ...]:
+    """The partners that can name regional contacts: national and represented in the regions."""
+    columns = [p for p in directory.partners if p.scope == "national" and p.represented_in_regions]
+    return tuple(sorted(columns, key=lambda p: (p.short_name or p.name).casefold()))
+
+
+def coverage(directory: Directory) -> tuple[CoverageRow, ...]:
+    """Networks × partners: where a regional contact is named; `angefragt` only on the internal site."""
+    columns = coverage_columns(directory)
+    asked = set()
+    if directory.requests is not None:
+        asked = {(r.network_id, r.partner_id) for r in directory.requests.open}
+    rows = []
+    for network in directory.networks:
+        named = {c.partner_id for c in network.regional_contacts}
+        members = {m.id for m in network.members}
+        cells = tuple(_cell(network.id, p.id, named, members, asked) for p in columns)
+        rows.append(CoverageRow(network, cells, cells.count(NAMED)))
+    return tuple(rows)
+
+
+def _cell(network_id: str, partner_id: str, named: set, members: set, asked: set) -> str:
+    if partner_id in named:
+        return NAMED
+    if (network_id, partner_id) in asked:
+        return REQUESTED
+    return MEMBER if partner_id in members else NONE
+
+
+def review_rows(directory: Directory, today: date, max_age: int) -> tuple[ReviewRow, ...]:
+    """Partners and networks never checked or checked more than max_age days ago, the oldest first."""
+    entries = [("Netzwerk", "netzwerke", n) for n in directory.networks]
+    entries += [("Partner", "partner", p) for p in directory.partners]
+    rows = [
+        ReviewRow(
+            kind,
+            e.id,
+            e.name,
+            f"../{folder}/{e.id}.md",
+            e.verified_on,
+            (today - e.verified_on).days if e.verified_on else None,
+            e.source.replace("#L", ", Zeile "),
+        )
+        for kind, folder, e in entries
+        if outdated(e.verified_on, today, max_age)
+    ]
+    return tuple(sorted(rows, key=lambda r: (r.verified_on or date.min, r.kind, r.id)))
+
+
+def coverage_pages(env: Environment, directory: Directory) -> dict[str, str]:
+    """The coverage matrix; public and internal (the internal one also marks running requests)."""
+    page = env.get_template("coverage.md.j2").render(
+        d=directory, intern=directory.intern, columns=coverage_columns(directory), rows=coverage(directory)
+    )
+    return {"ansprechpersonen/index.md": page}
+
+
+def intern_pages(env: Environment, directory: Directory) -> dict[str, str]:
+    """The status board of open requests and the list of entries to check; only in the internal profile."""
+    if not directory.intern or directory.requests is None:
+        return {}
+    today, max_age = current_day(), max_age_days()
+    board = status_board(directory.requests, today)
+    shared = {"d": directory, "intern": True, "today": today}
+    return {
+        "intern/anfragen.md": env.get_template("intern_requests.md.j2").render(
+            shared,
+            log=directory.requests,
+            board=board,
+            by_network=_grouped(board, [(n.id, n.name) for n in directory.networks], "network_id"),
+            by_partner=_grouped(board, [(p.id, p.name) for p in directory.partners], "partner_id"),
+        ),
+        "intern/pruefen.md": env.get_template("intern_review.md.j2").render(
+            shared, rows=review_rows(directory, today, max_age), max_age=max_age
+        ),
+    }
+
+
+def _grouped(board: tuple[BoardRow, ...], keys: list[tuple[str, str]], field: str) -> list[tuple[str, str, list]]:
+    """(id, name, rows) for every key that has open requests, in the order of keys."""
+    groups = [(key, name, [row for row in board if getattr(row.request, field) == key]) for key, name in keys]
+    return [group for group in groups if group[2]]

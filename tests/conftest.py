@@ -1,0 +1,60 @@
+"""Fixtures: sample data copies, and the public and internal sites built once per test session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.site import build_site
+
+from .browser import launch
+from .support import DATA, copy_data, serve
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A writable copy of data/ for one test."""
+    return copy_data(tmp_path / "data")
+
+
+@pytest.fixture(scope="session")
+def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The public site of the sample data, built strictly once per session."""
+    return build_site("public", DATA, tmp_path_factory.mktemp("public") / "site")
+
+
+@pytest.fixture(scope="session")
+def intern_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The internal site of the sample data, built strictly once per session."""
+    return build_site("intern", DATA, tmp_path_factory.mktemp("intern") / "site")
+
+
+@pytest.fixture(scope="session")
+def public_url(public_site: Path):
+    """Base URL of the public site served on 127.0.0.1 (for browser tests)."""
+    server, url = serve(public_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def intern_url(intern_site: Path):
+    """Base URL of the internal site served on 127.0.0.1."""
+    server, url = serve(intern_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, started once per test session (tests/browser.py has the details)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

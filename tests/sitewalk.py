@@ -1,0 +1,40 @@
+"""Read a built site as a visitor's browser or a crawler could: every file, decoded every way."""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote
+
+
+def readable_texts(site: Path) -> Iterator[tuple[str, str]]:
+    """(relative path, text) for every file of the site, in every decoded form a value could hide in."""
+    for file in sorted(site.rglob("*")):
+        if not file.is_file():
+            continue
+        relative = file.relative_to(site).as_posix()
+        yield relative, relative  # page slugs and folder names
+        raw = file.read_bytes()
+        if file.suffix == ".gz":
+            raw = gzip.decompress(raw)
+        text = raw.decode("utf-8", errors="replace")
+        yield relative, text
+        yield relative, html.unescape(text)
+        yield relative, unquote(html.unescape(text))
+        if file.suffix in (".json", ".geojson") or file.name.endswith(".json.gz"):
+            yield relative, json.dumps(json.loads(text), ensure_ascii=False)
+
+
+def people(value: object) -> Iterator[dict]:
+    """Every person record in loaded YAML data: a mapping with a name and an email address."""
+    if isinstance(value, dict):
+        if isinstance(value.get("name"), str) and isinstance(value.get("email"), str):
+            yield value
+        for item in value.values():
+            yield from people(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from people(item)

@@ -1,0 +1,329 @@
+"""Editing through pull requests: schemas for editors, annotations in CI, skeletons, freshness, the guide."""
+
+from __future__ import annotations
+
+import json
+import re
+import types
+import typing
+
+import jsonschema
+import pytest
+from pydantic import BaseModel
+
+from generator.annotations import annotation
+from generator.editing_hook import edit_label, edit_url
+from generator.load import load_file
+from generator.model import build_directory
+from generator.problems import Problem
+from generator.render import render_pages
+from generator.schema import DATA_FILES, PARTNER_KINDS, SCOPES, STATES, Network, Partner
+from generator.schemafiles import SCHEMA_DIR, modeline, schema_name, schema_texts
+from generator.skeleton import skeleton
+from generator.validate import check_data, load_records
+
+from .support import DATA, ROOT, replace_in, run_cli
+from .yaml12 import load_as_editor
+
+# --- JSON Schema: one source with the validator ---
+
+
+def _validator(data_file: str) -> jsonschema.Draft202012Validator:
+    schema = json.loads((SCHEMA_DIR / schema_name(data_file)).read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+def test_committed_schemas_are_the_generated_ones():
+    committed = {p.name: p.read_text(encoding="utf-8") for p in SCHEMA_DIR.glob("*.schema.json")}
+    assert committed == schema_texts(), "schemas/ is out of date: run `python -m generator schemas`"
+
+
+def test_schema_files_are_deterministic_json_with_a_trailing_newline():
+    texts = schema_texts()
+    assert texts == schema_texts()
+    for text in texts.values():
+        assert text.endswith("}\n") and json.loads(text)["$schema"].endswith("/2020-12/schema")
+
+
+@pytest.mark.parametrize("data_file", list(DATA_FILES))
+def test_every_data_file_names_its_schema_in_the_first_line(data_file):
+    first = (DATA / data_file).read_text(encoding="utf-8").splitlines()[0]
+    assert first == modeline(data_file) == f"# yaml-language-server: $schema=../schemas/{schema_name(data_file)}"
+
+
+@pytest.mark.parametrize("data_file", list(DATA_FILES))
+def test_sample_data_as_an_editor_reads_it_matches_the_schema(data_file):
+    errors = [
+        (list(e.absolute_path), e.message) for e in _validator(data_file).iter_errors(load_as_editor(DATA / data_file))
+    ]
+    assert errors == []
+
+
+def test_unquoted_postcode_is_flagged_in_the_editor_but_kept_by_check(data_dir):
+    replace_in(data_dir / "networks.yaml", 'postcode: "01067"', "postcode: 01067")
+    errors = list(_validator("networks.yaml").iter_errors(load_as_editor(data_dir / "networks.yaml")))
+    assert [(list(e.absolute_path), e.instance) for e in errors] == [(["networks", 5, "contact", "postcode"], 1067)]
+    assert check_data(data_dir) == []
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        ("partners.yaml", "email: c.beispielmann@example.org", "email: max@"),
+        ("partners.yaml", "kind: unfallversicherung", "kind: versicherung"),
+        ("partners.yaml", "short_name: DGUV", "kurzname: DGUV"),
+        ("partners.yaml", "  - id: dguv\n", "  - id: DGUV\n"),
+        ("networks.yaml", "    region: Region Hannover\n", ""),
+        ("networks.yaml", "lat: 52.3759", "lat: 60.1"),
+        ("networks.yaml", "status_since: 2021-06-23", "status_since: 23.06.2021"),
+        ("requests.yaml", "status: eingestellt", "status: beendet"),
+        ("requests.yaml", "overdue_after_days: 30", "overdue_after_days: 0"),
+    ],
+)
+def test_schema_and_validator_reject_the_same_mistakes(data_dir, file, old, new):
+    replace_in(data_dir / file, old, new)
+    assert list(_validator(file).iter_errors(load_as_editor(data_dir / file)))
+    assert check_data(data_dir)
+
+
+def test_schemas_are_published_on_the_site(public_site):
+    for name, text in schema_texts().items():
+        assert (public_site / "schemas" / name).read_text(encoding="utf-8") == text
+
+
+# --- every field documented ---
+
+
+def _record_types(annotation) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    if typing.get_origin(annotation) in (list, dict, typing.Union, types.UnionType, typing.Annotated):
+        return [m for arg in typing.get_args(annotation) for m in _record_types(arg)]
+    return []
+
+
+def _all_fields():
+    seen, todo = set(), list(DATA_FILES.values())
+    while todo:
+        model = todo.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            nested = _record_types(info.annotation)
+            todo += nested
+            yield f"{model.__name__}.{name}", info, bool(nested)
+
+
+def test_every_field_has_a_german_title_description_and_example():
+    undocumented = [
+        name
+        for name, info, is_section in _all_fields()
+        if not info.title or not info.description or not (is_section or info.examples)
+    ]
+    assert undocumented == [], "each field needs title=, description= and (unless it is a section) examples="
+
+
+def test_every_example_is_a_valid_value():
+    """Uncommenting every optional field of a skeleton still gives a valid record: all examples validate."""
+    for kind, model in (("partner", Partner), ("network", Network)):
+        lines = skeleton(kind).splitlines()
+        field = re.compile(r"^(\s*)# ((?:- )?[a-z_]+:.*)$")
+        while any(field.match(line) for line in lines):
+            lines = [field.sub(r"\1\2", line) for line in lines]
+        record = _load_yaml("items:\n" + "\n".join(lines) + "\n")["items"][0]
+        model.model_validate(record)
+
+
+def _load_yaml(text: str):
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        file = Path(folder) / "x.yaml"
+        file.write_text(text, encoding="utf-8")
+        doc, problems = load_file(file)
+    assert problems == []
+    return doc.data
+
+
+# --- `new`: skeleton records ---
+
+
+@pytest.mark.parametrize(("kind", "file"), [("partner", "partners.yaml"), ("network", "networks.yaml")])
+def test_new_prints_a_skeleton_that_is_valid_when_appended(data_dir, kind, file):
+    result = run_cli("new", kind, "--data", str(data_dir))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].startswith(f"  # {'Neuer Partner' if kind == 'partner' else 'Neues'}")
+    with (data_dir / file).open("a", encoding="utf-8") as stream:
+        stream.write("\n" + result.stdout)
+    assert check_data(data_dir) == []
+
+
+def test_new_appends_with_a_free_id_and_todays_date(data_dir, monkeypatch):
+    monkeypatch.setenv("OM_TODAY", "2026-12-01")
+    first = run_cli("new", "network", "--append", "--data", str(data_dir))
+    second = run_cli("new", "network", "--append", "--data", str(data_dir))
+    assert first.returncode == second.returncode == 0
+    assert first.stdout.startswith(f"Neues Netzwerk an {data_dir}/networks.yaml angehängt (ab Zeile ")
+    networks = {n.id: n for n in load_records(data_dir).networks}
+    assert networks["neues-netzwerk"].verified_on.isoformat() == "2026-12-01"
+    assert "neues-netzwerk-2" in networks
+
+
+def test_new_explains_where_the_list_must_end(data_dir):
+    (data_dir / "partners.yaml").write_text("partners: []\nextra: 1\n", encoding="utf-8")
+    result = run_cli("new", "partner", "--append", "--data", str(data_dir))
+    assert result.returncode == 1
+    assert "der Abschnitt „partners:“ muss am Ende der Datei stehen" in result.stderr
+
+
+def test_help_names_the_editing_commands():
+    result = run_cli("--help")
+    assert "schemas" in result.stdout and "new" in result.stdout
+
+
+# --- GitHub annotations ---
+
+
+def test_check_annotates_errors_in_github_actions(data_dir):
+    replace_in(data_dir / "partners.yaml", "email: c.beispielmann@example.org", "email: max@")
+    line = (data_dir / "partners.yaml").read_text(encoding="utf-8").split("\n").index("      email: max@") + 1
+    result = run_cli("check", "--data", "data", cwd=data_dir.parent, env={"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"::error file=data/partners.yaml,line={line},title=partners[0].liaison.email::"
+        'keine gültige E-Mail-Adresse ("max@")'
+    ]
+    assert f'data/partners.yaml:{line}: partners[0].liaison.email: keine gültige E-Mail-Adresse ("max@")' in (
+        result.stderr
+    )
+
+
+def test_check_prints_no_annotations_outside_github_actions(data_dir):
+    replace_in(data_dir / "partners.yaml", "email: c.beispielmann@example.org", "email: max@")
+    result = run_cli("check", "--data", "data", cwd=data_dir.parent)
+    assert result.returncode == 1 and "::error" not in result.stdout + result.stderr
+
+
+def test_annotation_escapes_what_would_end_it():
+    problem = Problem("data/a,b.yaml", 3, "x", "50% falsch:\nzweite Zeile", warning=True)
+    assert annotation(problem) == "::warning file=data/a%2Cb.yaml,line=3,title=x::50%25 falsch:%0Azweite Zeile"
+
+
+# --- freshness ---
+
+
+def test_check_warns_about_outdated_records_but_succeeds(data_dir, monkeypatch):
+    monkeypatch.setenv("OM_TODAY", "2027-06-01")
+    text = (data_dir / "partners.yaml").read_text(encoding="utf-8").split("\n")
+    line = text.index("    verified_on: 2026-03-11") + 1
+    result = run_cli("check", "--data", "data", cwd=data_dir.parent, env={"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 0
+    assert (
+        f"data/partners.yaml:{line}: partners[10].verified_on: Warnung: zuletzt geprüft am 2026-03-11, "
+        "vor 447 Tagen (mehr als 365); bitte prüfen und verified_on aktualisieren"
+    ) in result.stderr.splitlines()
+    assert f"::warning file=data/partners.yaml,line={line},title=partners[10].verified_on::" in result.stdout
+    assert "4 Warnungen: Einträge bitte prüfen (älter als 365 Tage)." in result.stdout
+
+
+def test_freshness_age_is_configurable_and_a_missing_date_is_reported(data_dir, monkeypatch):
+    monkeypatch.setenv("OM_TODAY", "2026-11-22")
+    replace_in(data_dir / "networks.yaml", "    verified_on: 2026-10-05\n", "")
+    result = run_cli("check", "--max-age", "180", "--data", "data", cwd=data_dir.parent)
+    assert result.returncode == 0
+    warnings = result.stderr.splitlines()
+    assert any(
+        w.endswith(
+            "networks[2].verified_on: Warnung: noch nie geprüft (verified_on fehlt); "
+            "bitte prüfen und das Datum der Prüfung eintragen"
+        )
+        for w in warnings
+    )
+    assert sum("Warnung: zuletzt geprüft" in w for w in warnings) == 4  # BAuA, BMAS, AOK, DGB
+    monkeypatch.setenv("OM_MAX_AGE_DAYS", "180")
+    assert run_cli("check", "--data", "data", cwd=data_dir.parent).stderr == result.stderr
+
+
+def test_internal_site_lists_outdated_records(monkeypatch):
+    monkeypatch.setenv("OM_TODAY", "2027-06-01")
+    page = render_pages(build_directory(load_records(DATA), "intern"))["intern/pruefen.md"]
+    assert "| [Deutscher Gewerkschaftsbund](../partner/dgb.md) | Partner | 11. März 2026 | 447 |" in page
+    assert page.count("| Partner |") == 4
+
+
+def test_review_list_says_when_all_records_are_current(monkeypatch):
+    monkeypatch.setenv("OM_TODAY", "2026-11-22")
+    page = render_pages(build_directory(load_records(DATA), "intern"))["intern/pruefen.md"]
+    assert "Alle Einträge sind aktuell." in page
+
+
+# --- „Seite bearbeiten“ ---
+
+
+def test_edit_button_leads_to_the_record_in_the_data_file(public_site):
+    lines = (DATA / "partners.yaml").read_text(encoding="utf-8").split("\n")
+    line = lines.index("  - id: vbg") + 1
+    page = (public_site / "partner" / "vbg" / "index.html").read_text(encoding="utf-8")
+    target = f"https://github.com/offensive-mittelstand/om-netzwerke/blob/main/data/partners.yaml#L{line}"
+    assert f'href="{target}" title="Seite bearbeiten: data/partners.yaml, Zeile {line}"' in page
+
+
+def test_edit_button_of_a_hand_written_page_leads_to_its_markdown(public_site):
+    page = (public_site / "index.html").read_text(encoding="utf-8")
+    assert 'blob/main/docs/index.md" title="Seite bearbeiten: docs/index.md"' in page
+
+
+def test_edit_links_need_no_repo_url():
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "repo_url" not in config.replace("not repo_url", "")
+    assert edit_url("partner/vbg.md", {}, "https://example.org/blob/main") is None
+    assert edit_url("partner/vbg.md", {"source": "data/partners.yaml#L5"}, None) is None
+    assert edit_label("https://x.org/blob/main/data/p.yaml#L5", "https://x.org/blob/main") == (
+        "Seite bearbeiten: data/p.yaml, Zeile 5"
+    )
+
+
+# --- pull-request workflow, templates and guide ---
+
+
+def _yaml(path):
+    doc, problems = load_file(path)
+    assert problems == []
+    return doc.data
+
+
+def test_workflow_checks_builds_and_tests_every_pull_request():
+    workflow = _yaml(ROOT / ".github" / "workflows" / "pruefen.yml")
+    assert "pull_request" in workflow["on"]
+    runs = " ".join(step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"])
+    for command in ("generator check", "generator build", "generator build --profile intern", "make test"):
+        assert command in runs
+
+
+def test_issue_form_offers_the_choices_of_the_schema():
+    form = _yaml(ROOT / ".github" / "ISSUE_TEMPLATE" / "neuer-eintrag.yml")
+    assert form["name"] == "Neuen Partner / neues Netzwerk eintragen"
+    fields = {item["id"]: item for item in form["body"] if "id" in item}
+    assert len(fields) == len([item for item in form["body"] if "id" in item])
+    assert fields["kind"]["attributes"]["options"] == list(PARTNER_KINDS.values())
+    assert fields["scope"]["attributes"]["options"] == list(SCOPES.values())
+    assert fields["state"]["attributes"]["options"] == list(STATES.values())
+
+
+def test_pull_request_template_asks_for_source_and_consent():
+    text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert "Woher stammen die Angaben?" in text and "consent: true" in text
+
+
+def test_editing_guide_documents_files_steps_and_skeletons():
+    directory = build_directory(load_records(DATA), "public")
+    page = render_pages(directory)["referenz/daten-pflegen.md"]
+    for data_file in DATA_FILES:
+        assert modeline(data_file) in page
+    for step in directory.process.steps:
+        if step.logged:
+            assert f"| `{step.id}` | {step.title} |" in page
+    assert "\n      - id: neuer-partner\n" in page and "\n      - id: neues-netzwerk\n" in page
+    assert 'postcode: "01067"' in page and "Incorrect type" in page

@@ -1,0 +1,97 @@
+"""Filtered overview pages list exactly the networks or partners that have the chosen value, without JavaScript."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.filters import network_facets, partner_facets
+from generator.german import ascii_spellings, slug
+from generator.model import build_directory
+from generator.render import render_pages
+from generator.validate import load_records
+
+from .support import DATA
+
+
+@pytest.fixture(scope="module")
+def directory():
+    return build_directory(load_records(DATA), "public")
+
+
+@pytest.fixture(scope="module")
+def pages(directory):
+    return render_pages(directory)
+
+
+def _linked_rows(page: str, section: str) -> list[str]:
+    """Ids of the entries in the first column of the page's table."""
+    return re.findall(rf"^\| \[[^\]]+\]\(\.\./\.\./{section}/([a-z0-9-]+)\.md\) \|", page, re.MULTILINE)
+
+
+def test_slugs_and_ascii_spellings_replace_umlauts():
+    assert slug("Baden-Württemberg") == "baden-wuerttemberg"
+    assert slug("Thüringen") == "thueringen"
+    assert ascii_spellings("Musternetzwerk München an der Straße") == ["Muenchen", "Munchen", "Strasse"]
+
+
+def test_network_pages_by_state_list_exactly_the_networks_of_that_state(directory, pages):
+    states = network_facets(directory)[0]
+    assert states.name == "Bundesland"
+    assert [c.page for c in states.choices][:2] == [
+        "netzwerke/bundesland/bayern.md",
+        "netzwerke/bundesland/niedersachsen.md",
+    ]
+    for choice in states.choices:
+        expected = [n.id for n in directory.networks if n.state_label == choice.label]
+        assert _linked_rows(pages[choice.page], "netzwerke") == expected
+        assert pages[choice.page].startswith(f'---\ntitle: "Netzwerke in {choice.label}"\n')
+
+
+def test_network_pages_by_status_list_exactly_the_networks_with_that_status(directory, pages):
+    statuses = network_facets(directory)[1]
+    assert {c.page for c in statuses.choices} == {
+        "netzwerke/status/initiative.md",
+        "netzwerke/status/musternetzwerk.md",
+    }
+    for choice in statuses.choices:
+        expected = [n.id for n in directory.networks if n.status_label == choice.label]
+        assert _linked_rows(pages[choice.page], "netzwerke") == expected
+    assert _linked_rows(pages["netzwerke/status/musternetzwerk.md"], "netzwerke") == ["beispiel-dresden"]
+
+
+def test_partner_pages_by_kind_and_network_list_exactly_the_matching_partners(directory, pages):
+    kinds, networks = partner_facets(directory)
+    for choice in kinds.choices:
+        expected = [p.id for p in directory.partners if p.kind_label == choice.label]
+        assert _linked_rows(pages[choice.page], "partner") == expected
+    for choice in networks.choices:
+        network = next(n for n in directory.networks if n.name == choice.label)
+        assert _linked_rows(pages[choice.page], "partner") == [m.id for m in network.members]
+    assert _linked_rows(pages["partner/netzwerk/muenchen.md"], "partner") == [
+        "ba",
+        "dguv",
+        "dihk",
+        "ihk-muenchen",
+        "rkw",
+    ]
+
+
+def test_overviews_link_every_filter_page_with_its_count(directory, pages):
+    for overview, facets in (("netzwerke/index.md", network_facets), ("partner/index.md", partner_facets)):
+        for facet in facets(directory):
+            for choice in facet.choices:
+                assert f"[{choice.label}](../{choice.page}) ({len(choice.entries)})" in pages[overview]
+
+
+def test_filter_pages_show_the_current_choice_unlinked_and_stay_out_of_search(pages):
+    page = pages["netzwerke/bundesland/bayern.md"]
+    assert "**Bayern** (1)" in page
+    assert "[Niedersachsen](../../netzwerke/bundesland/niedersachsen.md) (1)" in page
+    assert "\nsearch:\n  exclude: true\n---\n" in page
+
+
+def test_partner_table_names_the_networks_so_script_and_reader_can_filter_by_them(pages):
+    row = next(line for line in pages["partner/index.md"].splitlines() if line.startswith("| [RKW"))
+    assert "| [Musternetzwerk München](../netzwerke/muenchen.md) |" in row

@@ -1,0 +1,154 @@
+"""The handbook pages generated from data: agreement, procedure, Botschafter and one-page sheets."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from generator.model import build_directory
+from generator.render import render_pages
+from generator.site import build_site
+from generator.validate import load_records
+
+from .support import DATA, replace_in
+
+
+def _pages(data_dir=DATA, profile: str = "public") -> dict[str, str]:
+    if data_dir == DATA:
+        return _sample_pages(profile)
+    return render_pages(build_directory(load_records(data_dir), profile))
+
+
+@functools.cache
+def _sample_pages(profile: str) -> dict[str, str]:
+    return render_pages(build_directory(load_records(DATA), profile))
+
+
+def test_every_network_has_an_agreement_page_and_a_one_page_sheet():
+    pages = _pages()
+    for network in build_directory(load_records(DATA)).networks:
+        assert f"vereinbarung/netzwerke/{network.id}.md" in pages
+        assert f"merkblaetter/{network.id}.md" in pages
+
+
+def test_signed_network_shows_its_version_and_date():
+    page = _pages()["vereinbarung/netzwerke/beispiel-dresden.md"]
+    assert "Fassung vom 11. November 2021 · unterzeichnet am 20. April 2026" in page
+    assert page.count('class="om-signature"') == 2
+
+
+def test_unsigned_network_gets_the_version_to_sign(data_dir):
+    page = _pages()["vereinbarung/netzwerke/harz.md"]
+    assert "Fassung vom 11. November 2021</p>" in page and "unterzeichnet am" not in page
+    assert "Für das Netzwerk Offensive Harzwirtschaft" in page
+
+
+def test_draft_version_is_marked_as_draft_on_its_page():
+    page = _pages()["vereinbarung/fassungen/2021-06-21.md"]
+    assert '!!! warning "Entwurf"' in page
+    assert '!!! note "Wortlaut im Entwurf"' in page
+
+
+def test_overview_lists_who_signed(data_dir):
+    page = _pages()["vereinbarung/index.md"]
+    assert "| am 20. April 2026 (Fassung vom 11. November 2021) |" in page
+    assert page.count("| noch nicht |") == 5
+
+
+def test_timeline_shows_date_deadline_and_state():
+    page = _pages()["vereinbarung/index.md"]
+    assert '<time datetime="2021-08-31">bis 31. August 2021</time>' in page
+    assert '<time datetime="2021-11-11">11. November 2021</time>' in page
+    assert page.count('<span class="om-timeline__state">erledigt</span>') == 5
+
+
+def test_open_step_of_the_timeline(data_dir):
+    replace_in(
+        data_dir / "agreement.yaml",
+        "    date: 2021-11-11\n    state: erledigt",
+        "    date: 2021-11-11\n    state: offen",
+    )
+    page = _pages(data_dir)["vereinbarung/index.md"]
+    assert 'om-timeline__step--offen"><span class="om-timeline__date"><time datetime="2021-11-11">' in page
+
+
+def test_changes_page_shows_added_removed_and_changed_clauses():
+    page = _pages()["vereinbarung/aenderungen.md"]
+    assert "### Neu: § 7 Botschafterinnen und Botschafter" in page
+    assert "### Entfallen: § 8 Rückmeldung zu dieser Fassung" in page
+    assert "### Geändert: § 8 Der „Wir“-Gedanke\n\n- Bisher § 7\n- Der Wortlaut ist unverändert." in page
+    assert "der <del>OM.</del> <ins>OM und benennt eine Kontaktstelle" in page
+
+
+def test_changes_page_with_a_single_version(data_dir):
+    text = (data_dir / "agreement.yaml").read_text(encoding="utf-8")
+    second = text[text.index("  - id: 2021-11-11") : text.index("timeline:")]
+    replace_in(data_dir / "agreement.yaml", second, "")
+    replace_in(
+        data_dir / "networks.yaml", "    agreement:\n      version: 2021-11-11\n      signed_on: 2026-04-20\n", ""
+    )
+    pages = _pages(data_dir)
+    assert "Bisher gibt es nur eine Fassung" in pages["vereinbarung/aenderungen.md"]
+    assert '!!! warning "Entwurf"' in pages["vereinbarung/netzwerke/harz.md"]
+
+
+def test_procedure_page_numbers_the_steps_in_order_with_their_roles():
+    page = _pages()["verfahren/index.md"]
+    steps = re.findall(r"^(\d)\. \*\*(.+?)\*\* \((.+?)\):", page, flags=re.MULTILINE)
+    assert [number for number, _, _ in steps] == [str(n) for n in range(1, 8)]
+    assert steps[2][1:] == (
+        "Bitte an die Koordinierungsstelle",
+        "Regionales Netzwerk → OM-Koordinierungsstelle (OM-Geschäftsstelle)",
+    )
+    assert page.count("im Anfragen-Protokoll fest") == 5
+
+
+def test_diagram_is_generated_from_the_same_steps():
+    page = _pages()["verfahren/index.md"]
+    diagram = page[page.index("``` mermaid") : page.index("```\n\n## Die Schritte")]
+    assert "    r1->>r2: 3#46; Bitte an die Koordinierungsstelle" in diagram
+    assert "    Note over r3: 1#46; Nationale Ansprechperson benennen" in diagram
+    assert "participant r2 as OM#45;Koordinierungsstelle" in diagram
+
+
+def test_only_the_procedure_page_asks_for_the_diagram_script():
+    with_diagram = [path for path, text in _pages().items() if "\ndiagram: true\n" in text.split("\n---\n")[0] + "\n"]
+    assert with_diagram == ["verfahren/index.md"]
+
+
+def test_botschafter_without_consent_are_counted_not_named():
+    public, intern = _pages()["botschafter/index.md"], _pages(profile="intern")["botschafter/index.md"]
+    assert "Paul Probelauf" not in public and "p.probelauf@example.org" not in public
+    assert "- 1 weitere Person ist benannt, ohne öffentliche Kontaktdaten." in public
+    assert "Friederike Mustergültig, Betriebsberaterin (Zentralverband des Deutschen Handwerks)" in public
+    assert "Paul Probelauf, Präventionsberater (Deutsche Gesetzliche Unfallversicherung)" in intern
+    assert "(fiktives Beispiel)" in intern
+
+
+def test_one_page_sheet_names_members_contacts_and_the_office_route():
+    sheet = _pages()["merkblaetter/hannover.md"]
+    assert (
+        "| Deutsche Gesetzliche Unfallversicherung | Unfallversicherungsträger | benannt (über die Geschäftsstelle) |"
+        in sheet
+    )
+    assert "| Handwerkskammer Hannover | Kammer | über das Netzwerk |" in sheet
+    assert "mailto:geschaeftsstelle@example.org?subject=Ansprechperson%20f%C3%BCr%20das%20Netzwerk" in sheet
+    assert "Nadine Schablonski" not in sheet and "- 1 Person ist benannt" in sheet
+
+
+def test_data_in_handbook_pages_stays_inert(data_dir, tmp_path):
+    payload = "<script>alert(1)</script> [x](javascript:alert(1)) ``` *"
+    replace_in(data_dir / "agreement.yaml", "title: Ziel der Zusammenarbeit", f"title: 'Ziel {payload}'")
+    replace_in(data_dir / "agreement.yaml", "Die Partner wollen die KMU", f"Die Partner {payload} wollen die KMU")
+    replace_in(data_dir / "process.yaml", "name: Regionales Netzwerk", f"name: 'Netz {payload}'")
+    replace_in(data_dir / "process.yaml", "title: Bitte an die Koordinierungsstelle", f"title: 'Bitte {payload}'")
+    replace_in(data_dir / "networks.yaml", "name: Friederike Mustergültig", f"name: 'Friederike {payload}'")
+    site = build_site("public", data_dir, tmp_path / "site")
+    for page in ("vereinbarung/fassungen/2021-06-21", "verfahren", "botschafter", "merkblaetter/beispiel-dresden"):
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        assert "<script>alert" not in html and 'href="javascript:' not in html, page
+        assert "alert(1)" in html.replace("&#40;", "(").replace("&#41;", ")").replace("#40;", "(").replace(
+            "#41;", ")"
+        ), page
+    diagram = (site / "verfahren" / "index.html").read_text(encoding="utf-8")
+    assert "Bitte #60;script#62;alert#40;1#41;#60;#47;script#62;" in diagram

@@ -1,0 +1,76 @@
+"""The map of Germany is drawn at build time from the TopoJSON file in the repository, with a marker per network."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.geo import HEIGHT, WIDTH, decode_topojson, germany_map, germany_outline, project, simplify
+from generator.model import build_directory
+from generator.render import render_pages
+from generator.validate import load_records
+
+from .support import DATA
+
+
+@pytest.fixture(scope="module")
+def directory():
+    return build_directory(load_records(DATA), "public")
+
+
+def test_quantized_arcs_are_summed_scaled_and_joined_in_ring_order():
+    topology = {
+        "type": "Topology",
+        "transform": {"scale": [0.5, 0.25], "translate": [10, 50]},
+        "objects": {"land": {"type": "Polygon", "arcs": [[0, ~1]]}},
+        "arcs": [[[0, 0], [2, 0], [0, 4]], [[0, 0], [0, 4], [2, 0]]],
+    }
+    # Arc 0: (10,50) (11,50) (11,51); arc 1 reversed: (11,51) (10,51) (10,50); the shared point appears once.
+    assert decode_topojson(topology, "land") == [[(10, 50), (11, 50), (11, 51), (10, 51), (10, 50)]]
+
+
+def test_plain_topojson_without_transform_is_read_as_is():
+    topology = {"objects": {"x": {"type": "MultiPolygon", "arcs": [[[0]]]}}, "arcs": [[[6.5, 50.0], [7.0, 50.5]]]}
+    assert decode_topojson(topology, "x") == [[(6.5, 50.0), (7.0, 50.5)]]
+
+
+def test_simplify_drops_points_on_the_line_and_keeps_corners():
+    line = [(0, 0), (1, 0.1), (2, 0), (3, 5), (4, 0)]
+    assert simplify(line, 0.5) == [(0, 0), (2, 0), (3, 5), (4, 0)]
+
+
+def test_projection_puts_north_up_and_the_frame_in_the_drawing():
+    x_west, y_north = project(5.8, 55.1)
+    x_east, y_south = project(15.1, 47.0)
+    assert 0 < x_west < x_east < WIDTH
+    assert 0 < y_north < y_south < HEIGHT
+
+
+def test_outline_of_germany_is_a_compact_closed_path():
+    outline = germany_outline()
+    assert outline.startswith("M") and outline.endswith("z")
+    assert re.fullmatch(r"(M-?\d+ -?\d+(l-?\d+ -?\d+)+z)+", outline)
+    assert 5_000 < len(outline) < 20_000  # detailed enough to recognise, small enough to inline
+    assert outline.count("M") >= 10  # the mainland and the North and Baltic Sea islands
+
+
+def test_every_network_gets_a_numbered_marker_at_its_place(directory):
+    drawing = germany_map(directory.networks)
+    assert [m.number for m in drawing.markers] == list(range(1, len(directory.networks) + 1))
+    assert [m.network.id for m in drawing.markers] == [n.id for n in directory.networks]
+    by_id = {m.network.id: m for m in drawing.markers}
+    assert by_id["muenchen"].y > by_id["hannover"].y  # south is further down
+    assert by_id["beispiel-dresden"].x > by_id["owl"].x  # east is further right
+
+
+def test_overview_draws_the_map_with_links_and_lists_the_networks_for_screen_readers(directory):
+    page = render_pages(directory)["netzwerke/index.md"]
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert 'aria-hidden="true"' in svg.split(">", 1)[0]
+    for number, network in enumerate(directory.networks, start=1):
+        assert f'<a class="om-map__marker" href="{network.id}/" tabindex="-1"' in svg
+        assert f"<title>{network.name}</title>" in svg
+        assert f">{number}</text>" in svg
+        assert f"1. [{network.name}]({network.id}.md) – " in page
+    assert "Kartengrundlage: Natural Earth" in page

@@ -1,0 +1,122 @@
+"""The agreement pages and the one-page sheets print on A4 with Debian's headless chromium (--print-to-pdf)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from generator.model import build_directory
+from generator.validate import load_records
+
+from .support import DATA
+
+CHROMIUM = [
+    "chromium",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--no-pdf-header-footer",
+]
+A4_POINTS = (595, 842)
+NETWORKS = [network.id for network in build_directory(load_records(DATA)).networks]
+SHEETS = [f"merkblaetter/{network}/" for network in NETWORKS]
+# One signed and one unsigned network: the other agreement pages differ only in names.
+AGREEMENTS = ["vereinbarung/netzwerke/beispiel-dresden/", "vereinbarung/netzwerke/hannover/"]
+VERSIONS = ["vereinbarung/fassungen/2021-06-21/", "vereinbarung/fassungen/2021-11-11/"]
+
+
+def print_to_pdf(url: str) -> bytes:
+    """The page as chromium prints it, with a fresh profile and without header and footer lines."""
+    with tempfile.TemporaryDirectory() as work:
+        pdf = Path(work) / "page.pdf"
+        command = [*CHROMIUM, f"--user-data-dir={work}/profile", f"--print-to-pdf={pdf}", url]
+        subprocess.run(command, check=True, capture_output=True, timeout=60)
+        return pdf.read_bytes()
+
+
+def page_count(pdf: bytes) -> int:
+    """Pages of a PDF as chromium writes it (the page tree's /Count)."""
+    return int(re.search(rb"/Type /Pages\s*/Count (\d+)", pdf).group(1))
+
+
+def page_size(pdf: bytes) -> tuple[int, int]:
+    box = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
+    return round(float(box.group(1))), round(float(box.group(2)))
+
+
+@pytest.fixture(scope="module")
+def printed(public_url) -> dict[str, bytes]:
+    """Every printable page of the handbook, printed once (two at a time: the machine has two cores)."""
+    paths = SHEETS + AGREEMENTS + VERSIONS
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip(paths, pool.map(lambda path: print_to_pdf(public_url + path), paths), strict=True))
+
+
+@pytest.mark.parametrize("path", SHEETS)
+def test_one_page_sheet_prints_on_one_a4_page(printed, path):
+    assert page_size(printed[path]) == A4_POINTS
+    assert page_count(printed[path]) == 1
+
+
+@pytest.mark.parametrize("path", AGREEMENTS + VERSIONS)
+def test_agreement_prints_on_a4_in_at_most_three_pages(printed, path):
+    assert page_size(printed[path]) == A4_POINTS
+    assert 1 < page_count(printed[path]) <= 3
+
+
+@pytest.fixture(scope="module")
+def print_layout(public_url, browser):
+    """Measure the printed layout: chromium in print media at the width of the A4 text area."""
+    # 210 mm less the page margins of print.css (18 + 15 mm) at 96 dpi.
+    page = browser.new_page(viewport={"width": 669, "height": 1000})
+    page.emulate_media(media="print")
+
+    def measure(path: str) -> dict:
+        page.goto(public_url + path)
+        return page.evaluate(LAYOUT)
+
+    yield measure
+    page.close()
+
+
+LAYOUT = """() => {
+  const shown = (selector) => [...document.querySelectorAll(selector)].filter(e => e.getClientRects().length > 0);
+  return {
+    navigation: shown('.md-header, .md-tabs, .md-sidebar, .md-footer, .md-search, .md-top').length,
+    article: document.querySelector('article').getBoundingClientRect().width,
+    cut_tables: [...document.querySelectorAll('article table')]
+      .filter(t => t.getBoundingClientRect().right > document.querySelector('article').getBoundingClientRect().right + 1
+                   || t.scrollWidth > t.clientWidth + 1).length,
+    tables: document.querySelectorAll('article table').length,
+    signatures: [...document.querySelectorAll('.om-signatures')].map(e => getComputedStyle(e).breakInside),
+  };
+}"""
+
+
+# The partner overview is in the list because without print.css its table is cut at the right edge.
+@pytest.mark.parametrize(
+    "path", ["merkblaetter/hannover/", "vereinbarung/netzwerke/hannover/", "vereinbarung/", "partner/"]
+)
+def test_print_shows_no_navigation_and_cuts_no_table(print_layout, path):
+    layout = print_layout(path)
+    assert layout["navigation"] == 0
+    assert layout["article"] >= 660
+    assert layout["cut_tables"] == 0
+
+
+def test_tables_of_printed_pages_are_measured(print_layout):
+    assert print_layout("vereinbarung/")["tables"] == 2
+    assert print_layout("merkblaetter/hannover/")["tables"] == 1
+
+
+def test_signatures_stay_together_on_one_page(print_layout):
+    assert print_layout("vereinbarung/netzwerke/hannover/")["signatures"] == ["avoid"]
