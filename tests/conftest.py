@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from generator.site import build_site
+from generator.validate import check_data
 
 from .browser import launch
-from .support import DATA, copy_data, serve
+from .support import DATA, copy_data, replace_in, serve
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -19,6 +20,28 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 def data_dir(tmp_path: Path) -> Path:
     """A writable copy of data/ for one test."""
     return copy_data(tmp_path / "data")
+
+
+@pytest.fixture
+def editor(data_dir, monkeypatch):
+    """Edit a sample data file, then list the problems as `check` prints them (paths relative to the project).
+
+    `{line}` in an expected message stands for the line of the edit; `line_of(file, text)` finds another line.
+    """
+    monkeypatch.chdir(data_dir.parent)
+
+    def problems_after(file: str, old: str, new: str) -> list[str]:
+        before = (data_dir / file).read_text(encoding="utf-8")
+        replace_in(data_dir / file, old, new)
+        line = before[: before.index(old)].count("\n") + 1 + (len(old) - len(old.lstrip("\n")))
+        return [str(problem).replace(f":{line}: ", ":{line}: ", 1) for problem in check_data("data")]
+
+    def line_of(file: str, text: str) -> int:
+        content = (data_dir / file).read_text(encoding="utf-8")
+        return content[: content.index(text)].count("\n") + 1
+
+    problems_after.line_of = line_of
+    return problems_after
 
 
 @pytest.fixture(scope="session")

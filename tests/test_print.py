@@ -13,19 +13,10 @@ import pytest
 from generator.model import build_directory
 from generator.validate import load_records
 
+from .browser import CHROMIUM_ARGS
 from .support import DATA
 
-CHROMIUM = [
-    "chromium",
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--no-pdf-header-footer",
-]
+CHROMIUM = ["chromium", "--headless", *CHROMIUM_ARGS, "--no-pdf-header-footer"]
 A4_POINTS = (595, 842)
 NETWORKS = [network.id for network in build_directory(load_records(DATA)).networks]
 SHEETS = [f"merkblaetter/{network}/" for network in NETWORKS]

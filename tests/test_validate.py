@@ -9,23 +9,6 @@ from generator.validate import check_data
 from .support import replace_in, run_cli
 
 
-@pytest.fixture
-def editor(data_dir, monkeypatch):
-    """Edit the sample data, then list the problems as `check` prints them (paths relative to the project).
-
-    `{line}` in an expected message stands for the line of the edit, so the tests survive new sample records.
-    """
-    monkeypatch.chdir(data_dir.parent)
-
-    def problems_after(file: str, old: str, new: str) -> list[str]:
-        before = (data_dir / file).read_text(encoding="utf-8")
-        replace_in(data_dir / file, old, new)
-        line = before[: before.index(old)].count("\n") + 1 + (len(old) - len(old.lstrip("\n")))
-        return [str(problem).replace(f":{line}: ", ":{line}: ", 1) for problem in check_data("data")]
-
-    return problems_after
-
-
 def test_sample_data_is_valid(data_dir):
     assert check_data(data_dir) == []
 

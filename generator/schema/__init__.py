@@ -1,0 +1,62 @@
+"""The records of the data files: one source for validation, field documentation and JSON Schema."""
+
+from .agreement import AGREEMENT_STATUSES, TIMELINE_STATES, AgreementFile, AgreementVersion, Clause, TimelineStep
+from .base import Person, Record
+from .directory import (
+    NETWORK_STATUSES,
+    PARTNER_KINDS,
+    SCOPES,
+    STATES,
+    AgreementSignature,
+    Ambassador,
+    Location,
+    Network,
+    NetworkContact,
+    NetworksFile,
+    Partner,
+    PartnersFile,
+    RegionalContact,
+)
+from .process import OfficeContact, ProcessFile, Role, Step
+from .requests import REQUEST_STATUSES, Request, RequestsFile
+
+# Data file name → its record type; validation, field reference and JSON Schemas follow this registry.
+DATA_FILES = {
+    "partners.yaml": PartnersFile,
+    "networks.yaml": NetworksFile,
+    "process.yaml": ProcessFile,
+    "agreement.yaml": AgreementFile,
+    "requests.yaml": RequestsFile,
+}
+
+__all__ = [
+    "AGREEMENT_STATUSES",
+    "DATA_FILES",
+    "NETWORK_STATUSES",
+    "PARTNER_KINDS",
+    "REQUEST_STATUSES",
+    "SCOPES",
+    "STATES",
+    "TIMELINE_STATES",
+    "AgreementFile",
+    "AgreementSignature",
+    "AgreementVersion",
+    "Ambassador",
+    "Clause",
+    "Location",
+    "Network",
+    "NetworkContact",
+    "NetworksFile",
+    "OfficeContact",
+    "Partner",
+    "PartnersFile",
+    "Person",
+    "ProcessFile",
+    "Record",
+    "RegionalContact",
+    "Request",
+    "RequestsFile",
+    "Role",
+    "Step",
+    "TimelineStep",
+]
