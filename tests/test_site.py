@@ -155,3 +155,10 @@ def test_serve_shows_a_yaml_edit_live_and_then_settles(data_dir):
         output = server.communicate(timeout=10)[0]
     builds = output.count("Building documentation")
     assert 2 <= builds <= 3, output
+
+
+def test_network_page_leads_to_its_agreement_and_one_page_sheet(public_site):
+    page = (public_site / "netzwerke" / "beispiel-dresden" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../vereinbarung/netzwerke/beispiel-dresden/"' in page
+    assert 'href="../../merkblaetter/beispiel-dresden/"' in page
+    assert "unterzeichnet am" in page
