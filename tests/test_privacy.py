@@ -58,7 +58,13 @@ def test_public_site_contains_no_private_personal_field(public_site):
 
 def test_public_site_shows_people_who_consented(public_site):
     shown = _leaks(public_site, CONSENTED)
-    assert {"Carla Beispielmann", "c.beispielmann@example.org", "Lena Attrappe"} <= shown
+    assert {"Carla Beispielmann", "Lena Attrappe", "l.attrappe@example.org"} <= shown
+
+
+def test_public_site_routes_national_liaisons_through_the_office_even_with_consent(public_site):
+    # The decision: all contacts between networks and national partners run through the coordination office.
+    assert _leaks(public_site, {"c.beispielmann@example.org": {"c.beispielmann@example.org"}}) == set()
+    assert _leaks(public_site, {"+49 30 0000 1001": _forms("+49 30 0000 1001")}) == set()
 
 
 def test_internal_site_shows_the_liaisons_contact_data(intern_site):

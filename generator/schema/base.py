@@ -40,7 +40,9 @@ class Person(Record):
         title="Einwilligung",
         description=(
             "`true` nur, wenn die Person schriftlich eingewilligt hat, dass Name, E-Mail und Telefon öffentlich "
-            "erscheinen. Ohne `true` stehen diese Angaben nur auf der internen Website."
+            "erscheinen. Ohne `true` stehen diese Angaben nur auf der internen Website. Von nationalen "
+            "Ansprechpersonen zeigt die öffentliche Website auch mit `true` nur den Namen: Ihr Kontakt läuft "
+            "immer über die OM-Geschäftsstelle."
         ),
         examples=[False],
     )
