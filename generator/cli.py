@@ -18,9 +18,27 @@ from .model import PROFILES
 from .pipeline import generate
 from .problems import DataInvalid
 from .schemafiles import write_schemas
-from .site import CONFIG, ROOT, build_site
+from .site import CONFIG, ROOT, TargetRefused, build_site
 from .skeleton import KINDS, new_record
 from .validate import load_records
+
+# argparse's own texts (usage line, help option, errors), in German: editors read this output.
+# argparse looks up its module-level gettext function `_` at call time, so replacing it translates.
+_ARGPARSE_GERMAN = {
+    "usage: ": "Aufruf: ",
+    "options": "Optionen",
+    "positional arguments": "Argumente",
+    "show this help message and exit": "diese Hilfe zeigen und beenden",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: Fehler: %(message)s\n",
+    "the following arguments are required: %s": "diese Angaben fehlen: %s",
+    "unrecognized arguments: %s": "unbekannte Angaben: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ungültige Auswahl: %(value)r (möglich: %(choices)s)",
+    "expected one argument": "erwartet einen Wert",
+    "argument %(argument_name)s: %(message)s": "Angabe %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "ungültiger Wert: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "mehrdeutige Option: %(option)s passt zu %(matches)s",
+}
+argparse._ = lambda text: _ARGPARSE_GERMAN.get(text, text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,6 +55,11 @@ def main(argv: list[str] | None = None) -> int:
         print_annotations(invalid.problems)
         count = len(invalid.problems)
         print(f"{count} Fehler gefunden; es wurde nichts geschrieben.", file=sys.stderr)
+        if invalid.incomplete:
+            print(DataInvalid.WAITING, file=sys.stderr)
+        return 1
+    except TargetRefused as refused:
+        print(f"Die Website wurde nicht gebaut: {refused}", file=sys.stderr)
         return 1
     except MkDocsException as error:
         print(f"Die Website konnte nicht gebaut werden: {error}", file=sys.stderr)
@@ -54,7 +77,8 @@ def _check(args) -> int:
     print_annotations(warnings)
     print(f"Daten in Ordnung: {len(records.partners)} Partner, {len(records.networks)} Netzwerke ({seconds:.2f} s).")
     if warnings:
-        print(f"{len(warnings)} Warnungen: Einträge bitte prüfen (älter als {max_age} Tage).")
+        noun = "Warnung" if len(warnings) == 1 else "Warnungen"
+        print(f"{len(warnings)} {noun}: Einträge bitte prüfen (älter als {max_age} Tage).")
     return 0
 
 

@@ -17,7 +17,7 @@ def sequence_diagram(process: ProcessFile) -> Markup:
     alias = {role.id: f"r{i}" for i, role in enumerate(process.roles, start=1)}
     # The lifelines' names once, at the top: the page is narrow and the steps are listed below anyway.
     lines = ["---", "config:", "  sequence:", "    mirrorActors: false", "---", "sequenceDiagram"]
-    lines += [f"    participant {alias[r.id]} as {mermaid_text(r.short_name or r.name)}" for r in process.roles]
+    lines += [f"    participant {alias[r.id]} as {mermaid_text(r.label)}" for r in process.roles]
     for number, step in enumerate(process.steps, start=1):
         label = mermaid_text(f"{number}. {step.title}")
         if step.to is not None:

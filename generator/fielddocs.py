@@ -27,6 +27,7 @@ class FileDoc:
     name: str
     description: str
     fields: tuple[FieldDoc, ...]
+    module: str
 
 
 def json_schemas() -> dict[str, dict]:
@@ -40,8 +41,13 @@ def field_reference() -> tuple[FileDoc, ...]:
     for name, schema in json_schemas().items():
         rows: list[FieldDoc] = []
         _walk(schema, schema, "", rows)
-        docs.append(FileDoc(name, schema.get("description", ""), tuple(rows)))
+        docs.append(FileDoc(name, schema.get("description", ""), tuple(rows), model_file(name)))
     return tuple(docs)
+
+
+def model_file(data_file: str) -> str:
+    """The module that defines a data file's records: partners.yaml → generator/schema/directory.py."""
+    return DATA_FILES[data_file].__module__.replace(".", "/") + ".py"
 
 
 def resolve(root: dict, schema: dict) -> dict:

@@ -10,6 +10,8 @@ from jinja2 import Environment
 from .german import slug
 from .model import Directory
 
+NETWORKS, PARTNERS = "data/networks.yaml", "data/partners.yaml"
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -19,6 +21,7 @@ class Choice:
     page: str
     title: str
     entries: tuple
+    source: str  # where the list is edited, for „Seite bearbeiten“: the data file, or the network's record
 
 
 @dataclass(frozen=True)
@@ -38,14 +41,14 @@ def network_facets(directory: Directory) -> tuple[Facet, ...]:
         Facet(
             "Bundesland",
             tuple(
-                Choice(label, f"netzwerke/bundesland/{slug(label)}.md", f"Netzwerke in {label}", entries)
+                Choice(label, f"netzwerke/bundesland/{slug(label)}.md", f"Netzwerke in {label}", entries, NETWORKS)
                 for (_, label), entries in states
             ),
         ),
         Facet(
             "Status",
             tuple(
-                Choice(label, f"netzwerke/status/{key}.md", f"Netzwerke mit dem Status „{label}“", entries)
+                Choice(label, f"netzwerke/status/{key}.md", f"Netzwerke mit dem Status „{label}“", entries, NETWORKS)
                 for (key, label), entries in statuses
             ),
         ),
@@ -61,14 +64,15 @@ def partner_facets(directory: Directory) -> tuple[Facet, ...]:
         Facet(
             "Art",
             tuple(
-                Choice(label, f"partner/art/{key}.md", f"Partner der Art „{label}“", entries)
+                Choice(label, f"partner/art/{key}.md", f"Partner der Art „{label}“", entries, PARTNERS)
                 for (key, label), entries in kinds
             ),
         ),
         Facet(
             "Netzwerke",
             tuple(
-                Choice(n.name, f"partner/netzwerk/{n.id}.md", f"Partner im Netzwerk „{n.name}“", entries)
+                # The network's record lists its partners: that is where the list changes.
+                Choice(n.name, f"partner/netzwerk/{n.id}.md", f"Partner im Netzwerk „{n.name}“", entries, n.source)
                 for n, entries in networks
                 if entries
             ),

@@ -14,7 +14,7 @@ from .skeleton import skeleton
 def guide_pages(env: Environment, directory: Directory) -> dict[str, str]:
     """The guide page; the same in both profiles and independent of today's date."""
     steps = logged_steps(directory.process.steps) if directory.process else ()
-    roles = {role.id: role.name for role in directory.process.roles} if directory.process else {}
+    roles = {role.id: role.label for role in directory.process.roles} if directory.process else {}
     files = [(name, schema_name(name), modeline(name)) for name in DATA_FILES]
     page = env.get_template("guide.md.j2").render(
         d=directory,

@@ -26,6 +26,7 @@ def agreement_pages(env: Environment, d: Directory) -> dict[str, str]:
         "statuses": AGREEMENT_STATUSES,
         "states": TIMELINE_STATES,
         "office": office(d),
+        "version_sources": d.version_sources,
     }
     pages = {
         "vereinbarung/index.md": env.get_template("agreement.md.j2").render(shared),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .crossref import duplicates, raw_ids, unknown
 from .load import Document
 from .problems import Problem
 
@@ -9,9 +10,9 @@ from .problems import Problem
 def check_process(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
     """Unique roles and steps, steps between known roles, exactly one role with a contact (the office)."""
     doc, process = docs["process.yaml"], sections["process.yaml"]
-    role_ids = rules.raw_ids(doc, "roles")
-    problems = rules._duplicates(doc, "roles", role_ids, "Rolle")
-    problems += rules._duplicates(doc, "steps", rules.raw_ids(doc, "steps"), "Schritt")
+    role_ids = raw_ids(doc, "roles")
+    problems = duplicates(doc, "roles", role_ids, "Rolle")
+    problems += duplicates(doc, "steps", raw_ids(doc, "steps"), "Schritt")
     problems += _not_empty(doc, process, {"roles": "eine Rolle", "steps": "ein Schritt"})
     for i, step in enumerate(process["steps"]):
         if step is None:
@@ -19,7 +20,7 @@ def check_process(sections: dict[str, dict], docs: dict[str, Document]) -> list[
         for key in ("actor", "to"):
             role = getattr(step, key)
             if role is not None and role not in role_ids:
-                message = rules._unknown("Rolle", role, role_ids, "roles", unknown="unbekannte")
+                message = unknown("Rolle", role, role_ids, "roles", unknown="unbekannte")
                 problems.append(doc.problem(("steps", i, key), message))
         if step.to is not None and step.to == step.actor:
             message = f"der Schritt richtet sich an dieselbe Rolle, die ihn ausführt („{step.to}“)"
@@ -40,7 +41,7 @@ def _office_contact(doc: Document, roles: list) -> list[Problem]:
 def check_agreement(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
     """Unique versions and clauses in order, a timeline in order, signatures of adopted versions."""
     doc, agreement = docs["agreement.yaml"], sections["agreement.yaml"]
-    problems = rules._duplicates(doc, "versions", rules.raw_ids(doc, "versions"), "Fassung")
+    problems = duplicates(doc, "versions", raw_ids(doc, "versions"), "Fassung")
     problems += _not_empty(doc, agreement, {"versions": "eine Fassung", "timeline": "ein Schritt"})
     previous = None
     for i, version in enumerate(agreement["versions"]):
@@ -60,8 +61,8 @@ def check_agreement(sections: dict[str, dict], docs: dict[str, Document]) -> lis
 def _clauses(doc: Document, i: int, version) -> list[Problem]:
     path = ("versions", i, "clauses")
     problems = _not_empty(doc, {"clauses": version.clauses}, {"clauses": "ein Abschnitt"}, prefix=("versions", i))
-    problems += rules._duplicates(doc, path, [c.id for c in version.clauses], "Abschnitt")
-    problems += rules._duplicates(doc, path, [c.number for c in version.clauses], "Abschnitt", "number", "Nummer")
+    problems += duplicates(doc, path, [c.id for c in version.clauses], "Abschnitt")
+    problems += duplicates(doc, path, [c.number for c in version.clauses], "Abschnitt", "number", "Nummer")
     for j in range(1, len(version.clauses)):
         before, clause = version.clauses[j - 1], version.clauses[j]
         if int(clause.number) < int(before.number):
@@ -96,7 +97,7 @@ def _timeline(doc: Document, steps: list) -> list[Problem]:
 
 def _signatures(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
     ndoc, adoc = docs["networks.yaml"], docs["agreement.yaml"]
-    version_ids = rules.raw_ids(adoc, "versions")
+    version_ids = raw_ids(adoc, "versions")
     versions = {v.id: v for v in sections["agreement.yaml"]["versions"] if v is not None}
     problems = []
     for i, network in enumerate(sections["networks.yaml"]["networks"]):
@@ -105,7 +106,7 @@ def _signatures(sections: dict[str, dict], docs: dict[str, Document]) -> list[Pr
         path, signed = ("networks", i, "agreement"), network.agreement
         version = versions.get(signed.version)
         if signed.version not in version_ids:
-            message = rules._unknown("Fassung", signed.version, version_ids, "agreement.yaml", unknown="unbekannte")
+            message = unknown("Fassung", signed.version, version_ids, "agreement.yaml", unknown="unbekannte")
             problems.append(ndoc.problem((*path, "version"), message))
         elif version is not None and version.status != "verabschiedet":
             message = (
@@ -122,12 +123,12 @@ def _signatures(sections: dict[str, dict], docs: dict[str, Document]) -> list[Pr
 def check_ambassadors(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
     """Every Botschafter names a partner institution that exists."""
     ndoc = docs["networks.yaml"]
-    partner_ids = rules.raw_ids(docs["partners.yaml"], "partners")
+    partner_ids = raw_ids(docs["partners.yaml"], "partners")
     problems = []
     for i, network in enumerate(sections["networks.yaml"]["networks"]):
         for j, person in enumerate(network.ambassadors if network else ()):
             if person.partner is not None and person.partner not in partner_ids:
-                message = rules._unknown("Partner", person.partner, partner_ids, "partners.yaml")
+                message = unknown("Partner", person.partner, partner_ids, "partners.yaml")
                 problems.append(ndoc.problem(("networks", i, "ambassadors", j, "partner"), message))
     return problems
 
@@ -137,8 +138,3 @@ def _not_empty(doc: Document, values: dict, needed: dict[str, str], prefix: tupl
     return [
         doc.problem((*prefix, key), f"mindestens {what} ist nötig") for key, what in needed.items() if not values[key]
     ]
-
-
-# Imported last, used at call time: rules.py imports this module from its own last lines to register the rules,
-# so either module may be imported first.
-from . import rules  # noqa: E402

@@ -137,10 +137,10 @@ def _read_text(file: FilePath) -> str:
 # PyYAML's problem texts, explained for editors; the first matching fragment wins.
 _SYNTAX_HINTS = (
     ("another document", "die Datei darf nur ein Dokument enthalten; bitte die Zeile mit --- entfernen"),
-    ("could not find expected ':'", "nach einem Feldnamen fehlt der Doppelpunkt"),
+    ("could not find expected ':'", "nach einem Feldnamen fehlt der Doppelpunkt oder das Leerzeichen danach"),
     (
         "mapping values are not allowed",
-        "unerwarteter Doppelpunkt; Text mit Doppelpunkt bitte in Anführungszeichen setzen",
+        "unerwarteter Doppelpunkt; bitte die Einrückung prüfen und Text mit Doppelpunkt in Anführungszeichen setzen",
     ),
     ("end of stream", "ein Anführungszeichen oder eine Klammer wird nicht geschlossen"),
     ("expected ',' or ']'", "eine Liste in eckigen Klammern wird nicht richtig geschlossen"),
@@ -159,8 +159,8 @@ _SYNTAX_HINTS = (
 
 def _syntax_problem(file: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
-    if error.context_mark and "simple key" in (error.context or ""):
-        mark = error.context_mark  # the line that lacks its colon, not the one after it
+    if error.context_mark and any(part in (error.context or "") for part in ("simple key", "quoted scalar")):
+        mark = error.context_mark  # where the key or the unclosed quote starts, not where PyYAML gave up
     line = mark.line + 1 if mark else 1
     detail = error.problem or ""
     hint = next((text for fragment, text in _SYNTAX_HINTS if fragment in detail), None)

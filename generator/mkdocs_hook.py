@@ -30,6 +30,8 @@ def on_pre_build(config) -> None:
     except DataInvalid as invalid:
         for problem in invalid.problems:
             log.error(str(problem))
+        if invalid.incomplete:
+            log.error(DataInvalid.WAITING)
         raise PluginError(f"{len(invalid.problems)} Fehler in den Daten; es wurde nichts erzeugt.") from None
     if changed:
         log.info("%d erzeugte Seiten aktualisiert", len(changed))

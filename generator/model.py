@@ -6,7 +6,7 @@ is replaced by None before any template sees the data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from .requestlog import RequestLog, request_log
@@ -132,6 +132,8 @@ class Directory:
     process: ProcessFile | None = None
     # The request log is coordination work: only the internal profile gets it.
     requests: RequestLog | None = None
+    # Version id → "data/agreement.yaml#L14": where each version of the agreement is written.
+    version_sources: dict[str, str] = field(default_factory=dict)
 
     @property
     def intern(self) -> bool:
@@ -164,6 +166,7 @@ def build_directory(records: Records, profile: str = "public") -> Directory:
         agreement=AgreementFile(**records.sections["agreement.yaml"]),
         process=ProcessFile(**records.sections["process.yaml"]),
         requests=request_log(records) if profile == "intern" else None,
+        version_sources=_version_sources(records),
     )
 
 
@@ -174,6 +177,13 @@ def _sources(records: Records) -> dict[str, str]:
         for i, record in enumerate(records.sections[file][section]):
             sources[record.id] = f"data/{file}#L{records.documents[file].line_of((section, i))}"
     return sources
+
+
+def _version_sources(records: Records) -> dict[str, str]:
+    """Where each version of the agreement is written: version id → "data/agreement.yaml#LLINE"."""
+    doc = records.documents["agreement.yaml"]
+    versions = records.sections["agreement.yaml"]["versions"]
+    return {v.id: f"data/agreement.yaml#L{doc.line_of(('versions', i))}" for i, v in enumerate(versions)}
 
 
 def _contact(person: Person | None, profile: str) -> Contact | None:

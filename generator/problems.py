@@ -29,8 +29,12 @@ class Problem:
 class DataInvalid(Exception):
     """Raised with every problem of a run, so the caller can report all at once."""
 
-    def __init__(self, problems: list[Problem]):
+    # Shown after the problems when rules across records had to skip a file or record that did not load.
+    WAITING = "Hinweis: Weitere Prüfungen über Datensätze hinweg folgen, sobald diese Fehler behoben sind."
+
+    def __init__(self, problems: list[Problem], incomplete: bool = False):
         self.problems = sorted(problems)
+        self.incomplete = incomplete
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

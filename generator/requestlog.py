@@ -74,7 +74,7 @@ class BoardRow:
 def request_log(records: Records) -> RequestLog:
     """The validated request log joined with the names of networks, partners, steps and roles."""
     process = records.sections["process.yaml"]
-    roles = {role.id: role.name for role in process["roles"] if role is not None}
+    roles = {role.id: role.label for role in process["roles"] if role is not None}
     steps = logged_steps(process["steps"])
     networks = {n.id: n.name for n in records.networks}
     partners = {p.id: p.name for p in records.partners}

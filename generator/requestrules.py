@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from .crossref import duplicates, raw_ids, raw_members, unknown
 from .load import Document
 from .problems import Problem
 from .schema import Partner, Request, Step
@@ -35,7 +36,6 @@ def logged_steps(steps: list[Step | None]) -> tuple[Step, ...]:
 
 def check_requests(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
     """Cross-record problems of the request log."""
-    from .rules import _duplicates, raw_ids  # rules.py imports this module to register it
 
     doc = docs["requests.yaml"]
     logged = logged_steps(sections["process.yaml"]["steps"])
@@ -52,7 +52,7 @@ def check_requests(sections: dict[str, dict], docs: dict[str, Document]) -> list
         network_ids=raw_ids(docs["networks.yaml"], "networks"),
         contacts=_raw_contacts(docs),
     )
-    problems = _duplicates(doc, "requests", raw_ids(doc, "requests"), "Anfrage")
+    problems = duplicates(doc, "requests", raw_ids(doc, "requests"), "Anfrage")
     for i, request in enumerate(sections["requests.yaml"]["requests"]):
         if request is not None:
             problems += _check_request(context, i, request)
@@ -65,9 +65,8 @@ def _raw_contacts(docs: dict[str, Document]) -> dict[str, tuple[str, str] | None
     Reading what is written keeps one invalid partner from faking an unknown person; None keeps a
     wrong contact (unknown network, network the partner is not in, id used twice) to its own message.
     """
-    from .rules import _raw_members, raw_ids
 
-    networks, members = set(raw_ids(docs["networks.yaml"], "networks")), _raw_members(docs["networks.yaml"])
+    networks, members = set(raw_ids(docs["networks.yaml"], "networks")), raw_members(docs["networks.yaml"])
     data = docs["partners.yaml"].data
     contacts: dict[str, tuple[str, str] | None] = {}
     for partner in data.get("partners") or [] if isinstance(data, dict) else []:
@@ -105,15 +104,13 @@ def _check_request(c: _Context, i: int, request: Request) -> list[Problem]:
 
 
 def _references(c: _Context, i: int, request: Request) -> list[Problem]:
-    from .rules import _unknown
-
     problems = []
     if request.network not in c.network_ids:
-        message = _unknown("Netzwerk", request.network, c.network_ids, "networks.yaml", "unbekanntes")
+        message = unknown("Netzwerk", request.network, c.network_ids, "networks.yaml", "unbekanntes")
         problems.append(c.doc.problem(("requests", i, "network"), message))
     partner = c.partners.get(request.partner)
     if request.partner not in c.partner_ids:
-        message = _unknown("Partner", request.partner, c.partner_ids, "partners.yaml")
+        message = unknown("Partner", request.partner, c.partner_ids, "partners.yaml")
         problems.append(c.doc.problem(("requests", i, "partner"), message))
     elif partner is not None and partner.scope != "national":
         message = (

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
-
+from .crossref import duplicates, raw_ids, raw_members, unclear_memberships, unknown
+from .handbook_rules import check_agreement, check_ambassadors, check_process
 from .load import Document
-from .problems import Path, Problem
+from .problems import Problem
+from .requestrules import check_requests
 
 
-def check_rules(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
-    """Every cross-record problem of all data files; runs once each file has its expected shape."""
-    return [problem for rule in RULES for problem in rule(sections, docs)]
+def check_rules(sections: dict[str, dict], docs: dict[str, Document]) -> tuple[list[Problem], bool]:
+    """Cross-record problems of the files that loaded; True when some rule waits for a file that did not."""
+    problems: list[Problem] = []
+    for needs, rule in RULES:
+        if all(name in sections for name in needs):
+            problems += rule(sections, docs)
+    return problems, any(not all(name in sections for name in needs) for needs, _ in RULES)
 
 
 def check_directory(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
@@ -20,8 +24,8 @@ def check_directory(sections: dict[str, dict], docs: dict[str, Document]) -> lis
     pdoc, ndoc = docs["partners.yaml"], docs["networks.yaml"]
     partner_ids = raw_ids(pdoc, "partners")
     network_ids = raw_ids(ndoc, "networks")
-    problems = _duplicates(pdoc, "partners", partner_ids, "Partner")
-    problems += _duplicates(ndoc, "networks", network_ids, "Netzwerk")
+    problems = duplicates(pdoc, "partners", partner_ids, "Partner")
+    problems += duplicates(ndoc, "networks", network_ids, "Netzwerk")
     problems += _duplicate_contacts(pdoc, partners)
     for i, network in enumerate(networks):
         if network is None:
@@ -32,43 +36,27 @@ def check_directory(sections: dict[str, dict], docs: dict[str, Document]) -> lis
             if partner_id in seen:
                 problems.append(ndoc.problem(path, f"Partner „{partner_id}“ ist doppelt eingetragen"))
             elif partner_id not in partner_ids:
-                problems.append(ndoc.problem(path, _unknown("Partner", partner_id, partner_ids, "partners.yaml")))
+                problems.append(ndoc.problem(path, unknown("Partner", partner_id, partner_ids, "partners.yaml")))
             seen.add(partner_id)
-    members = _raw_members(ndoc)
+    members, unclear = raw_members(ndoc), unclear_memberships(ndoc)
     for i, partner in enumerate(partners):
         if partner is not None:
-            problems += _check_partner(pdoc, i, partner, network_ids, members.get(partner.id, set()))
+            problems += _check_partner(pdoc, i, partner, network_ids, members.get(partner.id, set()), unclear)
     return problems
 
 
-def raw_ids(doc: Document, section: str) -> list[str]:
-    """The ids as written, also of records that failed validation, so references to them still resolve."""
-    items = doc.data.get(section) if isinstance(doc.data, dict) else None
-    if not isinstance(items, list):
-        return []
-    return [item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else "" for item in items]
-
-
-def _raw_members(doc: Document) -> dict[str, set[str]]:
-    """Networks of each partner as written, so one invalid network does not fake a missing membership."""
-    members: dict[str, set[str]] = {}
-    for item in doc.data.get("networks") or [] if isinstance(doc.data, dict) else []:
-        if isinstance(item, dict) and isinstance(item.get("partners"), list):
-            for partner_id in item["partners"]:
-                if isinstance(partner_id, str):
-                    members.setdefault(partner_id, set()).add(str(item.get("id")))
-    return members
-
-
-def _check_partner(doc: Document, i: int, partner, network_ids: list[str], networks: set[str]) -> list[Problem]:
+def _check_partner(
+    doc: Document, i: int, partner, network_ids: list[str], networks: set[str], unclear: set[str]
+) -> list[Problem]:
+    """Rules of one partner; `unclear` networks have an invalid partner list, so membership is not judged."""
     problems = []
     for j, contact in enumerate(partner.regional_contacts):
         path = ("partners", i, "regional_contacts", j, "network")
         if contact.network not in network_ids:
             problems.append(
-                doc.problem(path, _unknown("Netzwerk", contact.network, network_ids, "networks.yaml", "unbekanntes"))
+                doc.problem(path, unknown("Netzwerk", contact.network, network_ids, "networks.yaml", "unbekanntes"))
             )
-        elif contact.network not in networks:
+        elif contact.network not in networks | unclear:
             message = (
                 f"„{partner.id}“ ist am Netzwerk „{contact.network}“ nicht beteiligt; "
                 f"bitte in networks.yaml bei diesem Netzwerk unter partners eintragen"
@@ -97,25 +85,6 @@ def _missing_liaison(partner, networks: set[str]) -> str:
     )
 
 
-def _duplicates(
-    doc: Document, section: str | Path, ids: Iterable[str], what: str, key: str = "id", label: str = "Kennung"
-) -> list[Problem]:
-    """A problem for each value of `key` used twice in the list at `section` (a key or a data path)."""
-    base = (section,) if isinstance(section, str) else tuple(section)
-    first: dict[str, int] = {}
-    problems = []
-    for i, item_id in enumerate(ids):
-        if not item_id:
-            continue
-        if item_id in first:
-            line = doc.line_of((*base, first[item_id]))
-            message = f"{label} „{item_id}“ ist doppelt vergeben ({what} in Zeile {line})"
-            problems.append(doc.problem((*base, i, key), message))
-        else:
-            first[item_id] = i
-    return problems
-
-
 def _duplicate_contacts(doc: Document, partners: list) -> list[Problem]:
     first: dict[str, tuple] = {}
     problems = []
@@ -131,15 +100,11 @@ def _duplicate_contacts(doc: Document, partners: list) -> list[Problem]:
     return problems
 
 
-def _unknown(what: str, value: str, known: list[str], file: str, unknown: str = "unbekannter") -> str:
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    hint = f"; meinten Sie „{close[0]}“?" if close else ""
-    return f"{unknown} {what} „{value}“ (nicht in {file}){hint}"
-
-
-# Rule modules use the helpers above, so they are imported after them.
-from .handbook_rules import check_agreement, check_ambassadors, check_process  # noqa: E402
-from .requestrules import check_requests  # noqa: E402
-
-# Each rule takes (sections, documents) and returns problems; modules of later data files add theirs here.
-RULES = [check_directory, check_process, check_agreement, check_ambassadors, check_requests]
+# Each rule names the data files it needs; it runs when those files loaded, whatever else failed.
+RULES = [
+    (("partners.yaml", "networks.yaml"), check_directory),
+    (("process.yaml",), check_process),
+    (("agreement.yaml", "networks.yaml"), check_agreement),
+    (("networks.yaml", "partners.yaml"), check_ambassadors),
+    (("requests.yaml", "process.yaml", "partners.yaml", "networks.yaml"), check_requests),
+]

@@ -6,7 +6,7 @@ import json
 import os
 from pathlib import Path
 
-from .fielddocs import json_schemas
+from .fielddocs import json_schemas, model_file
 from .write import _write_if_changed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +37,7 @@ def schema_texts() -> dict[str, str]:
             "title": f"data/{data_file}",
             "description": (
                 f"Schema der Datei data/{data_file} (Offensive Mittelstand – Netzwerke und Partner); "
-                f"erzeugt aus generator/schema.py mit `python -m generator schemas`, nicht von Hand ändern."
+                f"erzeugt aus {model_file(data_file)} mit `python -m generator schemas`, nicht von Hand ändern."
             ),
         }
         if defs:

@@ -16,6 +16,12 @@ from .write import GENERATED_ROOTS
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
 DEFAULT_SITE_DIRS = {"public": ROOT / "site", "intern": ROOT / "site-intern"}
+# Written into every built site: a folder holding it may be replaced by the next build, any other may not.
+MARKER = ".om-website"
+
+
+class TargetRefused(Exception):
+    """The chosen site folder must not be replaced (it holds other files or the project itself)."""
 
 
 def build_site(
@@ -27,6 +33,7 @@ def build_site(
     """Validate, generate and build strictly; the previous site stays if anything fails."""
     load_records(data_dir)  # all data errors surface here, before anything is written
     site = Path(site_dir or DEFAULT_SITE_DIRS[profile]).resolve()
+    _check_target(site, [Path(config_file).resolve().parent, Path(data_dir).resolve()])
     site.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f".{site.name}-", dir=site.parent) as work:
         docs_dir = _docs_for(profile, Path(config_file).parent / "docs", Path(work))
@@ -34,8 +41,26 @@ def build_site(
         config.extra["profile"] = profile
         config.extra["data_dir"] = str(Path(data_dir).resolve())
         build(config)
+        (Path(work) / "site" / MARKER).write_text("Von python -m generator build erzeugt.\n", encoding="utf-8")
         _replace(site, Path(work) / "site")
     return site
+
+
+def _check_target(site: Path, protected: list[Path]) -> None:
+    """Refuse a site folder whose replacement would delete project files or anything not built here."""
+    project, data = protected
+    holds_project = any(site == folder or site in folder.parents for folder in (project, data, project / "docs"))
+    inside_sources = any(folder in site.parents for folder in (data, project / "docs"))
+    if holds_project or inside_sources:
+        raise TargetRefused(f"Zielordner {site} enthält Projektdateien oder liegt in docs/ oder data/")
+    if site.exists() and not site.is_dir():
+        raise TargetRefused(f"Zielordner {site} ist eine Datei")
+    built_here = (site / MARKER).is_file() or site in DEFAULT_SITE_DIRS.values()
+    if site.is_dir() and any(site.iterdir()) and not built_here:
+        raise TargetRefused(
+            f"Zielordner {site} ist nicht leer und enthält keine mit diesem Befehl gebaute Website; "
+            "bitte einen leeren oder neuen Ordner angeben"
+        )
 
 
 def _docs_for(profile: str, docs: Path, work: Path) -> Path:

@@ -54,11 +54,22 @@ def load_records(data_dir: str | FilePath) -> Records:
             problems += found
             if content is not None:
                 sections[name] = content
-    if len(sections) == len(DATA_FILES):
-        problems += check_rules(sections, documents)
+    found, waiting = check_rules(sections, documents)
+    problems += found
     if problems:
-        raise DataInvalid(problems)
+        raise DataInvalid(problems, incomplete=waiting or _has_invalid_records(sections))
     return Records(sections, documents)
+
+
+def _has_invalid_records(sections: dict[str, dict[str, Any]]) -> bool:
+    """Whether some record failed, so the rules across records could not check it yet."""
+    return any(
+        item is None
+        for content in sections.values()
+        for value in content.values()
+        if isinstance(value, list)
+        for item in value
+    )
 
 
 def check_schema(doc: Document, model: type[BaseModel]) -> tuple[dict[str, Any] | None, list[Problem]]:

@@ -134,13 +134,14 @@ def test_syntax_error_names_its_line(tmp_path):
 
 def test_missing_colon_is_a_syntax_error(tmp_path):
     assert messages(tmp_path, "partners:\n  - id: a\n    name A\n    kind: x\n") == [
-        "3: YAML-Syntaxfehler: nach einem Feldnamen fehlt der Doppelpunkt"
+        "3: YAML-Syntaxfehler: nach einem Feldnamen fehlt der Doppelpunkt oder das Leerzeichen danach"
     ]
 
 
 def test_colon_inside_unquoted_text_is_a_syntax_error(tmp_path):
     assert messages(tmp_path, "a: Zeit: 12 Uhr\n") == [
-        "1: YAML-Syntaxfehler: unerwarteter Doppelpunkt; Text mit Doppelpunkt bitte in Anführungszeichen setzen"
+        "1: YAML-Syntaxfehler: unerwarteter Doppelpunkt; bitte die Einrückung prüfen und Text mit Doppelpunkt "
+        "in Anführungszeichen setzen"
     ]
 
 
@@ -151,8 +152,21 @@ def test_wrong_indentation_is_a_syntax_error(tmp_path):
 
 
 def test_unclosed_quote_is_a_syntax_error(tmp_path):
-    assert messages(tmp_path, 'a: "Hannover\nb: 1\n') == [
-        "3: YAML-Syntaxfehler: ein Anführungszeichen oder eine Klammer wird nicht geschlossen"
+    assert messages(tmp_path, 'a: 1\nb: "Hannover\nc: 1\nd: 2\n') == [
+        "2: YAML-Syntaxfehler: ein Anführungszeichen oder eine Klammer wird nicht geschlossen"
+    ]
+
+
+def test_missing_space_after_colon_is_explained(tmp_path):
+    assert messages(tmp_path, "partners:\n  - id: a\n    short_name:VBG\n    kind: x\n") == [
+        "3: YAML-Syntaxfehler: nach einem Feldnamen fehlt der Doppelpunkt oder das Leerzeichen danach"
+    ]
+
+
+def test_line_indented_too_far_is_explained(tmp_path):
+    assert messages(tmp_path, "partners:\n  - id: a\n     name: A\n") == [
+        "3: YAML-Syntaxfehler: unerwarteter Doppelpunkt; bitte die Einrückung prüfen und Text mit Doppelpunkt "
+        "in Anführungszeichen setzen"
     ]
 
 

@@ -60,7 +60,7 @@ def test_build_with_bad_data_writes_nothing_and_keeps_the_last_site(data_dir, tm
     result = run_cli("build", "--data", str(data_dir), "--site-dir", str(site))
     assert result.returncode == 1
     assert "partners[0].liaison.email: keine gültige E-Mail-Adresse" in result.stderr
-    assert result.stderr.endswith("1 Fehler gefunden; es wurde nichts geschrieben.\n")
+    assert "\n1 Fehler gefunden; es wurde nichts geschrieben.\n" in result.stderr
     assert _snapshot(site) == before_site
     assert _snapshot(ROOT / "docs") == before_docs
 
@@ -162,3 +162,42 @@ def test_network_page_leads_to_its_agreement_and_one_page_sheet(public_site):
     assert 'href="../../vereinbarung/netzwerke/beispiel-dresden/"' in page
     assert 'href="../../merkblaetter/beispiel-dresden/"' in page
     assert "unterzeichnet am" in page
+
+
+@pytest.mark.parametrize("target", [".", "data", "docs", "docs/neu", "generator/.."])
+def test_build_refuses_a_site_folder_that_would_delete_project_files(target):
+    before = _snapshot(ROOT / "data")
+    result = run_cli("build", "--site-dir", target)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Die Website wurde nicht gebaut: Zielordner ")
+    assert "enthält Projektdateien oder liegt in docs/ oder data/" in result.stderr
+    assert _snapshot(ROOT / "data") == before
+
+
+def test_build_refuses_a_folder_it_did_not_build(tmp_path):
+    (tmp_path / "notizen.txt").write_text("wichtig\n", encoding="utf-8")
+    result = run_cli("build", "--site-dir", str(tmp_path))
+    assert result.returncode == 1
+    assert "ist nicht leer und enthält keine mit diesem Befehl gebaute Website" in result.stderr
+    assert (tmp_path / "notizen.txt").read_text(encoding="utf-8") == "wichtig\n"
+
+
+def test_build_replaces_its_own_earlier_site(tmp_path):
+    site = tmp_path / "site"
+    assert run_cli("build", "--site-dir", str(site)).returncode == 0
+    (site / "veraltet.html").write_text("alt\n", encoding="utf-8")
+    assert run_cli("build", "--site-dir", str(site)).returncode == 0
+    assert not (site / "veraltet.html").exists()
+    assert (site / "index.html").is_file()
+
+
+def test_command_line_help_and_usage_errors_are_german():
+    help_text = run_cli("build", "--help").stdout
+    assert help_text.startswith("Aufruf: python -m generator build")
+    assert "diese Hilfe zeigen und beenden" in help_text
+    wrong = run_cli("build", "--profile", "oeffentlich")
+    assert wrong.returncode == 2
+    assert wrong.stderr.splitlines()[-1] == (
+        "python -m generator build: Fehler: Angabe --profile: ungültige Auswahl: 'oeffentlich' "
+        "(möglich: 'public', 'intern')"
+    )

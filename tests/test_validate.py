@@ -293,15 +293,39 @@ def test_check_lists_every_error_at_once_and_exits_1(data_dir):
     lines = result.stderr.splitlines()
     assert result.returncode == 1
     assert result.stdout == ""
-    assert len(lines) == 5
+    assert len(lines) == 6
     assert lines[0].startswith("data/networks.yaml:") and "networks[0].contact.postcode" in lines[0]
     assert "networks[1].partners[1]: unbekannter Partner „zhd“" in lines[1]
     assert 'partners[0].liaison.email: keine gültige E-Mail-Adresse ("max@")' in lines[2]
     assert "partners[3].kind: unbekannter Wert" in lines[3]
     assert lines[4] == "4 Fehler gefunden; es wurde nichts geschrieben."
+    assert lines[5] == "Hinweis: Weitere Prüfungen über Datensätze hinweg folgen, sobald diese Fehler behoben sind."
 
 
 def test_check_of_valid_data_says_so(data_dir):
     result = run_cli("check", "--data", str(data_dir))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Daten in Ordnung: 16 Partner, 6 Netzwerke (")
+
+
+def test_a_file_that_cannot_be_read_does_not_hide_errors_of_the_others(editor, data_dir):
+    replace_in(data_dir / "agreement.yaml", "versions:\n", "versions:\n\t\n")
+    found = editor("networks.yaml", "partners: [dguv, zdh, aok]", "partners: [dguv, zhd, aok]")
+    assert [line.split(": ", 1)[1] for line in found] == [
+        "Tabulatorzeichen in Spalte 1; bitte Leerzeichen verwenden",
+        "networks[1].partners[1]: unbekannter Partner „zhd“ (nicht in partners.yaml); meinten Sie „zdh“?",
+    ]
+
+
+def test_check_says_when_rules_across_records_still_wait(data_dir):
+    replace_in(data_dir / "agreement.yaml", "versions:\n", "versions:\n\t\n")
+    result = run_cli("check", "--data", str(data_dir))
+    assert result.stderr.splitlines()[-1] == (
+        "Hinweis: Weitere Prüfungen über Datensätze hinweg folgen, sobald diese Fehler behoben sind."
+    )
+
+
+def test_invalid_partner_list_does_not_fake_a_missing_membership(editor):
+    assert editor("networks.yaml", "partners: [dguv, dihk, ihk-muenchen, rkw, ba]", "partners: dguv, dihk") == [
+        "data/networks.yaml:{line}: networks[0].partners: muss eine Liste (Einträge mit „- “) sein, ist aber Text"
+    ]

@@ -23,7 +23,10 @@ class Role(Record):
     short_name: Text | None = Field(
         None,
         title="Kurzname",
-        description="Kurze Bezeichnung für das Ablaufdiagramm; ohne Kurzname steht dort der Name.",
+        description=(
+            "Kurze Bezeichnung für das Ablaufdiagramm und die Schritte des Verfahrens; ohne Kurzname steht dort "
+            "der Name."
+        ),
         examples=["Koordinierungsstelle"],
     )
     description: Paragraph = Field(
@@ -34,6 +37,11 @@ class Role(Record):
     contact: OfficeContact | None = Field(
         None, title="Kontakt", description="Öffentliche Adresse (nur bei der Koordinierungsstelle)."
     )
+
+    @property
+    def label(self) -> str:
+        """The short name where there is one: in the diagram, beside each step and on the status board."""
+        return self.short_name or self.name
 
 
 class Step(Record):

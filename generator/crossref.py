@@ -1,0 +1,65 @@
+"""Helpers for rules across records: ids as written, duplicate ids, unknown references."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from .load import Document
+from .problems import Path, Problem
+
+
+def raw_ids(doc: Document, section: str) -> list[str]:
+    """The ids as written, also of records that failed validation, so references to them still resolve."""
+    items = doc.data.get(section) if isinstance(doc.data, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else "" for item in items]
+
+
+def raw_members(doc: Document) -> dict[str, set[str]]:
+    """Networks of each partner as written, so one invalid network does not fake a missing membership."""
+    members: dict[str, set[str]] = {}
+    for item in doc.data.get("networks") or [] if isinstance(doc.data, dict) else []:
+        if isinstance(item, dict) and isinstance(item.get("partners"), list):
+            for partner_id in item["partners"]:
+                if isinstance(partner_id, str):
+                    members.setdefault(partner_id, set()).add(str(item.get("id")))
+    return members
+
+
+def unclear_memberships(doc: Document) -> set[str]:
+    """Networks whose partner list is not a list as written: their members are unknown until it is fixed."""
+    items = doc.data.get("networks") if isinstance(doc.data, dict) else None
+    if not isinstance(items, list):
+        return set()
+    return {
+        str(item.get("id"))
+        for item in items
+        if isinstance(item, dict) and not isinstance(item.get("partners", []), list)
+    }
+
+
+def duplicates(
+    doc: Document, section: str | Path, ids: Iterable[str], what: str, key: str = "id", label: str = "Kennung"
+) -> list[Problem]:
+    """A problem for each value of `key` used twice in the list at `section` (a key or a data path)."""
+    base = (section,) if isinstance(section, str) else tuple(section)
+    first: dict[str, int] = {}
+    problems = []
+    for i, item_id in enumerate(ids):
+        if not item_id:
+            continue
+        if item_id in first:
+            line = doc.line_of((*base, first[item_id]))
+            message = f"{label} „{item_id}“ ist doppelt vergeben ({what} in Zeile {line})"
+            problems.append(doc.problem((*base, i, key), message))
+        else:
+            first[item_id] = i
+    return problems
+
+
+def unknown(what: str, value: str, known: list[str], file: str, unknown: str = "unbekannter") -> str:
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    hint = f"; meinten Sie „{close[0]}“?" if close else ""
+    return f"{unknown} {what} „{value}“ (nicht in {file}){hint}"
