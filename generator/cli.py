@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import MkDocsException
 
 from .annotations import print_annotations
-from .clock import today
+from .clock import SettingInvalid, today
 from .freshness import freshness_warnings, max_age_days
 from .model import PROFILES
 from .pipeline import generate
@@ -58,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
         if invalid.incomplete:
             print(DataInvalid.WAITING, file=sys.stderr)
         return 1
+    except SettingInvalid as error:
+        # A bad environment variable is a usage error like a bad option: one German line, exit code 2 as argparse.
+        print(f"python -m generator: Fehler: {error}", file=sys.stderr)
+        return 2
     except TargetRefused as refused:
         print(f"Die Website wurde nicht gebaut: {refused}", file=sys.stderr)
         return 1

@@ -6,6 +6,10 @@ import os
 from datetime import date
 
 
+class SettingInvalid(ValueError):
+    """An environment variable of the generator holds a value it cannot use; the message says which, in German."""
+
+
 def today() -> date:
     """The date that counts as today: OM_TODAY when set, else the system date."""
     value = os.environ.get("OM_TODAY", "").strip()
@@ -14,4 +18,4 @@ def today() -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"OM_TODAY muss ein Datum im Format JJJJ-MM-TT sein, nicht „{value}“") from None
+        raise SettingInvalid(f"OM_TODAY muss ein Datum im Format JJJJ-MM-TT sein, nicht „{value}“") from None

@@ -85,7 +85,7 @@ def _kind(schema: dict, item: dict | None) -> str:
     if "properties" in schema:
         return "Abschnitt"
     if isinstance(schema.get("additionalProperties"), dict):
-        return f"Zuordnung (Kennung: {_kind(schema['additionalProperties'], None)})"
+        return f"Zuordnung: Kennung → {_kind(schema['additionalProperties'], None)}"
     if "enum" in schema or "const" in schema:
         return "Auswahl"
     formats = {"email": "E-Mail-Adresse", "date": "Datum (JJJJ-MM-TT)", "uri": "Webadresse (https://…)"}

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from datetime import date
 
+from .clock import SettingInvalid
 from .problems import Problem
 from .validate import Records
 
@@ -34,7 +35,7 @@ def max_age_days() -> int:
     if not value:
         return DEFAULT_MAX_AGE_DAYS
     if not value.isdigit() or int(value) < 1:
-        raise ValueError(f"OM_MAX_AGE_DAYS muss eine ganze Zahl größer als 0 sein, nicht „{value}“")
+        raise SettingInvalid(f"OM_MAX_AGE_DAYS muss eine ganze Zahl größer als 0 sein, nicht „{value}“")
     return int(value)
 
 

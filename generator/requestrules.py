@@ -222,7 +222,9 @@ def _status(c: _Context, i: int, request: Request) -> list[Problem]:
             )
             problems.append(c.doc.problem(path, message))
         if request.person is None:
-            message = "eine erledigte Anfrage nennt die benannte Ansprechperson (person: Kennung aus partners.yaml)"
+            message = (
+                "eine erledigte Anfrage muss die benannte Ansprechperson nennen (person: Kennung aus partners.yaml)"
+            )
             problems.append(c.doc.problem(path, message))
         return problems
     if request.status == "offen" and last in request.steps:

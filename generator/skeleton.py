@@ -31,7 +31,8 @@ def skeleton(kind: str, taken_ids: set[str] | frozenset[str] = frozenset(), toda
     overrides = {"id": _free_id(placeholder, taken_ids), "verified_on": (today or _example_day(item)).isoformat()}
     lines = [
         f"  # {LABELS[kind]} (python -m generator new {kind}): bitte die Werte anpassen. Optionale Felder sind",
-        "  # auskommentiert; zum Verwenden das „# “ vor dem Feld entfernen. Felder: Seite „Datenfelder“.",
+        "  # auskommentiert (bis auf die empfohlenen); zum Verwenden das „# “ vor dem Feld entfernen.",
+        "  # Alle Felder beschreibt die Seite „Datenfelder“.",
     ]
     lines += _fields(root, item, "  ", True, overrides, commented=False)
     return "\n".join(lines) + "\n"
@@ -60,10 +61,12 @@ def _fields(root: dict, schema: dict, indent: str, dash: bool, overrides: dict, 
     for position, (key, prop) in enumerate(schema["properties"].items()):
         column = indent + ("  " if dash and position > 0 else "")
         lead = "- " if dash and position == 0 else ""
-        optional = key not in required and key not in overrides
-        off = commented or optional
+        # A value filled in for an optional field (verified_on) is a recommendation; the label follows the schema.
+        optional = key not in required
+        off = commented or (optional and key not in overrides)
+        need = "Pflicht" if not optional else "optional, empfohlen" if key in overrides else "optional"
         description = " ".join(prop.get("description", "").split())
-        title = f"{prop.get('title', key)} ({'optional' if optional else 'Pflicht'}): {description}"
+        title = f"{prop.get('title', key)} ({need}): {description}"
         lines.append(_line(column, f"# {title}", commented))
         lines += _field(root, key, prop, column, lead, overrides, off)
     return lines

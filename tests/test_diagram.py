@@ -9,6 +9,8 @@ import pytest
 
 from generator.diagram import mermaid_text
 
+from .browser import DESKTOP, PHONE
+
 MERMAID = "assets/vendor/mermaid/mermaid.min.js"
 # Material draws the diagram into a closed shadow root; opening it lets the test read the SVG.
 OPEN_SHADOW_ROOTS = """
@@ -46,6 +48,29 @@ def test_procedure_diagram_renders_to_svg_without_other_hosts(chromium, public_u
     assert public_url + MERMAID in requests
     assert {urlsplit(url).hostname for url in requests} == {"127.0.0.1"}
     page.context.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_procedure_diagram_keeps_its_labels_legible_and_scrolls_in_its_frame(chromium, public_url, viewport):
+    """Shrunk to the column, the labels were 7 px high; at full size the frame scrolls sideways instead."""
+    context = chromium.new_context(viewport=viewport)
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    page = context.new_page()
+    page.goto(public_url + "verfahren/", wait_until="load")
+    page.wait_for_function("document.querySelector('div.mermaid')?.shadowRoot?.querySelector('svg') != null")
+    heights = page.evaluate(
+        "[...document.querySelector('div.mermaid').shadowRoot.querySelectorAll('svg text')]"
+        ".map(t => t.getBoundingClientRect().height)"
+    )
+    frame = page.evaluate(
+        "(() => { const f = document.querySelector('.om-diagram');"
+        " return {scroll: f.scrollWidth, width: f.clientWidth, tab: f.tabIndex, label: f.getAttribute('aria-label'),"
+        " page: document.documentElement.scrollWidth - window.innerWidth}; })()"
+    )
+    assert len(heights) == 11 and min(heights) >= 14
+    assert frame["scroll"] > frame["width"] and frame["page"] == 0
+    assert (frame["tab"], frame["label"]) == (0, "Ablaufdiagramm")
+    context.close()
 
 
 @pytest.mark.parametrize("path", ["", "vereinbarung/", "netzwerke/", "merkblaetter/hannover/"])

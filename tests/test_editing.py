@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import types
@@ -13,14 +14,16 @@ from pydantic import BaseModel
 
 from generator.annotations import annotation
 from generator.editing_hook import edit_label, edit_url
+from generator.fielddocs import json_schemas, resolve
 from generator.load import load_file
 from generator.model import build_directory
 from generator.problems import Problem
 from generator.render import render_pages
 from generator.schema import DATA_FILES, PARTNER_KINDS, SCOPES, STATES, Network, Partner
 from generator.schemafiles import SCHEMA_DIR, modeline, schema_name, schema_texts
-from generator.skeleton import skeleton
+from generator.skeleton import KINDS, skeleton
 from generator.validate import check_data, load_records
+from generator.write import GENERATED_ROOTS
 
 from .support import DATA, ROOT, replace_in, run_cli
 from .yaml12 import load_as_editor
@@ -160,6 +163,22 @@ def test_new_prints_a_skeleton_that_is_valid_when_appended(data_dir, kind, file)
     assert check_data(data_dir) == []
 
 
+@pytest.mark.parametrize("kind", ["partner", "network"])
+def test_skeleton_labels_a_field_required_only_when_the_schema_requires_it(kind):
+    file, section, _ = KINDS[kind]
+    root = json_schemas()[file]
+    item = resolve(root, resolve(root, root["properties"][section])["items"])
+    lines = skeleton(kind).splitlines()
+    field = re.compile(r"^  (?:- |  )(?:# )?([a-z_]+):")
+    label = re.compile(r"^ +# .+? \((Pflicht|optional|optional, empfohlen)\): ")
+    labels = {field.match(b)[1]: label.match(a)[1] for a, b in itertools.pairwise(lines) if field.match(b)}
+    assert set(labels) == set(item["properties"])
+    for key, text in labels.items():
+        assert (text == "Pflicht") == (key in item.get("required", [])), key
+    assert labels["verified_on"] == "optional, empfohlen"
+    assert "verified_on" not in item.get("required", [])
+
+
 def test_new_appends_with_a_free_id_and_todays_date(data_dir, monkeypatch):
     monkeypatch.setenv("OM_TODAY", "2026-12-01")
     first = run_cli("new", "network", "--append", "--data", str(data_dir))
@@ -246,6 +265,24 @@ def test_freshness_age_is_configurable_and_a_missing_date_is_reported(data_dir, 
     assert run_cli("check", "--data", "data", cwd=data_dir.parent).stderr == result.stderr
 
 
+@pytest.mark.parametrize(
+    ("command", "variable", "value", "message"),
+    [
+        ("check", "OM_TODAY", "bad", "OM_TODAY muss ein Datum im Format JJJJ-MM-TT sein, nicht „bad“"),
+        ("new", "OM_TODAY", "2026-13-01", "OM_TODAY muss ein Datum im Format JJJJ-MM-TT sein, nicht „2026-13-01“"),
+        ("check", "OM_MAX_AGE_DAYS", "abc", "OM_MAX_AGE_DAYS muss eine ganze Zahl größer als 0 sein, nicht „abc“"),
+        ("check", "OM_MAX_AGE_DAYS", "0", "OM_MAX_AGE_DAYS muss eine ganze Zahl größer als 0 sein, nicht „0“"),
+    ],
+)
+def test_a_bad_setting_in_the_environment_is_one_german_line_and_exit_code_2(
+    data_dir, command, variable, value, message
+):
+    args = ["new", "network"] if command == "new" else [command]
+    result = run_cli(*args, "--data", str(data_dir), env={variable: value})
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"python -m generator: Fehler: {message}\n"
+
+
 def test_internal_site_lists_outdated_records(monkeypatch):
     monkeypatch.setenv("OM_TODAY", "2027-06-01")
     page = render_pages(build_directory(load_records(DATA), "intern"))["intern/pruefen.md"]
@@ -273,6 +310,53 @@ def test_edit_button_leads_to_the_record_in_the_data_file(public_site):
 def test_edit_button_of_a_hand_written_page_leads_to_its_markdown(public_site):
     page = (public_site / "index.html").read_text(encoding="utf-8")
     assert 'blob/main/docs/index.md" title="Seite bearbeiten: docs/index.md"' in page
+
+
+SOURCE_URL = "https://github.com/offensive-mittelstand/om-netzwerke/blob/main/"
+EDIT_LINK = re.compile(r'<a href="([^"]*)" title="Seite bearbeiten: [^"]*"[^>]* rel="edit"')
+# Generated pages written from code, not from data: the field reference and the editing guide.
+CODE_SOURCES = {
+    "referenz/datenfelder/": "generator/schema/",
+    "referenz/daten-pflegen/": "generator/templates/guide.md.j2",
+}
+
+
+@pytest.mark.parametrize("profile", ["public", "intern"])
+def test_every_generated_page_has_an_edit_link_into_data(request, profile):
+    site = request.getfixturevalue(f"{profile}_site")
+    targets = {}
+    for file in sorted(site.rglob("index.html")):
+        address = file.parent.relative_to(site).as_posix() + "/"
+        if address.split("/")[0] in GENERATED_ROOTS:
+            found = EDIT_LINK.search(file.read_text(encoding="utf-8"))
+            targets[address] = found[1].removeprefix(SOURCE_URL) if found else None
+    pages = render_pages(build_directory(load_records(DATA), profile))
+    generated = {path.removesuffix(".md").removesuffix("index") for path in pages if path.endswith(".md")}
+    assert set(targets) == {address if address.endswith("/") else address + "/" for address in generated}
+    assert {a: t for a, t in targets.items() if t is None} == {}
+    assert {a: targets[a] for a in CODE_SOURCES if a in targets} == {a: s for a, s in CODE_SOURCES.items()}
+    outside = {a: t for a, t in targets.items() if a not in CODE_SOURCES and not t.startswith("data/")}
+    assert outside == {}
+    for address, target in targets.items():
+        path, _, line = target.partition("#L")
+        assert (ROOT / path).exists(), address
+        if line:  # a record's own line: the page of network „harz“ opens at „  - id: harz“
+            text = (ROOT / path).read_text(encoding="utf-8").split("\n")[int(line) - 1]
+            assert text == f"  - id: {address.rstrip('/').rsplit('/', 1)[-1]}", address
+
+
+def test_edit_links_of_the_handbook_pages_open_their_records(public_site):
+    def target(address: str) -> str:
+        html = (public_site / address / "index.html").read_text(encoding="utf-8")
+        return EDIT_LINK.search(html)[1].removeprefix(SOURCE_URL)
+
+    networks = (DATA / "networks.yaml").read_text(encoding="utf-8").split("\n")
+    harz = f"data/networks.yaml#L{networks.index('  - id: harz') + 1}"
+    assert target("vereinbarung/netzwerke/harz") == target("merkblaetter/harz") == harz
+    assert target("partner/netzwerk/harz") == harz  # the network's record lists its partners
+    assert target("vereinbarung") == "data/agreement.yaml" and target("verfahren") == "data/process.yaml"
+    assert target("partner/art/kammer") == "data/partners.yaml"
+    assert target("netzwerke/status/initiative") == target("botschafter") == "data/networks.yaml"
 
 
 def test_edit_links_need_no_repo_url():

@@ -40,7 +40,7 @@ def test_signed_network_shows_its_version_and_date():
 def test_unsigned_network_gets_the_version_to_sign(data_dir):
     page = _pages()["vereinbarung/netzwerke/harz.md"]
     assert "Fassung vom 11. November 2021</p>" in page and "unterzeichnet am" not in page
-    assert "Für das Netzwerk Offensive Harzwirtschaft" in page
+    assert "Für „Offensive Harzwirtschaft“" in page and "Netzwerk Offensive" not in page
 
 
 def test_draft_version_is_marked_as_draft_on_its_page():
@@ -60,6 +60,21 @@ def test_timeline_shows_date_deadline_and_state():
     assert '<time datetime="2021-08-31">bis 31. August 2021</time>' in page
     assert '<time datetime="2021-11-11">11. November 2021</time>' in page
     assert page.count('<span class="om-timeline__state">erledigt</span>') == 5
+
+
+def test_timeline_marks_assumed_dates():
+    page = _pages()["vereinbarung/index.md"]
+    steps = re.findall(r"<li class=\"om-timeline__step .*</li>", page)
+    assumed = [re.search(r"<time [^>]*>(.*?)</time>", step)[1] for step in steps if "Datum angenommen" in step]
+    assert assumed == ["bis 1. Oktober 2021", "bis 21. Oktober 2021"]
+    assert '<span class="om-timeline__assumed">Datum angenommen</span>' in steps[2]
+
+
+def test_sample_timeline_gives_only_the_dates_of_the_sources_as_fact():
+    """The sources name the version of 21 June 2021, feedback until the end of August and the Strategiekreis."""
+    timeline = build_directory(load_records(DATA)).agreement.timeline
+    stated = {step.date.isoformat() for step in timeline if not step.assumed}
+    assert stated == {"2021-06-21", "2021-08-31", "2021-11-11"}
 
 
 def test_open_step_of_the_timeline(data_dir):
@@ -98,14 +113,14 @@ def test_procedure_page_numbers_the_steps_in_order_with_their_roles():
     assert [number for number, _, _ in steps] == [str(n) for n in range(1, 8)]
     assert steps[2][1:] == (
         "Bitte an die Koordinierungsstelle",
-        "Regionales Netzwerk → OM-Koordinierungsstelle (OM-Geschäftsstelle)",
+        "Regionales Netzwerk → OM-Koordinierungsstelle",
     )
     assert page.count("im Anfragen-Protokoll fest") == 5
 
 
 def test_diagram_is_generated_from_the_same_steps():
     page = _pages()["verfahren/index.md"]
-    diagram = page[page.index("``` mermaid") : page.index("```\n\n## Die Schritte")]
+    diagram = page[page.index("``` mermaid") : page.index("```\n\n</div>\n\n## Die Schritte")]
     assert "    r1->>r2: 3#46; Bitte an die Koordinierungsstelle" in diagram
     assert "    Note over r3: 1#46; Nationale Ansprechperson benennen" in diagram
     assert "participant r2 as OM#45;Koordinierungsstelle" in diagram
@@ -132,7 +147,7 @@ def test_one_page_sheet_names_members_contacts_and_the_office_route():
         in sheet
     )
     assert "| Handwerkskammer Hannover | Kammer | über das Netzwerk |" in sheet
-    assert "mailto:geschaeftsstelle@example.org?subject=Ansprechperson%20f%C3%BCr%20das%20Netzwerk" in sheet
+    assert "mailto:geschaeftsstelle@example.org?subject=Ansprechperson%20f%C3%BCr%20%E2%80%9EMusternetzwerk" in sheet
     assert "Nadine Schablonski" not in sheet and "- 1 Person ist benannt" in sheet
 
 

@@ -138,8 +138,14 @@ def test_timeline_stands_in_order_of_its_dates(editor):
     ]
 
 
+def test_assumed_date_is_true_or_false(editor):
+    assert editor("agreement.yaml", "    assumed: true\n", "    assumed: ja\n") == [
+        'data/agreement.yaml:{line}: timeline[2].assumed: muss true oder false sein ("ja")'
+    ]
+
+
 def test_done_step_after_an_open_one(editor, data_dir):
-    old = "    date: 2021-10-01\n    deadline: true\n    state: erledigt\n"
+    old = "    date: 2021-10-01\n    assumed: true\n    deadline: true\n    state: erledigt\n"
     open_step = editor.line_of("agreement.yaml", "  - title: Finale Fassung durch die AG QS")
     text = (data_dir / "agreement.yaml").read_text(encoding="utf-8").splitlines()
     done = [number for number, line in enumerate(text, start=1) if line == "    state: erledigt"][-2:]

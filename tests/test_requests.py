@@ -151,7 +151,7 @@ def test_contact_data_not_passed_on_a_day_before_the_person_was_informed(log_edi
 def test_closed_request_names_a_person(log_editor):
     assert log_editor("    person: dguv-hannover\n", "", at="status: erledigt") == [
         "data/requests.yaml:{line}: requests[0].status: "
-        "eine erledigte Anfrage nennt die benannte Ansprechperson (person: Kennung aus partners.yaml)"
+        "eine erledigte Anfrage muss die benannte Ansprechperson nennen (person: Kennung aus partners.yaml)"
     ]
 
 
@@ -267,6 +267,16 @@ def test_internal_status_board_page(monkeypatch):
     assert "| 80 (überfällig)" in page.replace("**", "")
     assert "### Musternetzwerk Hannover" in page and "### Deutscher Gewerkschaftsbund" in page
     assert "- **Offen:** 5, davon überfällig: 1" in page
+
+
+def test_status_board_names_partner_and_roles_without_declining_names(monkeypatch):
+    page = _pages("intern", "2026-11-22", monkeypatch)["intern/anfragen.md"]
+    assert (
+        "Musternetzwerk Hannover bittet um eine regionale Ansprechperson (Partner: Deutscher Gewerkschaftsbund) "
+        "zum Thema „Arbeitsgestaltung und Mitbestimmung in kleinen Betrieben“."
+    ) in page
+    assert "- Nachfrage beim nationalen Partner (OM-Koordinierungsstelle): 3. September 2026" in page
+    assert "(OM-Geschäftsstelle))" not in page
 
 
 def test_status_board_and_review_list_are_only_internal(monkeypatch):

@@ -82,6 +82,15 @@ class TimelineStep(Record):
         None, title="Text", description="Erläuterung des Schritts.", examples=["Die Partner melden …"]
     )
     date: Day = Field(title="Datum", description="Datum oder Frist des Schritts (JJJJ-MM-TT).", examples=["2021-08-31"])
+    assumed: StrictBool = Field(
+        False,
+        title="Datum angenommen",
+        description=(
+            "`true`, wenn die Quellen für den Schritt kein Datum nennen und das Datum nur angenommen ist; "
+            "die Seite der Vereinbarung zeigt dann „Datum angenommen“."
+        ),
+        examples=[True],
+    )
     deadline: StrictBool = Field(
         False, title="Frist", description="`true`, wenn das Datum eine Frist ist („bis …“).", examples=[True]
     )

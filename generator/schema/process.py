@@ -48,7 +48,7 @@ class Step(Record):
     """A step of the contact procedure, in the order of the decision."""
 
     id: Id = Field(title="Kennung", description="Kennung des Schritts.", examples=["requested"])
-    actor: Id = Field(title="Wer", description="Kennung der Rolle, die den Schritt tut.", examples=["network"])
+    actor: Id = Field(title="Wer", description="Kennung der Rolle, die den Schritt ausführt.", examples=["network"])
     to: Id | None = Field(
         None, title="An wen", description="Kennung der Rolle, an die sich der Schritt richtet.", examples=["office"]
     )

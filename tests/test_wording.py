@@ -1,0 +1,56 @@
+"""Wording of pages filled from data: no nested brackets, no doubled nouns, no data record in hand-written text."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.model import build_directory
+from generator.render import render_pages
+from generator.validate import load_records
+
+from .support import DATA, ROOT
+from .test_spelling import main_text
+
+# „(OM-Koordinierungsstelle (OM-Geschäftsstelle))“: a bracket inside a bracket.
+NESTED = re.compile(r"\([^()]*\([^()]*\)[^()]*\)")
+
+
+@functools.cache
+def _pages(profile: str) -> dict[str, str]:
+    return render_pages(build_directory(load_records(DATA), profile))
+
+
+@pytest.mark.parametrize("profile", ["public", "intern"])
+def test_no_page_puts_brackets_inside_brackets(request, profile):
+    site = request.getfixturevalue(f"{profile}_site")
+    found = {}
+    for file in sorted(site.rglob("*.html")):
+        nested = NESTED.findall(" ".join(main_text(file.read_text(encoding="utf-8")).split()))
+        if nested:
+            found[file.relative_to(site).as_posix()] = nested
+    assert found == {}
+
+
+@pytest.mark.parametrize("profile", ["public", "intern"])
+def test_a_network_name_never_follows_the_word_netzwerk(profile):
+    """„Vereinbarung mit dem Netzwerk Musternetzwerk Hannover“ says the noun twice; names stand alone or in quotes."""
+    names = [n.name for n in build_directory(load_records(DATA), profile).networks]
+    doubled = re.compile(r"\bNetzwerks? (?:" + "|".join(re.escape(name) for name in names) + ")")
+    found = {path: doubled.findall(text) for path, text in _pages(profile).items() if path.endswith(".md")}
+    assert {path: hits for path, hits in found.items() if hits} == {}
+
+
+def test_hand_written_pages_name_no_network_of_the_data():
+    """The sample networks change with the data; the hand-written pages must stay true without them."""
+    names = [n.name for n in load_records(DATA).networks]
+    pages = [ROOT / "docs" / "index.md", *sorted((ROOT / "docs" / "handbuch").glob("*.md"))]
+    found = {p.relative_to(ROOT).as_posix(): [n for n in names if n in _text(p)] for p in pages}
+    assert {page: hits for page, hits in found.items() if hits} == {}
+
+
+def _text(page: Path) -> str:
+    return " ".join(page.read_text(encoding="utf-8").split())
