@@ -5,6 +5,7 @@ from __future__ import annotations
 from .crossref import duplicates, raw_ids, raw_members, unclear_memberships, unknown
 from .handbook_rules import check_agreement, check_ambassadors, check_process
 from .load import Document
+from .pastdates import check_past_dates
 from .problems import Problem
 from .requestrules import check_requests
 
@@ -107,4 +108,5 @@ RULES = [
     (("agreement.yaml", "networks.yaml"), check_agreement),
     (("networks.yaml", "partners.yaml"), check_ambassadors),
     (("requests.yaml", "process.yaml", "partners.yaml", "networks.yaml"), check_requests),
+    (("partners.yaml", "networks.yaml", "requests.yaml"), check_past_dates),
 ]

@@ -329,3 +329,28 @@ def test_invalid_partner_list_does_not_fake_a_missing_membership(editor):
     assert editor("networks.yaml", "partners: [dguv, dihk, ihk-muenchen, rkw, ba]", "partners: dguv, dihk") == [
         "data/networks.yaml:{line}: networks[0].partners: muss eine Liste (Einträge mit „- “) sein, ist aber Text"
     ]
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "path"),
+    [
+        ("partners.yaml", "verified_on: 2026-10-01", "verified_on: 2027-01-01", "partners[0].verified_on"),
+        ("partners.yaml", "named_on: 2021-10-04", "named_on: 2027-01-01", "partners[0].regional_contacts[0].named_on"),
+        ("networks.yaml", "status_since: 2021-06-23", "status_since: 2027-01-01", "networks[0].status_since"),
+    ],
+)
+def test_recorded_dates_cannot_lie_in_the_future(editor, monkeypatch, file, old, new, path):
+    monkeypatch.setenv("OM_TODAY", "2026-11-22")
+    assert editor(file, old, new) == [
+        f'data/{file}:{{line}}: {path}: Datum liegt in der Zukunft ("2027-01-01"); eingetragen wird, was schon '
+        "geschehen ist"
+    ]
+
+
+def test_a_future_request_step_is_an_error(editor, monkeypatch):
+    monkeypatch.setenv("OM_TODAY", "2026-11-22")
+    found = editor("requests.yaml", "requested: 2026-10-20", "requested: 2031-11-10")
+    assert found[0].endswith(
+        'requests[5].steps.requested: Datum liegt in der Zukunft ("2031-11-10"); eingetragen wird, was schon '
+        "geschehen ist"
+    )
