@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import NetworkEntry
 from .schema import AgreementFile, AgreementVersion, Clause
 
-# A text as runs of words: ("same" | "del" | "ins", words); templates escape the words and mark the runs.
-Runs = tuple[tuple[str, str], ...]
+# Each punctuation mark at the end of a word is a token of its own, so "OM." and "OM" share the word "OM".
+_TRAILING = re.compile(r"(.*?)([.,;:!?…)\]“”\"]+)")
+
+
+class Run(NamedTuple):
+    """A run of words kept, removed or added ("same" | "del" | "ins"); `spaced`: a space comes before it."""
+
+    kind: str
+    words: str
+    spaced: bool
+
+
+# A text as runs of words; templates escape the words and mark the runs.
+Runs = tuple[Run, ...]
 
 
 @dataclass(frozen=True)
@@ -60,24 +74,42 @@ def compare(old: AgreementVersion, new: AgreementVersion) -> VersionChanges:
     for clause in new.clauses:
         previous = before.get(clause.id)
         if previous is None:
-            changes.append(ClauseChange("added", None, clause, (("ins", clause.text),)))
+            changes.append(ClauseChange("added", None, clause, (Run("ins", clause.text, False),)))
         elif (previous.number, previous.title, previous.text) != (clause.number, clause.title, clause.text):
             changes.append(ClauseChange("changed", previous, clause, word_diff(previous.text, clause.text)))
         else:
             unchanged += 1
-    removed = [ClauseChange("removed", c, None, (("del", c.text),)) for c in old.clauses if c.id not in after]
+    removed = [ClauseChange("removed", c, None, (Run("del", c.text, False),)) for c in old.clauses if c.id not in after]
     return VersionChanges(old, new, tuple(changes + removed), unchanged)
 
 
 def word_diff(old: str, new: str) -> Runs:
     """The words of both texts in reading order, each run marked as kept, removed or added."""
-    a, b = old.split(), new.split()
-    runs: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+    a, b = _tokens(old), _tokens(new)
+    matcher = difflib.SequenceMatcher(a=[w for w, _ in a], b=[w for w, _ in b], autojunk=False)
+    runs: list[Run] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            runs.append(("same", " ".join(b[j1:j2])))
+            runs.append(_run("same", b[j1:j2]))
         if op in ("delete", "replace"):
-            runs.append(("del", " ".join(a[i1:i2])))
+            runs.append(_run("del", a[i1:i2]))
         if op in ("insert", "replace"):
-            runs.append(("ins", " ".join(b[j1:j2])))
+            runs.append(_run("ins", b[j1:j2]))
     return tuple(runs)
+
+
+def _tokens(text: str) -> list[tuple[str, bool]]:
+    """The words and trailing punctuation marks of a text, each with whether a space comes before it."""
+    tokens = []
+    for word in text.split():
+        match = _TRAILING.fullmatch(word)
+        if match and match[1]:
+            tokens += [(match[1], True), *((mark, False) for mark in match[2])]
+        else:
+            tokens.append((word, True))
+    return tokens
+
+
+def _run(kind: str, tokens: list[tuple[str, bool]]) -> Run:
+    words = tokens[0][0] + "".join((" " if spaced else "") + word for word, spaced in tokens[1:])
+    return Run(kind, words, tokens[0][1])

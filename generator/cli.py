@@ -19,7 +19,7 @@ from .pipeline import generate
 from .problems import DataInvalid
 from .schemafiles import write_schemas
 from .site import CONFIG, ROOT, TargetRefused, build_site
-from .skeleton import KINDS, new_record
+from .skeleton import KINDS, new_record, unedited_warnings
 from .validate import load_records
 
 # argparse's own texts (usage line, help option, errors), in German: editors read this output.
@@ -75,14 +75,17 @@ def _check(args) -> int:
     records = load_records(args.data)
     seconds = time.perf_counter() - started
     max_age = args.max_age or max_age_days()
-    warnings = freshness_warnings(records, today(), max_age)
+    stale = freshness_warnings(records, today(), max_age)
+    unedited = unedited_warnings(records)
+    warnings = sorted(stale + unedited)
     for warning in warnings:
         print(warning, file=sys.stderr)
     print_annotations(warnings)
     print(f"Daten in Ordnung: {len(records.partners)} Partner, {len(records.networks)} Netzwerke ({seconds:.2f} s).")
-    if warnings:
-        noun = "Warnung" if len(warnings) == 1 else "Warnungen"
-        print(f"{len(warnings)} {noun}: Einträge bitte prüfen (älter als {max_age} Tage).")
+    if stale:
+        print(f"{_count(stale, 'Warnung', 'Warnungen')}: Einträge bitte prüfen (älter als {max_age} Tage).")
+    if unedited:
+        print(f"{_count(unedited, 'Warnung', 'Warnungen')}: Einträge aus „python -m generator new“ bitte anpassen.")
     return 0
 
 
@@ -95,6 +98,10 @@ def _schemas(args) -> int:
 def _new(args) -> int:
     print(new_record(args.kind, Path(args.data), append=args.append), end="")
     return 0
+
+
+def _count(items: list, one: str, many: str) -> str:
+    return f"{len(items)} {one if len(items) == 1 else many}"
 
 
 def _generate(args) -> int:
@@ -135,7 +142,9 @@ def _parser() -> argparse.ArgumentParser:
 
     def command(name: str, handler, text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=text, description=text)
-        sub.add_argument("--data", default=str(ROOT / "data"), help="Ordner mit den YAML-Dateien (Standard: data/)")
+        sub.add_argument(
+            "--data", default=str(ROOT / "data"), metavar="ORDNER", help="Ordner mit den YAML-Dateien (Standard: data/)"
+        )
         sub.set_defaults(command=handler)
         return sub
 
@@ -149,9 +158,11 @@ def _parser() -> argparse.ArgumentParser:
     command("generate", _generate, "Öffentliche Seiten in docs/ erzeugen, ohne die Website zu bauen.")
     build = command("build", _build, "Daten prüfen, Seiten erzeugen und die Website bauen.")
     build.add_argument("--profile", choices=PROFILES, default="public", help="public (Standard) oder intern")
-    build.add_argument("--site-dir", help="Zielordner (Standard: site/ bzw. site-intern/)")
+    build.add_argument("--site-dir", metavar="ORDNER", help="Zielordner (Standard: site/ bzw. site-intern/)")
     serve = command("serve", _serve, "Live-Vorschau unter http://127.0.0.1:8000/.")
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    serve.add_argument(
+        "--dev-addr", default="127.0.0.1:8000", help="Adresse und Port der Vorschau (Standard: 127.0.0.1:8000)"
+    )
     command("schemas", _schemas, "JSON-Schemas der Datendateien nach schemas/ schreiben (für Editoren).")
     new = command("new", _new, "Kommentiertes Gerüst eines neuen Eintrags ausgeben oder anhängen.")
     new.add_argument("kind", choices=tuple(KINDS), help="partner oder network")

@@ -17,6 +17,11 @@ def raw_ids(doc: Document, section: str) -> list[str]:
     return [item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else "" for item in items]
 
 
+def known_ids(doc: Document, section: str) -> list[str]:
+    """Ids a reference may name: those written, and those hidden by a duplicate key (reported there)."""
+    return raw_ids(doc, section) + sorted(doc.dropped_ids)
+
+
 def raw_members(doc: Document) -> dict[str, set[str]]:
     """Networks of each partner as written, so one invalid network does not fake a missing membership."""
     members: dict[str, set[str]] = {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .crossref import duplicates, raw_ids, unknown
+from .crossref import duplicates, known_ids, raw_ids, unknown
 from .load import Document
 from .problems import Problem
 
@@ -123,7 +123,7 @@ def _signatures(sections: dict[str, dict], docs: dict[str, Document]) -> list[Pr
 def check_ambassadors(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
     """Every Botschafter names a partner institution that exists."""
     ndoc = docs["networks.yaml"]
-    partner_ids = raw_ids(docs["partners.yaml"], "partners")
+    partner_ids = known_ids(docs["partners.yaml"], "partners")
     problems = []
     for i, network in enumerate(sections["networks.yaml"]["networks"]):
         for j, person in enumerate(network.ambassadors if network else ()):

@@ -84,6 +84,14 @@ class Document:
     file: str
     data: Any = None
     lines: dict[Path, int] = field(default_factory=dict)
+    # Mappings that lost a duplicate key: their records are not trusted for rules across records.
+    damaged: set[Path] = field(default_factory=set)
+    # Ids that lost to an earlier `id` in the same mapping (a missing „- “): references to them are not errors.
+    dropped_ids: set[str] = field(default_factory=set)
+
+    def is_damaged(self, path: Path) -> bool:
+        """Whether the record at path, or anything inside it, had a duplicate key."""
+        return any(damaged[: len(path)] == tuple(path) for damaged in self.damaged)
 
     def line_of(self, path: Path) -> int:
         """Line of the path, or of its nearest parent that has one."""
@@ -159,8 +167,9 @@ _SYNTAX_HINTS = (
 
 def _syntax_problem(file: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
-    if error.context_mark and any(part in (error.context or "") for part in ("simple key", "quoted scalar")):
-        mark = error.context_mark  # where the key or the unclosed quote starts, not where PyYAML gave up
+    starts = ("simple key", "quoted scalar", "flow sequence", "flow mapping")
+    if error.context_mark and any(part in (error.context or "") for part in starts):
+        mark = error.context_mark  # where the key, quote or bracket starts, not where PyYAML gave up
     line = mark.line + 1 if mark else 1
     detail = error.problem or ""
     hint = next((text for fragment, text in _SYNTAX_HINTS if fragment in detail), None)
@@ -196,8 +205,30 @@ def _mapping(node: MappingNode, path: Path, doc: Document, problems: list[Proble
         if key in result:
             first = doc.lines[(*path, key)]
             message = f"doppelter Schlüssel „{key}“ (zuerst in Zeile {first})"
+            if key == "id":
+                message += f"; fehlt vor Zeile {line} ein „- “ für einen neuen Eintrag?"
             problems.append(Problem(doc.file, line, format_path((*path, key)), message))
+            doc.damaged.add(path)
+            if key == "id" and isinstance(value_node, ScalarNode):
+                doc.dropped_ids.add(value_node.value)
             continue
         doc.lines[(*path, key)] = line
+        if _comment_as_value(key_node, value_node):
+            message = (
+                "Wert fehlt, dahinter steht ein Kommentar: Ein Wert, der mit # beginnt, gehört in Anführungszeichen"
+            )
+            problems.append(Problem(doc.file, line, format_path((*path, key)), message))
         result[key] = _to_value(value_node, (*path, key), doc, problems)
     return result
+
+
+def _comment_as_value(key_node: ScalarNode, value_node: Node) -> bool:
+    """`phone: #49 …` reads as an empty value plus a comment; editors mean the text."""
+    if not (isinstance(value_node, ScalarNode) and value_node.tag == "tag:yaml.org,2002:null" and not value_node.value):
+        return False
+    mark = key_node.end_mark
+    if mark.buffer is None:
+        return False
+    end = mark.buffer.find("\n", mark.pointer)
+    rest = mark.buffer[mark.pointer : end if end >= 0 else None]
+    return rest.lstrip(":").strip().startswith("#")

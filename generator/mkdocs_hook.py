@@ -19,6 +19,12 @@ from generator.problems import DataInvalid
 from generator.search_aliases import add_ascii_spellings
 
 log = logging.getLogger("mkdocs.plugins.generator")
+_command = {"name": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is a live preview, whose browser waits while the data is broken."""
+    _command["name"] = command
 
 
 def on_pre_build(config) -> None:
@@ -32,6 +38,8 @@ def on_pre_build(config) -> None:
             log.error(str(problem))
         if invalid.incomplete:
             log.error(DataInvalid.WAITING)
+        if _command["name"] == "serve":
+            log.error("Die Vorschau wartet, bis die Fehler behoben sind; danach lädt sie die Seite von selbst neu.")
         raise PluginError(f"{len(invalid.problems)} Fehler in den Daten; es wurde nichts erzeugt.") from None
     if changed:
         log.info("%d erzeugte Seiten aktualisiert", len(changed))

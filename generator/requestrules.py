@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from .crossref import duplicates, raw_ids, raw_members, unknown
+from .crossref import duplicates, known_ids, raw_ids, raw_members, unknown
 from .load import Document
 from .problems import Problem
 from .schema import Partner, Request, Step
@@ -48,8 +48,8 @@ def check_requests(sections: dict[str, dict], docs: dict[str, Document]) -> list
         steps={step.id: step for step in logged},
         logged=tuple(step.id for step in logged),
         partners={p.id: p for p in partners},
-        partner_ids=raw_ids(docs["partners.yaml"], "partners"),
-        network_ids=raw_ids(docs["networks.yaml"], "networks"),
+        partner_ids=known_ids(docs["partners.yaml"], "partners"),
+        network_ids=known_ids(docs["networks.yaml"], "networks"),
         contacts=_raw_contacts(docs),
     )
     problems = duplicates(doc, "requests", raw_ids(doc, "requests"), "Anfrage")

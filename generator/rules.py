@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .crossref import duplicates, raw_ids, raw_members, unclear_memberships, unknown
+from .crossref import duplicates, known_ids, raw_ids, raw_members, unclear_memberships, unknown
 from .handbook_rules import check_agreement, check_ambassadors, check_process
 from .load import Document
 from .pastdates import check_past_dates
@@ -23,10 +23,9 @@ def check_directory(sections: dict[str, dict], docs: dict[str, Document]) -> lis
     """Cross-record problems of the partner and network files (invalid records are None)."""
     partners, networks = sections["partners.yaml"]["partners"], sections["networks.yaml"]["networks"]
     pdoc, ndoc = docs["partners.yaml"], docs["networks.yaml"]
-    partner_ids = raw_ids(pdoc, "partners")
-    network_ids = raw_ids(ndoc, "networks")
-    problems = duplicates(pdoc, "partners", partner_ids, "Partner")
-    problems += duplicates(ndoc, "networks", network_ids, "Netzwerk")
+    problems = duplicates(pdoc, "partners", raw_ids(pdoc, "partners"), "Partner")
+    problems += duplicates(ndoc, "networks", raw_ids(ndoc, "networks"), "Netzwerk")
+    partner_ids, network_ids = known_ids(pdoc, "partners"), known_ids(ndoc, "networks")
     problems += _duplicate_contacts(pdoc, partners)
     for i, network in enumerate(networks):
         if network is None:

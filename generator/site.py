@@ -32,9 +32,12 @@ def build_site(
 ) -> Path:
     """Validate, generate and build strictly; the previous site stays if anything fails."""
     load_records(data_dir)  # all data errors surface here, before anything is written
-    site = Path(site_dir or DEFAULT_SITE_DIRS[profile]).resolve()
-    _check_target(site, [Path(config_file).resolve().parent, Path(data_dir).resolve()])
-    site.parent.mkdir(parents=True, exist_ok=True)
+    site = Path(site_dir or DEFAULT_SITE_DIRS[profile]).expanduser().resolve()
+    _check_target(site, profile, Path(config_file).resolve().parent, Path(data_dir).resolve())
+    try:
+        site.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        raise TargetRefused(f"Zielordner {site} kann nicht angelegt werden; bitte den Pfad prüfen") from None
     with tempfile.TemporaryDirectory(prefix=f".{site.name}-", dir=site.parent) as work:
         docs_dir = _docs_for(profile, Path(config_file).parent / "docs", Path(work))
         config = load_config(str(config_file), site_dir=str(Path(work) / "site"), docs_dir=str(docs_dir), strict=True)
@@ -46,17 +49,25 @@ def build_site(
     return site
 
 
-def _check_target(site: Path, protected: list[Path]) -> None:
-    """Refuse a site folder whose replacement would delete project files or anything not built here."""
-    project, data = protected
-    holds_project = any(site == folder or site in folder.parents for folder in (project, data, project / "docs"))
-    inside_sources = any(folder in site.parents for folder in (data, project / "docs"))
-    if holds_project or inside_sources:
-        raise TargetRefused(f"Zielordner {site} enthält Projektdateien oder liegt in docs/ oder data/")
+def _check_target(site: Path, profile: str, project: Path, data: Path) -> None:
+    """Refuse a site folder whose replacement would delete or publish project files, or anything not built here."""
+    own, other = (project / "site", project / "site-intern")[:: 1 if profile == "public" else -1]
+    if site == own:
+        return
+    if site == other:
+        raise TargetRefused(f"Zielordner {site} gehört zur anderen Fassung der Website (öffentlich oder intern)")
+    for folder in (project, data):
+        if site == folder or site in folder.parents:
+            raise TargetRefused(f"Zielordner {site} enthält Projektdateien")
+        if folder in site.parents:
+            # MkDocs would copy a site inside the project (e.g. in overrides/) into the next public build.
+            raise TargetRefused(
+                f"Zielordner {site} liegt im Projektordner; dort sind nur site/ (öffentlich) und "
+                "site-intern/ (intern) vorgesehen"
+            )
     if site.exists() and not site.is_dir():
         raise TargetRefused(f"Zielordner {site} ist eine Datei")
-    built_here = (site / MARKER).is_file() or site in DEFAULT_SITE_DIRS.values()
-    if site.is_dir() and any(site.iterdir()) and not built_here:
+    if site.is_dir() and any(site.iterdir()) and not (site / MARKER).is_file():
         raise TargetRefused(
             f"Zielordner {site} ist nicht leer und enthält keine mit diesem Befehl gebaute Website; "
             "bitte einen leeren oder neuen Ordner angeben"

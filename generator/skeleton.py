@@ -6,11 +6,15 @@ import json
 import re
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .clock import today as current_day
 from .fielddocs import json_schemas, resolve
 from .load import load_file
-from .problems import DataInvalid, Problem
+from .problems import DataInvalid, Problem, display_name
+
+if TYPE_CHECKING:
+    from .validate import Records
 
 # Kind of entry → (data file, list section, placeholder id).
 KINDS = {
@@ -115,6 +119,8 @@ def new_record(kind: str, data_dir: Path, append: bool = False) -> str:
 
     file, section, _ = KINDS[kind]
     path = Path(data_dir) / file
+    if not path.is_file():
+        raise DataInvalid([Problem(display_name(path), 1, "", "Datei fehlt")])  # the words of `check`
     doc, problems = load_file(path)
     if problems:
         raise DataInvalid(problems)
@@ -133,3 +139,18 @@ def new_record(kind: str, data_dir: Path, append: bool = False) -> str:
         f"{LABELS[kind]} an {doc.file} angehängt (ab Zeile {first_line}). Bitte die Werte anpassen und "
         f"mit „python -m generator check“ prüfen.\n"
     )
+
+
+def unedited_warnings(records: Records) -> list[Problem]:
+    """German warnings for `check`: one per record that still has the placeholder id of a skeleton."""
+    warnings = []
+    for kind, (file, section, placeholder) in KINDS.items():
+        pattern = re.compile(rf"{re.escape(placeholder)}(?:-[0-9]+)?")
+        for i, record in enumerate(records.sections.get(file, {}).get(section) or []):
+            if record is not None and pattern.fullmatch(record.id):
+                message = (
+                    f"Eintrag ist noch das unveränderte Gerüst von „python -m generator new {kind}“; "
+                    f"bitte Kennung und Angaben anpassen"
+                )
+                warnings.append(records.documents[file].problem((section, i, "id"), message, warning=True))
+    return warnings

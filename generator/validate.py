@@ -103,10 +103,12 @@ def _check_section(doc: Document, model: type[BaseModel], section: str, raw: Any
         items = []
         for index, item in enumerate(raw):
             try:
-                items.append(item_adapter.validate_python(item))
+                record = item_adapter.validate_python(item)
             except ValidationError as error:
-                items.append(None)
+                record = None
                 problems += _problems(doc, model, (section, index), error)
+            # A record that lost a duplicate key is likely two records run together: keep it out of the rules.
+            items.append(None if doc.is_damaged((section, index)) else record)
         return items, problems
     metadata = model.model_fields[section].metadata  # the field type's own validators (Text, DayCount, …)
     adapter = TypeAdapter(typing.Annotated[(annotation, *metadata)] if metadata else annotation)

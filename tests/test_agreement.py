@@ -20,12 +20,28 @@ def _agreement(*versions: AgreementVersion) -> AgreementFile:
 
 def test_word_diff_marks_removed_and_added_words_in_reading_order():
     assert word_diff("Die OM vermittelt Kontakte.", "Die OM-Geschäftsstelle vermittelt alle Kontakte.") == (
-        ("same", "Die"),
-        ("del", "OM"),
-        ("ins", "OM-Geschäftsstelle"),
-        ("same", "vermittelt"),
-        ("ins", "alle"),
-        ("same", "Kontakte."),
+        ("same", "Die", True),
+        ("del", "OM", True),
+        ("ins", "OM-Geschäftsstelle", True),
+        ("same", "vermittelt", True),
+        ("ins", "alle", True),
+        ("same", "Kontakte.", True),
+    )
+
+
+def test_word_diff_marks_only_real_changes_next_to_punctuation():
+    """A word gaining or losing its full stop is the same word: only the added words and the changed mark differ."""
+    assert word_diff(
+        "Netzwerk der OM. Die Vereinbarung", "Netzwerk der OM und benennt eine Stelle. Die Vereinbarung"
+    ) == (
+        ("same", "Netzwerk der OM", True),
+        ("ins", "und benennt eine Stelle", True),
+        ("same", ". Die Vereinbarung", False),
+    )
+    assert word_diff("Kontakte (OM).", "Kontakte (OM)!") == (
+        ("same", "Kontakte (OM)", True),
+        ("del", ".", False),
+        ("ins", "!", False),
     )
 
 
@@ -46,7 +62,7 @@ def test_clauses_are_matched_by_id_across_renumbering():
         ("removed", "2", None),
     ]
     assert changes.unchanged == 0
-    assert changes.changes[1].text == (("del", "Alt."), ("ins", "Alt und neu."))
+    assert changes.changes[1].text == (("same", "Alt", True), ("ins", "und neu", True), ("same", ".", False))
 
 
 def test_unchanged_clauses_are_only_counted():

@@ -21,7 +21,7 @@ from generator.problems import Problem
 from generator.render import render_pages
 from generator.schema import DATA_FILES, PARTNER_KINDS, SCOPES, STATES, Network, Partner
 from generator.schemafiles import SCHEMA_DIR, modeline, schema_name, schema_texts
-from generator.skeleton import KINDS, skeleton
+from generator.skeleton import KINDS, skeleton, unedited_warnings
 from generator.validate import check_data, load_records
 from generator.write import GENERATED_ROOTS
 
@@ -130,12 +130,7 @@ def test_every_field_has_a_german_title_description_and_example():
 def test_every_example_is_a_valid_value():
     """Uncommenting every optional field of a skeleton still gives a valid record: all examples validate."""
     for kind, model in (("partner", Partner), ("network", Network)):
-        lines = skeleton(kind).splitlines()
-        field = re.compile(r"^(\s*)# ((?:- )?[a-z_]+:.*)$")
-        while any(field.match(line) for line in lines):
-            lines = [field.sub(r"\1\2", line) for line in lines]
-        record = _load_yaml("items:\n" + "\n".join(lines) + "\n")["items"][0]
-        model.model_validate(record)
+        model.model_validate(_skeleton_record(kind))
 
 
 def _load_yaml(text: str):
@@ -195,6 +190,74 @@ def test_new_explains_where_the_list_must_end(data_dir):
     result = run_cli("new", "partner", "--append", "--data", str(data_dir))
     assert result.returncode == 1
     assert "der Abschnitt „partners:“ muss am Ende der Datei stehen" in result.stderr
+
+
+def test_new_names_a_missing_data_file_in_german_as_check_does(data_dir):
+    (data_dir / "partners.yaml").unlink()
+    new = run_cli("new", "partner", "--append", "--data", str(data_dir))
+    check = run_cli("check", "--data", str(data_dir))
+    missing = f"{data_dir}/partners.yaml:1: Datei fehlt"
+    assert new.returncode == check.returncode == 1
+    assert new.stderr.splitlines()[0] == missing and missing in check.stderr.splitlines()
+    assert "No such file" not in new.stderr
+
+
+def _skeleton_record(kind: str) -> dict:
+    """The skeleton as an editor would fill it in, with every optional field uncommented."""
+    lines = skeleton(kind).splitlines()
+    field = re.compile(r"^(\s*)# ((?:- )?[a-z_]+:.*)$")
+    while any(field.match(line) for line in lines):
+        lines = [field.sub(r"\1\2", line) for line in lines]
+    return _load_yaml("items:\n" + "\n".join(lines) + "\n")["items"][0]
+
+
+def test_skeleton_placeholders_describe_one_plausible_place_and_partner():
+    """The network placeholders name one place (Hannover, NI), the partner is a regional Kammer there."""
+    records = load_records(DATA)
+    hannover = next(n for n in records.networks if n.id == "hannover")
+    network = _skeleton_record("network")
+    place = (network["region"], network["state"], network["contact"]["city"], network["contact"]["postcode"])
+    assert place == (hannover.region, hannover.state, hannover.contact.city, hannover.contact.postcode)
+    location = network["location"]
+    assert (float(location["lat"]), float(location["lon"])) == (hannover.location.lat, hannover.location.lon)
+    assert "Hannover" in network["name"] and "Hannover" in network["contact"]["organisation"]
+    assert network["contact"]["phone"].startswith("+49 511 ")  # Hannover's area code
+    kammer = next(p for p in records.partners if p.id == "hwk-hannover")
+    partner = _skeleton_record("partner")
+    assert (partner["name"], partner["short_name"], partner["kind"], partner["scope"]) == (
+        kammer.name,
+        kammer.short_name,
+        kammer.kind,
+        "regional",
+    )
+    known = {p.id for p in records.partners}
+    assert set(network["partners"]) <= known and network["ambassadors"][0]["partner"] in known
+
+
+def test_check_warns_while_a_record_is_still_an_unedited_skeleton(data_dir):
+    for kind in ("partner", "partner", "network"):
+        assert run_cli("new", kind, "--append", "--data", str(data_dir)).returncode == 0
+    replace_in(data_dir / "partners.yaml", "  - id: neuer-partner\n", "  - id: hwk-braunschweig\n")
+    records = load_records(data_dir)
+
+    def at(file: str, record_id: str) -> str:
+        lines = (data_dir / file).read_text(encoding="utf-8").split("\n")
+        return f"{data_dir}/{file}:{lines.index(f'  - id: {record_id}') + 1}"
+
+    message = (
+        "Warnung: Eintrag ist noch das unveränderte Gerüst von „python -m generator new {}“; "
+        "bitte Kennung und Angaben anpassen"
+    )
+    last_partner, last_network = len(records.partners) - 1, len(records.networks) - 1
+    assert [str(w) for w in unedited_warnings(records)] == [
+        f"{at('partners.yaml', 'neuer-partner-2')}: partners[{last_partner}].id: {message.format('partner')}",
+        f"{at('networks.yaml', 'neues-netzwerk')}: networks[{last_network}].id: {message.format('network')}",
+    ]
+    assert all(w.warning for w in unedited_warnings(records))
+
+
+def test_sample_data_holds_no_unedited_skeleton():
+    assert unedited_warnings(load_records(DATA)) == []
 
 
 def test_help_names_the_editing_commands():
@@ -411,3 +474,11 @@ def test_editing_guide_documents_files_steps_and_skeletons():
             assert f"| `{step.id}` | {step.title} |" in page
     assert "\n      - id: neuer-partner\n" in page and "\n      - id: neues-netzwerk\n" in page
     assert 'postcode: "01067"' in page and "Incorrect type" in page
+
+
+def test_check_warns_about_an_unedited_skeleton_but_succeeds(data_dir):
+    run_cli("new", "network", "--append", "--data", str(data_dir))
+    result = run_cli("check", "--data", str(data_dir))
+    assert result.returncode == 0
+    assert "Warnung: Eintrag ist noch das unveränderte Gerüst von „python -m generator new network“" in result.stderr
+    assert "1 Warnung: Einträge aus „python -m generator new“ bitte anpassen." in result.stdout

@@ -92,7 +92,11 @@ def test_changes_page_shows_added_removed_and_changed_clauses():
     assert "### Neu: § 7 Botschafterinnen und Botschafter" in page
     assert "### Entfallen: § 8 Rückmeldung zu dieser Fassung" in page
     assert "### Geändert: § 8 Der „Wir“-Gedanke\n\n- Bisher § 7\n- Der Wortlaut ist unverändert." in page
-    assert "der <del>OM.</del> <ins>OM und benennt eine Kontaktstelle" in page
+    # Only the added words are marked, not the full stop that moved; a screen reader hears each change named.
+    added = '<ins><span class="om-sr-only">[neu: </span>und benennt eine Kontaktstelle, die für das Netzwerk spricht'
+    assert f"Musternetzwerk der OM {added}" in page
+    assert '<del><span class="om-sr-only">[gestrichen: </span>Diese Fassung wird den Partnern' in page
+    assert page.count('<span class="om-sr-only">]</span></ins>') == page.count("<ins><span") == 3
 
 
 def test_changes_page_with_a_single_version(data_dir):

@@ -128,7 +128,7 @@ def test_tab_is_refused(tmp_path):
 
 def test_syntax_error_names_its_line(tmp_path):
     assert messages(tmp_path, "a: [1, 2\nb: 3\n") == [
-        "2: YAML-Syntaxfehler: eine Liste in eckigen Klammern wird nicht richtig geschlossen"
+        "1: YAML-Syntaxfehler: eine Liste in eckigen Klammern wird nicht richtig geschlossen"
     ]
 
 
@@ -179,3 +179,20 @@ def test_several_documents_are_refused(tmp_path):
 
 def test_non_text_key_is_refused(tmp_path):
     assert messages(tmp_path, "a:\n  true: 1\n") == ["2: a: Feldnamen müssen einfacher Text sein"]
+
+
+def test_value_starting_with_hash_is_not_silently_dropped(tmp_path):
+    assert messages(tmp_path, "a:\n  phone: #49 30 123456\n  name: A\n") == [
+        "2: a.phone: Wert fehlt, dahinter steht ein Kommentar: Ein Wert, der mit # beginnt, gehört in Anführungszeichen"
+    ]
+
+
+def test_quoted_hash_and_comments_after_values_are_fine(tmp_path):
+    doc, problems = load(tmp_path, 'a: "#49"\nb: x  # Kommentar\nc:\n  # Kommentar\n  - 1\n')
+    assert problems == [] and doc.data == {"a": "#49", "b": "x", "c": ["1"]}
+
+
+def test_unclosed_bracket_is_reported_where_it_opens(tmp_path):
+    assert messages(tmp_path, "a: 1\nb: [x, y\nc: 2\n") == [
+        "2: YAML-Syntaxfehler: eine Liste in eckigen Klammern wird nicht richtig geschlossen"
+    ]

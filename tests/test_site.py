@@ -164,14 +164,53 @@ def test_network_page_leads_to_its_agreement_and_one_page_sheet(public_site):
     assert "unterzeichnet am" in page
 
 
-@pytest.mark.parametrize("target", [".", "data", "docs", "docs/neu", "generator/.."])
-def test_build_refuses_a_site_folder_that_would_delete_project_files(target):
+@pytest.mark.parametrize(
+    ("target", "reason"),
+    [
+        (".", "enthält Projektdateien"),
+        ("/", "enthält Projektdateien"),
+        ("generator/..", "enthält Projektdateien"),
+        ("data", "liegt im Projektordner; dort sind nur site/ (öffentlich) und site-intern/ (intern) vorgesehen"),
+        ("docs", "liegt im Projektordner; dort sind nur site/ (öffentlich) und site-intern/ (intern) vorgesehen"),
+        ("docs/neu", "liegt im Projektordner; dort sind nur site/ (öffentlich) und site-intern/ (intern) vorgesehen"),
+        (
+            "overrides/vorschau",
+            "liegt im Projektordner; dort sind nur site/ (öffentlich) und site-intern/ (intern) vorgesehen",
+        ),
+        ("site-intern", "gehört zur anderen Fassung der Website (öffentlich oder intern)"),
+        (
+            "README.md/x",
+            "liegt im Projektordner; dort sind nur site/ (öffentlich) und site-intern/ (intern) vorgesehen",
+        ),
+    ],
+)
+def test_build_refuses_a_site_folder_that_would_delete_or_publish_project_files(target, reason):
     before = _snapshot(ROOT / "data")
     result = run_cli("build", "--site-dir", target)
     assert result.returncode == 1
     assert result.stderr.startswith("Die Website wurde nicht gebaut: Zielordner ")
-    assert "enthält Projektdateien oder liegt in docs/ oder data/" in result.stderr
+    assert result.stderr.rstrip().endswith(reason)
     assert _snapshot(ROOT / "data") == before
+    assert not (ROOT / "overrides" / "vorschau").exists()
+
+
+def test_internal_site_is_never_built_into_the_public_folder():
+    result = run_cli("build", "--profile", "intern", "--site-dir", "site")
+    assert result.returncode == 1
+    assert "gehört zur anderen Fassung der Website" in result.stderr
+
+
+def test_site_folder_with_a_tilde_means_the_home_folder(tmp_path):
+    result = run_cli("build", "--site-dir", "~/omsite", env={"HOME": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "omsite" / "index.html").is_file()
+
+
+def test_unusable_site_path_is_one_german_line(tmp_path):
+    (tmp_path / "datei").write_text("x\n", encoding="utf-8")
+    result = run_cli("build", "--site-dir", str(tmp_path / "datei" / "site"))
+    assert result.returncode == 1
+    assert result.stderr.rstrip().endswith("kann nicht angelegt werden; bitte den Pfad prüfen")
 
 
 def test_build_refuses_a_folder_it_did_not_build(tmp_path):
@@ -200,4 +239,22 @@ def test_command_line_help_and_usage_errors_are_german():
     assert wrong.stderr.splitlines()[-1] == (
         "python -m generator build: Fehler: Angabe --profile: ungültige Auswahl: 'oeffentlich' "
         "(möglich: 'public', 'intern')"
+    )
+
+
+def test_live_preview_says_in_german_that_it_waits_for_fixed_data(data_dir, tmp_path, caplog):
+    replace_in(data_dir / "networks.yaml", 'postcode: "80331"', 'postcode: "8033"')
+    config = SimpleNamespace(
+        config_file_path=str(ROOT / "mkdocs.yml"),
+        docs_dir=str(tmp_path / "docs"),
+        extra={"data_dir": str(data_dir), "profile": "public"},
+    )
+    mkdocs_hook.on_startup(command="serve", dirty=False)
+    try:
+        with pytest.raises(PluginError):
+            mkdocs_hook.on_pre_build(config)
+    finally:
+        mkdocs_hook.on_startup(command="build", dirty=False)
+    assert caplog.messages[-1] == (
+        "Die Vorschau wartet, bis die Fehler behoben sind; danach lädt sie die Seite von selbst neu."
     )

@@ -354,3 +354,11 @@ def test_a_future_request_step_is_an_error(editor, monkeypatch):
         'requests[5].steps.requested: Datum liegt in der Zukunft ("2031-11-10"); eingetragen wird, was schon '
         "geschehen ist"
     )
+
+
+def test_missing_dash_is_reported_at_the_cause_not_as_a_dangling_reference(editor):
+    found = editor("partners.yaml", "  - id: bg-etem\n", "    id: bg-etem\n")
+    assert found[0].startswith("data/partners.yaml:{line}: partners[0].id: doppelter Schlüssel „id“ (zuerst in Zeile ")
+    line = editor.line_of("partners.yaml", "    id: bg-etem")
+    assert found[0].endswith(f"; fehlt vor Zeile {line} ein „- “ für einen neuen Eintrag?")
+    assert not any("unbekannter Partner" in line for line in found)

@@ -92,14 +92,16 @@ class Partner(Record):
     name: Text = Field(
         title="Name", description="Vollständiger Name der Einrichtung.", examples=["Handwerkskammer Hannover"]
     )
-    short_name: Text | None = Field(None, title="Kurzname", description="Gebräuchliche Abkürzung.", examples=["HWK"])
+    short_name: Text | None = Field(
+        None, title="Kurzname", description="Gebräuchliche Abkürzung.", examples=["HWK Hannover"]
+    )
     kind: PartnerKind = Field(
         title="Art", description="Art der Einrichtung: " + choices(PARTNER_KINDS) + ".", examples=["kammer"]
     )
     scope: Scope = Field(
         title="Ebene",
         description="`national` für bundesweite Partnerinstitutionen, `regional` für regionale Einrichtungen.",
-        examples=["national"],
+        examples=["regional"],
     )
     represented_in_regions: StrictBool = Field(
         False,
@@ -124,13 +126,16 @@ class Partner(Record):
         title="Nationale Ansprechperson",
         description=(
             "Die eine Ansprechperson auf nationaler Ebene für die Kontakte der regionalen Netzwerke "
-            "(Beschluss des Koordinierungsteams)."
+            "(Beschluss des Koordinierungsteams). Nur bei `scope: national`."
         ),
     )
     regional_contacts: list[RegionalContact] = Field(
         default_factory=list,
         title="Regionale Ansprechpersonen",
-        description="Für ein Netzwerk benannte Ansprechpersonen in der Region (Ergebnis des Verfahrens).",
+        description=(
+            "Für ein Netzwerk benannte Ansprechpersonen in der Region (Ergebnis des Verfahrens). "
+            "Nur bei `scope: national`."
+        ),
     )
     verified_on: Day | None = Field(
         None,
@@ -198,16 +203,16 @@ class Network(Record):
     """A regional network of the Offensive Mittelstand."""
 
     id: Id = Field(
-        title="Kennung", description="Eindeutige Kennung; erscheint in der Adresse der Netzwerkseite.", examples=["owl"]
+        title="Kennung",
+        description="Eindeutige Kennung; erscheint in der Adresse der Netzwerkseite.",
+        examples=["hannover"],
     )
     name: Text = Field(
-        title="Name", description="Name des Netzwerks.", examples=["Offensive Mittelstand Ostwestfalen-Lippe"]
+        title="Name", description="Name des Netzwerks.", examples=["Offensive Mittelstand Region Hannover"]
     )
-    region: Text = Field(
-        title="Region", description="Region, die das Netzwerk abdeckt.", examples=["Ostwestfalen-Lippe"]
-    )
+    region: Text = Field(title="Region", description="Region, die das Netzwerk abdeckt.", examples=["Region Hannover"])
     state: State = Field(
-        title="Bundesland", description="Kürzel des Bundeslands: " + choices(STATES) + ".", examples=["NW"]
+        title="Bundesland", description="Kürzel des Bundeslands: " + choices(STATES) + ".", examples=["NI"]
     )
     location: Location = Field(title="Lage", description="Punkt für die Karte (meist der Sitz des Netzwerks).")
     status: NetworkStatus = Field(
