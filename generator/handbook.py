@@ -7,6 +7,7 @@ from jinja2 import Environment
 from .agreement import history, signed_version, version_to_sign
 from .diagram import sequence_diagram
 from .model import Directory
+from .pages import record_pages
 from .schema import AGREEMENT_STATUSES, PARTNER_KINDS, TIMELINE_STATES, Role
 
 
@@ -34,12 +35,8 @@ def agreement_pages(env: Environment, d: Directory) -> dict[str, str]:
             shared, history=history(agreement)
         ),
     }
-    version_page = env.get_template("agreement_version.md.j2")
-    for version in agreement.versions:
-        pages[f"vereinbarung/fassungen/{version.id}.md"] = version_page.render(shared, v=version)
-    network_page = env.get_template("agreement_network.md.j2")
-    for network in d.networks:
-        pages[f"vereinbarung/netzwerke/{network.id}.md"] = network_page.render(shared, n=network)
+    pages |= record_pages(env, "agreement_version.md.j2", "vereinbarung/fassungen", agreement.versions, "v", shared)
+    pages |= record_pages(env, "agreement_network.md.j2", "vereinbarung/netzwerke", d.networks, "n", shared)
     return pages
 
 
@@ -66,7 +63,5 @@ def toolkit_pages(env: Environment, d: Directory) -> dict[str, str]:
         "botschafter/index.md": env.get_template("ambassadors.md.j2").render(shared),
         "merkblaetter/index.md": env.get_template("sheets.md.j2").render(shared),
     }
-    sheet = env.get_template("sheet.md.j2")
-    for network in d.networks:
-        pages[f"merkblaetter/{network.id}.md"] = sheet.render(shared, n=network)
+    pages |= record_pages(env, "sheet.md.j2", "merkblaetter", d.networks, "n", shared)
     return pages

@@ -23,6 +23,7 @@ from .geo import germany_map
 from .guidepages import guide_pages
 from .handbook import agreement_pages, procedure_pages, toolkit_pages
 from .model import Directory
+from .pages import record_pages
 from .requestpages import coverage_pages, intern_pages
 from .schema_org import schema_org
 from .schemafiles import schema_pages
@@ -141,12 +142,8 @@ def directory_pages(env: Environment, directory: Directory) -> dict[str, str]:
         "partner/index.md": env.get_template("partners.md.j2").render(shared),
         "referenz/datenfelder.md": env.get_template("fields.md.j2").render(shared, files=field_reference()),
     }
-    network_page = env.get_template("network.md.j2")
-    for network in directory.networks:
-        pages[f"netzwerke/{network.id}.md"] = network_page.render(shared, n=network)
-    partner_page = env.get_template("partner.md.j2")
-    for partner in directory.partners:
-        pages[f"partner/{partner.id}.md"] = partner_page.render(shared, p=partner)
+    pages |= record_pages(env, "network.md.j2", "netzwerke", directory.networks, "n", shared)
+    pages |= record_pages(env, "partner.md.j2", "partner", directory.partners, "p", shared)
     return pages
 
 

@@ -13,10 +13,13 @@ from .requestrules import check_requests
 def check_rules(sections: dict[str, dict], docs: dict[str, Document]) -> tuple[list[Problem], bool]:
     """Cross-record problems of the files that loaded; True when some rule waits for a file that did not."""
     problems: list[Problem] = []
+    waiting = False
     for needs, rule in RULES:
         if all(name in sections for name in needs):
             problems += rule(sections, docs)
-    return problems, any(not all(name in sections for name in needs) for needs, _ in RULES)
+        else:
+            waiting = True
+    return problems, waiting
 
 
 def check_directory(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:

@@ -76,9 +76,8 @@ def test_unknown_field_without_close_match_lists_the_known_ones(editor):
     ]
 
 
-def test_missing_required_field_is_reported_at_its_section(editor, data_dir):
-    text = (data_dir / "networks.yaml").read_text(encoding="utf-8")
-    contact_line = text[: text.index("organisation: Netzwerkbüro Hannover")].count("\n")
+def test_missing_required_field_is_reported_at_its_section(editor):
+    contact_line = editor.line_of("networks.yaml", "organisation: Netzwerkbüro Hannover") - 1
     assert editor("networks.yaml", "      city: Hannover\n", "") == [
         f"data/networks.yaml:{contact_line}: networks[2].contact.city: Pflichtfeld fehlt"
     ]
@@ -149,9 +148,8 @@ def test_invalid_id(editor):
     ]
 
 
-def test_duplicate_partner_id_names_the_first(editor, data_dir):
-    text = (data_dir / "partners.yaml").read_text(encoding="utf-8")
-    first = text[: text.index("  - id: baua")].count("\n") + 1
+def test_duplicate_partner_id_names_the_first(editor):
+    first = editor.line_of("partners.yaml", "  - id: baua")
     assert editor("partners.yaml", "  - id: bmas\n", "  - id: baua\n") == [
         f"data/partners.yaml:{{line}}: partners[7].id: Kennung „baua“ ist doppelt vergeben (Partner in Zeile {first})"
     ]
@@ -189,9 +187,8 @@ def test_regional_contact_for_a_network_the_partner_is_not_in(editor):
     ]
 
 
-def test_duplicate_regional_contact_id(editor, data_dir):
-    text = (data_dir / "partners.yaml").read_text(encoding="utf-8")
-    first = text[: text.index("      - id: dguv-hannover")].count("\n") + 1
+def test_duplicate_regional_contact_id(editor):
+    first = editor.line_of("partners.yaml", "      - id: dguv-hannover")
     problems = editor("partners.yaml", "- id: vbg-owl", "- id: dguv-hannover")
     # The request log (requests.yaml) still names vbg-owl and reports that on its own line.
     assert [p for p in problems if p.startswith("data/partners.yaml")] == [
@@ -208,9 +205,8 @@ LIAISON_OF_IFAA = """    liaison:
 """
 
 
-def test_national_partner_in_a_network_must_name_a_liaison(editor, data_dir):
-    text = (data_dir / "partners.yaml").read_text(encoding="utf-8")
-    partner_line = text[: text.index("  - id: ifaa")].count("\n") + 1
+def test_national_partner_in_a_network_must_name_a_liaison(editor):
+    partner_line = editor.line_of("partners.yaml", "  - id: ifaa")
     assert editor("partners.yaml", LIAISON_OF_IFAA, "") == [
         f"data/partners.yaml:{partner_line}: partners[8].liaison: nationale Ansprechperson fehlt: „ifaa“ ist an "
         "regionalen Netzwerken beteiligt (owl) und muss laut Beschluss des Koordinierungsteams eine "
@@ -218,9 +214,8 @@ def test_national_partner_in_a_network_must_name_a_liaison(editor, data_dir):
     ]
 
 
-def test_national_partner_represented_in_regions_must_name_a_liaison(editor, data_dir):
-    text = (data_dir / "partners.yaml").read_text(encoding="utf-8")
-    partner_line = text[: text.index("  - id: baua")].count("\n") + 1
+def test_national_partner_represented_in_regions_must_name_a_liaison(editor):
+    partner_line = editor.line_of("partners.yaml", "  - id: baua")
     assert editor(
         "partners.yaml",
         "    represented_in_regions: false\n    website: https://www.baua.de",
