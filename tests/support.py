@@ -12,7 +12,9 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+# The tests own their data: a fictional fixture set, never the office's live data/.
+DATA = Path(__file__).resolve().parent / "fixtures" / "data"
+LIVE_DATA = ROOT / "data"
 
 
 def serve(folder: Path) -> tuple[http.server.HTTPServer, str]:
