@@ -5,7 +5,7 @@ from __future__ import annotations
 from jinja2 import Environment
 
 from .agreement import history, signed_version, version_to_sign
-from .diagram import sequence_diagram
+from .diagram import procedure_svg
 from .model import Directory
 from .pages import record_pages
 from .schema import AGREEMENT_STATUSES, PARTNER_KINDS, TIMELINE_STATES, Role
@@ -41,10 +41,10 @@ def agreement_pages(env: Environment, d: Directory) -> dict[str, str]:
 
 
 def procedure_pages(env: Environment, d: Directory) -> dict[str, str]:
-    """The contact procedure with its roles, numbered steps and sequence diagram."""
+    """The contact procedure with its roles, numbered steps and diagram."""
     roles = {role.id: role for role in d.process.roles}
     page = env.get_template("procedure.md.j2").render(
-        p=d.process, roles=roles, office=office(d), diagram=sequence_diagram(d.process)
+        p=d.process, roles=roles, office=office(d), diagram=procedure_svg(d.process)
     )
     return {"verfahren/index.md": page}
 

@@ -1,99 +1,149 @@
-"""The procedure's diagram renders with the site's own copy of Mermaid; pages without a diagram do not load it."""
+"""The procedure's diagram is inline SVG drawn at build time: no script, any width, legible on screen and paper."""
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.diagram import mermaid_text
+from generator.diagram import LINE, ROLE_SIZE, procedure_svg, text_width, wrap, xml_text
+from generator.model import build_directory
+from generator.schema import ProcessFile
+from generator.validate import load_records
 
-from .browser import DESKTOP, PHONE
+from .browser import DESKTOP, PHONE, open_page
+from .support import DATA
 
-MERMAID = "assets/vendor/mermaid/mermaid.min.js"
-# Material draws the diagram into a closed shadow root; opening it lets the test read the SVG.
-OPEN_SHADOW_ROOTS = """
-const attach = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (options) { return attach.call(this, {...options, mode: "open"}); };
-"""
-
-
-@pytest.fixture(scope="module")
-def chromium(browser):
-    """The test session's one chromium (tests/conftest.py); a second Playwright could not run beside it."""
-    return browser
-
-
-def _visit(chromium, url: str):
-    """Open a page in a fresh context; return it with the list of every URL it requested."""
-    context = chromium.new_context()
-    context.add_init_script(OPEN_SHADOW_ROOTS)
-    requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
-    page = context.new_page()
-    page.goto(url, wait_until="load")
-    return page, requests
+SVG = "{http://www.w3.org/2000/svg}"
+PROCESS = build_directory(load_records(DATA), "public").process
+# Any single line a data file can hold: the schema rejects empty values and line breaks.
+LINE_OF_TEXT = st.text(min_size=1, max_size=80).filter(lambda t: t.strip() and "\n" not in t and "\r" not in t)
+TEXT_FITS_ITS_CARD = """() => [...document.querySelectorAll('.om-diagram__step')].every(step => {
+    const card = step.querySelector('rect').getBBox();
+    return [...step.querySelectorAll('text')].every(t => {
+        const box = t.getBBox();
+        return box.x >= card.x && box.x + box.width <= card.x + card.width - 4;
+    });
+})"""
+# The size a label is drawn at, in CSS px: its font size times the scale of the drawing.
+SMALLEST_LABEL_PX = """() => Math.min(...[...document.querySelectorAll('.om-diagram__drawing text')].map(t =>
+    parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a))"""
+DRAWN = ("svg", "title", "desc", "defs", "marker", "path", "g", "rect", "circle", "text", "line")
+FIGURE_AND_COLUMN = """() => ({
+    figure: document.querySelector('.om-diagram__drawing').getBoundingClientRect().width,
+    column: document.querySelector('.md-content .md-typeset').clientWidth,
+    page: document.documentElement.scrollWidth - window.innerWidth})"""
 
 
-def test_procedure_diagram_renders_to_svg_without_other_hosts(chromium, public_url):
-    page, requests = _visit(chromium, public_url + "verfahren/")
-    page.wait_for_function("document.querySelector('div.mermaid')?.shadowRoot?.querySelector('svg') != null")
-    labels = page.evaluate(
-        "[...document.querySelector('div.mermaid').shadowRoot.querySelectorAll('svg text')].map(t => t.textContent)"
+def _parsed(process: ProcessFile) -> ET.Element:
+    # The page is HTML, but the drawing must be well-formed XML: then no value can leave its element.
+    return ET.fromstring(str(procedure_svg(process)).replace("<svg ", f'<svg xmlns="{SVG[1:-1]}" ', 1))
+
+
+def _process(roles: list[str], titles: list[str]) -> ProcessFile:
+    data = PROCESS.model_dump(mode="json", exclude_none=True)
+    for role, name in zip(data["roles"], roles, strict=False):
+        role["name"], role["short_name"] = name, name
+    for step, title in zip(data["steps"], titles, strict=False):
+        step["title"] = title
+    return ProcessFile.model_validate(data)
+
+
+def _shown(value: str) -> str:
+    """A value as the drawing shows it (whitespace collapsed, what XML cannot hold replaced), without spaces."""
+    return "".join(ET.fromstring(f"<t>{xml_text(value)}</t>").text.split())
+
+
+def _card_texts(svg: ET.Element) -> list[tuple[str, str]]:
+    """(title, roles) of each card, their lines joined with the spaces the wrapping took."""
+    return [
+        tuple(
+            " ".join(t.text for t in step.iter(f"{SVG}text") if t.get("class") == f"om-diagram__{kind}")
+            for kind in ("title", "roles")
+        )
+        for step in svg.iter(f"{SVG}g")
+    ]
+
+
+def test_one_card_per_step_numbered_like_the_list_with_who_acts_and_to_whom():
+    svg = _parsed(PROCESS)
+    numbers = [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "om-diagram__number"]
+    assert numbers == [str(n) for n in range(1, len(PROCESS.steps) + 1)]
+    cards = _card_texts(svg)
+    assert cards[0] == ("Nationale Ansprechperson benennen", "Nationaler OM-Partner")
+    assert cards[2] == ("Bitte an die Koordinierungsstelle", "Regionales Netzwerk → OM-Koordinierungsstelle")
+
+
+def test_screen_readers_get_a_title_and_a_description_pointing_to_the_step_list():
+    svg = _parsed(PROCESS)
+    assert svg.get("role") == "img" and svg.get("aria-labelledby") == "om-diagram-title om-diagram-desc"
+    assert svg.find(f"{SVG}title").text == "Ablaufdiagramm: Verfahren zur Unterstützung der regionalen Netzwerke"
+    assert "Die Liste „Die Schritte“ unter dem Diagramm" in svg.find(f"{SVG}desc").text
+
+
+def test_drawing_is_taller_than_wide_and_labels_wrap_inside_the_cards():
+    svg = _parsed(PROCESS)
+    _, _, width, height = (float(v) for v in svg.get("viewBox").split())
+    assert width == 360 and height > 2 * width
+    for text in svg.iter(f"{SVG}text"):
+        if text.get("class") != "om-diagram__number":
+            assert text_width(text.text, float(text.get("font-size")), text.get("font-weight") == "700") <= LINE
+
+
+@settings(max_examples=150, deadline=None)
+@given(roles=st.lists(LINE_OF_TEXT, min_size=4, max_size=4), titles=st.lists(LINE_OF_TEXT, min_size=7, max_size=7))
+def test_any_role_or_title_stays_text_inside_its_own_element(roles, titles):
+    process = _process(roles, titles)
+    svg = _parsed(process)
+    assert {element.tag.removeprefix(SVG) for element in svg.iter()} <= set(DRAWN)
+    names = {role.id: role.label for role in process.roles}
+    for (title, who), step in zip(_card_texts(svg), process.steps, strict=True):
+        assert "".join(title.split()) == _shown(step.title)
+        expected = names[step.actor] + (f" → {names[step.to]}" if step.to else "")
+        assert "".join(who.split()) == _shown(expected)
+
+
+@given(text=LINE_OF_TEXT)
+def test_wrapped_lines_fit_and_keep_every_character(text):
+    lines = wrap(text, ROLE_SIZE)
+    assert all(text_width(line, ROLE_SIZE) <= LINE or len(line) == 1 for line in lines)
+    assert "".join(lines).replace(" ", "") == "".join(text.split())
+
+
+def test_xml_text_escapes_markup_and_drops_what_xml_cannot_hold():
+    assert (
+        xml_text('<a href="x">&\'*_`\x01\n</a>')
+        == "&#60;a href&#61;&#34;x&#34;&#62;&#38;&#39;&#42;&#95;&#96;\ufffd &#60;/a&#62;"
     )
-    assert "3. Bitte an die Koordinierungsstelle" in labels
-    assert "7. Weitergabe der Kontaktdaten" in labels
-    assert "OM-Koordinierungsstelle" in labels
-    assert public_url + MERMAID in requests
-    assert {urlsplit(url).hostname for url in requests} == {"127.0.0.1"}
-    page.context.close()
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_procedure_diagram_keeps_its_labels_legible_and_scrolls_in_its_frame(chromium, public_url, viewport):
-    """Shrunk to the column, the labels were 7 px high; at full size the frame scrolls sideways instead."""
-    context = chromium.new_context(viewport=viewport)
-    context.add_init_script(OPEN_SHADOW_ROOTS)
-    page = context.new_page()
-    page.goto(public_url + "verfahren/", wait_until="load")
-    page.wait_for_function("document.querySelector('div.mermaid')?.shadowRoot?.querySelector('svg') != null")
-    heights = page.evaluate(
-        "[...document.querySelector('div.mermaid').shadowRoot.querySelectorAll('svg text')]"
-        ".map(t => t.getBoundingClientRect().height)"
-    )
-    frame = page.evaluate(
-        "(() => { const f = document.querySelector('.om-diagram');"
-        " return {scroll: f.scrollWidth, width: f.clientWidth, tab: f.tabIndex, label: f.getAttribute('aria-label'),"
-        " page: document.documentElement.scrollWidth - window.innerWidth}; })()"
-    )
-    assert len(heights) == 11 and min(heights) >= 14
-    assert frame["scroll"] > frame["width"] and frame["page"] == 0
-    assert (frame["tab"], frame["label"]) == (0, "Ablaufdiagramm")
-    context.close()
-
-
-@pytest.mark.parametrize("path", ["", "vereinbarung/", "netzwerke/", "merkblaetter/hannover/"])
-def test_pages_without_a_diagram_do_not_load_mermaid(chromium, public_url, path):
-    page, requests = _visit(chromium, public_url + path)
-    page.wait_for_load_state("networkidle")
-    assert not [url for url in requests if "mermaid" in url]
-    assert {urlsplit(url).hostname for url in requests} == {"127.0.0.1"}
-    page.context.close()
-
-
-def test_exactly_the_pages_with_a_diagram_load_the_script(public_site: Path):
-    for file in sorted(public_site.rglob("*.html")):
+def test_built_site_loads_no_diagram_script(public_site: Path):
+    assert not (public_site / "assets" / "vendor" / "mermaid").exists()
+    for file in public_site.rglob("*.html"):
         html = file.read_text(encoding="utf-8")
-        assert ('<pre class="mermaid">' in html) == (MERMAID in html), file.relative_to(public_site)
-    assert MERMAID in (public_site / "verfahren" / "index.html").read_text(encoding="utf-8")
+        assert "mermaid" not in html, file.relative_to(public_site)
+    page = (public_site / "verfahren" / "index.html").read_text(encoding="utf-8")
+    assert page.count('<svg class="om-diagram__drawing"') == 1
+    assert "seitlich verschieben" not in page
 
 
-def test_mermaid_is_vendored_with_its_license(public_site: Path):
-    script = public_site / MERMAID
-    assert script.stat().st_size > 1_000_000
-    assert "MIT License" in (script.parent / "LICENSE").read_text(encoding="utf-8")
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_diagram_fits_the_column_and_its_labels_stay_legible(browser, public_url, viewport):
+    with open_page(browser, public_url + "verfahren/", viewport) as visit:
+        sizes = visit.page.evaluate(FIGURE_AND_COLUMN)
+        assert sizes["figure"] <= sizes["column"] and sizes["page"] == 0
+        assert sizes["figure"] >= min(340, sizes["column"])
+        assert visit.page.evaluate(TEXT_FITS_ITS_CARD)
+        assert visit.page.evaluate(SMALLEST_LABEL_PX) >= 12
+        assert not [url for url in visit.requests if url.endswith(".js") and "mermaid" in url]
 
 
-def test_mermaid_text_leaves_letters_and_encodes_everything_else():
-    assert mermaid_text("Ärger: a->>b; `x`\n#1") == "Ärger#58; a#45;#62;#62;b#59; #96;x#96; #35;1"
+def test_printed_diagram_labels_are_at_least_8_pt(browser, public_url):
+    # A4 with Material's print margins leaves about 700 CSS px for the column.
+    with open_page(browser, public_url + "verfahren/", {"width": 700, "height": 1000}) as visit:
+        visit.page.emulate_media(media="print")
+        assert visit.page.evaluate(SMALLEST_LABEL_PX) * 72 / 96 >= 8
+        assert visit.page.evaluate(TEXT_FITS_ITS_CARD)

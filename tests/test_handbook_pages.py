@@ -124,15 +124,10 @@ def test_procedure_page_numbers_the_steps_in_order_with_their_roles():
 
 def test_diagram_is_generated_from_the_same_steps():
     page = _pages()["verfahren/index.md"]
-    diagram = page[page.index("``` mermaid") : page.index("```\n\n</div>\n\n## Die Schritte")]
-    assert "    r1->>r2: 3#46; Bitte an die Koordinierungsstelle" in diagram
-    assert "    Note over r3: 1#46; Nationale Ansprechperson benennen" in diagram
-    assert "participant r2 as OM#45;Koordinierungsstelle" in diagram
-
-
-def test_only_the_procedure_page_asks_for_the_diagram_script():
-    with_diagram = [path for path, text in _pages().items() if "\ndiagram: true\n" in text.split("\n---\n")[0] + "\n"]
-    assert with_diagram == ["verfahren/index.md"]
+    diagram = page[page.index('<figure class="om-diagram"') : page.index("</figure>\n\n## Die Schritte")]
+    assert ">Bitte an die Koordinierungsstelle</text>" in diagram
+    assert ">Weitergabe der Kontaktdaten</text>" in diagram
+    assert ">→ OM-Koordinierungsstelle</text>" in diagram
 
 
 def test_botschafter_without_consent_are_counted_not_named():
@@ -170,4 +165,4 @@ def test_data_in_handbook_pages_stays_inert(data_dir, tmp_path):
             "#41;", ")"
         ), page
     diagram = (site / "verfahren" / "index.html").read_text(encoding="utf-8")
-    assert "Bitte #60;script#62;alert#40;1#41;#60;#47;script#62;" in diagram
+    assert ">Bitte &#60;script&#62;alert(1)&#60;/script&#62;</text>" in diagram
