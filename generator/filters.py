@@ -35,13 +35,14 @@ class Facet:
 def network_facets(directory: Directory) -> tuple[Facet, ...]:
     """Networks by state (in the order of the state list) and by status."""
     networks = directory.networks
-    states = _values(networks, lambda n: (n.state_label, n.state_label))
-    statuses = _values(networks, lambda n: (n.status, n.status_label))
+    # A network over several Länder is listed on the page of each.
+    states = _values(networks, lambda n: [(label, label) for label in n.state_labels])
+    statuses = _values(networks, lambda n: [(n.status, n.status_label)])
     return (
         Facet(
             "Bundesland",
             tuple(
-                Choice(label, f"netzwerke/bundesland/{slug(label)}.md", f"Netzwerke in {label}", entries, NETWORKS)
+                Choice(label, state_page(label), f"Netzwerke in {label}", entries, NETWORKS)
                 for (_, label), entries in states
             ),
         ),
@@ -55,10 +56,15 @@ def network_facets(directory: Directory) -> tuple[Facet, ...]:
     )
 
 
+def state_page(label: str) -> str:
+    """The filter page of one Land, below docs/."""
+    return f"netzwerke/bundesland/{slug(label)}.md"
+
+
 def partner_facets(directory: Directory) -> tuple[Facet, ...]:
     """Partners by kind and by the networks they take part in."""
     partners = directory.partners
-    kinds = _values(partners, lambda p: (p.kind, p.kind_label))
+    kinds = _values(partners, lambda p: [(p.kind, p.kind_label)])
     networks = [(n, tuple(p for p in partners if any(r.id == n.id for r in p.networks))) for n in directory.networks]
     return (
         Facet(
@@ -80,11 +86,12 @@ def partner_facets(directory: Directory) -> tuple[Facet, ...]:
     )
 
 
-def _values(entries: Sequence, key: Callable) -> list[tuple[tuple[str, str], tuple]]:
-    """Each (id, label) that occurs, sorted by label, with the entries that have it."""
+def _values(entries: Sequence, keys: Callable) -> list[tuple[tuple[str, str], tuple]]:
+    """Each (id, label) that occurs, sorted by label, with the entries that have it (an entry may have several)."""
     groups: dict[tuple[str, str], list] = {}
     for entry in entries:
-        groups.setdefault(key(entry), []).append(entry)
+        for key in keys(entry):
+            groups.setdefault(key, []).append(entry)
     return sorted(((value, tuple(items)) for value, items in groups.items()), key=lambda item: item[0][1].casefold())
 
 

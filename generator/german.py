@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _TRANSCRIBED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
 _STRIPPED = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U", "ß": "ss", "ẞ": "SS"})
@@ -28,3 +29,9 @@ def ascii_spellings(text: str) -> list[str]:
 def slug(text: str) -> str:
     """A lowercase ASCII address part: „Baden-Württemberg“ → „baden-wuerttemberg“."""
     return re.sub(r"[^a-z0-9]+", "-", transcribed(text).casefold()).strip("-")
+
+
+def enumeration(items: Iterable[str]) -> str:
+    """Items as a German sentence lists them: „A, B und C“."""
+    items = list(items)
+    return " und ".join(filter(None, [", ".join(items[:-1]), *items[-1:]]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .german import enumeration
 from .requestlog import RequestLog, request_log
 from .schema import (
     NETWORK_STATUSES,
@@ -102,8 +103,8 @@ class NetworkEntry:
     id: str
     name: str
     region: str
-    state: str
-    state_label: str
+    states: tuple[str, ...]  # Länder codes, the seat's first
+    state_labels: tuple[str, ...]
     lat: float
     lon: float
     status: str
@@ -118,6 +119,11 @@ class NetworkEntry:
     agreement: SignatureEntry | None = None
     ambassadors: tuple[AmbassadorEntry, ...] = ()
     source: str = ""  # "data/networks.yaml#L12": where the record is written, for „Seite bearbeiten“
+
+    @property
+    def states_label(self) -> str:
+        """The network's Länder as a sentence names them: „Sachsen-Anhalt, Niedersachsen und Thüringen“."""
+        return enumeration(self.state_labels)
 
 
 @dataclass(frozen=True)
@@ -218,8 +224,8 @@ def _network(n: Network, partners: list[Partner], contacts: list, profile: str, 
         id=n.id,
         name=n.name,
         region=n.region,
-        state=n.state,
-        state_label=STATES[n.state],
+        states=tuple(n.states),
+        state_labels=tuple(STATES[s] for s in n.states),
         lat=n.location.lat,
         lon=n.location.lon,
         status=n.status,

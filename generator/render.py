@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from .exports import export_files
 from .fielddocs import field_reference
-from .filters import filter_pages, network_facets, partner_facets
+from .filters import filter_pages, network_facets, partner_facets, state_page
 from .geo import germany_map
 from .guidepages import guide_pages
 from .handbook import agreement_pages, procedure_pages, toolkit_pages
@@ -130,7 +130,9 @@ def make_environment() -> Environment:
         code_block=_code_block,
         schema_org=schema_org,
     )
-    env.globals.update(germany_map=germany_map, network_facets=network_facets, partner_facets=partner_facets)
+    env.globals.update(
+        germany_map=germany_map, network_facets=network_facets, partner_facets=partner_facets, state_page=state_page
+    )
     return env
 
 

@@ -20,7 +20,7 @@ _SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 def network_organization(n: NetworkEntry) -> dict:
     """A regional network as schema.org Organization."""
     c = n.contact
-    address = {"@type": "PostalAddress", "addressLocality": c.city, "addressRegion": n.state_label}
+    address = {"@type": "PostalAddress", "addressLocality": c.city, "addressRegion": n.state_labels[0]}
     address |= {"streetAddress": c.street} if c.street else {}
     address |= {"postalCode": c.postcode} if c.postcode else {}
     address["addressCountry"] = "DE"
@@ -31,7 +31,7 @@ def network_organization(n: NetworkEntry) -> dict:
             "name": n.name,
             "description": n.description,
             "url": n.website,
-            "areaServed": n.region,
+            "areaServed": [n.region, *({"@type": "State", "name": label} for label in n.state_labels)],
             "email": c.email,
             "telephone": c.phone,
             "address": address,

@@ -216,8 +216,8 @@ def test_skeleton_placeholders_describe_one_plausible_place_and_partner():
     records = load_records(DATA)
     hannover = next(n for n in records.networks if n.id == "hannover")
     network = _skeleton_record("network")
-    place = (network["region"], network["state"], network["contact"]["city"], network["contact"]["postcode"])
-    assert place == (hannover.region, hannover.state, hannover.contact.city, hannover.contact.postcode)
+    place = (network["region"], network["states"], network["contact"]["city"], network["contact"]["postcode"])
+    assert place == (hannover.region, hannover.states, hannover.contact.city, hannover.contact.postcode)
     location = network["location"]
     assert (float(location["lat"]), float(location["lon"])) == (hannover.location.lat, hannover.location.lon)
     assert "Hannover" in network["name"] and "Hannover" in network["contact"]["organisation"]

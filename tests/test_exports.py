@@ -47,7 +47,7 @@ def test_networks_json_holds_every_network_with_its_public_fields(files, records
     assert [n["name"] for n in networks] == sorted((n["name"] for n in networks), key=str.casefold)
     muenchen = next(n for n in networks if n["id"] == "muenchen")
     assert muenchen["location"] == {"lat": 48.1372, "lon": 11.5755}
-    assert muenchen["state_label"] == "Bayern" and muenchen["contact"]["email"] == "muenchen@example.org"
+    assert muenchen["state_labels"] == ["Bayern"] and muenchen["contact"]["email"] == "muenchen@example.org"
     assert muenchen["partners"] == ["ba", "dguv", "dihk", "ihk-muenchen", "rkw"]
     assert muenchen["page"] == "netzwerke/muenchen/"
 
@@ -79,7 +79,7 @@ def test_csv_opens_in_excel_semicolons_bom_crlf_and_decimal_commas(files, record
     raw = files["daten/networks.csv"]
     assert "\r\n" in raw and "\n" not in raw.replace("\r\n", "")
     header, *rows = _csv_rows(raw)
-    assert header[:4] == ["Kennung", "Name", "Region", "Bundesland"]
+    assert header[:4] == ["Kennung", "Name", "Region", "Bundesländer"]
     assert len(rows) == len(records.networks)
     muenchen = dict(zip(header, next(r for r in rows if r[0] == "muenchen"), strict=True))
     assert muenchen["Breitengrad"] == "48,1372" and muenchen["Längengrad"] == "11,5755"

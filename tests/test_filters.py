@@ -41,12 +41,30 @@ def test_network_pages_by_state_list_exactly_the_networks_of_that_state(director
     assert states.name == "Bundesland"
     assert [c.page for c in states.choices][:2] == [
         "netzwerke/bundesland/bayern.md",
-        "netzwerke/bundesland/niedersachsen.md",
+        "netzwerke/bundesland/hessen.md",
     ]
     for choice in states.choices:
-        expected = [n.id for n in directory.networks if n.state_label == choice.label]
+        expected = [n.id for n in directory.networks if choice.label in n.state_labels]
         assert _linked_rows(pages[choice.page], "netzwerke") == expected
         assert pages[choice.page].startswith(f'---\ntitle: "Netzwerke in {choice.label}"\n')
+
+
+def test_a_network_over_several_states_is_listed_on_the_page_of_each(pages):
+    harz = ["Niedersachsen", "Sachsen-Anhalt", "Thüringen"]
+    mainz = ["Rheinland-Pfalz", "Hessen"]
+    for network, states in (("harz", harz), ("mainz-wiesbaden", mainz)):
+        for state in states:
+            assert network in _linked_rows(pages[f"netzwerke/bundesland/{slug(state)}.md"], "netzwerke")
+    assert "harz" not in _linked_rows(pages["netzwerke/bundesland/hessen.md"], "netzwerke")
+
+
+def test_the_table_links_each_state_of_a_network_to_its_page(pages):
+    row = next(line for line in pages["netzwerke/index.md"].splitlines() if "(../netzwerke/harz.md)" in line)
+    assert (
+        "| [Sachsen-Anhalt](../netzwerke/bundesland/sachsen-anhalt.md), "
+        "[Niedersachsen](../netzwerke/bundesland/niedersachsen.md), "
+        "[Thüringen](../netzwerke/bundesland/thueringen.md) |"
+    ) in row
 
 
 def test_network_pages_by_status_list_exactly_the_networks_with_that_status(directory, pages):
@@ -88,7 +106,7 @@ def test_overviews_link_every_filter_page_with_its_count(directory, pages):
 def test_filter_pages_show_the_current_choice_unlinked_and_stay_out_of_search(pages):
     page = pages["netzwerke/bundesland/bayern.md"]
     assert "**Bayern** (1)" in page
-    assert "[Niedersachsen](../../netzwerke/bundesland/niedersachsen.md) (1)" in page
+    assert "[Niedersachsen](../../netzwerke/bundesland/niedersachsen.md) (2)" in page
     assert "\nsearch:\n  exclude: true\n---\n" in page
 
 

@@ -128,6 +128,33 @@ def test_unknown_choice_suggests_the_closest(editor):
     ]
 
 
+def test_the_old_single_state_field_says_how_to_write_the_list(editor):
+    record = editor.line_of("networks.yaml", "- id: hannover")
+    assert editor("networks.yaml", "states: [NI]", "state: NI") == [
+        f"data/networks.yaml:{record}: networks[2].states: Pflichtfeld fehlt",
+        "data/networks.yaml:{line}: networks[2].state: das Feld „state“ heißt jetzt „states“ und ist eine Liste: "
+        "bitte „states: [NI]“ schreiben; ein Netzwerk über mehrere Länder nennt alle, z. B. „states: [ST, NI, TH]“",
+    ]
+
+
+@pytest.mark.parametrize("value", ["NI", "[]"])
+def test_states_must_be_a_list_of_at_least_one(editor, value):
+    assert editor("networks.yaml", "states: [NI]", f"states: {value}") == [
+        "data/networks.yaml:{line}: networks[2].states: muss eine Liste von Bundesländern sein, z. B. „states: [NI]“"
+    ]
+
+
+def test_a_state_named_twice_is_an_error(editor):
+    assert editor("networks.yaml", "states: [ST, NI, TH]", "states: [ST, NI, ST]") == [
+        "data/networks.yaml:{line}: networks[1].states: Bundesland doppelt genannt: ST"
+    ]
+
+
+def test_unknown_state_in_the_list(editor):
+    found = editor("networks.yaml", "states: [RP, HE]", "states: [RP, HS]")
+    assert found[0].startswith('data/networks.yaml:{line}: networks[4].states[1]: unbekannter Wert ("HS"); erlaubt: BW')
+
+
 def test_location_outside_germany(editor):
     assert editor("networks.yaml", "lat: 52.3759", "lat: 40.4168") == [
         'data/networks.yaml:{line}: networks[2].location.lat: liegt nicht in Deutschland ("40.4168")'

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, StrictBool
+from pydantic import AfterValidator, BeforeValidator, Field, StrictBool
+from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import PydanticCustomError
 
 from ..fields import Day, Email, Id, Latitude, Longitude, Paragraph, Phone, Postcode, Text, Url
 from .base import Person, Record, choices
@@ -63,6 +65,39 @@ NetworkStatus = Literal[tuple(NETWORK_STATUSES)]  # type: ignore[valid-type]
 
 
 State = Literal[tuple(STATES)]  # type: ignore[valid-type]
+
+
+def _state_list(value: object) -> object:
+    # A single `states: NI` or an empty list: say how the list is written.
+    if not isinstance(value, list) or not value:
+        raise PydanticCustomError("om_states", "muss eine Liste von Bundesländern sein, z. B. „states: [NI]“")
+    return value
+
+
+def _distinct_states(value: list[str]) -> list[str]:
+    doubled = sorted({state for state in value if value.count(state) > 1})
+    if doubled:
+        raise PydanticCustomError("om_states", "Bundesland doppelt genannt: " + ", ".join(doubled))
+    return value
+
+
+def _removed_state(value: object) -> None:
+    example = value if isinstance(value, str) and value in STATES else "NI"
+    raise PydanticCustomError(
+        "om_state_removed",
+        f"das Feld „state“ heißt jetzt „states“ und ist eine Liste: bitte „states: [{example}]“ schreiben; "
+        "ein Netzwerk über mehrere Länder nennt alle, z. B. „states: [ST, NI, TH]“",
+    )
+
+
+States = Annotated[
+    list[State],
+    BeforeValidator(_state_list),
+    Field(min_length=1),
+    AfterValidator(_distinct_states),
+]
+# The old single field: never valid, kept out of the JSON Schema, so the editor gets the migration hint.
+RemovedState = SkipJsonSchema[Annotated[None, BeforeValidator(_removed_state)]]
 
 
 class RegionalContact(Person):
@@ -211,8 +246,20 @@ class Network(Record):
         title="Name", description="Name des Netzwerks.", examples=["Offensive Mittelstand Region Hannover"]
     )
     region: Text = Field(title="Region", description="Region, die das Netzwerk abdeckt.", examples=["Region Hannover"])
-    state: State = Field(
-        title="Bundesland", description="Kürzel des Bundeslands: " + choices(STATES) + ".", examples=["NI"]
+    states: States = Field(
+        title="Bundesländer",
+        description=(
+            "Kürzel der Bundesländer, in denen das Netzwerk arbeitet, als Liste; zuerst das Land des Sitzes. "
+            "Das Netzwerk erscheint auf der Seite jedes genannten Landes. Erlaubt: " + choices(STATES) + "."
+        ),
+        examples=[["NI"], ["ST", "NI", "TH"]],
+    )
+    state: RemovedState = Field(
+        None,
+        exclude=True,
+        title="Bundesland (alt)",
+        description="Ersetzt durch `states`; wird als Fehler mit Hinweis gemeldet.",
+        examples=["NI"],
     )
     location: Location = Field(title="Lage", description="Punkt für die Karte (meist der Sitz des Netzwerks).")
     status: NetworkStatus = Field(
