@@ -260,7 +260,9 @@ def _networks_yaml(networks: list[_Network], rng: random.Random) -> str:
     out = ["# Synthetic data (scripts/synthetic.py); all people are fictional.\nnetworks:\n"]
     for n in networks:
         city, state, lat, lon = n.city
-        out.append(f"  - id: {n.id}\n    name: {n.name}\n    region: Region {city} und Umgebung\n    state: {state}\n")
+        out.append(
+            f"  - id: {n.id}\n    name: {n.name}\n    region: Region {city} und Umgebung\n    states: [{state}]\n"
+        )
         out.append(f"    location:\n      lat: {lat + rng.uniform(-0.2, 0.2):.4f}\n")
         out.append(f"      lon: {lon + rng.uniform(-0.2, 0.2):.4f}\n")
         status = rng.choice(("initiative", "musternetzwerk", "pausiert"))
