@@ -66,4 +66,4 @@ sysdeps:
 clean:
 	rm -rf site site-intern build docs/netzwerke docs/partner docs/referenz \
 	  docs/vereinbarung docs/verfahren docs/botschafter docs/merkblaetter docs/daten \
-	  docs/schemas docs/ansprechpersonen docs/intern
+	  docs/schemas docs/ansprechpersonen docs/intern docs/rechtliches

@@ -14,7 +14,7 @@ from mkdocs.exceptions import MkDocsException
 from .annotations import print_annotations
 from .clock import SettingInvalid, today
 from .freshness import freshness_warnings, max_age_days
-from .model import PROFILES
+from .model import PROFILES, unconsented_people
 from .pipeline import generate
 from .problems import DataInvalid
 from .schemafiles import write_schemas
@@ -74,6 +74,8 @@ def _check(args) -> int:
     started = time.perf_counter()
     records = load_records(args.data)
     seconds = time.perf_counter() - started
+    if args.public_repo:
+        return _public_repo_guard(records)
     max_age = args.max_age or max_age_days()
     stale = freshness_warnings(records, today(), max_age)
     unedited = unedited_warnings(records)
@@ -87,6 +89,26 @@ def _check(args) -> int:
     if unedited:
         print(f"{_count(unedited, 'Warnung', 'Warnungen')}: Einträge aus „python -m generator new“ bitte anpassen.")
     return 0
+
+
+def _public_repo_guard(records) -> int:
+    """Refuse data that names people without consent, when the repository holding it is public."""
+    unconsented = sorted(unconsented_people(records))
+    if not unconsented:
+        print("Daten in Ordnung für ein öffentliches Repository: Jede genannte Person hat eingewilligt.")
+        return 0
+    for problem in unconsented:
+        print(problem, file=sys.stderr)
+    print_annotations(unconsented)
+    print(
+        f"Abbruch: Dieses Repository ist öffentlich, aber die Daten nennen {_count(unconsented, 'Person', 'Personen')} "
+        "ohne Einwilligung. Ihre Namen und Kontaktdaten wären damit für alle lesbar. Bitte das Repository auf "
+        "privat stellen (Settings → General → Danger Zone → Change repository visibility) oder diese Personen aus "
+        "den Daten entfernen; danach auch die Git-Historie bereinigen (siehe „Daten pflegen“ → "
+        "„Widerruf und Löschung“).",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def _schemas(args) -> int:
@@ -154,6 +176,11 @@ def _parser() -> argparse.ArgumentParser:
         type=_days,
         default=None,
         help="Warnung für Einträge, deren Prüfung (verified_on) länger zurückliegt (Standard: 365 Tage)",
+    )
+    check.add_argument(
+        "--public-repo",
+        action="store_true",
+        help="für ein öffentliches Repository: Fehler (Exit-Code 1) für jede Person ohne Einwilligung (consent)",
     )
     command("generate", _generate, "Öffentliche Seiten in docs/ erzeugen, ohne die Website zu bauen.")
     build = command("build", _build, "Daten prüfen, Seiten erzeugen und die Website bauen.")

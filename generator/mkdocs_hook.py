@@ -32,7 +32,7 @@ def on_pre_build(config) -> None:
     data_dir = config.extra.get("data_dir") or root / "data"
     profile = config.extra.get("profile", "public")
     try:
-        changed = generate(data_dir, config.docs_dir, profile)
+        changed = generate(data_dir, config.docs_dir, profile, config.extra)
     except DataInvalid as invalid:
         for problem in invalid.problems:
             log.error(str(problem))

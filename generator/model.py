@@ -1,7 +1,7 @@
 """The directory as the pages show it: records joined across files, people filtered by profile.
 
-Privacy is decided here, once: in the public profile a person without `consent: true`
-is replaced by None before any template sees the data.
+Privacy is decided here, once: in the public profile a person without consent on record
+is replaced by None before any template sees the data; the same rule guards a public repository.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .german import enumeration
+from .people import person_records
+from .problems import Problem
 from .requestlog import RequestLog, request_log
 from .schema import (
     NETWORK_STATUSES,
@@ -17,6 +19,8 @@ from .schema import (
     SCOPES,
     STATES,
     AgreementFile,
+    Consent,
+    LegalFile,
     Network,
     Partner,
     Person,
@@ -36,6 +40,8 @@ class Contact:
     email: str
     phone: str | None
     example: bool
+    # When and how the person consented: the internal review page shows it; public pages never get it.
+    consent: Consent | None = None
 
 
 @dataclass(frozen=True)
@@ -140,6 +146,8 @@ class Directory:
     requests: RequestLog | None = None
     # Version id → "data/agreement.yaml#L14": where each version of the agreement is written.
     version_sources: dict[str, str] = field(default_factory=dict)
+    # Operator, host and authority for the legal pages: organisations and the legally required names only.
+    legal: LegalFile | None = None
 
     @property
     def intern(self) -> bool:
@@ -150,6 +158,13 @@ class Directory:
         """The coordination office's public contact (role `office` in process.yaml): the one route to a contact."""
         roles = self.process.roles if self.process else ()
         return next((role.contact for role in roles if role.id == "office" and role.contact), None)
+
+    @property
+    def report_email(self) -> str | None:
+        """Where „Fehler melden“ sends a visitor's mail: the coordination office, else the site's operator."""
+        if self.office is not None:
+            return self.office.email
+        return self.legal.operator.email if self.legal else None
 
 
 def build_directory(records: Records, profile: str = "public") -> Directory:
@@ -173,6 +188,7 @@ def build_directory(records: Records, profile: str = "public") -> Directory:
         process=ProcessFile(**records.sections["process.yaml"]),
         requests=request_log(records) if profile == "intern" else None,
         version_sources=_version_sources(records),
+        legal=LegalFile.model_construct(**records.sections["legal.yaml"]),  # validated already
     )
 
 
@@ -192,10 +208,25 @@ def _version_sources(records: Records) -> dict[str, str]:
     return {v.id: f"data/agreement.yaml#L{doc.line_of(('versions', i))}" for i, v in enumerate(versions)}
 
 
+def may_be_named_publicly(person: Person) -> bool:
+    """A person appears on the public site, or in a public repository, only with their consent on record."""
+    return person.consent is not None
+
+
+def unconsented_people(records: Records) -> list[Problem]:
+    """One problem per person the data names without consent: they must not stand in a public repository."""
+    return [
+        records.documents[file].problem(path, "Person ohne Einwilligung (consent)")
+        for file, path, person in person_records(records.sections)
+        if not may_be_named_publicly(person)
+    ]
+
+
 def _contact(person: Person | None, profile: str) -> Contact | None:
-    if person is None or (profile == "public" and not person.consent):
+    if person is None or (profile == "public" and not may_be_named_publicly(person)):
         return None
-    return Contact(person.name, person.function, person.email, person.phone, person.example)
+    consent = person.consent if profile == "intern" else None
+    return Contact(person.name, person.function, person.email, person.phone, person.example, consent)
 
 
 def _partner(p: Partner, networks: list[Network], contacts: list, profile: str, source: str) -> PartnerEntry:

@@ -1,4 +1,4 @@
-"""Dates that record what has happened (checks, namings, signatures, request steps) cannot lie in the future."""
+"""Dates that record what has happened (checks, namings, consents, signatures, steps) cannot lie in the future."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import date
 
 from .clock import today
 from .load import Document
+from .people import person_records
 from .problems import Path, Problem, shown
 
 
@@ -36,6 +37,9 @@ def _recorded_dates(sections: dict[str, dict]) -> Iterator[tuple[str, Path, date
         yield from _dated("networks.yaml", ("networks", i, "status_since"), network.status_since)
         if network.agreement is not None:
             yield from _dated("networks.yaml", ("networks", i, "agreement", "signed_on"), network.agreement.signed_on)
+    for file, path, person in person_records(sections):
+        if person.consent is not None:
+            yield from _dated(file, (*path, "consent", "given_on"), person.consent.given_on)
     for i, request in enumerate(sections["requests.yaml"]["requests"]):
         for step, day in request.steps.items() if request is not None else ():
             yield from _dated("requests.yaml", ("requests", i, "steps", step), day)

@@ -22,6 +22,7 @@ from .filters import filter_pages, network_facets, partner_facets, state_page
 from .geo import germany_map
 from .guidepages import guide_pages
 from .handbook import agreement_pages, procedure_pages, toolkit_pages
+from .legal import legal_pages
 from .model import Directory
 from .pages import record_pages
 from .requestpages import coverage_pages, intern_pages
@@ -151,7 +152,7 @@ def directory_pages(env: Environment, directory: Directory) -> dict[str, str]:
 
 # Each page set takes (env, directory) and returns {path below docs/: text}; later features add theirs.
 PAGE_SETS = [directory_pages, agreement_pages, procedure_pages, toolkit_pages, filter_pages, export_files]
-PAGE_SETS += [schema_pages, coverage_pages, intern_pages, guide_pages]
+PAGE_SETS += [schema_pages, coverage_pages, intern_pages, guide_pages, legal_pages]
 
 
 def render_pages(directory: Directory) -> dict[str, str]:

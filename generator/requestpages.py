@@ -9,8 +9,10 @@ from jinja2 import Environment
 
 from .clock import today as current_day
 from .freshness import max_age_days, outdated
+from .german import stripped
 from .model import Directory, NetworkEntry, PartnerEntry
 from .requestlog import BoardRow, status_board
+from .schema import Consent
 
 INTERN_PAGES = {"intern/anfragen.md": "Anfragen", "intern/pruefen.md": "Einträge prüfen"}
 # Short cell marks keep the matrix readable on a phone; the page explains them.
@@ -37,6 +39,36 @@ class ReviewRow:
     verified_on: date | None
     age_days: int | None
     source: str
+
+
+@dataclass(frozen=True)
+class ConsentRow:
+    """A person the data names, where, and their consent to be named publicly (None: not given)."""
+
+    name: str
+    role: str
+    record: str
+    page: str
+    consent: Consent | None
+
+
+def consent_rows(directory: Directory) -> tuple[ConsentRow, ...]:
+    """Every person of the internal directory with their consent on record, those without consent first."""
+    rows = []
+    for p in directory.partners:
+        page = f"../partner/{p.id}.md"
+        if p.liaison is not None:
+            rows.append(ConsentRow(p.liaison.name, "Nationale Ansprechperson", p.name, page, p.liaison.consent))
+        for c in p.regional_contacts:
+            if c.person is not None:
+                role = f"Regionale Ansprechperson ({c.network_name})"
+                rows.append(ConsentRow(c.person.name, role, p.name, page, c.person.consent))
+    for n in directory.networks:
+        for a in n.ambassadors:
+            if a.person is not None:
+                role = "Botschafterin oder Botschafter"
+                rows.append(ConsentRow(a.person.name, role, n.name, f"../netzwerke/{n.id}.md", a.person.consent))
+    return tuple(sorted(rows, key=lambda r: (r.consent is not None, stripped(r.name).casefold(), r.role, r.record)))
 
 
 def coverage_columns(directory: Directory) -> tuple[PartnerEntry, ...]:
@@ -112,7 +144,7 @@ def intern_pages(env: Environment, directory: Directory) -> dict[str, str]:
             by_partner=_grouped(board, [(p.id, p.name) for p in directory.partners], "partner_id"),
         ),
         "intern/pruefen.md": env.get_template("intern_review.md.j2").render(
-            shared, rows=review_rows(directory, today, max_age), max_age=max_age
+            shared, rows=review_rows(directory, today, max_age), max_age=max_age, consents=consent_rows(directory)
         ),
     }
 

@@ -21,6 +21,7 @@ GENERATED_ROOTS = (
     "schemas",
     "ansprechpersonen",
     "intern",
+    "rechtliches",
 )
 
 

@@ -362,16 +362,16 @@ def test_review_list_says_when_all_records_are_current(monkeypatch):
 # --- „Seite bearbeiten“ ---
 
 
-def test_edit_button_leads_to_the_record_in_the_data_file(public_site):
+def test_edit_button_leads_to_the_record_in_the_data_file(intern_site):
     lines = (DATA / "partners.yaml").read_text(encoding="utf-8").split("\n")
     line = lines.index("  - id: vbg") + 1
-    page = (public_site / "partner" / "vbg" / "index.html").read_text(encoding="utf-8")
+    page = (intern_site / "partner" / "vbg" / "index.html").read_text(encoding="utf-8")
     target = f"https://github.com/offensive-mittelstand/om-netzwerke/blob/main/data/partners.yaml#L{line}"
     assert f'href="{target}" title="Seite bearbeiten: data/partners.yaml, Zeile {line}"' in page
 
 
-def test_edit_button_of_a_hand_written_page_leads_to_its_markdown(public_site):
-    page = (public_site / "index.html").read_text(encoding="utf-8")
+def test_edit_button_of_a_hand_written_page_leads_to_its_markdown(intern_site):
+    page = (intern_site / "index.html").read_text(encoding="utf-8")
     assert 'blob/main/docs/index.md" title="Seite bearbeiten: docs/index.md"' in page
 
 
@@ -384,9 +384,8 @@ CODE_SOURCES = {
 }
 
 
-@pytest.mark.parametrize("profile", ["public", "intern"])
-def test_every_generated_page_has_an_edit_link_into_data(request, profile):
-    site = request.getfixturevalue(f"{profile}_site")
+def test_every_generated_page_of_the_internal_site_has_an_edit_link_into_data(intern_site):
+    site, profile = intern_site, "intern"
     targets = {}
     for file in sorted(site.rglob("index.html")):
         address = file.parent.relative_to(site).as_posix() + "/"
@@ -408,9 +407,9 @@ def test_every_generated_page_has_an_edit_link_into_data(request, profile):
             assert text == f"  - id: {address.rstrip('/').rsplit('/', 1)[-1]}", address
 
 
-def test_edit_links_of_the_handbook_pages_open_their_records(public_site):
+def test_edit_links_of_the_handbook_pages_open_their_records(intern_site):
     def target(address: str) -> str:
-        html = (public_site / address / "index.html").read_text(encoding="utf-8")
+        html = (intern_site / address / "index.html").read_text(encoding="utf-8")
         return EDIT_LINK.search(html)[1].removeprefix(SOURCE_URL)
 
     networks = (DATA / "networks.yaml").read_text(encoding="utf-8").split("\n")
@@ -461,7 +460,7 @@ def test_issue_form_offers_the_choices_of_the_schema():
 
 def test_pull_request_template_asks_for_source_and_consent():
     text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
-    assert "Woher stammen die Angaben?" in text and "consent: true" in text
+    assert "Woher stammen die Angaben?" in text and "`consent:` mit `given_on`" in text
 
 
 def test_editing_guide_documents_files_steps_and_skeletons():

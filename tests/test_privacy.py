@@ -29,7 +29,7 @@ def _people_of_sample_data(consented: bool) -> dict[str, set[str]]:
     for file in sorted(DATA.glob("*.yaml")):
         doc, _ = load_file(file)
         for person in people(doc.data):
-            if (person.get("consent") is True) == consented:
+            if isinstance(person.get("consent"), dict) == consented:
                 for field in PERSONAL_FIELDS:
                     if isinstance(person.get(field), str):
                         values[person[field]] = _forms(person[field])

@@ -69,7 +69,7 @@ def test_unknown_field_suggests_the_closest_known_one(editor):
 
 
 def test_unknown_field_without_close_match_lists_the_known_ones(editor):
-    found = editor("partners.yaml", "      consent: true\n", "      geburtstag: 1970-01-01\n      consent: true\n")
+    found = editor("partners.yaml", "      example: true\n", "      geburtstag: 1970-01-01\n      example: true\n")
     assert found == [
         "data/partners.yaml:{line}: partners[0].liaison.geburtstag: unbekanntes Feld „geburtstag“; "
         "bekannt sind: name, function, email, phone, consent, example"
@@ -90,14 +90,14 @@ def test_empty_required_field(editor):
 
 
 def test_yes_is_not_a_boolean(editor):
-    assert editor("partners.yaml", "consent: true", "consent: yes") == [
-        'data/partners.yaml:{line}: partners[0].liaison.consent: muss true oder false sein ("yes")'
+    assert editor("partners.yaml", "      example: true", "      example: yes") == [
+        'data/partners.yaml:{line}: partners[0].liaison.example: muss true oder false sein ("yes")'
     ]
 
 
 def test_quoted_true_is_not_a_boolean(editor):
-    assert editor("partners.yaml", "consent: true", 'consent: "true"') == [
-        'data/partners.yaml:{line}: partners[0].liaison.consent: muss true oder false sein ("true")'
+    assert editor("partners.yaml", "      example: true", '      example: "true"') == [
+        'data/partners.yaml:{line}: partners[0].liaison.example: muss true oder false sein ("true")'
     ]
 
 

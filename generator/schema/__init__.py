@@ -1,7 +1,7 @@
 """The records of the data files: one source for validation, field documentation and JSON Schema."""
 
 from .agreement import AGREEMENT_STATUSES, TIMELINE_STATES, AgreementFile, AgreementVersion, Clause, TimelineStep
-from .base import Person, Record
+from .base import Consent, Person, Record
 from .directory import (
     NETWORK_STATUSES,
     PARTNER_KINDS,
@@ -17,6 +17,7 @@ from .directory import (
     PartnersFile,
     RegionalContact,
 )
+from .legal import Authority, Host, LegalFile, Operator, Responsible
 from .process import OfficeContact, ProcessFile, Role, Step
 from .requests import REQUEST_STATUSES, Request, RequestsFile
 
@@ -27,6 +28,7 @@ DATA_FILES = {
     "process.yaml": ProcessFile,
     "agreement.yaml": AgreementFile,
     "requests.yaml": RequestsFile,
+    "legal.yaml": LegalFile,
 }
 
 __all__ = [
@@ -42,12 +44,17 @@ __all__ = [
     "AgreementSignature",
     "AgreementVersion",
     "Ambassador",
+    "Authority",
     "Clause",
+    "Consent",
+    "Host",
+    "LegalFile",
     "Location",
     "Network",
     "NetworkContact",
     "NetworksFile",
     "OfficeContact",
+    "Operator",
     "Partner",
     "PartnersFile",
     "Person",
@@ -56,6 +63,7 @@ __all__ = [
     "RegionalContact",
     "Request",
     "RequestsFile",
+    "Responsible",
     "Role",
     "Step",
     "TimelineStep",

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool
+from typing import Annotated
 
-from ..fields import Email, Phone, Text
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+from pydantic_core import PydanticCustomError
+
+from ..fields import Day, Email, Phone, Text
+from ..problems import shown
 
 
 def choices(values) -> str:
@@ -18,8 +22,53 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
 
 
+class Consent(Record):
+    """A person's consent to be named on the public site: when and how it was given, for the record."""
+
+    given_on: Day = Field(
+        title="Eingewilligt am",
+        description="Datum der schriftlichen Einwilligung (JJJJ-MM-TT).",
+        examples=["2026-03-02"],
+    )
+    via: Text = Field(
+        title="Wie",
+        description=(
+            "Wie die Einwilligung vorliegt und wo sie abgelegt ist, z. B. „E-Mail an die Geschäftsstelle“ oder "
+            "„unterschriebenes Formular, Ordner Einwilligungen“."
+        ),
+        examples=["E-Mail an die Geschäftsstelle"],
+    )
+
+
+def _consent(value: object) -> object:
+    """`false` (or nothing) means no consent; consent on record is a section with its date and route."""
+    if value is False:
+        return None
+    if value is True:
+        raise PydanticCustomError(
+            "om_consent",
+            "bitte festhalten, wann und wie die Person eingewilligt hat: unter „consent:“ die Felder "
+            "„given_on: JJJJ-MM-TT“ und „via: …“ eintragen (ohne Einwilligung: „consent: false“)",
+        )
+    if value is not None and not isinstance(value, dict):
+        raise PydanticCustomError(
+            "om_consent",
+            "muss false sein oder ein Abschnitt mit „given_on“ und „via“ ({value})",
+            {"value": shown(value)},
+        )
+    return value
+
+
+def _consent_schema(schema: dict) -> None:
+    # Editors see what the loader accepts: the section, or false for "no consent".
+    schema["anyOf"] = [option for option in schema["anyOf"] if option.get("type") != "null"] + [{"const": False}]
+
+
+ConsentField = Annotated[Consent | None, BeforeValidator(_consent)]
+
+
 class Person(Record):
-    """A named person; name, email and phone are private unless `consent` is true."""
+    """A named person; name, email and phone are private unless `consent` records their consent."""
 
     name: Text = Field(title="Name", description="Vor- und Nachname.", examples=["Erika Beispiel"])
     function: Text | None = Field(
@@ -35,16 +84,17 @@ class Person(Record):
         description="Dienstliche Telefonnummer, am besten mit Vorwahl.",
         examples=["+49 511 123456"],
     )
-    consent: StrictBool = Field(
-        False,
+    consent: ConsentField = Field(
+        None,
         title="Einwilligung",
         description=(
-            "`true` nur, wenn die Person schriftlich eingewilligt hat, dass Name, E-Mail und Telefon öffentlich "
-            "erscheinen. Ohne `true` stehen diese Angaben nur auf der internen Website. Von nationalen "
-            "Ansprechpersonen zeigt die öffentliche Website auch mit `true` nur den Namen: Ihr Kontakt läuft "
-            "immer über die OM-Geschäftsstelle."
+            "Nur eintragen, wenn die Person schriftlich eingewilligt hat, dass Name, E-Mail und Telefon öffentlich "
+            "erscheinen: ein Abschnitt mit `given_on` (Datum) und `via` (wie die Einwilligung vorliegt). Ohne "
+            "Einwilligung fehlt das Feld oder steht `false`; dann stehen diese Angaben nur auf der internen "
+            "Website. Von nationalen Ansprechpersonen zeigt die öffentliche Website auch mit Einwilligung nur den "
+            "Namen: Ihr Kontakt läuft immer über die OM-Geschäftsstelle."
         ),
-        examples=[False],
+        json_schema_extra=_consent_schema,
     )
     example: StrictBool = Field(
         False,
