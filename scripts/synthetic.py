@@ -138,7 +138,7 @@ def write_data(target: Path, size: Size = Size(), seed: int = 2026) -> Path:
         raise ValueError("need 1 ≤ national ≤ partners and at least one network")
     rng = random.Random(seed)
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("process.yaml", "agreement.yaml"):
+    for name in ("process.yaml", "agreement.yaml", "legal.yaml"):
         shutil.copyfile(FIXTURES / name, target / name)
     partners = _partners(size)
     networks = _networks(size, partners, rng)
@@ -230,7 +230,7 @@ def _person(rng: random.Random, key: str, indent: str, consent: bool) -> str:
         f"phone: +49 30 0000 {rng.randint(1000, 9999)}",
     ]
     if consent:
-        lines.append("consent: true")
+        lines += ["consent:", "  given_on: 2024-01-15", "  via: E-Mail an die Geschäftsstelle"]
     lines.append("example: true")
     return "".join(f"{indent}{line}\n" for line in lines)
 
