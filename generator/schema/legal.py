@@ -41,7 +41,7 @@ class Operator(Record):
     )
     vat_id: Text | None = Field(
         None,
-        title="Umsatzsteuer-ID",
+        title="Umsatzsteuer-Identifikationsnummer",
         description="Umsatzsteuer-Identifikationsnummer, falls vorhanden.",
         examples=["DE000000000"],
     )
@@ -76,7 +76,7 @@ class Host(Record):
         title="Übermittlung in ein Drittland",
         description=(
             "Nur bei Sitz außerhalb der EU: die Grundlage der Übermittlung (Art. 13 Abs. 1 f DSGVO), z. B. "
-            "„EU-US Data Privacy Framework (Angemessenheitsbeschluss der EU-Kommission)“."
+            "„Angemessenheitsbeschluss der EU-Kommission für die USA“."
         ),
         examples=["Angemessenheitsbeschluss der EU-Kommission"],
     )
