@@ -32,6 +32,7 @@ from .schemafiles import schema_pages
 TEMPLATES = Path(__file__).parent / "templates"
 # Characters that can open Markdown or HTML markup in the middle of a line; values never start a line.
 _ACTIVE = {char: f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]#|~^="}
+_INERT = str.maketrans(_ACTIVE)  # str.translate: one pass in C, not a Python call per character
 _UNSAFE_FILTERS = ("safe", "urlize", "replace", "format", "xmlattr", "indent", "wordwrap", "forceescape", "center")
 MONTHS = [
     "Januar",
@@ -54,12 +55,12 @@ def inert(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     text = " ".join(str(value).split())
-    return Markup("".join(_ACTIVE.get(char, char) for char in text))
+    return Markup(text.translate(_INERT))
 
 
 def _join(values, separator: str = ", ") -> Markup:
     # The separator keeps its spaces (inert() would collapse ", " to ",").
-    return Markup("".join(_ACTIVE.get(char, char) for char in separator)).join(inert(v) for v in values)
+    return Markup(separator.translate(_INERT)).join(inert(v) for v in values)
 
 
 def _link(text: object, target: str) -> Markup:
