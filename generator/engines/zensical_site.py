@@ -1,0 +1,140 @@
+"""Build the site with Zensical instead of MkDocs: same pages, same overrides, same safety.
+
+Zensical reads mkdocs.yml but runs no MkDocs hooks, so everything the hooks do happens here, outside the
+engine: pages, internal navigation and edit links are staged in a work folder before the build, the search
+spellings are added after it. The work folder sits beside the site folder and is removed in every case;
+the old site is replaced only after a strict build succeeded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from ..model import build_directory
+from ..render import render_pages
+from ..requestpages import INTERN_PAGES
+from ..site import CONFIG, DEFAULT_SITE_DIRS, MARKER, ROOT, TargetRefused, _check_target, _replace
+from ..validate import load_records
+from ..write import GENERATED_ROOTS, write_pages
+from . import BuildFailed
+from .zensical_search import add_ascii_spellings
+
+OVERRIDES = ROOT / "overrides"
+# Overrides made for Material's own templates only: Zensical brings its own search dialog, with a name.
+MATERIAL_ONLY = ("partials/search.html",)
+# Zensical's own look, with Material's layout and colours that the project's styles were written for.
+THEME = {"custom_dir": "overrides", "variant": "classic"}
+
+
+def build_zensical_site(
+    profile: str = "public",
+    data_dir: str | os.PathLike = ROOT / "data",
+    site_dir: str | os.PathLike | None = None,
+    config_file: str | os.PathLike = CONFIG,
+) -> Path:
+    """Validate, generate and build strictly with Zensical; the previous site stays if anything fails."""
+    records = load_records(data_dir)  # all data errors surface here, before anything is written
+    config_file = Path(config_file).resolve()
+    site = Path(site_dir or DEFAULT_SITE_DIRS[profile]).expanduser().resolve()
+    _check_target(site, profile, config_file.parent, Path(data_dir).resolve())
+    try:
+        site.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        raise TargetRefused(f"Zielordner {site} kann nicht angelegt werden; bitte den Pfad prüfen") from None
+    with tempfile.TemporaryDirectory(prefix=f".{site.name}-", dir=site.parent) as folder:
+        work = Path(folder)
+        _stage_docs(config_file.parent / "docs", work / "docs", render_pages(build_directory(records, profile)))
+        _stage_overrides(config_file.parent / "overrides", work / "overrides")
+        _run(_write_config(config_file, profile, work), work)
+        built = work / "site"
+        add_ascii_spellings(built)
+        (built / MARKER).write_text("Von python -m generator build --engine zensical erzeugt.\n", encoding="utf-8")
+        _replace(site, built)
+    return site
+
+
+def _stage_docs(docs: Path, staged: Path, pages: dict[str, str]) -> None:
+    """The hand-written pages of docs/ and the profile's generated pages, in one folder Zensical builds from."""
+    shutil.copytree(docs, staged, ignore=lambda folder, names: _generated(docs, folder, names))
+    write_pages(staged, pages)
+
+
+def _generated(docs: Path, folder: str, names: list[str]) -> list[str]:
+    return [name for name in names if Path(folder) == docs and name in GENERATED_ROOTS]
+
+
+def _stage_overrides(overrides: Path, staged: Path) -> None:
+    shutil.copytree(overrides, staged, ignore=lambda folder, names: _material_only(overrides, folder, names))
+
+
+def _material_only(overrides: Path, folder: str, names: list[str]) -> list[str]:
+    relative = Path(folder).relative_to(overrides)
+    return [name for name in names if (relative / name).as_posix() in MATERIAL_ONLY]
+
+
+def zensical_config(config_file: Path, profile: str) -> dict:
+    """What the work folder's configuration adds to mkdocs.yml (Zensical merges dicts and appends lists)."""
+    config = {
+        "INHERIT": str(config_file),
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "theme": dict(THEME),
+        "extra": {"profile": profile},
+    }
+    if profile == "intern":  # what generator/editing_hook.py adds to the navigation for MkDocs
+        config["nav"] = [{"Intern": [{title: path} for path, title in INTERN_PAGES.items()]}]
+    return config
+
+
+def _write_config(config_file: Path, profile: str, work: Path) -> Path:
+    written = work / "mkdocs.yml"
+    # JSON is YAML, and json.dumps quotes every value safely.
+    written.write_text(json.dumps(zensical_config(config_file, profile), ensure_ascii=False), encoding="utf-8")
+    return written
+
+
+def _run(config: Path, work: Path) -> None:
+    """Run `zensical build --strict` in its own process; raise BuildFailed with its problems in German."""
+    result = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    if result.returncode != 0 or not (work / "site" / "index.html").is_file():
+        raise BuildFailed(_problems(result.stdout + result.stderr))
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_WARNING = re.compile(r"(?:Warning|Error): (?P<message>[^\n]+)\n[^\n]*\[ (?P<file>[^\n]+?):(?P<line>\d+):\d+ \]")
+GERMAN = {
+    "page does not exist": "Link auf eine Seite, die es nicht gibt",
+    "anchor does not exist": "Link auf einen Abschnitt, den es nicht gibt",
+}
+
+
+def _problems(output: str) -> str:
+    """Zensical's warnings as `docs/file.md:line: Meldung` lines, or its last line when none is located."""
+    text = _ANSI.sub("", output)
+    lines = [
+        f"{_source(match['file'])}:{match['line']}: {GERMAN.get(match['message'].strip(), match['message'].strip())}"
+        for match in _WARNING.finditer(text)
+    ]
+    if lines:
+        return "Zensical meldet:\n" + "\n".join(lines)
+    last = [line for line in text.splitlines() if line.strip()][-1:] or ["keine Ausgabe"]
+    return f"Zensical brach ab: {last[0].strip()}"
+
+
+def _source(page: str) -> str:
+    """Where a page comes from: a generated page from data/, a hand-written one from docs/."""
+    return page if page.split("/", 1)[0] in GENERATED_ROOTS else f"docs/{page}"

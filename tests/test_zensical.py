@@ -1,0 +1,165 @@
+"""The second engine: Zensical builds the same site from the same pages, as strictly and as safely as MkDocs."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.engines import BuildFailed
+from generator.engines.zensical_search import with_ascii_spellings
+from generator.engines.zensical_site import build_zensical_site
+from generator.problems import DataInvalid
+
+from .browser import open_page
+from .support import DATA, ROOT, replace_in, run_cli, serve
+from .test_browser import template_pages
+
+# Files each engine adds for its own search and sitemap; everything else must be the same.
+ENGINE_FILES = {"search/search_index.json", "sitemap.xml.gz", "search.json"}
+ENGINE_ASSETS = re.compile(
+    r"assets/(javascripts/(bundle|workers|lunr|LICENSE)|stylesheets/(main|palette|classic|modern))"
+)
+# Loads something: a stylesheet, script, image, frame or font (links to other sites are fine).
+LOADING = re.compile(r"<(?:script|img|iframe|source|link)\b[^>]*\b(?:src|href)=\"(?:https?:)?//", re.IGNORECASE)
+LINK_TAG = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory) -> Path:
+    """The public site of the sample data, built strictly with Zensical once per module."""
+    return build_zensical_site("public", DATA, tmp_path_factory.mktemp("zensical") / "site")
+
+
+@pytest.fixture(scope="module")
+def zensical_intern(tmp_path_factory) -> Path:
+    return build_zensical_site("intern", DATA, tmp_path_factory.mktemp("zensical-intern") / "site")
+
+
+@pytest.fixture(scope="module")
+def zensical_url(zensical_site):
+    server, url = serve(zensical_site)
+    yield url
+    server.shutdown()
+
+
+def _site_files(site: Path) -> set[str]:
+    files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    return {f for f in files if f not in ENGINE_FILES and not ENGINE_ASSETS.match(f)}
+
+
+def test_zensical_builds_the_same_pages_and_files_as_mkdocs(public_site, zensical_site):
+    assert _site_files(zensical_site) == _site_files(public_site)
+    assert len(list((zensical_site / "partner").glob("*/index.html"))) == 16
+
+
+def test_zensical_pages_are_german_and_keep_their_schema_org_data(zensical_site):
+    page = (zensical_site / "netzwerke" / "muenchen" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de"' in page
+    assert '<script type="application/ld+json">' in page
+    assert "noindex" not in page and "Intern</strong>" not in page
+
+
+def test_zensical_internal_site_has_its_banner_noindex_and_internal_pages(zensical_intern, zensical_site):
+    start = (zensical_intern / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in start
+    assert "<strong>Intern</strong>" in start
+    assert 'href="./intern/anfragen/"' in start  # the internal section of the navigation
+    assert (zensical_intern / "intern" / "anfragen" / "index.html").is_file()
+    assert not (zensical_site / "intern").exists()
+
+
+def test_no_zensical_page_loads_anything_from_another_host(zensical_site):
+    loading = {}
+    for page in zensical_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        found = LOADING.findall(text) + [tag for tag in LINK_TAG.findall(text) if "fonts.g" in tag]
+        found = [tag for tag in found if 'rel="canonical"' not in tag]
+        if found:
+            loading[page.relative_to(zensical_site).as_posix()] = found
+    assert loading == {}
+
+
+def test_zensical_index_gets_the_ascii_spellings_without_changing_what_results_show():
+    item = {"location": "netzwerke/muenchen/", "level": 1, "title": "Musternetzwerk München", "text": "<p>Straße</p>"}
+    index = with_ascii_spellings({"config": {"lang": ["de"]}, "items": [item, {"title": "Partner", "text": ""}]})
+    first, second = index["items"]
+    assert first["title_ascii"] == "Muenchen Munchen" and first["text_ascii"] == "Strasse"
+    assert {key: first[key] for key in item} == item
+    assert "title_ascii" not in second and "text_ascii" not in second
+
+
+def test_built_zensical_index_and_worker_carry_the_spellings(zensical_site):
+    index = json.loads((zensical_site / "search.json").read_text(encoding="utf-8"))
+    muenchen = next(item for item in index["items"] if item["location"] == "netzwerke/muenchen/")
+    assert muenchen["title_ascii"].split() == ["Muenchen", "Munchen"]
+    (worker,) = (zensical_site / "assets" / "javascripts" / "workers").glob("search.*.js")
+    assert "title_ascii" in worker.read_text(encoding="utf-8")
+
+
+def test_every_zensical_template_page_stays_on_this_machine(browser, zensical_url, zensical_site):
+    foreign = {}
+    with open_page(browser, zensical_url) as visit:
+        for address in template_pages(zensical_site):
+            visit.goto(zensical_url + address)
+            visit.page.wait_for_load_state("networkidle")  # late requests too, e.g. the search worker's
+            foreign[address] = visit.foreign_requests
+    assert {address: found for address, found in foreign.items() if found} == {}
+
+
+@pytest.mark.parametrize("query", ["München", "Muenchen", "Munchen", "muenchen"])
+def test_zensical_search_finds_umlaut_words_from_ascii_spellings(browser, zensical_url, query):
+    with open_page(browser, zensical_url) as visit:
+        visit.page.click(".md-search__button")
+        visit.page.keyboard.type(query)
+        # Zensical's search dialog lives in an open shadow root, which Playwright's locators enter.
+        visit.page.locator("ol[role=listbox] h2").first.wait_for()
+        titles = visit.page.locator("ol[role=listbox] h2").all_inner_texts()
+        assert "Musternetzwerk München" in titles[:3], titles
+        previews = " ".join(visit.page.locator("ol[role=listbox] a").all_inner_texts())
+        assert "Muenchen" not in previews and "Munchen" not in previews  # results show the pages as written
+        assert visit.foreign_requests == []
+
+
+def _project_copy(target: Path) -> Path:
+    """docs/, overrides/ and mkdocs.yml in a folder of their own, to break a hand-written page safely."""
+    for name in ("docs", "overrides"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target / "mkdocs.yml"
+
+
+def test_broken_link_stops_zensical_with_a_german_line_and_keeps_the_last_site(tmp_path, zensical_site):
+    config = _project_copy(tmp_path / "projekt")
+    site = tmp_path / "site"
+    shutil.copytree(zensical_site, site)
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    handbook = config.parent / "docs" / "handbuch" / "index.md"
+    line = handbook.read_text(encoding="utf-8").count("\n") + 2
+    handbook.write_text(handbook.read_text(encoding="utf-8") + "\n[kaputt](gibt-es-nicht.md)\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as failed:
+        build_zensical_site("public", DATA, site, config)
+    assert str(failed.value) == (
+        f"Zensical meldet:\ndocs/handbuch/index.md:{line}: Link auf eine Seite, die es nicht gibt"
+    )
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")]  # no work folder left
+
+
+def test_bad_data_stops_zensical_before_anything_is_written(data_dir, tmp_path):
+    replace_in(data_dir / "partners.yaml", "email: c.beispielmann@example.org", "email: max@")
+    with pytest.raises(DataInvalid):
+        build_zensical_site("public", data_dir, tmp_path / "site")
+    assert not (tmp_path / "site").exists()
+
+
+def test_command_line_builds_with_zensical_and_says_so(tmp_path):
+    result = run_cli("build", "--engine", "zensical", "--data", str(DATA), "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Website (öffentlich, Zensical) gebaut in ")
+    assert (tmp_path / "site" / "search.json").is_file()
+    refused = run_cli("build", "--engine", "zensical", "--profile", "intern", "--site-dir", "site")
+    assert refused.returncode == 1 and "gehört zur anderen Fassung der Website" in refused.stderr
