@@ -14,7 +14,7 @@ from generator.engines.zensical_search import with_ascii_spellings
 from generator.engines.zensical_site import build_zensical_site
 from generator.problems import DataInvalid
 
-from .browser import open_page
+from .browser import DESKTOP, PHONE, open_page
 from .support import DATA, ROOT, replace_in, run_cli, serve
 from .test_browser import template_pages
 
@@ -100,14 +100,22 @@ def test_built_zensical_index_and_worker_carry_the_spellings(zensical_site):
     assert "title_ascii" in worker.read_text(encoding="utf-8")
 
 
-def test_every_zensical_template_page_stays_on_this_machine(browser, zensical_url, zensical_site):
-    foreign = {}
-    with open_page(browser, zensical_url) as visit:
+def test_every_zensical_template_page_stays_on_this_machine_passes_axe_and_fits_a_phone(
+    browser, zensical_url, zensical_site
+):
+    foreign, violations, too_wide = {}, {}, {}
+    with open_page(browser, zensical_url, axe=True) as visit:
         for address in template_pages(zensical_site):
+            visit.page.set_viewport_size(DESKTOP)
             visit.goto(zensical_url + address)
+            violations[address] = visit.axe_violations()
+            visit.page.set_viewport_size(PHONE)
+            too_wide[address] = visit.horizontal_overflow()
             visit.page.wait_for_load_state("networkidle")  # late requests too, e.g. the search worker's
             foreign[address] = visit.foreign_requests
     assert {address: found for address, found in foreign.items() if found} == {}
+    assert {address: found for address, found in violations.items() if found} == {}
+    assert {address: pixels for address, pixels in too_wide.items() if pixels > 0} == {}
 
 
 @pytest.mark.parametrize("query", ["München", "Muenchen", "Munchen", "muenchen"])
