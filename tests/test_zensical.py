@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from generator.engines import BuildFailed
+from generator.engines.frontmatter import split, with_meta
 from generator.engines.zensical_search import with_ascii_spellings
 from generator.engines.zensical_site import build_zensical_site
 from generator.problems import DataInvalid
@@ -171,3 +175,55 @@ def test_command_line_builds_with_zensical_and_says_so(tmp_path):
     assert (tmp_path / "site" / "search.json").is_file()
     refused = run_cli("build", "--engine", "zensical", "--profile", "intern", "--site-dir", "site")
     assert refused.returncode == 1 and "gehört zur anderen Fassung der Website" in refused.stderr
+
+
+NASTY = [
+    "Seite bearbeiten: data/partners.yaml, Zeile 9",
+    '"\n---\n<script>alert(1)</script>',
+    "a: b # c\n- d",
+    "\\ ' \" {{ page }} {% raw %}",
+    "Zeile\x85umbruch\u2028und\u2029so",
+    "München 😀 \t tab",
+]
+
+
+@pytest.mark.parametrize("value", NASTY)
+def test_front_matter_values_read_back_exactly_and_never_end_the_front_matter(value):
+    page = "---\ntitle: Start\n---\n\n# Start\n"
+    meta, _, body = split(with_meta(page, {"edit_label": value}))
+    assert meta == {"title": "Start", "edit_label": value}
+    assert body == "\n# Start\n"
+    meta, _, body = split(with_meta("# Ohne Kopf\n", {"edit_url": value}))
+    assert meta == {"edit_url": value} and body == "# Ohne Kopf\n"
+
+
+def _edit_links(page: Path) -> list[tuple[str, str]]:
+    text = page.read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]*)" title="([^"]*)" class="md-content__button md-icon" rel="edit"', text)
+    return [(html.unescape(url), html.unescape(title)) for url, title in links]
+
+
+@pytest.mark.parametrize("page", ["index.html", "handbuch/index.html", "netzwerke/muenchen/index.html"])
+def test_zensical_pages_have_the_same_edit_links_as_mkdocs(public_site, zensical_site, page):
+    assert _edit_links(zensical_site / page) == _edit_links(public_site / page)
+
+
+def test_zensical_reads_the_staged_front_matter_exactly_as_written(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "overrides").mkdir()
+    for number, value in enumerate(NASTY):
+        page = with_meta("# Seite\n", {"edit_label": value})
+        (tmp_path / "docs" / f"p{number}.md").write_text(page, encoding="utf-8")
+    (tmp_path / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")
+    (tmp_path / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}{% block content %}<pre>{{ page.meta.edit_label | tojson }}</pre>{% endblock %}',
+        encoding="utf-8",
+    )
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\ntheme:\n  name: material\n  custom_dir: overrides\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    for number, value in enumerate(NASTY):
+        built = (tmp_path / "site" / f"p{number}" / "index.html").read_text(encoding="utf-8")
+        assert json.loads(html.unescape(re.search(r"<pre>(.*?)</pre>", built, re.S)[1])) == value

@@ -24,6 +24,7 @@ from ..site import CONFIG, DEFAULT_SITE_DIRS, MARKER, ROOT, TargetRefused, _chec
 from ..validate import load_records
 from ..write import GENERATED_ROOTS, write_pages
 from . import BuildFailed
+from .frontmatter import add_edit_links, config_extra
 from .zensical_search import add_ascii_spellings
 
 OVERRIDES = ROOT / "overrides"
@@ -51,6 +52,7 @@ def build_zensical_site(
     with tempfile.TemporaryDirectory(prefix=f".{site.name}-", dir=site.parent) as folder:
         work = Path(folder)
         _stage_docs(config_file.parent / "docs", work / "docs", render_pages(build_directory(records, profile)))
+        add_edit_links(work / "docs", config_extra(config_file).get("source_url"))
         _stage_overrides(config_file.parent / "overrides", work / "overrides")
         _run(_write_config(config_file, profile, work), work)
         built = work / "site"
