@@ -8,6 +8,7 @@ reads for both engines.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import yaml
@@ -15,8 +16,9 @@ import yaml
 from ..editing_hook import edit_label, edit_url
 
 _FENCE = "---\n"
-# Characters YAML 1.1 reads as line breaks, which JSON leaves as they are.
-_YAML_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+# What YAML may not hold unescaped: characters outside its printable set, and those YAML 1.1 reads as line breaks
+# (JSON escapes only the ASCII control characters).
+_UNSAFE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029]")
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -52,11 +54,8 @@ def with_meta(text: str, added: dict[str, str]) -> str:
 
 
 def _quoted(value: str) -> str:
-    """A YAML double-quoted scalar that reads back as exactly `value` (JSON strings are YAML, but for three breaks)."""
-    text = json.dumps(value, ensure_ascii=False)
-    for char, escape in _YAML_BREAKS.items():
-        text = text.replace(char, escape)
-    return text
+    """A YAML double-quoted scalar that reads back as exactly `value` (a JSON string, escaped where YAML needs it)."""
+    return _UNSAFE.sub(lambda char: f"\\u{ord(char[0]):04x}", json.dumps(value, ensure_ascii=False))
 
 
 def edit_meta(src_uri: str, meta: dict, base: str | None) -> dict[str, str]:
@@ -65,11 +64,16 @@ def edit_meta(src_uri: str, meta: dict, base: str | None) -> dict[str, str]:
     return {"edit_url": url, "edit_label": edit_label(url, base)} if url and base else {}
 
 
-def add_edit_links(docs: Path, base: str | None) -> None:
-    """Give every Markdown page under docs its edit link in its front matter."""
+def add_edit_links(docs: Path, base: str | None) -> dict[str, int]:
+    """Give every Markdown page under docs its edit link in its front matter; return the lines added per page."""
+    added_lines = {}
     for page in sorted(docs.rglob("*.md")):
         text = page.read_text(encoding="utf-8")
         meta, _, _ = split(text)
-        added = edit_meta(page.relative_to(docs).as_posix(), meta, base)
+        src_uri = page.relative_to(docs).as_posix()
+        added = edit_meta(src_uri, meta, base)
         if added:
-            page.write_text(with_meta(text, added), encoding="utf-8")
+            changed = with_meta(text, added)
+            page.write_text(changed, encoding="utf-8")
+            added_lines[src_uri] = changed.count("\n") - text.count("\n")
+    return added_lines

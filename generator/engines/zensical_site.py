@@ -52,9 +52,9 @@ def build_zensical_site(
     with tempfile.TemporaryDirectory(prefix=f".{site.name}-", dir=site.parent) as folder:
         work = Path(folder)
         _stage_docs(config_file.parent / "docs", work / "docs", render_pages(build_directory(records, profile)))
-        add_edit_links(work / "docs", config_extra(config_file).get("source_url"))
+        shifted = add_edit_links(work / "docs", config_extra(config_file).get("source_url"))
         _stage_overrides(config_file.parent / "overrides", work / "overrides")
-        _run(_write_config(config_file, profile, work), work)
+        _run(_write_config(config_file, profile, work), work, shifted)
         built = work / "site"
         add_ascii_spellings(built)
         (built / MARKER).write_text("Von python -m generator build --engine zensical erzeugt.\n", encoding="utf-8")
@@ -102,8 +102,11 @@ def _write_config(config_file: Path, profile: str, work: Path) -> Path:
     return written
 
 
-def _run(config: Path, work: Path) -> None:
-    """Run `zensical build --strict` in its own process; raise BuildFailed with its problems in German."""
+def _run(config: Path, work: Path, shifted: dict[str, int]) -> None:
+    """Run `zensical build --strict` in its own process; raise BuildFailed with its problems in German.
+
+    `shifted` says how many front matter lines staging added to a page, so each problem names its line in docs/.
+    """
     result = subprocess.run(
         [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)],
         cwd=work,
@@ -113,7 +116,7 @@ def _run(config: Path, work: Path) -> None:
         env={**os.environ, "NO_COLOR": "1"},
     )
     if result.returncode != 0 or not (work / "site" / "index.html").is_file():
-        raise BuildFailed(_problems(result.stdout + result.stderr))
+        raise BuildFailed(_problems(result.stdout + result.stderr, shifted))
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -124,13 +127,14 @@ GERMAN = {
 }
 
 
-def _problems(output: str) -> str:
+def _problems(output: str, shifted: dict[str, int]) -> str:
     """Zensical's warnings as `docs/file.md:line: Meldung` lines, or its last line when none is located."""
     text = _ANSI.sub("", output)
-    lines = [
-        f"{_source(match['file'])}:{match['line']}: {GERMAN.get(match['message'].strip(), match['message'].strip())}"
-        for match in _WARNING.finditer(text)
-    ]
+    lines = []
+    for match in _WARNING.finditer(text):
+        page, message = match["file"], match["message"].strip()
+        line = max(1, int(match["line"]) - shifted.get(page, 0))
+        lines.append(f"{_source(page)}:{line}: {GERMAN.get(message, message)}")
     if lines:
         return "Zensical meldet:\n" + "\n".join(lines)
     last = [line for line in text.splitlines() if line.strip()][-1:] or ["keine Ausgabe"]
