@@ -200,15 +200,35 @@ def test_front_matter_values_read_back_exactly_and_never_end_the_front_matter(va
     assert meta == {key: value} and body == "# Ohne Kopf\n"
 
 
-def _edit_links(page: Path) -> list[tuple[str, str]]:
-    text = page.read_text(encoding="utf-8")
-    links = re.findall(r'<a href="([^"]*)" title="([^"]*)" class="md-content__button md-icon" rel="edit"', text)
-    return [(html.unescape(url), html.unescape(title)) for url, title in links]
+BUTTON = re.compile(r'<a href="([^"]*)"(?: title="([^"]*)")? class="md-content__button[^"]*"')
+CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
 
 
-@pytest.mark.parametrize("page", ["index.html", "handbuch/index.html", "netzwerke/muenchen/index.html"])
-def test_zensical_pages_have_the_same_edit_links_as_mkdocs(public_site, zensical_site, page):
-    assert _edit_links(zensical_site / page) == _edit_links(public_site / page)
+def _page_links(site: Path) -> dict[str, list]:
+    """Per page: its edit or „Fehler melden“ buttons (address and title) and its canonical address."""
+    links = {}
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        buttons = [tuple(html.unescape(part) for part in button) for button in BUTTON.findall(text)]
+        links[page.relative_to(site).as_posix()] = buttons + CANONICAL.findall(text)
+    return links
+
+
+def test_zensical_pages_link_like_mkdocs_pages_on_both_sites(public_site, zensical_site, intern_site, zensical_intern):
+    public = _page_links(zensical_site)
+    assert public == _page_links(public_site)
+    assert any(link[0].startswith("mailto:") for links in public.values() for link in links)  # „Fehler melden“
+    intern = _page_links(zensical_intern)
+    assert intern == _page_links(intern_site)
+    assert any(link[1].startswith("Seite bearbeiten: data/") for links in intern.values() for link in links)
+
+
+def test_zensical_sites_tell_search_engines_what_mkdocs_sites_tell_them(
+    public_site, zensical_site, intern_site, zensical_intern
+):
+    for mkdocs, zensical in ((public_site, zensical_site), (intern_site, zensical_intern)):
+        assert (zensical / "robots.txt").read_text(encoding="utf-8") == (mkdocs / "robots.txt").read_text("utf-8")
+    assert (zensical_site / "sitemap.xml").is_file() and not (zensical_intern / "sitemap.xml").exists()
 
 
 def test_zensical_reads_the_staged_front_matter_exactly_as_written(tmp_path):

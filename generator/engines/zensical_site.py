@@ -16,7 +16,9 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 
+from ..indexing_hook import SITEMAP, robots_txt
 from ..model import build_directory
 from ..render import render_pages
 from ..requestpages import INTERN_PAGES
@@ -24,7 +26,7 @@ from ..site import CONFIG, DEFAULT_SITE_DIRS, MARKER, ROOT, TargetRefused, _chec
 from ..validate import load_records
 from ..write import GENERATED_ROOTS, write_pages
 from . import BuildFailed
-from .frontmatter import add_edit_links, config_extra
+from .frontmatter import PageLinks, add_hook_meta, nav_titles, read_config
 from .zensical_search import add_ascii_spellings
 
 OVERRIDES = ROOT / "overrides"
@@ -49,14 +51,26 @@ def build_zensical_site(
         site.parent.mkdir(parents=True, exist_ok=True)
     except OSError:
         raise TargetRefused(f"Zielordner {site} kann nicht angelegt werden; bitte den Pfad prüfen") from None
+    directory = build_directory(records, profile)
+    settings = read_config(config_file)
+    # The internal site names no public address: no canonical links, no sitemap (generator/indexing_hook.py).
+    site_url = settings.get("site_url") if profile == "public" else None
+    links = PageLinks(
+        profile,
+        (settings.get("extra") or {}).get("source_url"),
+        site_url,
+        directory.report_email,
+        nav_titles(settings.get("nav")),
+    )
     with tempfile.TemporaryDirectory(prefix=f".{site.name}-", dir=site.parent) as folder:
         work = Path(folder)
-        _stage_docs(config_file.parent / "docs", work / "docs", render_pages(build_directory(records, profile)))
-        shifted = add_edit_links(work / "docs", config_extra(config_file).get("source_url"))
+        _stage_docs(config_file.parent / "docs", work / "docs", render_pages(directory))
+        shifted = add_hook_meta(work / "docs", links)
         _stage_overrides(config_file.parent / "overrides", work / "overrides")
-        _run(_write_config(config_file, profile, work), work, shifted)
+        _run(_write_config(config_file, profile, site_url, work), work, shifted)
         built = work / "site"
         add_ascii_spellings(built)
+        _index_rules(built, profile, site_url)
         (built / MARKER).write_text("Von python -m generator build --engine zensical erzeugt.\n", encoding="utf-8")
         _replace(site, built)
     return site
@@ -81,12 +95,13 @@ def _material_only(overrides: Path, folder: str, names: list[str]) -> list[str]:
     return [name for name in names if (relative / name).as_posix() in MATERIAL_ONLY]
 
 
-def zensical_config(config_file: Path, profile: str) -> dict:
-    """What the work folder's configuration adds to mkdocs.yml (Zensical merges dicts and appends lists)."""
+def zensical_config(config_file: Path, profile: str, site_url: str | None) -> dict:
+    """What the work folder's configuration changes in mkdocs.yml (Zensical merges dicts and appends lists)."""
     config = {
         "INHERIT": str(config_file),
         "docs_dir": "docs",
         "site_dir": "site",
+        "site_url": site_url,
         "theme": dict(THEME),
         "extra": {"profile": profile},
     }
@@ -95,11 +110,21 @@ def zensical_config(config_file: Path, profile: str) -> dict:
     return config
 
 
-def _write_config(config_file: Path, profile: str, work: Path) -> Path:
+def _write_config(config_file: Path, profile: str, site_url: str | None, work: Path) -> Path:
     written = work / "mkdocs.yml"
     # JSON is YAML, and json.dumps quotes every value safely.
-    written.write_text(json.dumps(zensical_config(config_file, profile), ensure_ascii=False), encoding="utf-8")
+    config = zensical_config(config_file, profile, site_url)
+    written.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
     return written
+
+
+def _index_rules(built: Path, profile: str, site_url: str | None) -> None:
+    """What search engines may find, as generator/indexing_hook.py decides it for MkDocs."""
+    if profile == "intern":
+        for sitemap in (built / SITEMAP, built / f"{SITEMAP}.gz"):
+            sitemap.unlink(missing_ok=True)
+    config = SimpleNamespace(extra={"profile": profile}, site_url=site_url)
+    (built / "robots.txt").write_text(robots_txt(config), encoding="utf-8")
 
 
 def _run(config: Path, work: Path, shifted: dict[str, int]) -> None:
