@@ -40,7 +40,6 @@ golden: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) scripts/bench.py
-	$(PY) scripts/bench_engines.py
 
 # PNGs of the main pages at desktop (1280 px) and phone width (375 px) in screenshots/, to look at.
 screenshots: $(STAMP) sysdeps

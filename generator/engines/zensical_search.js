@@ -1,5 +1,5 @@
 /* om-netzwerke (generator/engines/zensical_search.py): ASCII spellings of umlaut words, e.g. „Muenchen“ for
-   München. Before Zensical's worker indexes the sections, each section's title_ascii joins its title and its
+   München. Before Zensical's worker indexes the sections, a page entry's title_ascii joins its title and its
    text_ascii joins its path, in the worker's copy only: the result list shows the page's own text. */
 (() => {
   const search = self.onmessage;

@@ -1,9 +1,10 @@
 """Let Zensical's search find umlaut words typed without umlauts („Muenchen“, „Munchen“ → München).
 
 Zensical's search index (search.json) has fixed fields (title, text, path) that its result list shows
-as they are, so the ASCII spellings cannot simply be added to them. After the build, each section gets
-the same two extra fields as Material's index (title_ascii, text_ascii); a few lines appended to
-Zensical's search worker count them as title and path words in the worker's own copy of the index.
+as they are, so the ASCII spellings cannot simply be added to them. After the build, each page's entry gets
+the same two extra fields as in Material's index (title_ascii, text_ascii, generator/search_aliases.py);
+a few lines appended to Zensical's search worker count them as title and path words in the worker's own
+copy of the index.
 The result list keeps showing the page as written.
 """
 
@@ -12,8 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..german import ascii_spellings
-from ..search_aliases import ALIAS_FIELDS, plain_text
+from .. import search_aliases
 from . import BuildFailed
 
 INDEX = "search.json"
@@ -28,16 +28,10 @@ class SearchUnchanged(BuildFailed):
 
 
 def with_ascii_spellings(index: dict) -> dict:
-    """Zensical's search index with the ASCII spellings of each section's title and text added."""
-    items = []
-    for item in index["items"]:
-        item = dict(item)
-        for source, alias in ALIAS_FIELDS.items():
-            spellings = ascii_spellings(plain_text(item.get(source) or ""))
-            if spellings:
-                item[alias] = " ".join(spellings)
-        items.append(item)
-    return {**index, "items": items}
+    """Zensical's search index with the ASCII spellings Material's index gets (once per page, on its entry)."""
+    # Zensical's sections carry Material's keys (location, title, text), so the same rule serves both engines.
+    material = search_aliases.with_ascii_spellings({"config": {"fields": {}}, "docs": index["items"]})
+    return {**index, "items": material["docs"]}
 
 
 def add_ascii_spellings(site: Path) -> None:
