@@ -64,6 +64,4 @@ sysdeps:
 	fi
 
 clean:
-	rm -rf site site-intern build docs/netzwerke docs/partner docs/referenz \
-	  docs/vereinbarung docs/verfahren docs/botschafter docs/merkblaetter docs/daten \
-	  docs/schemas docs/ansprechpersonen docs/intern docs/rechtliches
+	rm -rf site site-intern build

@@ -13,15 +13,15 @@ from mkdocs.exceptions import MkDocsException
 
 from .annotations import print_annotations
 from .clock import SettingInvalid, today
-from .engines import DEFAULT_ENGINE, ENGINES, BuildFailed, build_with
 from .freshness import freshness_warnings, max_age_days
 from .model import PROFILES, unconsented_people
 from .pipeline import generate
 from .problems import DataInvalid
 from .schemafiles import write_schemas
-from .site import CONFIG, ROOT, TargetRefused
+from .site import ROOT, TargetRefused, build_site
 from .skeleton import KINDS, new_record, unedited_warnings
 from .validate import load_records
+from .write import HandWrittenClash, staging_dir
 
 # argparse's own texts (usage line, help option, errors), in German: editors read this output.
 # argparse looks up its module-level gettext function `_` at call time, so replacing it translates.
@@ -66,11 +66,11 @@ def main(argv: list[str] | None = None) -> int:
     except TargetRefused as refused:
         print(f"Die Website wurde nicht gebaut: {refused}", file=sys.stderr)
         return 1
+    except HandWrittenClash as clash:
+        print(f"Die Seiten wurden nicht erzeugt: {clash}", file=sys.stderr)
+        return 1
     except MkDocsException as error:
         print(f"Die Website konnte nicht gebaut werden: {error}", file=sys.stderr)
-        return 1
-    except BuildFailed as error:
-        print(f"Die Website konnte nicht gebaut werden. {error}", file=sys.stderr)
         return 1
 
 
@@ -91,7 +91,7 @@ def _check(args) -> int:
     if stale:
         print(f"{_count(stale, 'Warnung', 'Warnungen')}: Einträge bitte prüfen (älter als {max_age} Tage).")
     if unedited:
-        print(f"{_count(unedited, 'Warnung', 'Warnungen')}: Einträge aus „python -m generator new“ bitte anpassen.")
+        print(f"{_count(unedited, 'Warnung', 'Warnungen')}: Werte aus dem Gerüst neuer Einträge bitte anpassen.")
     return 0
 
 
@@ -122,7 +122,11 @@ def _schemas(args) -> int:
 
 
 def _new(args) -> int:
-    print(new_record(args.kind, Path(args.data), append=args.append), end="")
+    if args.network and args.kind != "partner":
+        raise SettingInvalid("--netzwerk gibt es nur bei „new partner“")
+    if args.network and not args.append:
+        raise SettingInvalid("--netzwerk braucht --append (der Partner wird dann gleich eingetragen)")
+    print(new_record(args.kind, Path(args.data), args.append, args.id, args.network), end="")
     return 0
 
 
@@ -131,30 +135,24 @@ def _count(items: list, one: str, many: str) -> str:
 
 
 def _generate(args) -> int:
-    changed = generate(args.data, ROOT / "docs", "public")
-    print(f"{len(changed)} erzeugte Seiten geändert.")
+    target = staging_dir(args.profile)
+    changed = generate(args.data, target, args.profile)
+    print(f"{len(changed)} Seiten in {target.relative_to(ROOT)}/ geändert.")
     return 0
 
 
 def _build(args) -> int:
     started = time.perf_counter()
-    site = build_with(args.engine, args.profile, args.data, args.site_dir)
+    site = build_site(args.profile, args.data, args.site_dir)
     label = "intern" if args.profile == "intern" else "öffentlich"
-    if args.engine != DEFAULT_ENGINE:
-        label += f", {args.engine.capitalize()}"
     print(f"Website ({label}) gebaut in {time.perf_counter() - started:.1f} s: {site}")
     return 0
 
 
 def _serve(args) -> int:
-    from mkdocs.commands.serve import serve
-    from mkdocs.config import load_config
+    from .preview import serve
 
-    load_records(args.data)
-    logging.getLogger("mkdocs").setLevel(logging.INFO)  # show the address and each rebuild
-    data_dir = str(Path(args.data).resolve())
-    extra = {**load_config(str(CONFIG)).extra, "profile": "public", "data_dir": data_dir}
-    serve(str(CONFIG), dev_addr=args.dev_addr, watch=[data_dir], extra=extra)
+    serve(args.data, dev_addr=args.dev_addr)
     return 0
 
 
@@ -188,13 +186,13 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="für ein öffentliches Repository: Fehler (Exit-Code 1) für jede Person ohne Einwilligung (consent)",
     )
-    command("generate", _generate, "Öffentliche Seiten in docs/ erzeugen, ohne die Website zu bauen.")
+    generate_command = command(
+        "generate", _generate, "Seiten nach build/docs/ (intern: build/docs-intern/) erzeugen, ohne zu bauen."
+    )
+    generate_command.add_argument("--profile", choices=PROFILES, default="public", help="public (Standard) oder intern")
     build = command("build", _build, "Daten prüfen, Seiten erzeugen und die Website bauen.")
     build.add_argument("--profile", choices=PROFILES, default="public", help="public (Standard) oder intern")
     build.add_argument("--site-dir", metavar="ORDNER", help="Zielordner (Standard: site/ bzw. site-intern/)")
-    build.add_argument(
-        "--engine", choices=ENGINES, default=DEFAULT_ENGINE, help="mkdocs (Standard) oder zensical (Erprobung)"
-    )
     serve = command("serve", _serve, "Live-Vorschau unter http://127.0.0.1:8000/.")
     serve.add_argument(
         "--dev-addr", default="127.0.0.1:8000", help="Adresse und Port der Vorschau (Standard: 127.0.0.1:8000)"
@@ -202,5 +200,11 @@ def _parser() -> argparse.ArgumentParser:
     command("schemas", _schemas, "JSON-Schemas der Datendateien nach schemas/ schreiben (für Editoren).")
     new = command("new", _new, "Kommentiertes Gerüst eines neuen Eintrags ausgeben oder anhängen.")
     new.add_argument("kind", choices=tuple(KINDS), help="partner oder network")
-    new.add_argument("--append", action="store_true", help="an die Datendatei anhängen statt ausgeben")
+    new.add_argument(
+        "--append", action="store_true", help="in die Datendatei einfügen (nach Kennungen geordnet) statt ausgeben"
+    )
+    new.add_argument("--id", metavar="KENNUNG", help="Kennung des neuen Eintrags, z. B. hwk-dresden")
+    new.add_argument(
+        "--network", "--netzwerk", metavar="NETZWERK", help="neuen Partner gleich in diesem Netzwerk eintragen"
+    )
     return parser

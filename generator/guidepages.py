@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from .model import Directory
 from .requestrules import ASKED, INFORMED, NAMED, PASSED, logged_steps
@@ -20,19 +21,35 @@ def guide_pages(env: Environment, directory: Directory) -> dict[str, str]:
         d=directory,
         intern=directory.intern,
         files=files,
-        modelines="\n".join(line for _, _, line in files),
+        modelines=fenced("\n".join(line for _, _, line in files) + "\n"),
         published=PUBLISHED,
-        partner_skeleton=skeleton("partner"),
-        network_skeleton=skeleton("network"),
+        partner_skeleton=fenced(skeleton("partner")),
+        network_skeleton=fenced(skeleton("network")),
+        members_example=fenced(_members_example()),
         steps=steps,
         roles=roles,
-        request_example=_request_example([step.id for step in steps]),
+        request_example=fenced(_request_example([step.id for step in steps])),
         asked=ASKED,
         named=NAMED,
         informed=INFORMED,
         passed=PASSED,
     )
     return {"referenz/daten-pflegen.md": page}
+
+
+def fenced(text: str) -> Markup:
+    """Developer-written text (skeletons, examples) as a fenced block: shown literally, with Material's copy button.
+
+    The text keeps exactly the indentation it needs in its data file; nothing is added.
+    """
+    if "```" in text:
+        raise ValueError("a code example must not contain a Markdown fence")
+    # No language: highlighted YAML comments fail the contrast check (WCAG 1.4.3) in Material's colours.
+    return Markup(f"```\n{text}```")
+
+
+def _members_example() -> str:
+    return "    partners:\n      - dguv\n      - hwk-dresden\n      - hwk-hannover\n      - zdh\n"
 
 
 def _request_example(step_ids: list[str]) -> str:

@@ -1,4 +1,7 @@
-"""The one pipeline every entry point uses: load → validate → model → render → write."""
+"""The one pipeline every entry point uses: load → validate → model → render → stage → build.
+
+The CLI, the preview and the tests call these functions; MkDocs hooks never generate pages.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +9,25 @@ import os
 
 from .model import build_directory
 from .render import render_pages
-from .validate import load_records
-from .write import write_pages
+from .validate import Records, load_records
+from .write import HAND_WRITTEN, hand_written_pages, write_pages
 
 
 def generate(
-    data_dir: str | os.PathLike, docs_dir: str | os.PathLike, profile: str = "public", extra: dict | None = None
+    data_dir: str | os.PathLike,
+    target: str | os.PathLike,
+    profile: str = "public",
+    records: Records | None = None,
+    extra: dict | None = None,
 ) -> list[str]:
-    """Validate the data and write the generated pages of a profile; raise DataInvalid before writing anything.
+    """Validate the data (unless already loaded) and stage the site source of a profile into `target`.
 
-    `extra` (MkDocs' config.extra) receives what the theme's templates take from the data.
+    Raises DataInvalid before anything is written; returns the paths that changed. `extra` (becomes
+    MkDocs' config.extra) receives what the theme's templates take from the data.
     """
-    records = load_records(data_dir)
+    records = records if records is not None else load_records(data_dir)
     directory = build_directory(records, profile)
     pages = render_pages(directory)
     if extra is not None:
         extra["report_email"] = directory.report_email
-    return write_pages(docs_dir, pages)
+    return write_pages(target, pages, hand_written_pages(HAND_WRITTEN))

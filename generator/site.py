@@ -1,7 +1,16 @@
-"""Build the MkDocs site of a profile into its folder, replacing the old site only on success."""
+"""Build the site of a profile into its folder, replacing the old site only on success.
+
+The work happens in a folder next to the site (so the final swap is a rename on the same disk). That
+folder ignores itself for git (`.gitignore` with `*`), so a killed build never offers private pages to a
+„commit all“, and the next build removes it. The swap exchanges old and new site in one step where the
+system allows it (Linux `renameat2`), so no moment exists without a site folder.
+"""
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import errno
 import os
 import shutil
 import tempfile
@@ -10,14 +19,16 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from .pipeline import generate
 from .validate import load_records
-from .write import GENERATED_ROOTS
+from .write import ROOT, ensure_ignored
 
-ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
 DEFAULT_SITE_DIRS = {"public": ROOT / "site", "intern": ROOT / "site-intern"}
 # Written into every built site: a folder holding it may be replaced by the next build, any other may not.
 MARKER = ".om-website"
+# Written into every work folder: the next build may delete a folder holding it.
+WORK_MARKER = ".om-build-work"
 
 
 class TargetRefused(Exception):
@@ -31,22 +42,65 @@ def build_site(
     config_file: str | os.PathLike = CONFIG,
 ) -> Path:
     """Validate, generate and build strictly; the previous site stays if anything fails."""
-    load_records(data_dir)  # all data errors surface here, before anything is written
+    records = load_records(data_dir)  # all data errors surface here, before anything is written
     site = Path(site_dir or DEFAULT_SITE_DIRS[profile]).expanduser().resolve()
     _check_target(site, profile, Path(config_file).resolve().parent, Path(data_dir).resolve())
     try:
         site.parent.mkdir(parents=True, exist_ok=True)
     except OSError:
         raise TargetRefused(f"Zielordner {site} kann nicht angelegt werden; bitte den Pfad prüfen") from None
-    with tempfile.TemporaryDirectory(prefix=f".{site.name}-", dir=site.parent) as work:
-        docs_dir = _docs_for(profile, Path(config_file).parent / "docs", Path(work))
-        config = load_config(str(config_file), site_dir=str(Path(work) / "site"), docs_dir=str(docs_dir), strict=True)
-        config.extra["profile"] = profile
-        config.extra["data_dir"] = str(Path(data_dir).resolve())
-        build(config)
-        (Path(work) / "site" / MARKER).write_text("Von python -m generator build erzeugt.\n", encoding="utf-8")
-        _replace(site, Path(work) / "site")
+    clean_leftovers(site)
+    work = work_folder(site)
+    try:
+        extra: dict = {}
+        generate(data_dir, work / "docs", profile, records, extra)
+        build_into(work / "site", work / "docs", profile, data_dir, config_file, extra=extra)
+        (work / "site" / MARKER).write_text("Von python -m generator build erzeugt.\n", encoding="utf-8")
+        _swap(site, work / "site")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     return site
+
+
+def build_into(
+    site: Path,
+    docs: Path,
+    profile: str,
+    data_dir,
+    config_file=CONFIG,
+    dirty: bool = False,
+    extra: dict | None = None,
+    **options,
+) -> None:
+    """Run MkDocs once on a staged source folder (strict unless told otherwise; dirty: changed pages only).
+
+    `extra` holds what generate() found for the theme (e.g. the address of „Fehler melden“).
+    """
+    options.setdefault("strict", True)
+    config = load_config(str(config_file), site_dir=str(site), docs_dir=str(docs), **options)
+    config.extra.update(extra or {})
+    config.extra["profile"] = profile
+    config.extra["data_dir"] = str(Path(data_dir).resolve())
+    build(config, dirty=dirty)
+
+
+def work_folder(site: Path) -> Path:
+    """A fresh work folder next to `site` that git ignores by its own .gitignore."""
+    work = Path(tempfile.mkdtemp(prefix=f".{site.name}-", dir=site.parent))
+    ensure_ignored(work)
+    (work / WORK_MARKER).write_text(f"{site.name}\n", encoding="utf-8")
+    return work
+
+
+def clean_leftovers(site: Path) -> None:
+    """Remove work folders of killed builds; first put back a site a killed swap left aside."""
+    for work in sorted(site.parent.glob(f".{site.name}-*")):
+        if not (work / WORK_MARKER).is_file():
+            continue
+        aside = work / "old-site"
+        if aside.is_dir() and not site.exists():
+            aside.rename(site)
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def _check_target(site: Path, profile: str, project: Path, data: Path) -> None:
@@ -74,23 +128,34 @@ def _check_target(site: Path, profile: str, project: Path, data: Path) -> None:
         )
 
 
-def _docs_for(profile: str, docs: Path, work: Path) -> Path:
-    """The public site builds from docs/ itself; the internal one from a copy, so docs/ never holds private data."""
-    if profile == "public":
-        return docs
-    staged = work / "docs"
-    shutil.copytree(docs, staged, ignore=lambda folder, names: _generated(docs, folder, names))
-    return staged
-
-
-def _generated(docs: Path, folder: str, names: list[str]) -> list[str]:
-    return [name for name in names if Path(folder) == docs and name in GENERATED_ROOTS]
-
-
-def _replace(site: Path, built: Path) -> None:
-    old = site.with_name(f".{site.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
+def _swap(site: Path, built: Path) -> None:
+    """Put `built` in the place of `site`; the old site ends up in the work folder, which is deleted after."""
+    if not site.exists():
+        built.rename(site)
+        return
+    if exchange(built, site):
+        return
+    aside = built.parent / "old-site"  # two renames; clean_leftovers() undoes a kill between them
+    site.rename(aside)
     built.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
+
+
+_replace = _swap  # the Zensical engine's name for the same step
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2); False where the system cannot."""
+    libc_name = ctypes.util.find_library("c")
+    try:
+        renameat2 = ctypes.CDLL(libc_name, use_errno=True).renameat2
+    except (OSError, AttributeError, TypeError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    if ctypes.get_errno() in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(second))

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import re
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .clock import today as current_day
-from .fielddocs import json_schemas, resolve
+from .crossref import raw_ids
+from .fielddocs import field_reference, json_schemas, resolve
+from .fields import ID_PATTERN
 from .load import load_file
 from .problems import DataInvalid, Problem, display_name
 
@@ -22,19 +26,26 @@ KINDS = {
     "network": ("networks.yaml", "networks", "neues-netzwerk"),
 }
 LABELS = {"partner": "Neuer Partner", "network": "Neues Netzwerk"}
+SKELETON_OF = {"partner": "eines neuen Partners", "network": "eines neuen Netzwerks"}
 # Plain scalars that YAML 1.2 (the editor) or our loader would not read as text.
 _NOT_TEXT = re.compile(r"^(?:[-+]?[0-9.][0-9._:eE+-]*|true|false|null|yes|no|on|off|~)$", re.IGNORECASE)
 _INDICATORS = tuple("-?:,[]{}#&*!|>'\"%@`")
 
 
-def skeleton(kind: str, taken_ids: set[str] | frozenset[str] = frozenset(), today: date | None = None) -> str:
+def skeleton(
+    kind: str,
+    taken_ids: set[str] | frozenset[str] = frozenset(),
+    today: date | None = None,
+    record_id: str | None = None,
+) -> str:
     """A commented record of the given kind, indented for its list; valid as soon as it is appended."""
     file, section, placeholder = KINDS[kind]
     root = json_schemas()[file]
     item = resolve(root, resolve(root, root["properties"][section])["items"])
-    overrides = {"id": _free_id(placeholder, taken_ids), "verified_on": (today or _example_day(item)).isoformat()}
+    new_id = record_id or _free_id(placeholder, taken_ids)
+    overrides = {"id": new_id, "verified_on": (today or _example_day(item)).isoformat()}
     lines = [
-        f"  # {LABELS[kind]} (python -m generator new {kind}): bitte die Werte anpassen. Optionale Felder sind",
+        f"  # {LABELS[kind]}: bitte alle Werte anpassen. Optionale Felder sind",
         "  # auskommentiert (bis auf die empfohlenen); zum Verwenden das „# “ vor dem Feld entfernen.",
         "  # Alle Felder beschreibt die Seite „Datenfelder“.",
     ]
@@ -86,7 +97,12 @@ def _field(root: dict, key: str, prop: dict, column: str, lead: str, overrides: 
         return [_line(column, f"{lead}{key}:", off), *_fields(root, item, inner, True, {}, off)]
     if "properties" in target:
         return [_line(column, f"{lead}{key}:", off), *_fields(root, target, inner, False, {}, off)]
-    return [_line(column, f"{lead}{key}: {yaml_value(prop.get('examples', [''])[0])}", off)]
+    example = prop.get("examples", [""])[0]
+    if isinstance(example, list) and all(isinstance(value, str) for value in example):
+        # One id per line: two pull requests that each add one to the list merge without conflict.
+        items = [_line(inner, f"- {yaml_value(value)}", off) for value in example]
+        return [_line(column, f"{lead}{key}:", off), *items]
+    return [_line(column, f"{lead}{key}: {yaml_value(example)}", off)]
 
 
 def _line(column: str, text: str, commented: bool) -> str:
@@ -113,44 +129,157 @@ def yaml_value(value: object) -> str:
     return text
 
 
-def new_record(kind: str, data_dir: Path, append: bool = False) -> str:
-    """The skeleton of a new record with a free id and today's date; appended to its data file on request."""
-    from .rules import raw_ids  # rules import the record modules; load lazily to keep imports one-way
+def new_record(
+    kind: str, data_dir: Path, append: bool = False, record_id: str | None = None, network: str | None = None
+) -> str:
+    """The skeleton of a new record with a free id and today's date; inserted into its data file on request.
 
+    The record goes to its place in id order and a membership (`network`) into that network's list, one id
+    per line: two pull requests that each add a record in this way merge without conflict.
+    """
     file, section, _ = KINDS[kind]
-    path = Path(data_dir) / file
-    if not path.is_file():
-        raise DataInvalid([Problem(display_name(path), 1, "", "Datei fehlt")])  # the words of `check`
-    doc, problems = load_file(path)
-    if problems:
-        raise DataInvalid(problems)
-    text = skeleton(kind, set(raw_ids(doc, section)), current_day())
+    doc = _loaded(Path(data_dir) / file)
+    taken = set(raw_ids(doc, section))
+    if record_id is not None:
+        _check_new_id(doc, record_id, taken)
+    text = skeleton(kind, taken, current_day(), record_id)
     if not append:
         return text
     if not isinstance(doc.data, dict) or list(doc.data)[-1:] != [section]:
         message = f"der Abschnitt „{section}:“ muss am Ende der Datei stehen, damit ein Eintrag angehängt werden kann"
         raise DataInvalid([Problem(doc.file, 1, "", message)])
-    existing = path.read_text(encoding="utf-8")
-    separator = "\n" if existing.endswith("\n") else "\n\n"
-    first_line = existing.count("\n") + separator.count("\n") + 1
-    with path.open("a", encoding="utf-8") as stream:
-        stream.write(separator + text)
-    return (
-        f"{LABELS[kind]} an {doc.file} angehängt (ab Zeile {first_line}). Bitte die Werte anpassen und "
-        f"mit „python -m generator check“ prüfen.\n"
-    )
+    new_id = _first_id(text)
+    networks = _loaded(Path(data_dir) / KINDS["network"][0]) if network else None
+    if networks is not None:
+        _check_network(networks, network)
+    first_line = _insert_record(Path(data_dir) / file, doc, section, new_id, text)
+    report = f"{LABELS[kind]} in {doc.file} eingefügt (ab Zeile {first_line}, nach Kennungen geordnet)."
+    if networks is not None:
+        line = _insert_member(Path(data_dir) / KINDS["network"][0], networks, network, new_id)
+        report += f" „{new_id}“ steht in der Liste „partners“ von „{network}“ in {networks.file} (Zeile {line})."
+    return report + " Bitte die Werte anpassen und mit „make check“ prüfen.\n"
+
+
+def _loaded(path: Path):
+    if not path.is_file():
+        raise DataInvalid([Problem(display_name(path), 1, "", "Datei fehlt")])  # the words of `check`
+    doc, problems = load_file(path)
+    if problems:
+        raise DataInvalid(problems)
+    return doc
+
+
+def _check_new_id(doc, record_id: str, taken: set[str]) -> None:
+    if not re.fullmatch(ID_PATTERN, record_id):
+        message = f"„{record_id}“ ist keine gültige Kennung; erlaubt sind a–z, 0–9 und einzelne Bindestriche"
+        raise DataInvalid([Problem(doc.file, 1, "", message)])
+    if record_id in taken:
+        raise DataInvalid([Problem(doc.file, 1, "", f"die Kennung „{record_id}“ ist schon vergeben")])
+
+
+def _check_network(networks, network: str) -> None:
+    if network not in raw_ids(networks, "networks"):
+        raise DataInvalid([Problem(networks.file, 1, "", f"es gibt kein Netzwerk mit der Kennung „{network}“")])
+
+
+def _first_id(text: str) -> str:
+    return re.search(r"^ *- id: (\S+)$", text, re.MULTILINE)[1]
+
+
+def _insert_record(path: Path, doc, section: str, new_id: str, text: str) -> int:
+    """Insert `text` before the first record whose id sorts after `new_id` (with its leading comments)."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    ids = raw_ids(doc, section)
+    later = [i for i, other in enumerate(ids) if other > new_id]
+    if not later:
+        separator = "" if not lines or lines[-1].endswith("\n") else "\n"
+        lines[-1:] = [lines[-1] + separator] if lines else []
+        at = len(lines)
+        block = ["\n", *text.splitlines(keepends=True)]
+    else:
+        at = doc.lines[(section, later[0])] - 1
+        while at > 0 and lines[at - 1].lstrip().startswith("#"):
+            at -= 1  # the comment lines above a record belong to it
+        block = [*text.splitlines(keepends=True), "\n"]
+    lines[at:at] = block
+    _write(path, lines)
+    return at + 1 + (block[0] == "\n")
+
+
+def _insert_member(path: Path, doc, network: str, member: str) -> int:
+    """Add `member` to the network's `partners:` list in id order, one id per line; return its line."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = raw_ids(doc, "networks").index(network)
+    record = doc.data["networks"][index]
+    start = doc.lines[("networks", index)] - 1
+    field = " " * (len(lines[start]) - len(lines[start].lstrip(" -")))
+    members = record.get("partners") if isinstance(record.get("partners"), list) else None
+    if members is None:
+        anchor = doc.lines.get(("networks", index, "verified_on"), doc.lines[("networks", index, "id")] + 1) - 1
+        lines[anchor:anchor] = [f"{field}partners:\n", f"{field}  - {member}\n"]
+        _write(path, lines)
+        return anchor + 2
+    key = doc.lines[("networks", index, "partners")] - 1
+    if "[" in lines[key]:  # a list in brackets becomes one id per line
+        lines[key : key + 1] = [f"{field}partners:\n", *(f"{field}  - {m}\n" for m in members)]
+        item_line = [key + 1 + j for j in range(len(members))]
+    else:
+        item_line = [doc.lines[("networks", index, "partners", j)] - 1 for j in range(len(members))]
+    later = [j for j, other in enumerate(members) if str(other) > member]
+    at = item_line[later[0]] if later else (item_line[-1] + 1 if item_line else key + 1)
+    lines[at:at] = [f"{field}  - {member}\n"]
+    _write(path, lines)
+    return at + 1
+
+
+def _write(path: Path, lines: list[str]) -> None:
+    """Replace the file in one step, so an interrupted command never leaves half a file."""
+    temporary = path.with_name(f".{path.name}.neu")
+    temporary.write_text("".join(lines), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+# Sample values of the skeleton that no real record keeps: people's details, addresses, placeholder texts.
+# (A record's own name is left out: the partner skeleton names a real Kammer.)
+_PLACEHOLDER_KEYS = ("function", "email", "phone", "website", "description", "street")
 
 
 def unedited_warnings(records: Records) -> list[Problem]:
-    """German warnings for `check`: one per record that still has the placeholder id of a skeleton."""
+    """German warnings for `check`: records with the placeholder id of a skeleton, values left from its samples."""
     warnings = []
     for kind, (file, section, placeholder) in KINDS.items():
         pattern = re.compile(rf"{re.escape(placeholder)}(?:-[0-9]+)?")
+        doc = records.documents.get(file)
         for i, record in enumerate(records.sections.get(file, {}).get(section) or []):
             if record is not None and pattern.fullmatch(record.id):
                 message = (
-                    f"Eintrag ist noch das unveränderte Gerüst von „python -m generator new {kind}“; "
-                    f"bitte Kennung und Angaben anpassen"
+                    f"Eintrag ist noch das unveränderte Gerüst {SKELETON_OF[kind]}; bitte Kennung und Angaben anpassen"
                 )
-                warnings.append(records.documents[file].problem((section, i, "id"), message, warning=True))
+                warnings.append(doc.problem((section, i, "id"), message, warning=True))
+            elif record is not None:
+                warnings += _sample_values(doc, kind, (section, i), doc.data[section][i])
     return warnings
+
+
+def _sample_values(doc, kind: str, path: tuple, value: object, schema_path: str = "") -> list[Problem]:
+    """A warning for each value that is still the sample of the `new` skeleton."""
+    samples = _samples(KINDS[kind][0])
+    found = []
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        inner = f"{schema_path}[]" if isinstance(key, int) else f"{schema_path}.{key}" if schema_path else key
+        if isinstance(item, (dict, list)):
+            found += _sample_values(doc, kind, (*path, key), item, inner)
+        elif key in _PLACEHOLDER_KEYS and str(item) == samples.get(inner):
+            message = f"„{item}“ ist noch der Beispielwert aus dem Gerüst {SKELETON_OF[kind]}; bitte anpassen"
+            found.append(doc.problem((*path, key), message, warning=True))
+    return found
+
+
+@functools.cache
+def _samples(file: str) -> dict[str, str]:
+    """Field path inside one record (e.g. „liaison.phone“) → the skeleton's sample value."""
+    section = KINDS[next(kind for kind, (name, _, _) in KINDS.items() if name == file)][1]
+    reference = next(docs for docs in field_reference() if docs.name == file)
+    prefix = f"{section}[]."
+    return {doc.path.removeprefix(prefix): doc.example for doc in reference.fields if doc.path.startswith(prefix)}

@@ -33,8 +33,11 @@ class Records:
         return self.sections["networks.yaml"]["networks"]
 
 
-def load_records(data_dir: str | FilePath) -> Records:
-    """Load and validate every data file; raise DataInvalid listing all problems."""
+def load_records(data_dir: str | FilePath, load=load_file) -> Records:
+    """Load and validate every data file; raise DataInvalid listing all problems.
+
+    `load` parses one file (the preview passes one that reuses the parse of an unchanged file).
+    """
     data_dir = FilePath(data_dir)
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
@@ -44,7 +47,7 @@ def load_records(data_dir: str | FilePath) -> Records:
         if not file.is_file():
             problems.append(Problem(display_name(file), 1, "", "Datei fehlt"))
             continue
-        doc, found = load_file(file)
+        doc, found = load(file)
         documents[name] = doc
         problems += found
         if doc.data is None and not found:

@@ -1,31 +1,55 @@
-"""Golden files of the generated pages: `make golden` (python -m tests.golden) rewrites them for review."""
+"""Golden files of the generated pages of both profiles: `make golden` (python -m tests.golden) rewrites them.
+
+They come from the fixture data (tests/fixtures/data/) on a fixed day, so neither an edit of the live
+data/ nor the calendar changes them.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
-from generator.model import build_directory
+from generator.model import PROFILES, build_directory
 from generator.render import render_pages
 from generator.validate import load_records
 
-from .support import DATA
+from .support import DATA, FIXED_TODAY
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
-def sample_pages() -> dict[str, str]:
-    """The generated public pages of the sample data."""
-    return render_pages(build_directory(load_records(DATA), "public"))
+@contextmanager
+def fixed_today(day: str = FIXED_TODAY):
+    """Let OM_TODAY name the day while the block runs (pages of the internal profile depend on it)."""
+    before = os.environ.get("OM_TODAY")
+    os.environ["OM_TODAY"] = day
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("OM_TODAY")
+        else:
+            os.environ["OM_TODAY"] = before
+
+
+def sample_pages(profile: str = "public") -> dict[str, str]:
+    """The generated pages of the fixture data for a profile, on the fixed day."""
+    with fixed_today():
+        return render_pages(build_directory(load_records(DATA), profile))
 
 
 def main() -> None:
     shutil.rmtree(GOLDEN, ignore_errors=True)
-    for path, text in sample_pages().items():
-        target = GOLDEN / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text.encode("utf-8"))
-    print(f"{len(sample_pages())} golden files written to {GOLDEN}; review them with `git diff tests/golden`.")
+    for profile in PROFILES:
+        pages = sample_pages(profile)
+        for path, text in pages.items():
+            target = GOLDEN / profile / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(text.encode("utf-8"))
+        print(f"{len(pages)} golden files written to {GOLDEN / profile}")
+    print("Review them with `git diff tests/golden`.")
 
 
 if __name__ == "__main__":

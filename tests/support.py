@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # The tests own their data: a fictional fixture set, never the office's live data/.
 DATA = Path(__file__).resolve().parent / "fixtures" / "data"
 LIVE_DATA = ROOT / "data"
+# The day golden files and date-dependent tests take as today (OM_TODAY); the real calendar never matters.
+FIXED_TODAY = "2026-11-22"
 
 
 def serve(folder: Path) -> tuple[http.server.HTTPServer, str]:

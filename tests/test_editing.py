@@ -25,7 +25,7 @@ from generator.skeleton import KINDS, skeleton, unedited_warnings
 from generator.validate import check_data, load_records
 from generator.write import GENERATED_ROOTS
 
-from .support import DATA, ROOT, replace_in, run_cli
+from .support import DATA, ROOT, copy_data, replace_in, run_cli
 from .yaml12 import load_as_editor
 
 # --- JSON Schema: one source with the validator ---
@@ -179,7 +179,7 @@ def test_new_appends_with_a_free_id_and_todays_date(data_dir, monkeypatch):
     first = run_cli("new", "network", "--append", "--data", str(data_dir))
     second = run_cli("new", "network", "--append", "--data", str(data_dir))
     assert first.returncode == second.returncode == 0
-    assert first.stdout.startswith(f"Neues Netzwerk an {data_dir}/networks.yaml angehängt (ab Zeile ")
+    assert first.stdout.startswith(f"Neues Netzwerk in {data_dir}/networks.yaml eingefügt (ab Zeile ")
     networks = {n.id: n for n in load_records(data_dir).networks}
     assert networks["neues-netzwerk"].verified_on.isoformat() == "2026-12-01"
     assert "neues-netzwerk-2" in networks
@@ -205,7 +205,7 @@ def test_new_names_a_missing_data_file_in_german_as_check_does(data_dir):
 def _skeleton_record(kind: str) -> dict:
     """The skeleton as an editor would fill it in, with every optional field uncommented."""
     lines = skeleton(kind).splitlines()
-    field = re.compile(r"^(\s*)# ((?:- )?[a-z_]+:.*)$")
+    field = re.compile(r"^(\s*)# ((?:- )?[a-z_]+:.*|- [a-z0-9-]+)$")
     while any(field.match(line) for line in lines):
         lines = [field.sub(r"\1\2", line) for line in lines]
     return _load_yaml("items:\n" + "\n".join(lines) + "\n")["items"][0]
@@ -244,16 +244,96 @@ def test_check_warns_while_a_record_is_still_an_unedited_skeleton(data_dir):
         lines = (data_dir / file).read_text(encoding="utf-8").split("\n")
         return f"{data_dir}/{file}:{lines.index(f'  - id: {record_id}') + 1}"
 
-    message = (
-        "Warnung: Eintrag ist noch das unveränderte Gerüst von „python -m generator new {}“; "
-        "bitte Kennung und Angaben anpassen"
-    )
-    last_partner, last_network = len(records.partners) - 1, len(records.networks) - 1
+    message = "Warnung: Eintrag ist noch das unveränderte Gerüst eines neuen {}; bitte Kennung und Angaben anpassen"
+    partner = [p.id for p in records.partners].index("neuer-partner-2")
+    network = [n.id for n in records.networks].index("neues-netzwerk")
     assert [str(w) for w in unedited_warnings(records)] == [
-        f"{at('partners.yaml', 'neuer-partner-2')}: partners[{last_partner}].id: {message.format('partner')}",
-        f"{at('networks.yaml', 'neues-netzwerk')}: networks[{last_network}].id: {message.format('network')}",
+        f"{at('partners.yaml', 'neuer-partner-2')}: partners[{partner}].id: {message.format('Partners')}",
+        f"{at('networks.yaml', 'neues-netzwerk')}: networks[{network}].id: {message.format('Netzwerks')}",
     ]
     assert all(w.warning for w in unedited_warnings(records))
+
+
+def test_new_inserts_records_and_memberships_in_id_order_one_id_per_line(data_dir):
+    result = run_cli("new", "partner", "--append", "--id", "hwk-dresden", "--network", "harz", "--data", str(data_dir))
+    assert result.returncode == 0, result.stderr
+    assert "eingefügt" in result.stdout and "„hwk-dresden“ steht in der Liste „partners“ von „harz“" in result.stdout
+    records = load_records(data_dir)
+    ids = [p.id for p in records.partners]
+    position = ids.index("hwk-dresden")
+    assert ids[position + 1] > "hwk-dresden" and position < len(ids) - 1  # before the next id, not at the end
+    harz = next(n for n in records.networks if n.id == "harz")
+    assert "hwk-dresden" in harz.partners
+    text = (data_dir / "networks.yaml").read_text(encoding="utf-8")
+    assert "\n      - hwk-dresden\n" in text and "partners: [" in text.split("id: harz")[0]
+    assert check_data(data_dir) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--id", "HWK Dresden"), "„HWK Dresden“ ist keine gültige Kennung"),
+        (("--id", "dguv"), "die Kennung „dguv“ ist schon vergeben"),
+        (("--id", "hwk-dresden", "--network", "atlantis"), "es gibt kein Netzwerk mit der Kennung „atlantis“"),
+    ],
+)
+def test_new_refuses_a_bad_id_or_network_in_german(data_dir, args, message):
+    before = (data_dir / "partners.yaml").read_bytes()
+    result = run_cli("new", "partner", "--append", *args, "--data", str(data_dir))
+    assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
+    assert (data_dir / "partners.yaml").read_bytes() == before
+
+
+def test_two_branches_that_each_add_a_partner_and_a_membership_merge_without_conflict(tmp_path):
+    import subprocess
+
+    repo = copy_data(tmp_path / "repo" / "data").parent
+
+    def git(*args: str) -> str:
+        identity = ["-c", "user.name=Redaktion", "-c", "user.email=redaktion@example.org"]
+        result = subprocess.run(["git", *identity, *args], cwd=repo, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return result.stdout
+
+    git("init", "-q", "-b", "main")
+    git("add", ".")
+    git("commit", "-q", "-m", "Daten")
+    for branch, partner, network in (
+        ("a", "aok-sachsen", "beispiel-dresden"),
+        ("b", "ihk-dresden", "beispiel-dresden"),
+    ):
+        git("checkout", "-q", "-b", branch, "main")
+        new = run_cli("new", "partner", "--append", "--id", partner, "--network", network, "--data", str(repo / "data"))
+        assert new.returncode == 0, new.stderr
+        git("commit", "-q", "-am", f"Neuer Partner {partner}")
+    git("checkout", "-q", "main")
+    git("merge", "-q", "--no-edit", "a")
+    git("merge", "-q", "--no-edit", "b")  # fails the test on a conflict
+    records = load_records(repo / "data")
+    dresden = next(n for n in records.networks if n.id == "beispiel-dresden")
+    assert {"aok-sachsen", "ihk-dresden"} <= set(dresden.partners)
+    assert {"aok-sachsen", "ihk-dresden"} <= {p.id for p in records.partners}
+
+
+def test_check_warns_about_sample_values_left_from_the_skeleton(data_dir):
+    run_cli("new", "partner", "--append", "--id", "hwk-dresden", "--data", str(data_dir))
+    replace_in(
+        data_dir / "partners.yaml",
+        "    # website: https://www.example.org\n",
+        "    website: https://www.example.org\n",
+    )
+    records = load_records(data_dir)
+    line = (
+        (data_dir / "partners.yaml")
+        .read_text(encoding="utf-8")
+        .split("\n")
+        .index("    website: https://www.example.org")
+    )
+    index = [p.id for p in records.partners].index("hwk-dresden")
+    assert [str(w) for w in unedited_warnings(records)] == [
+        f"{data_dir}/partners.yaml:{line + 1}: partners[{index}].website: Warnung: „https://www.example.org“ ist noch "
+        "der Beispielwert aus dem Gerüst eines neuen Partners; bitte anpassen"
+    ]
 
 
 def test_sample_data_holds_no_unedited_skeleton():
@@ -402,8 +482,10 @@ def test_every_generated_page_of_the_internal_site_has_an_edit_link_into_data(in
     for address, target in targets.items():
         path, _, line = target.partition("#L")
         assert (ROOT / path).exists(), address
+        # The pages come from the fixture data: their lines are those of the fixture files.
+        source = DATA / path.removeprefix("data/") if path.startswith("data/") else ROOT / path
         if line:  # a record's own line: the page of network „harz“ opens at „  - id: harz“
-            text = (ROOT / path).read_text(encoding="utf-8").split("\n")[int(line) - 1]
+            text = source.read_text(encoding="utf-8").split("\n")[int(line) - 1]
             assert text == f"  - id: {address.rstrip('/').rsplit('/', 1)[-1]}", address
 
 
@@ -471,13 +553,25 @@ def test_editing_guide_documents_files_steps_and_skeletons():
     for step in directory.process.steps:
         if step.logged:
             assert f"| `{step.id}` | {step.title} |" in page
-    assert "\n      - id: neuer-partner\n" in page and "\n      - id: neues-netzwerk\n" in page
+    assert "\n  - id: neuer-partner\n" in page and "\n  - id: neues-netzwerk\n" in page
     assert 'postcode: "01067"' in page and "Incorrect type" in page
+
+
+def test_editing_guide_leads_with_the_web_editor_and_types_commands_as_they_must_be():
+    page = render_pages(build_directory(load_records(DATA), "public"))["referenz/daten-pflegen.md"]
+    assert page.index("Edit this file") < page.index("```")  # the web editor comes before any command
+    blocks = re.findall(r"^```[a-z]*\n(.*?)^```$", page, re.MULTILINE | re.DOTALL)
+    commands = [line for block in blocks for line in block.splitlines() if "generator" in line or "make" in line]
+    assert commands and all(re.match(r"^(make [a-z]+|\.venv/bin/python -m generator [a-z]+)", c) for c in commands)
+    assert "python -m generator" not in re.sub(r"\.venv/bin/python -m generator", "", page)
+    assert "    ```" not in page and "generator/" not in page.split("---", 2)[2]  # no extra indentation, no modules
+    assert "`lat`" in page and "https://www.openstreetmap.org/" in page
+    assert "content.code.copy" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 
 
 def test_check_warns_about_an_unedited_skeleton_but_succeeds(data_dir):
     run_cli("new", "network", "--append", "--data", str(data_dir))
     result = run_cli("check", "--data", str(data_dir))
     assert result.returncode == 0
-    assert "Warnung: Eintrag ist noch das unveränderte Gerüst von „python -m generator new network“" in result.stderr
-    assert "1 Warnung: Einträge aus „python -m generator new“ bitte anpassen." in result.stdout
+    assert "Warnung: Eintrag ist noch das unveränderte Gerüst eines neuen Netzwerks" in result.stderr
+    assert "1 Warnung: Werte aus dem Gerüst neuer Einträge bitte anpassen." in result.stdout

@@ -1,18 +1,31 @@
-"""The generated pages of the sample data match the reviewed golden files byte for byte."""
+"""The generated pages of the fixture data match the reviewed golden files byte for byte, in both profiles."""
 
 from __future__ import annotations
+
+import pytest
+
+from generator.model import PROFILES
 
 from .golden import GOLDEN, sample_pages
 
 
-def test_generated_pages_match_golden_files():
-    pages = sample_pages()
-    golden = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file()}
+@pytest.mark.parametrize("profile", PROFILES)
+def test_generated_pages_match_golden_files(profile):
+    pages = sample_pages(profile)
+    folder = GOLDEN / profile
+    golden = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
     assert sorted(pages) == sorted(golden), "set of pages changed: run `make golden` and review the diff"
     for path, text in pages.items():
-        expected = (GOLDEN / path).read_bytes().decode("utf-8")
+        expected = (folder / path).read_bytes().decode("utf-8")
         assert text == expected, f"{path} differs from its golden file: run `make golden` and review the diff"
 
 
-def test_generation_is_deterministic():
-    assert sample_pages() == sample_pages()
+@pytest.mark.parametrize("profile", PROFILES)
+def test_generation_is_deterministic(profile):
+    assert sample_pages(profile) == sample_pages(profile)
+
+
+def test_the_internal_golden_files_hold_what_the_public_ones_must_not():
+    public, intern = sample_pages("public"), sample_pages("intern")
+    assert set(intern) - set(public), "the internal profile has pages of its own"
+    assert any(public[path] != intern[path] for path in set(public) & set(intern))

@@ -5,15 +5,14 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-from mkdocs.exceptions import PluginError
 
-from generator import mkdocs_hook
-from generator.write import write_pages
+from generator.pipeline import generate
+from generator.problems import DataInvalid
+from generator.write import GENERATED_ROOTS, HandWrittenClash, hand_written_pages, write_pages
 
-from .support import ROOT, replace_in, run_cli
+from .support import DATA, ROOT, replace_in, run_cli
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -39,7 +38,9 @@ def test_detail_pages_are_not_listed_in_the_sidebar(public_site):
     assert "beispiel-dresden" not in start
 
 
-def test_plain_mkdocs_build_strict_runs_the_generator_through_the_hook(tmp_path):
+def test_any_engine_builds_the_staged_folder_without_generating_anything(tmp_path):
+    """`generate` stages build/docs/ (mkdocs.yml's docs_dir); a plain `mkdocs build --strict` then builds it."""
+    assert run_cli("generate", "--data", str(DATA)).returncode == 0
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
         cwd=ROOT,
@@ -49,6 +50,12 @@ def test_plain_mkdocs_build_strict_runs_the_generator_through_the_hook(tmp_path)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     assert (tmp_path / "site" / "partner" / "dguv" / "index.html").is_file()
+
+
+def test_docs_folder_holds_only_hand_written_pages():
+    assert not {p.name for p in (ROOT / "docs").iterdir()} & set(GENERATED_ROOTS)
+    for ignore in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines():
+        assert not ignore.startswith("/docs/"), "generated pages no longer live in docs/"
 
 
 def test_build_with_bad_data_writes_nothing_and_keeps_the_last_site(data_dir, tmp_path):
@@ -65,15 +72,10 @@ def test_build_with_bad_data_writes_nothing_and_keeps_the_last_site(data_dir, tm
     assert _snapshot(ROOT / "docs") == before_docs
 
 
-def test_hook_stops_mkdocs_before_it_cleans_the_site(data_dir, tmp_path):
+def test_invalid_data_stages_nothing(data_dir, tmp_path):
     replace_in(data_dir / "networks.yaml", 'postcode: "80331"', 'postcode: "8033"')
-    config = SimpleNamespace(
-        config_file_path=str(ROOT / "mkdocs.yml"),
-        docs_dir=str(tmp_path / "docs"),
-        extra={"data_dir": str(data_dir), "profile": "public"},
-    )
-    with pytest.raises(PluginError, match=r"^1 Fehler in den Daten; es wurde nichts erzeugt\.$"):
-        mkdocs_hook.on_pre_build(config)
+    with pytest.raises(DataInvalid):
+        generate(data_dir, tmp_path / "docs")
     assert not (tmp_path / "docs").exists()
 
 
@@ -87,12 +89,20 @@ def test_writer_touches_only_changed_files_and_removes_stale_ones(tmp_path):
     assert not (tmp_path / "partner" / "b.md").exists()
 
 
-def test_writer_never_touches_hand_written_pages(tmp_path):
-    (tmp_path / "index.md").write_text("Handarbeit\n", encoding="utf-8")
+def test_staged_folder_is_hand_written_pages_plus_generated_ones(tmp_path):
+    hand = {"index.md": b"Start\n", "handbuch/index.md": b"Handbuch\n"}
+    write_pages(tmp_path, {"partner/a.md": "A\n"}, hand)
+    assert _snapshot(tmp_path) == {**hand, "partner/a.md": b"A\n"}
+    assert write_pages(tmp_path, {"partner/a.md": "A\n"}, {"index.md": b"Start\n"}) == ["handbuch/index.md"]
     with pytest.raises(ValueError, match="outside the generated folders"):
-        write_pages(tmp_path, {"index.md": "überschrieben"})
-    write_pages(tmp_path, {})
-    assert (tmp_path / "index.md").read_text(encoding="utf-8") == "Handarbeit\n"
+        write_pages(tmp_path, {"index.md": "überschrieben"}, hand)
+
+
+def test_a_hand_written_page_in_a_generated_folder_is_refused_in_german(tmp_path):
+    (tmp_path / "partner").mkdir()
+    (tmp_path / "partner" / "alt.md").write_text("alt\n", encoding="utf-8")
+    with pytest.raises(HandWrittenClash, match="der Ordner „partner“ gehört den erzeugten Seiten"):
+        hand_written_pages(tmp_path)
 
 
 def test_internal_site_goes_to_its_own_folder(intern_site, public_site):
@@ -107,24 +117,6 @@ def test_cli_help_names_every_command():
         assert command in result.stdout
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _fetch(url: str) -> str:
-    import urllib.request
-
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
 def _wait_for(condition, seconds: float = 30.0) -> bool:
     import time
 
@@ -134,27 +126,6 @@ def _wait_for(condition, seconds: float = 30.0) -> bool:
             return True
         time.sleep(0.3)
     return False
-
-
-def test_serve_shows_a_yaml_edit_live_and_then_settles(data_dir):
-    import os
-    import time
-
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/netzwerke/hannover/"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "generator", "serve", "--data", str(data_dir), "--dev-addr", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        assert _wait_for(lambda: "Netzwerkbüro Hannover" in _fetch(url)), "serve did not start"
-        replace_in(data_dir / "networks.yaml", "Netzwerkbüro Hannover (Beispiel)", "Netzwerkbüro Hannover-Mitte")
-        assert _wait_for(lambda: "Netzwerkbüro Hannover-Mitte" in _fetch(url)), "edit did not show up"
-        time.sleep(4)  # a hook that rewrote docs/ on every build would keep the server rebuilding
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=10)[0]
-    builds = output.count("Building documentation")
-    assert 2 <= builds <= 3, output
 
 
 def test_network_page_leads_to_its_agreement_and_one_page_sheet(public_site):
@@ -242,19 +213,79 @@ def test_command_line_help_and_usage_errors_are_german():
     )
 
 
-def test_live_preview_says_in_german_that_it_waits_for_fixed_data(data_dir, tmp_path, caplog):
-    replace_in(data_dir / "networks.yaml", 'postcode: "80331"', 'postcode: "8033"')
-    config = SimpleNamespace(
-        config_file_path=str(ROOT / "mkdocs.yml"),
-        docs_dir=str(tmp_path / "docs"),
-        extra={"data_dir": str(data_dir), "profile": "public"},
-    )
-    mkdocs_hook.on_startup(command="serve", dirty=False)
+def _git(*args: str, cwd: Path) -> str:
+    result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def test_a_killed_build_leaves_nothing_for_git_and_the_next_build_cleans_up(tmp_path):
+    import os
+    import signal
+    import time
+
+    from generator.site import WORK_MARKER
+
+    project = tmp_path / "repo"
+    project.mkdir()
+    _git("init", "-q", cwd=project)
+    site = project / "site-intern"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "generator", "build", "--profile", "intern", "--data", str(DATA)]
+    build = subprocess.Popen([*command, "--site-dir", str(site)], cwd=ROOT, env=env)
     try:
-        with pytest.raises(PluginError):
-            mkdocs_hook.on_pre_build(config)
+        assert _wait_for(lambda: any(project.glob(f".site-intern-*/{WORK_MARKER}")), seconds=60)
+        time.sleep(1.5)  # well inside the build: pages with private data are being written
     finally:
-        mkdocs_hook.on_startup(command="build", dirty=False)
-    assert caplog.messages[-1] == (
-        "Die Vorschau wartet, bis die Fehler behoben sind; danach lädt sie die Seite von selbst neu."
-    )
+        build.send_signal(signal.SIGKILL)
+        build.wait()
+    assert any(project.glob(".site-intern-*"))
+    assert _git("status", "--porcelain", "--untracked-files=all", cwd=project) == ""
+    assert run_cli(*command[3:], "--site-dir", str(site)).returncode == 0
+    assert not list(project.glob(".site-intern-*"))
+    assert (site / "index.html").is_file()
+
+
+def test_the_swap_leaves_a_site_at_every_moment(tmp_path, monkeypatch):
+    from generator import site as site_module
+
+    site = tmp_path / "site"
+    site_module.build_site("public", DATA, site)
+    (site / "alt.txt").write_text("alt\n", encoding="utf-8")
+
+    def killed_after_swap(path, ignore_errors=False):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(site_module.shutil, "rmtree", killed_after_swap)
+        with pytest.raises(KeyboardInterrupt):
+            site_module.build_site("public", DATA, site)
+    assert (site / "index.html").is_file() and not (site / "alt.txt").exists()
+    site_module.clean_leftovers(site)
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_without_an_atomic_exchange_a_kill_between_the_renames_is_undone_by_the_next_run(tmp_path, monkeypatch):
+    from generator import site as site_module
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("alt\n", encoding="utf-8")
+    work = site_module.work_folder(site)
+    (work / "site").mkdir()
+    original, renames = Path.rename, []
+
+    def rename_then_die(self, target):
+        renames.append(target)
+        if len(renames) == 2:
+            raise KeyboardInterrupt
+        return original(self, target)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(site_module, "exchange", lambda first, second: False)
+        patch.setattr(Path, "rename", rename_then_die)
+        with pytest.raises(KeyboardInterrupt):
+            site_module._swap(site, work / "site")
+    assert not site.exists()
+    site_module.clean_leftovers(site)
+    assert (site / "index.html").read_text(encoding="utf-8") == "alt\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]

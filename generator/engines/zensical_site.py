@@ -24,7 +24,7 @@ from ..render import render_pages
 from ..requestpages import INTERN_PAGES
 from ..site import CONFIG, DEFAULT_SITE_DIRS, MARKER, ROOT, TargetRefused, _check_target, _replace
 from ..validate import load_records
-from ..write import GENERATED_ROOTS, write_pages
+from ..write import GENERATED_ROOTS, hand_written_pages, write_pages
 from . import BuildFailed
 from .frontmatter import PageLinks, add_hook_meta, nav_titles, read_config
 from .zensical_search import add_ascii_spellings
@@ -78,8 +78,7 @@ def build_zensical_site(
 
 def _stage_docs(docs: Path, staged: Path, pages: dict[str, str]) -> None:
     """The hand-written pages of docs/ and the profile's generated pages, in one folder Zensical builds from."""
-    shutil.copytree(docs, staged, ignore=lambda folder, names: _generated(docs, folder, names))
-    write_pages(staged, pages)
+    write_pages(staged, pages, hand_written_pages(docs))
 
 
 def _generated(docs: Path, folder: str, names: list[str]) -> list[str]:

@@ -1,0 +1,102 @@
+"""Measure the live preview at the office's real size: start-up, and how soon one saved edit shows in the browser.
+
+    .venv/bin/python scripts/preview_latency.py [--partners 1000] [--networks 200] [--edits 7]
+
+Writes synthetic data (scripts/synthetic.py), builds it once with `build` (the time of one full build),
+starts `python -m generator serve`, then saves one edited record at a time and polls the record's page
+over HTTP, as an open browser tab would, until the edit shows. Prints start-up, the median and the range
+of the edit latencies, and the number of rebuilds per save.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from synthetic import Size, write_data  # noqa: E402
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _until(condition, seconds: float = 600, step: float = 0.05) -> float:
+    started = time.perf_counter()
+    while not condition():
+        if time.perf_counter() - started > seconds:
+            raise TimeoutError
+        time.sleep(step)
+    return time.perf_counter() - started
+
+
+def _port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--partners", type=int, default=1000)
+    parser.add_argument("--networks", type=int, default=200)
+    parser.add_argument("--edits", type=int, default=7)
+    args = parser.parse_args()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    with tempfile.TemporaryDirectory() as work:
+        data = write_data(Path(work) / "data", Size(partners=args.partners, networks=args.networks))
+        started = time.perf_counter()
+        command = [sys.executable, "-m", "generator", "build", "--data", str(data), "--site-dir", f"{work}/site"]
+        subprocess.run(command, env=env, check=True, capture_output=True)
+        full_build = time.perf_counter() - started
+
+        port = _port()
+        command = [sys.executable, "-m", "generator", "serve", "--data", str(data), "--dev-addr", f"127.0.0.1:{port}"]
+        log = open(Path(work) / "serve.log", "w+", encoding="utf-8")  # noqa: SIM115
+        server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+        partners = data / "partners.yaml"
+        text = partners.read_text(encoding="utf-8")
+        first = text.split("  - id: ", 2)[1].split("\n", 1)[0]
+        name = text.split("    name: ", 1)[1].split("\n", 1)[0]
+        page = f"http://127.0.0.1:{port}/partner/{first}/"
+        try:
+            startup = _until(lambda: name in _fetch(page), step=0.2)
+            latencies = []
+            for number in range(args.edits):
+                marker = f"{name} Änderung {number}"
+                partners.write_text(text.replace(f"    name: {name}\n", f"    name: {marker}\n", 1), encoding="utf-8")
+                saved = time.perf_counter()
+                _until(lambda marker=marker: marker in _fetch(page))
+                latencies.append(time.perf_counter() - saved)
+                time.sleep(1.0)  # let a second, unwanted rebuild show up in the log
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        log.seek(0)
+        rebuilds = log.read().count("Vorschau aktualisiert") - 1
+    print(f"Daten: {args.partners} Partner, {args.networks} Netzwerke; {os.cpu_count()} Kerne")
+    print(f"Ein voller Build (build):      {full_build:6.1f} s")
+    print(f"Start der Vorschau bis Seite:  {startup:6.1f} s")
+    print(
+        f"Gespeicherte Änderung sichtbar: Median {statistics.median(latencies):.2f} s, "
+        f"{min(latencies):.2f}–{max(latencies):.2f} s über {len(latencies)} Änderungen"
+    )
+    print(f"Neubauten je Speichern:        {rebuilds / len(latencies):.1f}")
+
+
+if __name__ == "__main__":
+    main()

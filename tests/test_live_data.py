@@ -1,0 +1,121 @@
+"""The office's live data/ is tested the way CI must test a data pull request, with rules true for any valid data.
+
+No count, name or text of data/ appears here: any edit that `check` accepts keeps these tests green.
+"""
+
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator.load import load_file
+from generator.site import build_site
+from generator.validate import load_records
+
+from .sitewalk import people, readable_texts
+from .support import LIVE_DATA, run_cli
+
+PERSONAL_FIELDS = ("name", "email", "phone")
+
+
+@pytest.fixture(scope="module")
+def live_sites(tmp_path_factory) -> dict[str, Path]:
+    """Both profiles of the live data, built strictly (every warning, e.g. a broken Markdown link, fails)."""
+    folder = tmp_path_factory.mktemp("live")
+    return {profile: build_site(profile, LIVE_DATA, folder / profile) for profile in ("public", "intern")}
+
+
+def test_live_data_passes_check():
+    result = run_cli("check", "--data", str(LIVE_DATA))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Daten in Ordnung")
+
+
+def test_every_record_of_the_live_data_has_its_page_in_both_sites(live_sites):
+    records = load_records(LIVE_DATA)
+    for site in live_sites.values():
+        for network in records.networks:
+            assert (site / "netzwerke" / network.id / "index.html").is_file(), network.id
+        for partner in records.partners:
+            assert (site / "partner" / partner.id / "index.html").is_file(), partner.id
+
+
+def _values(value: object, inside_person: bool = False) -> set[str]:
+    """Every text value of loaded data outside person records (these are public by nature)."""
+    if isinstance(value, dict):
+        is_person = isinstance(value.get("name"), str) and isinstance(value.get("email"), str)
+        found = set()
+        for key, item in value.items():
+            if not (is_person and key in PERSONAL_FIELDS):
+                found |= _values(item)
+        return found
+    if isinstance(value, list):
+        return set().union(*(_values(item) for item in value)) if value else set()
+    return {str(value).casefold()} if isinstance(value, str) else set()
+
+
+def _private_values() -> set[str]:
+    """Name, e-mail and phone of people without consent, unless the same value is public elsewhere."""
+    private, public = set(), set()
+    for file in sorted(LIVE_DATA.glob("*.yaml")):
+        doc, _ = load_file(file)
+        public |= _values(doc.data)
+        for person in people(doc.data):
+            values = {person[f].casefold() for f in PERSONAL_FIELDS if isinstance(person.get(f), str)}
+            (public if isinstance(person.get("consent"), dict) else private).update(values)
+    return {value for value in private - public if len(value) >= 4}
+
+
+def test_no_private_field_of_the_live_data_reaches_the_public_site(live_sites):
+    private = _private_values()
+    leaks = {
+        (path, value)
+        for path, text in readable_texts(live_sites["public"])
+        for value in private
+        if value in text.casefold()
+    }
+    assert leaks == set()
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.targets: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.targets.append(value)
+
+
+def _broken_links(site: Path) -> list[str]:
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for target in parser.targets:
+            parts = urlsplit(html.unescape(target))
+            if parts.scheme or parts.netloc or not parts.path or target.startswith("#"):
+                continue
+            base = site if parts.path.startswith("/") else page.parent
+            resolved = (base / unquote(parts.path).lstrip("/")).resolve()
+            if resolved.is_dir():
+                resolved = resolved / "index.html"
+            if not resolved.is_file() and page.name != "404.html":
+                broken.append(f"{page.relative_to(site)} → {target}")
+    return broken
+
+
+@pytest.mark.parametrize("profile", ["public", "intern"])
+def test_no_link_of_the_live_sites_is_broken(live_sites, profile):
+    assert _broken_links(live_sites[profile]) == []
+
+
+def test_the_link_walk_finds_a_broken_link(tmp_path):
+    (tmp_path / "index.html").write_text('<a href="fehlt/">x</a><img src="bild.png">', encoding="utf-8")
+    (tmp_path / "bild.png").write_bytes(b"")
+    assert _broken_links(tmp_path) == ["index.html → fehlt/"]
