@@ -13,12 +13,13 @@ from mkdocs.exceptions import MkDocsException
 
 from .annotations import print_annotations
 from .clock import SettingInvalid, today
+from .engines import DEFAULT_ENGINE, ENGINES, BuildFailed, build_with
 from .freshness import freshness_warnings, max_age_days
 from .model import PROFILES, unconsented_people
 from .pipeline import generate
 from .problems import DataInvalid
 from .schemafiles import write_schemas
-from .site import ROOT, TargetRefused, build_site
+from .site import ROOT, TargetRefused
 from .skeleton import KINDS, new_record, unedited_warnings
 from .validate import load_records
 from .write import HandWrittenClash, staging_dir
@@ -71,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except MkDocsException as error:
         print(f"Die Website konnte nicht gebaut werden: {error}", file=sys.stderr)
+        return 1
+    except BuildFailed as error:
+        print(f"Die Website konnte nicht gebaut werden. {error}", file=sys.stderr)
         return 1
 
 
@@ -143,8 +147,10 @@ def _generate(args) -> int:
 
 def _build(args) -> int:
     started = time.perf_counter()
-    site = build_site(args.profile, args.data, args.site_dir)
+    site = build_with(args.engine, args.profile, args.data, args.site_dir)
     label = "intern" if args.profile == "intern" else "öffentlich"
+    if args.engine != DEFAULT_ENGINE:
+        label += f", {args.engine.capitalize()}"
     print(f"Website ({label}) gebaut in {time.perf_counter() - started:.1f} s: {site}")
     return 0
 
@@ -193,6 +199,9 @@ def _parser() -> argparse.ArgumentParser:
     build = command("build", _build, "Daten prüfen, Seiten erzeugen und die Website bauen.")
     build.add_argument("--profile", choices=PROFILES, default="public", help="public (Standard) oder intern")
     build.add_argument("--site-dir", metavar="ORDNER", help="Zielordner (Standard: site/ bzw. site-intern/)")
+    build.add_argument(
+        "--engine", choices=ENGINES, default=DEFAULT_ENGINE, help="mkdocs (Standard) oder zensical (Erprobung)"
+    )
     serve = command("serve", _serve, "Live-Vorschau unter http://127.0.0.1:8000/.")
     serve.add_argument(
         "--dev-addr", default="127.0.0.1:8000", help="Adresse und Port der Vorschau (Standard: 127.0.0.1:8000)"
