@@ -11,13 +11,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from .annotations import print_annotations
+from .annotations import EscapingFormatter, print_annotations, problem_lines, say
 from .clock import SettingInvalid, today
 from .engines import DEFAULT_ENGINE, ENGINES, BuildFailed, build_with
 from .freshness import freshness_warnings, max_age_days
 from .model import PROFILES, unconsented_people
 from .pipeline import generate
-from .problems import DataInvalid
+from .problems import DataInvalid, system_error
 from .schemafiles import write_schemas
 from .site import ROOT, TargetRefused
 from .skeleton import KINDS, new_record, unedited_warnings
@@ -48,33 +48,39 @@ def main(argv: list[str] | None = None) -> int:
     # Material prints an end-of-life notice on every run; editors cannot act on it.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(EscapingFormatter("%(levelname)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
     try:
         return args.command(args)
     except DataInvalid as invalid:
-        for problem in invalid.problems:
-            print(problem, file=sys.stderr)
+        for line in problem_lines(invalid.problems):
+            say(line)
         print_annotations(invalid.problems)
-        count = len(invalid.problems)
-        print(f"{count} Fehler gefunden; es wurde nichts geschrieben.", file=sys.stderr)
+        written = "" if args.command in (_check, _serve) else "; es wurde nichts geschrieben"
+        say(f"{len(invalid.problems)} Fehler gefunden{written}.")
         if invalid.incomplete:
-            print(DataInvalid.WAITING, file=sys.stderr)
+            say(DataInvalid.WAITING)
         return 1
     except SettingInvalid as error:
         # A bad environment variable is a usage error like a bad option: one German line, exit code 2 as argparse.
-        print(f"python -m generator: Fehler: {error}", file=sys.stderr)
+        say(f"python -m generator: Fehler: {error}")
         return 2
     except TargetRefused as refused:
-        print(f"Die Website wurde nicht gebaut: {refused}", file=sys.stderr)
+        say(f"Die Website wurde nicht gebaut: {refused}")
         return 1
     except HandWrittenClash as clash:
         print(f"Die Seiten wurden nicht erzeugt: {clash}", file=sys.stderr)
         return 1
     except MkDocsException as error:
-        print(f"Die Website konnte nicht gebaut werden: {error}", file=sys.stderr)
+        say(f"Die Website konnte nicht gebaut werden: {error}")
+        return 1
+    except OSError as error:
+        # A full disk, a read-only file, a folder without permission: the file and the reason, in German.
+        say(f"Fehler: {system_error(error)}; die Daten und die zuletzt gebaute Website sind unverändert.")
         return 1
     except BuildFailed as error:
-        print(f"Die Website konnte nicht gebaut werden. {error}", file=sys.stderr)
+        say(f"Die Website konnte nicht gebaut werden. {error}")
         return 1
 
 
@@ -88,8 +94,8 @@ def _check(args) -> int:
     stale = freshness_warnings(records, today(), max_age)
     unedited = unedited_warnings(records)
     warnings = sorted(stale + unedited)
-    for warning in warnings:
-        print(warning, file=sys.stderr)
+    for line in problem_lines(warnings):
+        say(line)
     print_annotations(warnings)
     print(f"Daten in Ordnung: {len(records.partners)} Partner, {len(records.networks)} Netzwerke ({seconds:.2f} s).")
     if stale:
@@ -151,7 +157,7 @@ def _build(args) -> int:
     label = "intern" if args.profile == "intern" else "öffentlich"
     if args.engine != DEFAULT_ENGINE:
         label += f", {args.engine.capitalize()}"
-    print(f"Website ({label}) gebaut in {time.perf_counter() - started:.1f} s: {site}")
+    say(f"Website ({label}) gebaut in {time.perf_counter() - started:.1f} s: {site}", sys.stdout)
     return 0
 
 

@@ -5,21 +5,30 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from .fields import is_valid_id
 from .load import Document
 from .problems import Path, Problem
 
 
 def raw_ids(doc: Document, section: str) -> list[str]:
     """The ids as written, also of records that failed validation, so references to them still resolve."""
-    items = doc.data.get(section) if isinstance(doc.data, dict) else None
-    if not isinstance(items, list):
-        return []
-    return [item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else "" for item in items]
+    cached = doc.cache.get(("raw_ids", section))
+    if cached is None:
+        items = doc.data.get(section) if isinstance(doc.data, dict) else None
+        items = items if isinstance(items, list) else []
+        cached = [
+            item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else "" for item in items
+        ]
+        doc.cache[("raw_ids", section)] = cached
+    return list(cached)
 
 
-def known_ids(doc: Document, section: str) -> list[str]:
-    """Ids a reference may name: those written, and those hidden by a duplicate key (reported there)."""
-    return raw_ids(doc, section) + sorted(doc.dropped_ids)
+def known_ids(doc: Document, section: str) -> set[str]:
+    """Ids a reference may name: the valid ones written, and those hidden by a duplicate key (reported there).
+
+    An invalid id (`münchen`) is reported at its record; suggesting it elsewhere would spread the mistake.
+    """
+    return {item_id for item_id in (*raw_ids(doc, section), *doc.dropped_ids) if is_valid_id(item_id)}
 
 
 def raw_members(doc: Document) -> dict[str, set[str]]:
@@ -64,7 +73,7 @@ def duplicates(
     return problems
 
 
-def unknown(what: str, value: str, known: list[str], file: str, unknown: str = "unbekannter") -> str:
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+def unknown(what: str, value: str, known: Iterable[str], file: str, unknown: str = "unbekannter") -> str:
+    close = difflib.get_close_matches(value, sorted({k for k in known if is_valid_id(k)}), n=1, cutoff=0.6)
     hint = f"; meinten Sie „{close[0]}“?" if close else ""
     return f"{unknown} {what} „{value}“ (nicht in {file}){hint}"

@@ -22,6 +22,15 @@ MAX_DAY_COUNT = 365
 CLAUSE_NUMBER_PATTERN = r"^[1-9][0-9]{0,2}$"
 
 
+_ID = re.compile(ID_PATTERN)
+MAX_ID_LENGTH = 40
+
+
+def is_valid_id(text: object) -> bool:
+    """Whether text is a valid id (the rule of the Id field type)."""
+    return isinstance(text, str) and len(text) <= MAX_ID_LENGTH and _ID.match(text) is not None
+
+
 def _rejected(message: str, value: object) -> PydanticCustomError:
     return PydanticCustomError("om_value", message + " ({value})", {"value": shown(value)})
 
@@ -70,10 +79,13 @@ def _date(value: object) -> date:
         raise _rejected(message, value) from None
 
 
+_URL_UNSAFE = re.compile(r"[\s\x00-\x1f<>\"'`\\]")
+
+
 def _url(value: str) -> str:
     message = "keine gültige Webadresse; erlaubt sind nur Adressen mit http:// oder https://"
     parts = urlsplit(value)
-    unsafe = any(char.isspace() or ord(char) < 32 or char in "<>\"'`\\" for char in value)
+    unsafe = _URL_UNSAFE.search(value)
     if parts.scheme not in ("http", "https") or not parts.hostname or "." not in parts.hostname or unsafe:
         raise _rejected(message, value)
     return value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 
@@ -61,3 +62,29 @@ def shown(value: object) -> str:
     if len(text) > 60:
         text = text[:57] + "..."
     return f'"{text}"'
+
+
+# Why the system refused to read or write, in German (the system's own text is English).
+_SYSTEM_REASONS = {
+    errno.ENOSPC: "kein Speicherplatz mehr frei",
+    errno.EDQUOT: "Speicherkontingent erschöpft",
+    errno.EACCES: "keine Berechtigung",
+    errno.EPERM: "keine Berechtigung",
+    errno.EROFS: "das Laufwerk ist schreibgeschützt",
+    errno.ENOENT: "Datei oder Ordner fehlt",
+    errno.EISDIR: "ist ein Ordner, keine Datei",
+    errno.ENOTDIR: "ein Teil des Pfads ist kein Ordner",
+    errno.EEXIST: "existiert bereits",
+    errno.ENOTEMPTY: "Ordner ist nicht leer",
+    errno.EBUSY: "wird gerade benutzt",
+    errno.EIO: "Ein-/Ausgabefehler des Laufwerks",
+    errno.ENAMETOOLONG: "Dateiname zu lang",
+    errno.EMFILE: "zu viele offene Dateien",
+}
+
+
+def system_error(error: OSError) -> str:
+    """An OSError as German text naming the file: „data/partners.yaml: keine Berechtigung“."""
+    reason = _SYSTEM_REASONS.get(error.errno, f"Systemfehler {error.errno or ''}".strip())
+    file = error.filename
+    return f"{display_name(file)}: {reason}" if file else reason

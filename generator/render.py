@@ -8,7 +8,6 @@ spaces). Templates build links only through the `link`, `url_link` and `mail_lin
 from __future__ import annotations
 
 import html
-import json
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -19,6 +18,7 @@ from markupsafe import Markup
 from .exports import export_files
 from .fielddocs import field_reference
 from .filters import filter_pages, network_facets, partner_facets, state_page
+from .frontmatter import yaml_string
 from .geo import germany_map
 from .guidepages import guide_pages
 from .handbook import agreement_pages, procedure_pages, toolkit_pages
@@ -85,11 +85,11 @@ def _mail_link(address: str, subject: str | None = None, body: str | None = None
 
 
 def _front_value(value: object) -> Markup:
-    """A title or description for YAML front matter (JSON is valid YAML).
+    """A title or description for YAML front matter, read back by MkDocs exactly (see frontmatter.py).
 
     HTML-escaped, because MkDocs treats page titles as HTML and themes insert them unescaped.
     """
-    return Markup(json.dumps(html.escape(" ".join(str(value).split())), ensure_ascii=False))
+    return Markup(yaml_string(html.escape(" ".join(str(value).split()))))
 
 
 def _schema_text(text: str) -> Markup:

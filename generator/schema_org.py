@@ -10,6 +10,7 @@ import json
 
 from markupsafe import Markup
 
+from .frontmatter import yaml_safe_json
 from .model import NetworkEntry, PartnerEntry
 
 OFFENSIVE_MITTELSTAND = {"@type": "Organization", "name": "Offensive Mittelstand"}
@@ -66,7 +67,7 @@ def _without_empty(record: dict) -> dict:
 
 def json_ld(record: dict) -> Markup:
     """One line of JSON that is valid YAML front matter and safe inside a <script> element."""
-    text = json.dumps(_one_line(record), ensure_ascii=False, separators=(", ", ": "))
+    text = yaml_safe_json(json.dumps(_one_line(record), ensure_ascii=False, separators=(", ", ": ")))
     return Markup("".join(_SCRIPT_SAFE.get(char, char) for char in text))
 
 

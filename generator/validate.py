@@ -16,6 +16,9 @@ from .problems import DataInvalid, Path, Problem, display_name, shown
 from .rules import check_rules
 from .schema import DATA_FILES, Network, Partner
 
+# Problems one file may show; beyond them its records are not checked (a machine-made or garbled file).
+MAX_PROBLEMS = 200
+
 
 @dataclass(frozen=True)
 class Records:
@@ -45,7 +48,7 @@ def load_records(data_dir: str | FilePath, load=load_file) -> Records:
     for name, model in DATA_FILES.items():
         file = data_dir / name
         if not file.is_file():
-            problems.append(Problem(display_name(file), 1, "", "Datei fehlt"))
+            problems.append(Problem(display_name(file), 1, "", _not_a_file(file)))
             continue
         doc, found = load(file)
         documents[name] = doc
@@ -60,19 +63,18 @@ def load_records(data_dir: str | FilePath, load=load_file) -> Records:
     found, waiting = check_rules(sections, documents)
     problems += found
     if problems:
-        raise DataInvalid(problems, incomplete=waiting or _has_invalid_records(sections))
+        raise DataInvalid(problems, incomplete=waiting)
     return Records(sections, documents)
 
 
-def _has_invalid_records(sections: dict[str, dict[str, Any]]) -> bool:
-    """Whether some record failed, so the rules across records could not check it yet."""
-    return any(
-        item is None
-        for content in sections.values()
-        for value in content.values()
-        if isinstance(value, list)
-        for item in value
-    )
+def _not_a_file(file: FilePath) -> str:
+    if file.is_symlink() and not file.exists():
+        return "ist ein Verweis (Symlink) auf eine Datei, die es nicht gibt"
+    if file.is_dir():
+        return "ist ein Ordner; hier gehört die Datendatei hin"
+    if file.exists():
+        return "ist keine gewöhnliche Datei (etwa eine Pipe oder ein Gerät)"
+    return "Datei fehlt"
 
 
 def check_schema(doc: Document, model: type[BaseModel]) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -85,26 +87,38 @@ def check_schema(doc: Document, model: type[BaseModel]) -> tuple[dict[str, Any] 
     names = ", ".join(f"„{name}:“" for name in model.model_fields)
     if not isinstance(data, dict):
         return None, [doc.problem((), f"die Datei muss aus den Abschnitten {names} bestehen")]
-    problems = [doc.problem((key,), _unknown_field((key,), model)) for key in data if key not in model.model_fields]
+    unknown = [key for key in data if key not in model.model_fields][:MAX_PROBLEMS]
+    problems = [doc.problem((key,), _unknown_field((key,), model)) for key in unknown]
     content: dict[str, Any] = {}
     for section, info in model.model_fields.items():
         if section not in data:
             if info.is_required():
-                problems.append(doc.problem((section,), "Pflichtabschnitt fehlt"))
-            content[section] = info.get_default(call_default_factory=True)
+                problems.append(doc.problem((section,), f"Pflichtabschnitt „{section}:“ fehlt"))
+                content[section] = None  # the file's rules wait until the section is there
+            else:
+                content[section] = info.get_default(call_default_factory=True)
             continue
-        content[section], found = _check_section(doc, model, section, data[section])
+        budget = MAX_PROBLEMS - len(problems)
+        content[section], found = _check_section(doc, model, section, data[section], budget)
         problems += found
     return (None if any(p is None for p in content.values()) else content), problems
 
 
-def _check_section(doc: Document, model: type[BaseModel], section: str, raw: Any) -> tuple[Any, list[Problem]]:
+def _check_section(
+    doc: Document, model: type[BaseModel], section: str, raw: Any, budget: int = 0
+) -> tuple[Any, list[Problem]]:
     annotation = model.model_fields[section].annotation
     problems: list[Problem] = []
     if typing.get_origin(annotation) is list and isinstance(raw, list):
         item_adapter = TypeAdapter(typing.get_args(annotation)[0])
         items = []
         for index, item in enumerate(raw):
+            if len(problems) >= budget:
+                # A file this wrong is not fixed entry by entry; checking the rest would only take time.
+                message = f"weitere Einträge ab hier nicht geprüft: mehr als {MAX_PROBLEMS} Fehler in dieser Datei"
+                problems.append(doc.problem((section, index), message))
+                items += [None] * (len(raw) - index)
+                break
             try:
                 record = item_adapter.validate_python(item)
             except ValidationError as error:
@@ -123,7 +137,7 @@ def _check_section(doc: Document, model: type[BaseModel], section: str, raw: Any
 
 def _problems(doc: Document, model: type[BaseModel], prefix: Path, error: ValidationError) -> list[Problem]:
     found = []
-    for e in error.errors():
+    for e in error.errors()[:MAX_PROBLEMS]:
         loc = (*prefix, *e["loc"])
         found.append(doc.problem(loc, explain(e | {"loc": loc}, model)))
     return found

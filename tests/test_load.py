@@ -153,7 +153,7 @@ def test_wrong_indentation_is_a_syntax_error(tmp_path):
 
 def test_unclosed_quote_is_a_syntax_error(tmp_path):
     assert messages(tmp_path, 'a: 1\nb: "Hannover\nc: 1\nd: 2\n') == [
-        "2: YAML-Syntaxfehler: ein Anführungszeichen oder eine Klammer wird nicht geschlossen"
+        "2: YAML-Syntaxfehler: ein Anführungszeichen wird in dieser Zeile geöffnet und nicht geschlossen"
     ]
 
 
@@ -196,3 +196,83 @@ def test_unclosed_bracket_is_reported_where_it_opens(tmp_path):
     assert messages(tmp_path, "a: 1\nb: [x, y\nc: 2\n") == [
         "2: YAML-Syntaxfehler: eine Liste in eckigen Klammern wird nicht richtig geschlossen"
     ]
+
+
+# Invalid YAML that libyaml accepts, from the yaml-test-suite (issue „Hardening“, case 16).
+INVALID_YAML = {
+    "9C9N": ("---\nflow: [a,\nb,\nc]\n", 3, "die Fortsetzung einer Liste in Klammern muss weiter eingerückt sein"),
+    "9JBA": ("---\n[ a, b, c, ]#invalid\n", 2, "vor einem Kommentar (#) muss ein Leerzeichen stehen"),
+    "CVW2": ("---\n[ a, b, c,#invalid\n]\n", 2, "vor einem Kommentar (#) muss ein Leerzeichen stehen"),
+    "G5U8": ("---\n- [-, -]\n", 2, "ein „-“ in eckigen Klammern muss in Anführungszeichen stehen"),
+    "QB6E": ('---\nquoted: "a\nb\nc"\n', 2, "ein Anführungszeichen wird in dieser Zeile geöffnet"),
+    "S98Z": ("empty block scalar: >\n \n  \n   \n # comment\n", 2, "Leerzeilen am Anfang eines Blocks"),
+    "SU5Z": ('key: "value"# invalid comment\n', 1, "vor einem Kommentar (#) muss ein Leerzeichen stehen"),
+    "YJV2": ("[-]\n", 1, "ein „-“ in eckigen Klammern muss in Anführungszeichen stehen"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(INVALID_YAML))
+def test_invalid_yaml_that_libyaml_accepts_is_refused(tmp_path, case):
+    text, line, message = INVALID_YAML[case]
+    (found,) = messages(tmp_path, text)
+    assert found.startswith(f"{line}: YAML-Syntaxfehler: {message}")
+
+
+def test_valid_flow_quotes_and_blocks_still_load(tmp_path):
+    text = "a: [x, y,\n  z]\nb: \"x\n  y\"\nc: |\n\n  text\nd: 'it''s' # c\ne: [a, b] # c\nf:\n  - [a,\n    b]\n"
+    doc, problems = load(tmp_path, text)
+    assert problems == []
+    assert doc.data == {
+        "a": ["x", "y", "z"],
+        "b": "x y",
+        "c": "\ntext\n",
+        "d": "it's",
+        "e": ["a", "b"],
+        "f": [["a", "b"]],
+    }
+
+
+def test_unclosed_quote_is_reported_where_it_opens_not_lines_later(tmp_path):
+    text = 'partners:\n  - id: a\n    name: "Hannover\n    kind: x\n' + "".join(f"  - id: b{i}\n" for i in range(28))
+    text += '  - id: c\n    name: "Ende"\n    kind: x\n'
+    (found,) = messages(tmp_path, text)
+    assert found.startswith("3: YAML-Syntaxfehler: ein Anführungszeichen wird in dieser Zeile geöffnet")
+
+
+@pytest.mark.parametrize("value", ["„Hannover“", "“Hannover”", "»Hannover«", "‚Hannover‘"])
+def test_value_in_typographic_quotes_is_named(tmp_path, value):
+    (found,) = messages(tmp_path, f"a: 1\nname: {value}\n")
+    assert found.startswith("2: typografische Anführungszeichen um den Wert")
+
+
+def test_typographic_quotes_inside_a_name_are_text(tmp_path):
+    doc, problems = load(tmp_path, "name: Verein „Gesund arbeiten“ e.V.\n")
+    assert problems == [] and doc.data == {"name": "Verein „Gesund arbeiten“ e.V."}
+
+
+def test_syntax_error_on_a_line_with_typographic_quotes_names_them(tmp_path):
+    (found,) = messages(tmp_path, "a: „Zeit: 12 Uhr“\n")
+    assert found.endswith('die Zeile enthält typografische Anführungszeichen („…“), YAML braucht gerade ("…")')
+
+
+@pytest.mark.parametrize(
+    ("text", "german"),
+    [
+        ("a: [1, 2]]\n", "YAML-Syntaxfehler"),
+        ("a:\n  - x\n  b: 1\n", "Einrückung"),
+        ("a: !x 1\n", "Typangaben"),
+        ('a: "\\q"\n', "unbekannte Escape-Sequenz"),
+        ("a: b: c\n", "unerwarteter Doppelpunkt"),
+        ("- a\nb: 1\n", ""),
+        ("a: @x\n", "dieses Zeichen darf hier nicht am Anfang"),
+        ("a: [x,, y]\n", ""),
+        ("%YAML 2.0\n---\na: 1\n", ""),
+        ("a: |0\n x\n", "keine 0"),
+        ("a: &\n", ""),
+    ],
+)
+def test_every_syntax_error_is_german(tmp_path, text, german):
+    (found,) = messages(tmp_path, text)
+    english = ("expected", "found", "while", "mapping", "could not", "did not")
+    assert not any(word in found for word in english), found
+    assert german in found

@@ -10,9 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
-from generator.load import _read_text, _StrictComposer
+from generator.load import compose, read_text
 
 INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
 # .inf and .nan are left out: no field of ours could take them.
@@ -23,19 +21,12 @@ NULL = {"null", "Null", "NULL", "~", ""}
 
 def load_as_editor(file: Path) -> Any:
     """The values of a data file as YAML 1.2 (core schema) types them."""
-    node = _StrictComposer(_read_text(file)).get_single_node()
-    return None if node is None else _value(node)
+    return compose(read_text(file), scalar=_value)
 
 
-def _value(node: Node) -> Any:
-    if isinstance(node, SequenceNode):
-        return [_value(item) for item in node.value]
-    if isinstance(node, MappingNode):
-        return {key.value: _value(value) for key, value in node.value}
-    assert isinstance(node, ScalarNode)
-    if node.style is not None:  # quoted or block scalars are always text
-        return node.value
-    text = node.value
+def _value(text: str, style: str | None) -> Any:
+    if style is not None:  # quoted or block scalars are always text
+        return text
     if text in NULL:
         return None
     if text in BOOL:

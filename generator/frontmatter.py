@@ -1,0 +1,45 @@
+"""Values for the YAML front matter of generated pages, written so MkDocs reads back exactly what was meant.
+
+MkDocs parses front matter with libyaml and, when that fails, silently renders the block as Markdown.
+libyaml refuses raw characters outside YAML's printable set and reads U+0085, U+2028 and U+2029 as line
+breaks, so these are written as escapes; everything else printable stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+# YAML's printable characters, less the three that libyaml reads as line breaks and the byte order mark.
+_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+_NAMED = {"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        raise ValueError(f"lone surrogate U+{code:04X} cannot be written as YAML")  # the text policy refuses them
+    if code > 0xFFFF:
+        return f"\\U{code:08X}"
+    return f"\\x{code:02X}" if code <= 0xFF else f"\\u{code:04X}"
+
+
+def yaml_string(text: str) -> str:
+    """A double-quoted YAML scalar on one line that libyaml reads back as exactly `text`."""
+    body = "".join(_NAMED.get(char) or (_escape(char) if _UNPRINTABLE.match(char) else char) for char in text)
+    return f'"{body}"'
+
+
+def yaml_safe_json(text: str) -> str:
+    """JSON text that libyaml also reads as the same data: unprintable characters as \\uXXXX escapes.
+
+    Outside strings JSON is plain ASCII, so only characters inside strings are touched.
+    """
+
+    def escape(match: re.Match) -> str:
+        code = ord(match.group())
+        if code > 0xFFFF or 0xD800 <= code <= 0xDFFF:
+            # JSON would need a surrogate pair, which libyaml refuses; the text policy keeps these out of the data.
+            raise ValueError(f"U+{code:04X} cannot be written as JSON inside YAML")
+        return f"\\u{code:04x}"
+
+    return _UNPRINTABLE.sub(escape, text)

@@ -1,0 +1,163 @@
+"""The numbered cases of the hardening issue: each bad input ends in a German message, never a crash or a trick."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from mkdocs.utils.meta import get_data
+
+from generator.annotations import terminal_line
+from generator.frontmatter import yaml_string
+from generator.model import build_directory
+from generator.render import render_pages
+from generator.validate import check_data, load_records
+
+from .support import DATA, replace_in, run_cli
+
+# --- 1. a misspelt or missing top-level section -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("file", "section", "typo"),
+    [
+        ("partners.yaml", "partners", "partner"),
+        ("networks.yaml", "networks", "network"),
+        ("agreement.yaml", "versions", "version"),
+        ("agreement.yaml", "timeline", "zeitplan"),
+        ("process.yaml", "steps", "step"),
+        ("process.yaml", "roles", "rolle"),
+    ],
+)
+def test_misspelt_section_is_named_not_a_crash(editor, file, section, typo):
+    found = editor(file, f"\n{section}:", f"\n{typo}:")
+    assert any(line.startswith(f"data/{file}:{{line}}: {typo}: unbekanntes Feld „{typo}“; ") for line in found)
+    assert any(f"Pflichtabschnitt „{section}:“ fehlt" in line for line in found)
+
+
+def test_missing_section_in_an_otherwise_empty_file(data_dir):
+    (data_dir / "partners.yaml").write_text("# nichts\nother: 1\n", encoding="utf-8")
+    found = [str(p) for p in check_data(data_dir)]
+    assert any("Pflichtabschnitt „partners:“ fehlt" in line for line in found)
+
+
+# --- 2., 11., 13. the text policy: raw control characters, escapes, line separators -----------------------------
+
+REFUSED = ["\x0c", "\x0b", "\x00", "\x08", "\x1b", "\x7f", "\x80", "\x9f", "\ufffe", "\uffff", "\u202e", "\u2066"]
+
+
+@pytest.mark.parametrize("char", REFUSED, ids=[f"U+{ord(c):04X}" for c in REFUSED])
+def test_raw_control_character_is_named_with_its_line(editor, char):
+    found = editor("partners.yaml", "    name: Bundesagentur für Arbeit", f"    name: Bundesagentur{char} für Arbeit")
+    assert len(found) == 1
+    assert found[0].startswith(f"data/partners.yaml:{{line}}: unzulässiges Zeichen U+{ord(char):04X} (")
+    assert "in Spalte 24" in found[0]
+
+
+@pytest.mark.parametrize("escape", ["\\x80", "\\x7f", "\\a", "\\0", "\\e", "\\uFFFE", "\\u202E", "\\r", "\\N"])
+def test_escaped_control_character_is_refused(editor, escape):
+    found = editor(
+        "partners.yaml", "    name: Bundesagentur für Arbeit", f'    name: "Bundesagentur {escape} für Arbeit"'
+    )
+    assert len(found) == 1 and "(als Escape-Sequenz geschrieben)" in found[0]
+    assert found[0].startswith("data/partners.yaml:{line}: unzulässiges Zeichen U+")
+
+
+def test_lone_surrogate_is_refused_by_check_not_a_crash_in_build(data_dir):
+    old = "    name: Deutsche Gesetzliche Unfallversicherung"
+    replace_in(data_dir / "partners.yaml", old, '    name: "Deutsche \\ud800 Unfallversicherung"')
+    for command in ("check", "build"):
+        args = [command, "--data", str(data_dir)] + (
+            ["--site-dir", str(data_dir.parent / "site")] * (command == "build")
+        )
+        result = run_cli(*args)
+        assert result.returncode == 1
+        assert "partners.yaml:10: YAML-Syntaxfehler: ungültige Zeichennummer" in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_line_separator_is_refused_at_the_line_editors_count(editor, separator):
+    found = editor("partners.yaml", "    short_name: DGUV", f'    short_name: "DG{separator}UV"')
+    assert len(found) == 1 and found[0].startswith("data/partners.yaml:{line}: unzulässiges Zeichen U+")
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_lines_count_as_editors_count_them(data_dir, newline):
+    file = data_dir / "partners.yaml"
+    text = file.read_text(encoding="utf-8").replace("email: c.beispielmann@example.org", "email: max@")
+    line = text[: text.index("email: max@")].count("\n") + 1
+    file.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    (problem,) = check_data(data_dir)
+    assert problem.line == line
+
+
+# --- 4. front matter that MkDocs reads back exactly --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def generated_pages() -> dict[str, str]:
+    pages = {}
+    for profile in ("public", "intern"):
+        pages |= {f"{profile}/{path}": text for path, text in _pages(profile).items() if path.endswith(".md")}
+    return pages
+
+
+def _pages(profile: str) -> dict[str, str]:
+    return render_pages(build_directory(load_records(DATA), profile))
+
+
+def test_every_front_matter_parses_with_mkdocs_own_reader(generated_pages):
+    for path, text in generated_pages.items():
+        if text.startswith("---\n"):
+            body, meta = get_data(text)
+            assert meta.get("title"), path
+            assert not body.startswith("---") and "\ntitle:" not in body[:200], path
+
+
+def test_front_matter_title_and_description_match_the_records(generated_pages):
+    records = load_records(DATA)
+    for partner in records.partners:
+        _, meta = get_data(generated_pages[f"public/partner/{partner.id}.md"])
+        assert html.unescape(meta["title"]) == " ".join(partner.name.split())
+        if partner.description:
+            assert " ".join(partner.description.split())[:40] in html.unescape(meta["schema_org"]["description"])
+    for network in records.networks:
+        _, meta = get_data(generated_pages[f"public/netzwerke/{network.id}.md"])
+        assert html.unescape(meta["title"]) == network.name
+        assert network.region in html.unescape(meta["description"])
+        assert meta["schema_org"]["name"] == network.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["BG ETEM \x80 ![x](http://127.0.0.1:9/x.png){: onerror=alert(1) }", "a\u2028b\x85c\ufeffd", 'q"\\\t', "😀 ä"],
+)
+def test_front_matter_serializer_survives_what_libyaml_refuses(text):
+    _, meta = get_data(f"---\ntitle: {yaml_string(text)}\n---\n\n# x\n")
+    assert meta == {"title": text}
+
+
+# --- 8. no forged workflow commands, on standard error either --------------------------------------------------
+
+
+def test_problem_lines_cannot_forge_workflow_commands(data_dir):
+    forged = '    "x\\n::error file=README.md,line=1::gefälscht\\n::add-mask::geheim": 1\n'
+    replace_in(data_dir / "partners.yaml", "    short_name: DGUV\n", "    short_name: DGUV\n" + forged)
+    result = run_cli("check", "--data", str(data_dir), env={"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    for line in result.stderr.splitlines():
+        assert not line.lstrip().startswith("::"), line
+    commands = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert commands and all(line.startswith("::error file=") for line in commands)
+    files = [re.match(r"::error file=([^,]*),line=[0-9]+,title=", line)[1] for line in commands]
+    assert files == [str(data_dir / "partners.yaml")]
+
+
+@pytest.mark.parametrize("text", ["::stop-commands::x", "  ::add-mask::x", "a\n::error::b", "a\rb\x1b[31m"])
+def test_terminal_line_is_one_inert_line(text):
+    line = terminal_line(text)
+    assert "\n" not in line and "\r" not in line and "\x1b" not in line
+    assert not line.lstrip().startswith("::")
+    assert re.sub(r"\\[nr]|\\u001b", "", line).replace(": :", "::").strip() != ""
