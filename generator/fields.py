@@ -7,7 +7,7 @@ from datetime import date
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .problems import shown
@@ -33,6 +33,25 @@ def is_valid_id(text: object) -> bool:
 
 def _rejected(message: str, value: object) -> PydanticCustomError:
     return PydanticCustomError("om_value", message + " ({value})", {"value": shown(value)})
+
+
+def _too_long(value: str, limit: int) -> PydanticCustomError:
+    return PydanticCustomError(
+        "om_too_long",
+        "ist zu lang ({length} Zeichen; höchstens {limit})",
+        {"length": len(value), "limit": limit},
+    )
+
+
+def _limited(limit: int, check=None):
+    """A check that first refuses text longer than `limit` characters, with its own message."""
+
+    def limited(value: str) -> str:
+        if len(value) > limit:
+            raise _too_long(value, limit)
+        return check(value) if check else value
+
+    return limited
 
 
 def _matching(pattern: str, message: str):
@@ -76,7 +95,7 @@ def _date(value: object) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise _rejected(message, value) from None
+        raise _rejected("diesen Tag gibt es im Kalender nicht", value) from None
 
 
 _URL_UNSAFE = re.compile(r"[\s\x00-\x1f<>\"'`\\]")
@@ -91,13 +110,24 @@ def _url(value: str) -> str:
     return value
 
 
-def _number(value: object) -> object:
-    # The loader keeps every scalar as text; coordinates are the one place numbers are meant.
-    if isinstance(value, str):
-        if not re.fullmatch(NUMBER_PATTERN, value):
-            raise _rejected("keine gültige Dezimalzahl, z. B. „52.3759“", value)
-        return float(value)
-    return value
+def _coordinate(low: float, high: float, what: str):
+    """Coordinates are the one place numbers are meant; the loader keeps every scalar as text."""
+
+    def check(value: object) -> float:
+        if isinstance(value, str):
+            if not re.fullmatch(NUMBER_PATTERN, value):
+                raise _rejected("keine gültige Dezimalzahl, z. B. „52.3759“", value)
+            number = float(value)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            number = float(value)  # an editor's YAML 1.2 reads 52.37 as a number
+        else:
+            raise _rejected("muss eine Dezimalzahl sein, z. B. „52.3759“", value)
+        if not low <= number <= high:
+            german = f"{low:g} und {high:g}".replace(".", ",")
+            raise _rejected(f"liegt nicht in Deutschland; der {what} muss zwischen {german} liegen", value)
+        return number
+
+    return check
 
 
 def _day_count(value: object) -> int:
@@ -120,21 +150,23 @@ def _text_schema(pattern: str | None = None, fmt: str | None = None) -> dict:
 Id = Annotated[
     str,
     AfterValidator(
-        _matching(ID_PATTERN, "keine gültige Kennung; erlaubt sind a–z, 0–9 und Bindestriche, z. B. „hwk-hannover“")
+        _limited(
+            MAX_ID_LENGTH,
+            _matching(
+                ID_PATTERN, "keine gültige Kennung; erlaubt sind a–z, 0–9 und Bindestriche, z. B. „hwk-hannover“"
+            ),
+        )
     ),
-    Field(max_length=40),
-    WithJsonSchema(_text_schema(ID_PATTERN) | {"maxLength": 40}),
+    WithJsonSchema(_text_schema(ID_PATTERN) | {"maxLength": MAX_ID_LENGTH}),
 ]
-Text = Annotated[
-    str, AfterValidator(_single_line), Field(max_length=200), WithJsonSchema(_text_schema() | {"maxLength": 200})
-]
+Text = Annotated[str, AfterValidator(_limited(200, _single_line)), WithJsonSchema(_text_schema() | {"maxLength": 200})]
 Paragraph = Annotated[
-    str, AfterValidator(_paragraph), Field(max_length=3000), WithJsonSchema(_text_schema() | {"maxLength": 3000})
+    str, AfterValidator(_limited(3000, _paragraph)), WithJsonSchema(_text_schema() | {"maxLength": 3000})
 ]
 Email = Annotated[
     str,
-    AfterValidator(_matching(EMAIL_PATTERN, "keine gültige E-Mail-Adresse")),
-    WithJsonSchema(_text_schema(EMAIL_PATTERN, "email")),
+    AfterValidator(_limited(254, _matching(EMAIL_PATTERN, "keine gültige E-Mail-Adresse"))),
+    WithJsonSchema(_text_schema(EMAIL_PATTERN, "email") | {"maxLength": 254}),
 ]
 Phone = Annotated[str, AfterValidator(_phone), WithJsonSchema(_text_schema(PHONE_PATTERN))]
 Postcode = Annotated[
@@ -143,7 +175,9 @@ Postcode = Annotated[
     WithJsonSchema(_text_schema(POSTCODE_PATTERN)),
 ]
 Day = Annotated[date, BeforeValidator(_date), WithJsonSchema(_text_schema(DATE_PATTERN, "date"))]
-Url = Annotated[str, AfterValidator(_url), WithJsonSchema(_text_schema("^https?://", "uri"))]
+Url = Annotated[
+    str, AfterValidator(_limited(500, _url)), WithJsonSchema(_text_schema("^https?://", "uri") | {"maxLength": 500})
+]
 ClauseNumber = Annotated[
     str,
     AfterValidator(
@@ -159,13 +193,26 @@ DayCount = Annotated[
 ]
 Latitude = Annotated[
     float,
-    BeforeValidator(_number),
-    Field(ge=47.0, le=55.1),
+    BeforeValidator(_coordinate(47.0, 55.1, "Breitengrad")),
     WithJsonSchema({"type": "number", "minimum": 47.0, "maximum": 55.1}),
 ]
 Longitude = Annotated[
     float,
-    BeforeValidator(_number),
-    Field(ge=5.8, le=15.1),
+    BeforeValidator(_coordinate(5.8, 15.1, "Längengrad")),
     WithJsonSchema({"type": "number", "minimum": 5.8, "maximum": 15.1}),
 ]
+# Every field type, for the test that feeds each a too-long and a wrongly typed value.
+FIELD_TYPES = {
+    "Id": Id,
+    "Text": Text,
+    "Paragraph": Paragraph,
+    "Email": Email,
+    "Phone": Phone,
+    "Postcode": Postcode,
+    "Day": Day,
+    "Url": Url,
+    "ClauseNumber": ClauseNumber,
+    "DayCount": DayCount,
+    "Latitude": Latitude,
+    "Longitude": Longitude,
+}

@@ -9,8 +9,12 @@ from jinja2 import Environment
 
 from .german import slug
 from .model import Directory
+from .pages import fixed_page, record_folder
 
 NETWORKS, PARTNERS = "data/networks.yaml", "data/partners.yaml"
+BY_STATE, BY_STATUS = fixed_page("netzwerke/bundesland/"), fixed_page("netzwerke/status/")
+BY_KIND = fixed_page("partner/art/")
+BY_NETWORK = record_folder(fixed_page("partner/netzwerk/").rstrip("/"), "networks.yaml", "networks")
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,7 @@ def network_facets(directory: Directory) -> tuple[Facet, ...]:
         Facet(
             "Status",
             tuple(
-                Choice(label, f"netzwerke/status/{key}.md", f"Netzwerke mit dem Status „{label}“", entries, NETWORKS)
+                Choice(label, f"{BY_STATUS}{key}.md", f"Netzwerke mit dem Status „{label}“", entries, NETWORKS)
                 for (key, label), entries in statuses
             ),
         ),
@@ -58,7 +62,7 @@ def network_facets(directory: Directory) -> tuple[Facet, ...]:
 
 def state_page(label: str) -> str:
     """The filter page of one Land, below docs/."""
-    return f"netzwerke/bundesland/{slug(label)}.md"
+    return f"{BY_STATE}{slug(label)}.md"
 
 
 def partner_facets(directory: Directory) -> tuple[Facet, ...]:
@@ -70,7 +74,7 @@ def partner_facets(directory: Directory) -> tuple[Facet, ...]:
         Facet(
             "Art",
             tuple(
-                Choice(label, f"partner/art/{key}.md", f"Partner der Art „{label}“", entries, PARTNERS)
+                Choice(label, f"{BY_KIND}{key}.md", f"Partner der Art „{label}“", entries, PARTNERS)
                 for (key, label), entries in kinds
             ),
         ),
@@ -78,7 +82,7 @@ def partner_facets(directory: Directory) -> tuple[Facet, ...]:
             "Netzwerke",
             tuple(
                 # The network's record lists its partners: that is where the list changes.
-                Choice(n.name, f"partner/netzwerk/{n.id}.md", f"Partner im Netzwerk „{n.name}“", entries, n.source)
+                Choice(n.name, f"{BY_NETWORK}/{n.id}.md", f"Partner im Netzwerk „{n.name}“", entries, n.source)
                 for n, entries in networks
                 if entries
             ),

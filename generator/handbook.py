@@ -7,8 +7,15 @@ from jinja2 import Environment
 from .agreement import history, signed_version, version_to_sign
 from .diagram import procedure_svg
 from .model import Directory
-from .pages import record_pages
+from .pages import fixed_page, record_folder, record_pages
 from .schema import AGREEMENT_STATUSES, PARTNER_KINDS, TIMELINE_STATES, Role
+
+VERSION_PAGES = record_folder(fixed_page("vereinbarung/fassungen/").rstrip("/"), "agreement.yaml", "versions")
+SIGNING_PAGES = record_folder(fixed_page("vereinbarung/netzwerke/").rstrip("/"), "networks.yaml", "networks")
+SHEET_PAGES = record_folder("merkblaetter", "networks.yaml", "networks")
+SHEETS_INDEX = fixed_page("merkblaetter/index.md")
+AGREEMENT_INDEX = fixed_page("vereinbarung/index.md")
+CHANGES = fixed_page("vereinbarung/aenderungen.md")
 
 
 def office(directory: Directory) -> Role:
@@ -30,13 +37,11 @@ def agreement_pages(env: Environment, d: Directory) -> dict[str, str]:
         "version_sources": d.version_sources,
     }
     pages = {
-        "vereinbarung/index.md": env.get_template("agreement.md.j2").render(shared),
-        "vereinbarung/aenderungen.md": env.get_template("agreement_changes.md.j2").render(
-            shared, history=history(agreement)
-        ),
+        AGREEMENT_INDEX: env.get_template("agreement.md.j2").render(shared),
+        CHANGES: env.get_template("agreement_changes.md.j2").render(shared, history=history(agreement)),
     }
-    pages |= record_pages(env, "agreement_version.md.j2", "vereinbarung/fassungen", agreement.versions, "v", shared)
-    pages |= record_pages(env, "agreement_network.md.j2", "vereinbarung/netzwerke", d.networks, "n", shared)
+    pages |= record_pages(env, "agreement_version.md.j2", VERSION_PAGES, agreement.versions, "v", shared)
+    pages |= record_pages(env, "agreement_network.md.j2", SIGNING_PAGES, d.networks, "n", shared)
     return pages
 
 
@@ -61,7 +66,7 @@ def toolkit_pages(env: Environment, d: Directory) -> dict[str, str]:
     }
     pages = {
         "botschafter/index.md": env.get_template("ambassadors.md.j2").render(shared),
-        "merkblaetter/index.md": env.get_template("sheets.md.j2").render(shared),
+        SHEETS_INDEX: env.get_template("sheets.md.j2").render(shared),
     }
-    pages |= record_pages(env, "sheet.md.j2", "merkblaetter", d.networks, "n", shared)
+    pages |= record_pages(env, "sheet.md.j2", SHEET_PAGES, d.networks, "n", shared)
     return pages

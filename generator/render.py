@@ -8,6 +8,7 @@ spaces). Templates build links only through the `link`, `url_link` and `mail_lin
 from __future__ import annotations
 
 import html
+import re
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -24,7 +25,7 @@ from .guidepages import guide_pages
 from .handbook import agreement_pages, procedure_pages, toolkit_pages
 from .legal import legal_pages
 from .model import Directory
-from .pages import record_pages
+from .pages import fixed_page, record_folder, record_pages
 from .requestpages import coverage_pages, intern_pages
 from .schema_org import schema_org
 from .schemafiles import schema_pages
@@ -33,6 +34,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 # Characters that can open Markdown or HTML markup in the middle of a line; values never start a line.
 _ACTIVE = {char: f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]#|~^="}
 _INERT = str.maketrans(_ACTIVE)  # str.translate: one pass in C, not a Python call per character
+# What opens a block when it starts a line: list markers, admonitions (!!! ???), quotes, definitions, blocks (///).
+_BLOCK_START = re.compile(r"[-+>!?:/%]|[0-9]+[.)]")
 _UNSAFE_FILTERS = ("safe", "urlize", "replace", "format", "xmlattr", "indent", "wordwrap", "forceescape", "center")
 MONTHS = [
     "Januar",
@@ -49,13 +52,22 @@ MONTHS = [
     "Dezember",
 ]
 
+NETWORK_PAGES = record_folder("netzwerke", "networks.yaml", "networks")
+PARTNER_PAGES = record_folder("partner", "partners.yaml", "partners")
+NETWORK_INDEX, PARTNER_INDEX = fixed_page("netzwerke/index.md"), fixed_page("partner/index.md")
+
 
 def inert(value: object) -> Markup:
-    """Text that Markdown and HTML both show literally, on one line."""
+    """Text that Markdown and HTML both show literally, on one line, also where it starts a line."""
     if isinstance(value, Markup):
         return value
     text = " ".join(str(value).split())
-    return Markup(text.translate(_INERT))
+    escaped = text.translate(_INERT)
+    start = _BLOCK_START.match(escaped)
+    if start:  # `- x`, `1986. gegründet`, `!!! danger`, `---`, `> x`, `: x` would open a block at a line start
+        end = start.end()
+        escaped = escaped[: end - 1] + f"&#{ord(escaped[end - 1])};" + escaped[end:]
+    return Markup(escaped)
 
 
 def _join(values, separator: str = ", ") -> Markup:
@@ -142,12 +154,12 @@ def directory_pages(env: Environment, directory: Directory) -> dict[str, str]:
     """Overview and detail pages of networks and partners, and the field reference."""
     shared = {"d": directory, "intern": directory.intern}
     pages = {
-        "netzwerke/index.md": env.get_template("networks.md.j2").render(shared),
-        "partner/index.md": env.get_template("partners.md.j2").render(shared),
+        NETWORK_INDEX: env.get_template("networks.md.j2").render(shared),
+        PARTNER_INDEX: env.get_template("partners.md.j2").render(shared),
         "referenz/datenfelder.md": env.get_template("fields.md.j2").render(shared, files=field_reference()),
     }
-    pages |= record_pages(env, "network.md.j2", "netzwerke", directory.networks, "n", shared)
-    pages |= record_pages(env, "partner.md.j2", "partner", directory.partners, "p", shared)
+    pages |= record_pages(env, "network.md.j2", NETWORK_PAGES, directory.networks, "n", shared)
+    pages |= record_pages(env, "partner.md.j2", PARTNER_PAGES, directory.partners, "p", shared)
     return pages
 
 

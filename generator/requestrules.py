@@ -212,14 +212,12 @@ def _person(c: _Context, i: int, request: Request) -> list[Problem]:
 
 def _status(c: _Context, i: int, request: Request) -> list[Problem]:
     path = ("requests", i, "status")
-    last = c.logged[-1]
+    undated = [step for step in c.logged if step not in request.steps]
     if request.status == "erledigt":
         problems = []
-        if last not in request.steps:
-            message = (
-                f"Status „erledigt“ setzt voraus, dass alle Schritte ein Datum haben; es fehlt „{last}“ "
-                f"({c.steps[last].title})"
-            )
+        if undated:
+            missing = ", ".join(f"„{step}“ ({c.steps[step].title})" for step in undated)
+            message = f"Status „erledigt“ setzt voraus, dass alle Schritte ein Datum haben; es fehlt {missing}"
             problems.append(c.doc.problem(path, message))
         if request.person is None:
             message = (
@@ -227,6 +225,6 @@ def _status(c: _Context, i: int, request: Request) -> list[Problem]:
             )
             problems.append(c.doc.problem(path, message))
         return problems
-    if request.status == "offen" and last in request.steps:
+    if request.status == "offen" and not undated:
         return [c.doc.problem(path, "alle Schritte haben ein Datum; bitte „status: erledigt“ setzen")]
     return []

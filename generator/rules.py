@@ -5,6 +5,7 @@ from __future__ import annotations
 from .crossref import duplicates, known_ids, raw_ids, raw_members, unclear_memberships, unknown
 from .handbook_rules import check_agreement, check_ambassadors, check_process
 from .load import Document
+from .lookalike import foreign_lookalikes, skeleton
 from .pastdates import check_past_dates
 from .problems import Problem
 from .requestrules import check_requests
@@ -30,6 +31,8 @@ def check_directory(sections: dict[str, dict], docs: dict[str, Document]) -> lis
     problems += duplicates(ndoc, "networks", raw_ids(ndoc, "networks"), "Netzwerk")
     partner_ids, network_ids = known_ids(pdoc, "partners"), known_ids(ndoc, "networks")
     problems += _duplicate_contacts(pdoc, partners)
+    problems += lookalike_names(pdoc, "partners", partners, "Partner")
+    problems += lookalike_names(ndoc, "networks", networks, "Netzwerk")
     for i, network in enumerate(networks):
         if network is None:
             continue
@@ -88,6 +91,26 @@ def _missing_liaison(partner, networks: set[str]) -> str:
     )
 
 
+def lookalike_names(doc: Document, section: str, records: list, what: str) -> list[Problem]:
+    """Two records whose names a reader cannot tell apart (case, normalisation, letters of another script)."""
+    first: dict[str, tuple[int, str]] = {}
+    problems = []
+    for i, record in enumerate(records):
+        if record is None:
+            continue
+        key = skeleton(record.name)
+        if key in first:
+            j, other = first[key]
+            message = f"Name „{record.name}“ ist von „{other}“ ({what} in Zeile {doc.line_of((section, j))}) "
+            message += "kaum zu unterscheiden; zwei Einträge brauchen verschiedene Namen"
+            foreign = foreign_lookalikes(record.name) or foreign_lookalikes(other)
+            message += f" ({'; '.join(foreign)})" if foreign else ""
+            problems.append(doc.problem((section, i, "name"), message))
+        else:
+            first[key] = (i, record.name)
+    return problems
+
+
 def _duplicate_contacts(doc: Document, partners: list) -> list[Problem]:
     first: dict[str, tuple] = {}
     problems = []
@@ -103,8 +126,29 @@ def _duplicate_contacts(doc: Document, partners: list) -> list[Problem]:
     return problems
 
 
+def check_page_names(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
+    """Ids that would replace a page the site writes itself (`index`, `bundesland`, …), found in each file loaded."""
+    from . import render  # noqa: F401  (importing the page families declares their folders and fixed names)
+    from .pages import FIXED_NAMES, RECORD_FOLDERS
+
+    problems = []
+    for folder, (file, section) in sorted(RECORD_FOLDERS.items()):
+        if file not in sections:
+            continue
+        doc = docs[file]
+        for i, item_id in enumerate(raw_ids(doc, section)):
+            if item_id in FIXED_NAMES.get(folder, ()):
+                message = (
+                    f"Kennung „{item_id}“ ist nicht möglich: unter {folder}/{item_id} steht schon eine Seite der "
+                    "Website selbst; bitte eine andere Kennung wählen"
+                )
+                problems.append(doc.problem((section, i, "id"), message))
+    return sorted(set(problems))
+
+
 # Each rule names the data files it needs; it runs when those files loaded, whatever else failed.
 RULES = [
+    ((), check_page_names),
     (("partners.yaml", "networks.yaml"), check_directory),
     (("process.yaml",), check_process),
     (("agreement.yaml", "networks.yaml"), check_agreement),

@@ -158,10 +158,8 @@ def explain(error: dict, model: type[BaseModel]) -> str:
         return _unknown_choice(value, ctx.get("expected", ""))
     if kind == "bool_type":
         return f"muss true oder false sein ({shown(value)})"
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return f"liegt nicht in Deutschland ({shown(value)})"
-    if kind == "string_too_long":
-        return f"ist zu lang (höchstens {ctx.get('max_length')} Zeichen)"
+    if kind in ("too_long", "string_too_long"):  # the field types check text length themselves (fields.py)
+        return f"ist zu lang (höchstens {ctx.get('max_length')})"
     return _wrong_type(kind, value)
 
 

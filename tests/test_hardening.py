@@ -161,3 +161,166 @@ def test_terminal_line_is_one_inert_line(text):
     assert "\n" not in line and "\r" not in line and "\x1b" not in line
     assert not line.lstrip().startswith("::")
     assert re.sub(r"\\[nr]|\\u001b", "", line).replace(": :", "::").strip() != ""
+
+
+# --- 6. ids that would replace the site's own pages ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "reserved", "folder"),
+    [
+        ("partners.yaml", "  - id: dguv\n", "index", "partner"),
+        ("partners.yaml", "  - id: dguv\n", "art", "partner"),
+        ("networks.yaml", "  - id: muenchen\n", "index", "netzwerke"),
+        ("networks.yaml", "  - id: muenchen\n", "bundesland", "netzwerke"),
+    ],
+)
+def test_id_that_names_a_page_of_the_site_is_refused(editor, file, old, reserved, folder):
+    found = editor(file, old, f"  - id: {reserved}\n")
+    expected = f"Kennung „{reserved}“ ist nicht möglich: unter {folder}/{reserved} steht schon eine Seite"
+    assert any(line.startswith(f"data/{file}:{{line}}: ") and expected in line for line in found), found
+
+
+def test_reserved_names_come_from_the_pages_the_families_write():
+    """Every page a family writes beside record pages is declared, so no id can replace it unnoticed."""
+    from generator.pages import FIXED_NAMES, RECORD_FOLDERS
+
+    records = load_records(DATA)
+    ids = {
+        "networks": {n.id for n in records.networks},
+        "partners": {p.id for p in records.partners},
+        "versions": {v.id for v in records.sections["agreement.yaml"]["versions"]},
+    }
+    pages = _pages("intern")
+    for folder, (_, section) in RECORD_FOLDERS.items():
+        names = {
+            path[len(folder) + 1 :].split("/")[0].removesuffix(".md") for path in pages if path.startswith(folder + "/")
+        }
+        assert names - ids[section] <= FIXED_NAMES.get(folder, set()), folder
+
+
+# --- 15. look-alike duplicate names --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lookalike",
+    [
+        "berufsgenossenschaft energie textil elektro medienerzeugnisse",  # case only
+        "Berufsgenossenschaft Energie Textil Elektro Medienerzeugnisse ",  # a trailing space
+        "Вerufsgenossenschaft Energie Textil Elektro Medienerzeugnisse",  # Cyrillic В
+    ],
+)
+def test_lookalike_partner_names_are_refused(editor, lookalike):
+    found = editor("partners.yaml", "    name: Verwaltungs-Berufsgenossenschaft\n", f'    name: "{lookalike}"\n')
+    assert len(found) == 1 and "kaum zu unterscheiden" in found[0], found
+    assert "Partner in Zeile" in found[0]
+
+
+def test_normalisation_forms_count_as_the_same_name(editor):
+    import unicodedata
+
+    name = unicodedata.normalize("NFD", "Deutsche Gesetzliche Unfallversicherung Süd")
+    replace = f'    name: "{name}"\n'
+    found = editor("partners.yaml", "    name: Verwaltungs-Berufsgenossenschaft\n", replace)
+    assert found == []  # different names stay different
+    found = editor(
+        "partners.yaml",
+        "    name: Bundesagentur für Arbeit\n",
+        '    name: "Deutsche Gesetzliche Unfallversicherung Süd"\n',
+    )
+    assert len(found) == 1 and "kaum zu unterscheiden" in found[0]
+
+
+@pytest.mark.parametrize("invisible", ["\\u200B", "\\u202E", "\\uFEFF"])
+def test_invisible_and_reversing_characters_cannot_fake_a_second_name(editor, invisible):
+    found = editor("partners.yaml", "    name: Verwaltungs-Berufsgenossenschaft\n", f'    name: "BG{invisible} ETEM"\n')
+    assert len(found) == 1 and "unzulässiges Zeichen" in found[0]
+
+
+# --- 10. clear messages: suggestions, counts, hints ------------------------------------------------------------
+
+
+def test_invalid_id_is_never_suggested_elsewhere(editor):
+    editor("partners.yaml", "  - id: zdh\n", "  - id: zdh münchen\n")
+    found = editor("networks.yaml", "partners: [dguv, zdh, aok]", "partners: [dguv, zdh-muenchen, aok]")
+    assert not any("meinten Sie „zdh münchen“" in line for line in found), found
+
+
+def test_request_with_undated_middle_steps_is_not_told_all_steps_have_a_date(editor):
+    old = "      requested: 2021-09-06\n      liaison-asked: 2021-09-08\n      person-named: 2021-10-04\n"
+    found = editor("requests.yaml", old, "      requested: 2021-09-06\n")
+    assert not any("alle Schritte haben ein Datum;" in line for line in found)
+    assert any("es fehlt „liaison-asked“" in line and "„person-named“" in line for line in found), found
+
+
+def test_single_error_has_no_waiting_hint_and_check_does_not_claim_to_write(data_dir):
+    replace_in(data_dir / "partners.yaml", "email: c.beispielmann@example.org", "email: max@")
+    result = run_cli("check", "--data", str(data_dir))
+    assert result.stderr.splitlines()[-1] == "1 Fehler gefunden."
+
+
+# --- 12. what is not a file, a full disk, a read-only file ------------------------------------------------------
+
+
+def test_folder_pipe_and_dangling_link_are_named_for_what_they_are(data_dir):
+    import os
+
+    (data_dir / "partners.yaml").unlink()
+    (data_dir / "partners.yaml").mkdir()
+    (data_dir / "process.yaml").unlink()
+    os.mkfifo(data_dir / "process.yaml")
+    (data_dir / "requests.yaml").unlink()
+    (data_dir / "requests.yaml").symlink_to(data_dir / "missing.yaml")
+    found = {p.file.rsplit("/", 1)[-1]: p.message for p in check_data(data_dir) if p.line == 1 and not p.path}
+    assert found["partners.yaml"].startswith("ist ein Ordner")
+    assert found["process.yaml"].startswith("ist keine gewöhnliche Datei")
+    assert found["requests.yaml"].startswith("ist ein Verweis (Symlink) auf eine Datei, die es nicht gibt")
+
+
+def test_full_disk_during_build_is_one_german_line(data_dir, tmp_path, monkeypatch, capsys):
+    import errno
+
+    from generator import cli, site
+
+    def full(config):
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "site" / "index.html"))
+
+    monkeypatch.setattr(site, "build", full)
+    assert cli.main(["build", "--data", str(data_dir), "--site-dir", str(tmp_path / "site")]) == 1
+    err = capsys.readouterr().err
+    assert "kein Speicherplatz mehr frei" in err and "No space" not in err and "Traceback" not in err
+
+
+def test_new_append_to_a_read_only_file_is_one_german_line(data_dir, monkeypatch, capsys):
+    import errno
+    import pathlib
+
+    from generator import cli
+
+    def refuse(self, mode="r", *args, **kwargs):
+        if "a" in mode:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return original(self, mode, *args, **kwargs)
+
+    original = pathlib.Path.open
+    monkeypatch.setattr(pathlib.Path, "open", refuse)
+    assert cli.main(["new", "partner", "--append", "--data", str(data_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "partners.yaml: keine Berechtigung" in err and "Permission" not in err
+
+
+# --- 14. descriptions cannot open Markdown blocks ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("start", ["!!! danger md-typeset", "- x", "1986. gegründet", "---", "> Zitat", ": Definition"])
+def test_description_starting_like_a_block_stays_a_paragraph(start):
+    import markdown
+
+    from generator.render import inert
+
+    rendered = markdown.markdown(
+        f"# Titel\n\n{inert(start + ' und mehr Text')}\n", extensions=["admonition", "def_list"]
+    )
+    assert rendered.count("<p>") == 1 and "<ul>" not in rendered and "<ol>" not in rendered, rendered
+    assert "<hr" not in rendered and "admonition" not in rendered and "<blockquote>" not in rendered, rendered
+    assert html.unescape(re.sub("<[^>]+>", "", rendered.split("</h1>")[1])).strip() == start + " und mehr Text"

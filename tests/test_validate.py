@@ -49,8 +49,8 @@ def test_malformed_date(editor):
 
 def test_impossible_date(editor):
     assert editor("partners.yaml", "named_on: 2021-10-04", "named_on: 2021-02-30") == [
-        "data/partners.yaml:{line}: partners[0].regional_contacts[0].named_on: kein gültiges Datum; "
-        'bitte JJJJ-MM-TT schreiben, z. B. „2021-06-21“ ("2021-02-30")'
+        "data/partners.yaml:{line}: partners[0].regional_contacts[0].named_on: "
+        'diesen Tag gibt es im Kalender nicht ("2021-02-30")'
     ]
 
 
@@ -157,7 +157,8 @@ def test_unknown_state_in_the_list(editor):
 
 def test_location_outside_germany(editor):
     assert editor("networks.yaml", "lat: 52.3759", "lat: 40.4168") == [
-        'data/networks.yaml:{line}: networks[2].location.lat: liegt nicht in Deutschland ("40.4168")'
+        "data/networks.yaml:{line}: networks[2].location.lat: liegt nicht in Deutschland; "
+        'der Breitengrad muss zwischen 47 und 55,1 liegen ("40.4168")'
     ]
 
 
