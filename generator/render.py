@@ -35,7 +35,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 _ACTIVE = {char: f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]#|~^="}
 _INERT = str.maketrans(_ACTIVE)  # str.translate: one pass in C, not a Python call per character
 # What opens a block when it starts a line: list markers, admonitions (!!! ???), quotes, definitions, blocks (///).
-_BLOCK_START = re.compile(r"[-+>!?:/%]|[0-9]+[.)]")
+_BLOCK_START = re.compile(r"[-+](?= |$)|-{2,}|[0-9]+[.)](?= |$)|:(?= |$)|!{3}|\?{3}|/{3}")
 _UNSAFE_FILTERS = ("safe", "urlize", "replace", "format", "xmlattr", "indent", "wordwrap", "forceescape", "center")
 MONTHS = [
     "Januar",
