@@ -9,13 +9,17 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
 from generator.editing_hook import report_url
 from generator.load import load_file
+from generator.site import build_site
 
 from .sitewalk import people
-from .support import DATA, ROOT, replace_in, run_cli
+from .support import DATA, ROOT, copy_data, replace_in, run_cli
+from .test_injection import URL_ATTRIBUTES, parse
 from .yaml12 import load_as_editor
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -83,6 +87,16 @@ def test_report_link_keeps_any_title_inside_its_subject(title):
     assert set(query) == {"subject", "body"}
     assert query["subject"] == [f"Fehler auf der Seite „{title}“"]
     assert url.count("?") == url.count("&") == 1  # the only separators are the ones between the fields
+
+
+@given(title=st.text(), page_url=st.text())
+def test_report_link_carries_any_title_and_address_unchanged(title, page_url):
+    url = report_url("geschaeftsstelle@example.org", title, page_url)
+    assert url.startswith("mailto:geschaeftsstelle@example.org?subject=")
+    assert not re.search(r"[\s\"'<>]", url) and url.count("?") == url.count("&") == 1
+    query = parse_qs(urlsplit(url).query, keep_blank_values=True, errors="strict")
+    assert query["subject"] == [f"Fehler auf der Seite „{title or 'Startseite'}“"]
+    assert query["body"] == [f"Seite: {page_url}\r\n\r\nWas ist falsch, und wie lautet es richtig?\r\n\r\n"]
 
 
 def test_report_link_is_left_out_without_an_address():
@@ -183,6 +197,41 @@ def test_legal_data_needs_a_retention_period_in_days(editor):
         "data/legal.yaml:{line}: host.log_retention_days: keine gültige Anzahl Tage; bitte eine ganze Zahl von 1 "
         'bis 365 schreiben ("sieben")'
     ]
+
+
+# A line of the sample legal.yaml → the value it gets, and the page that shows it.
+LEGAL_PAYLOADS = {
+    "  organisation: Offensive Mittelstand – Beispiel-Trägerorganisation": ("<script>alert(1)</script>", "impressum"),
+    "  legal_form: eingetragener Verein": ('"><svg onload=alert(2)>', "impressum"),
+    "    - Erika Beispiel (Vorsitzende)": ("[klick](javascript:alert(3))", "impressum"),
+    "  name: Erika Beispiel": ("# Überschrift {: onclick=alert(4) }", "impressum"),
+    "  registry_entry: Vereinsregister beim Amtsgericht Beispielstadt, VR 00000": ("</p><p>alert(5)", "impressum"),
+    "  address: Beispielweg 2, 20095 Hamburg": ("**fett** | a | b | <!-- x", "datenschutz"),
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_legal_site(tmp_path_factory) -> Path:
+    data = copy_data(tmp_path_factory.mktemp("hostile-legal") / "data")
+    for line, (payload, _) in LEGAL_PAYLOADS.items():
+        key = line.rsplit("- ", 1)[0] + "- " if line.lstrip().startswith("- ") else line.partition(": ")[0] + ": "
+        quoted = json.dumps(payload, ensure_ascii=False)  # a JSON string is a valid YAML string
+        replace_in(data / "legal.yaml", line + "\n", key + quoted + "\n")
+    return build_site("public", data, tmp_path_factory.mktemp("hostile-legal-site") / "site")
+
+
+@pytest.mark.parametrize("page_name", ["impressum", "datenschutz"])
+def test_hostile_legal_values_stay_plain_text(hostile_legal_site, page_name):
+    page = parse(hostile_legal_site / "rechtliches" / page_name / "index.html")
+    for tag, attrs in page.tags:
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+        for name in URL_ATTRIBUTES:
+            assert "alert(" not in (attrs.get(name) or ""), (tag, attrs)
+    assert "alert(" not in "".join(page.text.get("script", []))
+    assert "Überschrift" not in "".join(page.text.get("h1", []) + page.text.get("h2", []))
+    shown = " ".join(page.text.get("p", []) + page.text.get("li", []))
+    for payload, where in LEGAL_PAYLOADS.values():
+        assert where != page_name or payload in shown, payload
 
 
 def test_legal_data_file_exists_in_the_live_data_too():
