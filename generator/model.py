@@ -33,15 +33,16 @@ PROFILES = ("public", "intern")
 
 @dataclass(frozen=True)
 class Contact:
-    """A person as the chosen profile may show them."""
+    """A person as the chosen profile may show them; email and phone are None where only the name may appear."""
 
     name: str
     function: str | None
-    email: str
+    email: str | None
     phone: str | None
     example: bool
     # When and how the person consented: the internal review page shows it; public pages never get it.
     consent: Consent | None = None
+    card: str | None = None  # path of the person's vCard below docs/, only when email or phone may appear
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,9 @@ def build_directory(records: Records, profile: str = "public") -> Directory:
     networks = sorted(records.networks, key=lambda n: n.name.casefold())
     network_names = {n.id: n.name for n in networks}
     contacts = [
-        RegionalContactEntry(p.id, p.name, c.network, network_names[c.network], c.named_on, _contact(c, profile))
+        RegionalContactEntry(
+            p.id, p.name, c.network, network_names[c.network], c.named_on, _contact(c, profile, _card("kontakt", c.id))
+        )
         for p in partners
         for c in p.regional_contacts
     ]
@@ -222,11 +225,19 @@ def unconsented_people(records: Records) -> list[Problem]:
     ]
 
 
-def _contact(person: Person | None, profile: str) -> Contact | None:
+def _contact(person: Person | None, profile: str, card: str | None = None) -> Contact | None:
     if person is None or (profile == "public" and not may_be_named_publicly(person)):
         return None
     consent = person.consent if profile == "intern" else None
-    return Contact(person.name, person.function, person.email, person.phone, person.example, consent)
+    return Contact(person.name, person.function, person.email, person.phone, person.example, consent, card)
+
+
+def _liaison(person: Person | None, profile: str, partner_id: str) -> Contact | None:
+    """A national liaison: the public site names them at most; their contact runs through the office."""
+    if person is None or profile == "public":
+        shown = _contact(person, profile)
+        return shown and Contact(shown.name, shown.function, None, None, shown.example)
+    return _contact(person, profile, f"partner/vcard/{partner_id}.vcf")
 
 
 def _partner(p: Partner, networks: list[Network], contacts: list, profile: str, source: str) -> PartnerEntry:
@@ -242,7 +253,7 @@ def _partner(p: Partner, networks: list[Network], contacts: list, profile: str, 
         website=p.website,
         description=p.description,
         liaison_named=p.liaison is not None,
-        liaison=_contact(p.liaison, profile),
+        liaison=_liaison(p.liaison, profile, p.id),
         networks=tuple(Ref(n.id, n.name) for n in networks if p.id in n.partners),
         regional_contacts=tuple(c for c in contacts if c.partner_id == p.id),
         verified_on=p.verified_on,
@@ -270,10 +281,18 @@ def _network(n: Network, partners: list[Partner], contacts: list, profile: str, 
         verified_on=n.verified_on,
         source=source,
         agreement=SignatureEntry(n.agreement.version, n.agreement.signed_on) if n.agreement else None,
-        ambassadors=tuple(_ambassador(a, partners, profile) for a in n.ambassadors),
+        ambassadors=tuple(
+            _ambassador(a, partners, profile, _card("botschafter", f"{n.id}-{i}"))
+            for i, a in enumerate(n.ambassadors, 1)
+        ),
     )
 
 
-def _ambassador(person, partners: list[Partner], profile: str) -> AmbassadorEntry:
+def _ambassador(person, partners: list[Partner], profile: str, card: str) -> AmbassadorEntry:
     partner = next((Ref(p.id, p.name) for p in partners if p.id == person.partner), None)
-    return AmbassadorEntry(_contact(person, profile), partner)
+    return AmbassadorEntry(_contact(person, profile, card), partner)
+
+
+def _card(kind: str, key: str) -> str:
+    """Where a person's vCard lives below docs/; one folder per kind keeps names from colliding."""
+    return f"netzwerke/vcard/{kind}/{key}.vcf"

@@ -27,9 +27,13 @@ from .handbook import agreement_pages, procedure_pages, toolkit_pages
 from .legal import legal_pages
 from .model import Directory
 from .pages import fixed_page, record_folder, record_pages
+from .qr import qr_svg
 from .requestpages import coverage_pages, intern_pages
 from .schema_org import schema_org
 from .schemafiles import schema_pages
+from .siteconfig import site_url as configured_site_url
+from .telephone import tel_uri
+from .vcard import office_card_path, vcard_files
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Characters that can open Markdown or HTML markup in the middle of a line; values never start a line.
@@ -99,6 +103,14 @@ def _mail_link(address: str, subject: str | None = None, body: str | None = None
     return Markup(f"[{inert(text or address)}]({target})")
 
 
+def _tel_link(phone: str | None) -> Markup:
+    """A phone number as a link that dials it; as plain text when it cannot be made a global number."""
+    if not phone:
+        return Markup("")
+    uri = tel_uri(phone)
+    return Markup(f"[{inert(phone)}]({uri})") if uri else inert(phone)
+
+
 def _front_value(value: object) -> Markup:
     """A title or description for YAML front matter, read back by MkDocs exactly (see frontmatter.py).
 
@@ -121,8 +133,8 @@ def _german_date(value: date | None) -> str:
     return f"{value.day}. {MONTHS[value.month - 1]} {value.year}" if value else ""
 
 
-def make_environment() -> Environment:
-    """The Jinja2 environment for all pages: strict, escaping, deterministic."""
+def make_environment(site_url: str | None = None) -> Environment:
+    """The Jinja2 environment for all pages: strict, escaping, deterministic; `site_url` from mkdocs.yml."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -141,6 +153,7 @@ def make_environment() -> Environment:
         link=_link,
         url_link=_url_link,
         mail_link=_mail_link,
+        tel_link=_tel_link,
         front=_front_value,
         german_date=_german_date,
         schema_text=_schema_text,
@@ -153,6 +166,9 @@ def make_environment() -> Environment:
         partner_facets=partner_facets,
         facet_tokens=facet_tokens,
         state_page=state_page,
+        office_card=office_card_path,
+        qr_svg=qr_svg,
+        site_url=site_url or configured_site_url(),
     )
     return env
 
@@ -172,12 +188,12 @@ def directory_pages(env: Environment, directory: Directory) -> dict[str, str]:
 
 # Each page set takes (env, directory) and returns {path below docs/: text}; later features add theirs.
 PAGE_SETS = [directory_pages, agreement_pages, procedure_pages, toolkit_pages, filter_pages, export_files]
-PAGE_SETS += [schema_pages, coverage_pages, intern_pages, guide_pages, legal_pages]
+PAGE_SETS += [schema_pages, coverage_pages, intern_pages, guide_pages, legal_pages, vcard_files]
 
 
-def render_pages(directory: Directory) -> dict[str, str]:
+def render_pages(directory: Directory, site_url: str | None = None) -> dict[str, str | bytes]:
     """All generated files: path below docs/ → text."""
-    env = make_environment()
+    env = make_environment(site_url)
     pages: dict[str, str] = {}
     for page_set in PAGE_SETS:
         for path, text in page_set(env, directory).items():

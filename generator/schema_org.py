@@ -1,24 +1,40 @@
-"""schema.org JSON-LD (Organization) for network and partner pages, from organisations' public fields only.
+"""schema.org JSON-LD for network and partner pages (Organization) and the home page (Organization, WebSite).
 
-Templates put it into the page's front matter (`schema_org:`); overrides/main.html writes it into the
-page head as <script type="application/ld+json">. No person ever enters it, whatever the profile.
+Built from organisations' public fields only. Templates put it into the page's front matter
+(`schema_org:`); overrides/main.html writes it into the page head as <script type="application/ld+json">.
+No person ever enters it, whatever the profile. Every organisation has an `@id` (its page address and
+a fragment), so a network's members and a partner's networks point at the records of their own pages.
 """
 
 from __future__ import annotations
 
 import json
 
+from jinja2 import pass_environment
 from markupsafe import Markup
 
 from .frontmatter import yaml_safe_json
 from .model import NetworkEntry, PartnerEntry
 
 OFFENSIVE_MITTELSTAND = {"@type": "Organization", "name": "Offensive Mittelstand"}
+HOME_ID, WEBSITE_ID = "#offensive-mittelstand", "#website"
 # Characters that could end a <script> element or open markup, escaped the way JSON allows.
 _SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 
 
-def network_organization(n: NetworkEntry) -> dict:
+def network_id(site_url: str, network_id: str) -> str:
+    return f"{site_url}netzwerke/{network_id}/#netzwerk"
+
+
+def partner_id(site_url: str, partner_id: str) -> str:
+    return f"{site_url}partner/{partner_id}/#partner"
+
+
+def _parent(site_url: str) -> dict:
+    return {**OFFENSIVE_MITTELSTAND, "@id": site_url + HOME_ID}
+
+
+def network_organization(n: NetworkEntry, site_url: str) -> dict:
     """A regional network as schema.org Organization."""
     c = n.contact
     address = {"@type": "PostalAddress", "addressLocality": c.city, "addressRegion": n.state_labels[0]}
@@ -29,9 +45,11 @@ def network_organization(n: NetworkEntry) -> dict:
         {
             "@context": "https://schema.org",
             "@type": "Organization",
+            "@id": network_id(site_url, n.id),
             "name": n.name,
             "description": n.description,
-            "url": n.website,
+            "url": n.website or f"{site_url}netzwerke/{n.id}/",
+            "mainEntityOfPage": f"{site_url}netzwerke/{n.id}/",
             "areaServed": [n.region, *({"@type": "State", "name": label} for label in n.state_labels)],
             "email": c.email,
             "telephone": c.phone,
@@ -40,25 +58,46 @@ def network_organization(n: NetworkEntry) -> dict:
                 "@type": "Place",
                 "geo": {"@type": "GeoCoordinates", "latitude": n.lat, "longitude": n.lon},
             },
-            "parentOrganization": OFFENSIVE_MITTELSTAND,
-            "member": [{"@type": "Organization", "name": m.name} for m in n.members],
+            "parentOrganization": _parent(site_url),
+            "member": [{"@type": "Organization", "@id": partner_id(site_url, m.id), "name": m.name} for m in n.members],
         }
     )
 
 
-def partner_organization(p: PartnerEntry) -> dict:
+def partner_organization(p: PartnerEntry, site_url: str) -> dict:
     """A partner institution as schema.org Organization."""
+    networks = ({"@type": "Organization", "@id": network_id(site_url, r.id), "name": r.name} for r in p.networks)
     return _without_empty(
         {
             "@context": "https://schema.org",
             "@type": "Organization",
+            "@id": partner_id(site_url, p.id),
             "name": p.name,
             "alternateName": p.short_name,
             "description": p.description,
-            "url": p.website,
-            "memberOf": [OFFENSIVE_MITTELSTAND, *({"@type": "Organization", "name": r.name} for r in p.networks)],
+            "url": p.website or f"{site_url}partner/{p.id}/",
+            "mainEntityOfPage": f"{site_url}partner/{p.id}/",
+            "memberOf": [_parent(site_url), *networks],
         }
     )
+
+
+def home_graph(site_url: str, site_name: str, description: str) -> dict:
+    """The Offensive Mittelstand as Organization and this site as WebSite, for the home page."""
+    return {
+        "@context": "https://schema.org",
+        "@graph": [
+            {**_parent(site_url), "url": site_url, "description": description},
+            {
+                "@type": "WebSite",
+                "@id": site_url + WEBSITE_ID,
+                "url": site_url,
+                "name": site_name,
+                "inLanguage": "de",
+                "publisher": {"@id": site_url + HOME_ID},
+            },
+        ],
+    }
 
 
 def _without_empty(record: dict) -> dict:
@@ -81,7 +120,10 @@ def _one_line(value: object) -> object:
     return value
 
 
-def schema_org(entry: NetworkEntry | PartnerEntry) -> Markup:
+@pass_environment
+def schema_org(env, entry: NetworkEntry | PartnerEntry) -> Markup:
     """Template filter: the JSON-LD of a network or partner entry."""
-    record = network_organization(entry) if isinstance(entry, NetworkEntry) else partner_organization(entry)
-    return json_ld(record)
+    site_url = env.globals["site_url"]
+    if isinstance(entry, NetworkEntry):
+        return json_ld(network_organization(entry, site_url))
+    return json_ld(partner_organization(entry, site_url))

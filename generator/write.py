@@ -73,7 +73,7 @@ def write_pages(
     for path in pages:
         if path.split("/", 1)[0] not in GENERATED_ROOTS:
             raise ValueError(f"generated page outside the generated folders: {path}")
-    wanted = {**(hand_written or {}), **{path: text.encode("utf-8") for path, text in pages.items()}}
+    wanted = {**(hand_written or {}), **{path: _bytes(text) for path, text in pages.items()}}
     changed = [path for path, data in sorted(wanted.items()) if _write_if_changed(folder / path, data)]
     for file in sorted(folder.rglob("*")) if folder.is_dir() else []:
         relative = file.relative_to(folder).as_posix()
@@ -82,6 +82,10 @@ def write_pages(
             changed.append(relative)
     _remove_empty_dirs(folder)
     return changed
+
+
+def _bytes(text: str | bytes) -> bytes:
+    return text if isinstance(text, bytes) else text.encode("utf-8")  # bytes: the workbook
 
 
 def _write_if_changed(file: Path, data: bytes) -> bool:

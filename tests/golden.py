@@ -34,7 +34,7 @@ def fixed_today(day: str = FIXED_TODAY):
             os.environ["OM_TODAY"] = before
 
 
-def sample_pages(profile: str = "public") -> dict[str, str]:
+def sample_pages(profile: str = "public") -> dict[str, str | bytes]:
     """The generated pages of the fixture data for a profile, on the fixed day."""
     with fixed_today():
         return render_pages(build_directory(load_records(DATA), profile))
@@ -47,7 +47,7 @@ def main() -> None:
         for path, text in pages.items():
             target = GOLDEN / profile / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(text.encode("utf-8"))
+            target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
         print(f"{len(pages)} golden files written to {GOLDEN / profile}")
     print("Review them with `git diff tests/golden`.")
 

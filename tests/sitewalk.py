@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import gzip
 import html
+import io
 import json
+import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
@@ -18,12 +21,17 @@ def readable_texts(site: Path) -> Iterator[tuple[str, str]]:
         relative = file.relative_to(site).as_posix()
         yield relative, relative  # page slugs and folder names
         raw = file.read_bytes()
+        if file.suffix == ".xlsx":  # a ZIP of XML parts: read the parts, where the cell texts are
+            with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+                raw = b"\n".join(archive.read(name) for name in archive.namelist())
         if file.suffix == ".gz":
             raw = gzip.decompress(raw)
         text = raw.decode("utf-8", errors="replace")
         yield relative, text
         yield relative, html.unescape(text)
         yield relative, unquote(html.unescape(text))
+        if file.suffix == ".vcf":  # a value may be folded over two lines and escaped
+            yield relative, re.sub(r"\\(.)", r"\1", text.replace("\r\n ", ""))
         if file.suffix in (".json", ".geojson") or file.name.endswith(".json.gz"):
             yield relative, json.dumps(json.loads(text), ensure_ascii=False)
 

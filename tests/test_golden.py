@@ -16,7 +16,8 @@ def test_generated_pages_match_golden_files(profile):
     golden = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
     assert sorted(pages) == sorted(golden), "set of pages changed: run `make golden` and review the diff"
     for path, text in pages.items():
-        expected = (folder / path).read_bytes().decode("utf-8")
+        expected = (folder / path).read_bytes()
+        expected = expected if isinstance(text, bytes) else expected.decode("utf-8")
         assert text == expected, f"{path} differs from its golden file: run `make golden` and review the diff"
 
 

@@ -142,12 +142,22 @@ def test_botschafter_without_consent_are_counted_not_named():
 def test_one_page_sheet_names_members_contacts_and_the_office_route():
     sheet = _pages()["merkblaetter/hannover.md"]
     assert (
-        "| Deutsche Gesetzliche Unfallversicherung | Unfallversicherungsträger | benannt (über die Geschäftsstelle) |"
-        in sheet
+        "- **Deutsche Gesetzliche Unfallversicherung** (Unfallversicherungsträger): "
+        "Ansprechperson benannt (über die Geschäftsstelle)\n" in sheet
     )
-    assert "| Handwerkskammer Hannover | Kammer | über das Netzwerk |" in sheet
+    assert "- **Handwerkskammer Hannover** (Kammer): über das Netzwerk\n" in sheet
     assert "mailto:geschaeftsstelle@example.org?subject=Ansprechperson%20f%C3%BCr%20%E2%80%9EMusternetzwerk" in sheet
     assert "Nadine Schablonski" not in sheet and "- 1 Person ist benannt" in sheet
+
+
+def test_one_page_sheet_has_a_qr_code_to_its_network_page_and_a_print_button():
+    sheet = _pages()["merkblaetter/hannover.md"]
+    qr = re.search(
+        r'<svg role="img" viewBox="0 0 (\d+) \d+" class="om-qr"><title>QR-Code: Adresse der Netzwerkseite</title>',
+        sheet,
+    )
+    assert qr and "<figcaption>https://netzwerke.example.org/netzwerke/hannover/</figcaption>" in sheet
+    assert '<button type="button" class="md-button om-print" data-om-print hidden>Merkblatt drucken</button>' in sheet
 
 
 def test_data_in_handbook_pages_stays_inert(data_dir, tmp_path):

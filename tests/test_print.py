@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from generator.model import build_directory
+from generator.site import build_site
 from generator.validate import load_records
 
 from .browser import CHROMIUM_ARGS
-from .support import DATA
+from .support import DATA, copy_data, replace_in, serve
 
 CHROMIUM = ["chromium", "--headless", *CHROMIUM_ARGS, "--no-pdf-header-footer"]
 A4_POINTS = (595, 842)
@@ -106,8 +107,43 @@ def test_print_shows_no_navigation_and_cuts_no_table(print_layout, path):
 
 def test_tables_of_printed_pages_are_measured(print_layout):
     assert print_layout("vereinbarung/")["tables"] == 2
-    assert print_layout("merkblaetter/hannover/")["tables"] == 1
+    assert print_layout("merkblaetter/hannover/")["tables"] == 0  # the sheet lists its partners in columns
 
 
 def test_signatures_stay_together_on_one_page(print_layout):
     assert print_layout("vereinbarung/netzwerke/hannover/")["signatures"] == ["avoid"]
+
+
+CROWD = 35  # added to the five partners of Hannover: 40 on one sheet
+# Names as long as the real partners' (30 to 60 characters), the longest a Kammer's.
+NAMES = (
+    "Handwerkskammer Beispielstadt",
+    "Industrie- und Handelskammer Beispielregion zu Musterstadt",
+    "Berufsgenossenschaft Beispielbranche Muster und Probe",
+    "Kreishandwerkerschaft Musterkreis",
+)
+
+
+@pytest.fixture(scope="module")
+def crowded_sheet(tmp_path_factory) -> bytes:
+    """The sheet of a network with 40 partners, long names among them, printed by chromium."""
+    work = tmp_path_factory.mktemp("crowded")
+    data = copy_data(work / "data")
+    added = [f"kammer-{i:02d}" for i in range(CROWD)]
+    with (data / "partners.yaml").open("a", encoding="utf-8") as stream:
+        for i, key in enumerate(added):
+            name = f"{NAMES[i % len(NAMES)]} {i:02d}"
+            stream.write(f"\n  - id: {key}\n    name: {name}\n    kind: kammer\n    scope: regional\n")
+    old = "partners: [dguv, hwk-hannover, zdh, vbg, dgb]"
+    replace_in(data / "networks.yaml", old, old[:-1] + ", " + ", ".join(added) + "]")
+    site = build_site("public", data, work / "site")
+    server, url = serve(site)
+    try:
+        return print_to_pdf(url + "merkblaetter/hannover/")
+    finally:
+        server.shutdown()
+
+
+def test_a_sheet_with_40_partners_still_prints_on_one_a4_page(crowded_sheet):
+    assert page_size(crowded_sheet) == A4_POINTS
+    assert page_count(crowded_sheet) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -329,6 +330,9 @@ def test_coverage_matrix_names_no_person(monkeypatch):
         assert not any(name in page for name in names)
 
 
+REQUEST_LINK = re.compile(r"\[Ansprechperson bei der Geschäftsstelle anfragen\]\((mailto:[^)]*)\)")
+
+
 def test_request_action_writes_to_the_coordination_office_only(monkeypatch):
     records = load_records(DATA)
     office = next(r.contact.email for r in records.sections["process.yaml"]["roles"] if r.id == "office")
@@ -336,21 +340,27 @@ def test_request_action_writes_to_the_coordination_office_only(monkeypatch):
     for profile in ("public", "intern"):
         pages = _pages(profile, "2026-11-22", monkeypatch)
         actions = [
-            line
+            target
             for path, text in pages.items()
             if path.startswith(("netzwerke/", "partner/"))
-            for line in text.splitlines()
-            if line.startswith("[Ansprechperson anfragen](")
+            for target in REQUEST_LINK.findall(text)
         ]
         assert len(actions) >= 6 + 10
-        assert all(line.startswith(f"[Ansprechperson anfragen](mailto:{office}?subject=") for line in actions)
-        assert not any(email in line for line in actions for email in liaisons)
+        assert all(target.startswith(f"mailto:{office}?subject=") for target in actions)
+        assert not any(email in target for target in actions for email in liaisons)
 
 
 def test_request_action_is_prefilled_with_network_or_partner(monkeypatch):
     pages = _pages("public", "2026-11-22", monkeypatch)
-    network = next(line for line in pages["netzwerke/harz.md"].splitlines() if "[Ansprechperson anfragen]" in line)
-    partner = next(line for line in pages["partner/zdh.md"].splitlines() if "[Ansprechperson anfragen]" in line)
+    network = REQUEST_LINK.search(pages["netzwerke/harz.md"]).group(1)
+    partner = REQUEST_LINK.search(pages["partner/zdh.md"]).group(1)
     assert "Netzwerk%3A%20Offensive%20Harzwirtschaft%0APartner%3A%20%28bitte%20eintragen%29" in network
     assert "Partner%3A%20Zentralverband%20des%20Deutschen%20Handwerks%0AThema" in partner
-    assert network.endswith("){ .md-button }")
+
+
+def test_request_action_is_addressed_to_coordinators_not_shown_as_a_contact_button(monkeypatch):
+    page = _pages("public", "2026-11-22", monkeypatch)["netzwerke/harz.md"]
+    assert "md-button" not in page
+    box = page[page.index('!!! info "Für die Koordination regionaler Netzwerke"') :]
+    assert "Sie koordinieren dieses Netzwerk" in box and REQUEST_LINK.search(box)
+    assert page.index("## Kontakt") < page.index("## Das Netzwerk") < page.index("!!! info")

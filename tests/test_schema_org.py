@@ -14,6 +14,7 @@ from generator.validate import load_records
 
 from .support import DATA
 
+SITE = "https://netzwerke.example.org/"
 LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 
 
@@ -36,7 +37,7 @@ def test_json_ld_cannot_end_its_script_element_and_reads_back_as_front_matter():
 
 def test_network_is_an_organization_with_address_place_and_members(records):
     directory = build_directory(records, "public")
-    muenchen = network_organization(next(n for n in directory.networks if n.id == "muenchen"))
+    muenchen = network_organization(next(n for n in directory.networks if n.id == "muenchen"), SITE)
     assert muenchen["@context"] == "https://schema.org" and muenchen["@type"] == "Organization"
     assert muenchen["address"] == {
         "@type": "PostalAddress",
@@ -47,13 +48,32 @@ def test_network_is_an_organization_with_address_place_and_members(records):
         "addressCountry": "DE",
     }
     assert muenchen["location"]["geo"] == {"@type": "GeoCoordinates", "latitude": 48.1372, "longitude": 11.5755}
-    assert {"@type": "Organization", "name": "RKW Kompetenzzentrum"} in muenchen["member"]
+    rkw = {"@type": "Organization", "@id": f"{SITE}partner/rkw/#partner", "name": "RKW Kompetenzzentrum"}
+    assert rkw in muenchen["member"]
+    assert muenchen["@id"] == f"{SITE}netzwerke/muenchen/#netzwerk"
+    assert muenchen["url"] == muenchen["mainEntityOfPage"] == f"{SITE}netzwerke/muenchen/"  # no own website
+
+
+def test_members_and_networks_point_at_each_others_records(records):
+    directory = build_directory(records, "public")
+    networks = {n.id: network_organization(n, SITE) for n in directory.networks}
+    partners = {p.id: partner_organization(p, SITE) for p in directory.partners}
+    for n in networks.values():
+        for member in n.get("member", []):
+            assert member["@id"] in {p["@id"] for p in partners.values()}
+    for p in partners.values():
+        assert p["memberOf"][0]["@id"] == SITE + "#offensive-mittelstand"
+        assert {m["@id"] for m in p["memberOf"][1:]} <= {n["@id"] for n in networks.values()}
 
 
 def test_json_ld_is_the_same_in_both_profiles_so_it_never_holds_a_person(records):
     public, intern = build_directory(records, "public"), build_directory(records, "intern")
-    assert [network_organization(n) for n in public.networks] == [network_organization(n) for n in intern.networks]
-    assert [partner_organization(p) for p in public.partners] == [partner_organization(p) for p in intern.partners]
+    assert [network_organization(n, SITE) for n in public.networks] == [
+        network_organization(n, SITE) for n in intern.networks
+    ]
+    assert [partner_organization(p, SITE) for p in public.partners] == [
+        partner_organization(p, SITE) for p in intern.partners
+    ]
 
 
 def test_every_network_and_partner_page_has_one_organization(public_site, records):
@@ -63,7 +83,10 @@ def test_every_network_and_partner_page_has_one_organization(public_site, record
             assert data["@type"] == "Organization" and data["name"] == entry.name
     dguv = _json_ld(public_site / "partner" / "dguv" / "index.html")[0]
     assert dguv["alternateName"] == "DGUV" and dguv["url"] == "https://www.dguv.de"
-    assert {"@type": "Organization", "name": "Offensive Mittelstand"} in dguv["memberOf"]
+    assert dguv["@id"] == f"{SITE}partner/dguv/#partner"
+    assert {"@type": "Organization", "@id": SITE + "#offensive-mittelstand", "name": "Offensive Mittelstand"} in dguv[
+        "memberOf"
+    ]
 
 
 def test_other_pages_have_no_json_ld(public_site):
