@@ -24,6 +24,7 @@ from .frontmatter import yaml_string
 from .geo import germany_map
 from .guidepages import guide_pages
 from .handbook import agreement_pages, procedure_pages, toolkit_pages
+from .home import home_page
 from .legal import legal_pages
 from .model import Directory
 from .pages import fixed_page, record_folder, record_pages
@@ -188,7 +189,7 @@ def directory_pages(env: Environment, directory: Directory) -> dict[str, str]:
 
 # Each page set takes (env, directory) and returns {path below docs/: text}; later features add theirs.
 PAGE_SETS = [directory_pages, agreement_pages, procedure_pages, toolkit_pages, filter_pages, export_files]
-PAGE_SETS += [schema_pages, coverage_pages, intern_pages, guide_pages, legal_pages, vcard_files]
+PAGE_SETS += [schema_pages, coverage_pages, intern_pages, guide_pages, legal_pages, vcard_files, home_page]
 
 
 def render_pages(directory: Directory, site_url: str | None = None) -> dict[str, str | bytes]:

@@ -28,6 +28,7 @@ GENERATED_ROOTS = (
     "ansprechpersonen",
     "intern",
     "rechtliches",
+    "index.md",  # the home page: a file, not a folder, built from the data like the rest
 )
 
 

@@ -451,8 +451,10 @@ def test_edit_button_leads_to_the_record_in_the_data_file(intern_site):
 
 
 def test_edit_button_of_a_hand_written_page_leads_to_its_markdown(intern_site):
-    page = (intern_site / "index.html").read_text(encoding="utf-8")
-    assert 'blob/main/docs/index.md" title="Seite bearbeiten: docs/index.md"' in page
+    page = (intern_site / "handbuch" / "index.html").read_text(encoding="utf-8")
+    assert 'blob/main/docs/handbuch/index.md" title="Seite bearbeiten: docs/handbuch/index.md"' in page
+    home = (intern_site / "index.html").read_text(encoding="utf-8")  # generated from the data, written in code
+    assert 'title="Seite bearbeiten: generator/templates/home.md.j2"' in home
 
 
 SOURCE_URL = "https://github.com/offensive-mittelstand/om-netzwerke/blob/main/"

@@ -89,6 +89,14 @@ def test_every_network_and_partner_page_has_one_organization(public_site, record
     ]
 
 
+def test_home_page_names_the_organization_and_the_website(public_site):
+    (data,) = _json_ld(public_site / "index.html")
+    organization, website = data["@graph"]
+    assert organization["@type"] == "Organization" and organization["name"] == "Offensive Mittelstand"
+    assert organization["@id"] == SITE + "#offensive-mittelstand" and organization["url"] == SITE
+    assert website["@type"] == "WebSite" and website["url"] == SITE
+    assert website["publisher"] == {"@id": organization["@id"]} and website["inLanguage"] == "de"
+
+
 def test_other_pages_have_no_json_ld(public_site):
-    assert _json_ld(public_site / "index.html") == []
     assert _json_ld(public_site / "netzwerke" / "index.html") == []

@@ -47,10 +47,33 @@ def test_a_network_name_never_follows_the_word_netzwerk(profile):
 def test_hand_written_pages_name_no_network_of_the_data():
     """The sample networks change with the data; the hand-written pages must stay true without them."""
     names = [n.name for n in load_records(DATA).networks]
-    pages = [ROOT / "docs" / "index.md", *sorted((ROOT / "docs" / "handbuch").glob("*.md"))]
+    pages = sorted((ROOT / "docs" / "handbuch").glob("*.md"))
     found = {p.relative_to(ROOT).as_posix(): [n for n in names if n in _text(p)] for p in pages}
     assert {page: hits for page, hits in found.items() if hits} == {}
 
 
 def _text(page: Path) -> str:
     return " ".join(page.read_text(encoding="utf-8").split())
+
+
+# The roles in both forms: „Botschafterinnen und Botschafter“, „eine Botschafterin oder ein Botschafter“.
+PAIRED = re.compile(
+    r"(Botschafter|Berater)innen und \1n?\b|\b(Botschafter|Berater)in(?: \(\2\)| oder (?:ein(?:en)? )?\2\b)"
+)
+SINGLE = re.compile(r"\b(?:Botschafter|Berater)n?\b(?!-)")
+
+
+def test_page_texts_and_navigation_name_women_and_men():
+    """Templates, hand-written pages and the navigation never say „Botschafter“ or „Berater“ alone."""
+    sources = [
+        *sorted((ROOT / "generator" / "templates").glob("*.j2")),
+        *sorted((ROOT / "docs" / "handbuch").glob("*.md")),
+        ROOT / "mkdocs.yml",
+    ]
+    found = {}
+    for source in sources:
+        text = re.sub(r"\{#.*?#\}", "", source.read_text(encoding="utf-8"), flags=re.DOTALL)  # template comments
+        lone = SINGLE.findall(PAIRED.sub("", text))
+        if lone:
+            found[source.relative_to(ROOT).as_posix()] = lone
+    assert found == {}
