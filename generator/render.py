@@ -194,7 +194,8 @@ PAGE_SETS += [schema_pages, coverage_pages, intern_pages, guide_pages, legal_pag
 
 def render_pages(directory: Directory, site_url: str | None = None) -> dict[str, str | bytes]:
     """All generated files: path below docs/ → text."""
-    env = make_environment(site_url)
+    # The internal site names no public address (it links nowhere outside): its pages are addressed from its root.
+    env = make_environment(site_url or ("/" if directory.intern else None))
     pages: dict[str, str] = {}
     for page_set in PAGE_SETS:
         for path, text in page_set(env, directory).items():

@@ -21,7 +21,7 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 NAME_FIELDS = {"name", "short_name", "organisation", "city", "street", "region"}
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Addresses, file names and identifiers (snake_case) in running text are not words.
-NOT_WORDS = re.compile(r"\S+@\S+|https?://\S+|\S+\.(?:yaml|md|json|geojson|csv|html)\b|\S*\w_\w\S*")
+NOT_WORDS = re.compile(r"\S+@\S+|https?://\S+|\S+\.(?:yaml|md|json|geojson|csv|html|xlsx|vcf)\b|\S*\w_\w\S*")
 
 
 class _MainText(HTMLParser):
