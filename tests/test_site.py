@@ -91,12 +91,12 @@ def test_writer_touches_only_changed_files_and_removes_stale_ones(tmp_path):
 
 
 def test_staged_folder_is_hand_written_pages_plus_generated_ones(tmp_path):
-    hand = {"index.md": b"Start\n", "handbuch/index.md": b"Handbuch\n"}
+    hand = {"handbuch/om.md": b"OM\n", "handbuch/index.md": b"Handbuch\n"}
     write_pages(tmp_path, {"partner/a.md": "A\n"}, hand)
     assert _snapshot(tmp_path) == {**hand, "partner/a.md": b"A\n"}
-    assert write_pages(tmp_path, {"partner/a.md": "A\n"}, {"index.md": b"Start\n"}) == ["handbuch/index.md"]
+    assert write_pages(tmp_path, {"partner/a.md": "A\n"}, {"handbuch/om.md": b"OM\n"}) == ["handbuch/index.md"]
     with pytest.raises(ValueError, match="outside the generated folders"):
-        write_pages(tmp_path, {"index.md": "überschrieben"}, hand)
+        write_pages(tmp_path, {"handbuch/index.md": "überschrieben"}, hand)
 
 
 def test_a_hand_written_page_in_a_generated_folder_is_refused_in_german(tmp_path):
