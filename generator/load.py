@@ -11,7 +11,6 @@ composed here from its events with an explicit stack, so no nesting can overflow
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
@@ -31,24 +30,13 @@ from yaml.events import (
 
 from . import textpolicy
 from .problems import Path, Problem, display_name, format_path, system_error
-from .yamlerrors import curly_quote_hint, syntax_message, unclosed_quote_line
+from .yamlerrors import Refused, curly_quote_hint, syntax_message, unclosed_quote_line
+from .yamlstrict import check_comment_after, check_flow_line, check_scalar
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 12
 # About ten times the keys and values of 1,000 partners with their contacts: more is machine-made, not edited.
 MAX_VALUES = 200_000
-# Typographic quotes an editor may type around a value, meaning YAML's straight ones.
-_OPENING_QUOTES = "„“”‚‘’«»"
-_CLOSING_QUOTES = "“”‘’«»"
-
-
-class Refused(Exception):
-    """A construct the data files must not use; stops reading that file."""
-
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
-        self.line = line
-        self.message = message
 
 
 @dataclass
@@ -158,6 +146,10 @@ _NO_KEY = object()
 _BAD_KEY = object()  # a key that is not text, or a duplicate: its value is read and dropped
 
 
+class _DuplicateId:
+    """The key of a second `id` in a mapping: its value is dropped, but remembered (see Document.dropped_ids)."""
+
+
 def compose(
     text: str, doc: Document | None = None, problems: list[Problem] | None = None, scalar: Callable = plain_value
 ) -> Any:
@@ -165,146 +157,147 @@ def compose(
 
     Records the line of every key and list item in doc.lines and non-fatal problems in problems;
     raises Refused for what stops reading (syntax errors, anchors, tags, depth, forbidden characters).
+    `scalar(value, style)` turns a scalar into a value (tests/yaml12.py reads the file as an editor does).
     """
-    doc = doc if doc is not None else Document("")
-    problems = problems if problems is not None else []
-    parser = CParser(text)
-    lines = doc.lines
-    stack: list[_Frame] = []
-    root: list[Any] = []
-    documents = 0
-    values = 0
-    try:
-        while True:
-            event = parser.get_event()
-            if event is None:
-                break
-            kind = type(event)
-            if kind is ScalarEvent:
-                values += 1
-                if values > MAX_VALUES:
-                    raise Refused(event.start_mark.line + 1, _too_many_values())
-                _check_node(event, len(stack))
-                style = event.style or None
-                value = event.value
-                if style == '"' and "\\" in text[event.start_mark.index : event.end_mark.index]:
-                    _check_escapes(value, event.start_mark.line + 1)
-                frame = stack[-1] if stack else None
-                if style is not None or (frame is not None and frame.flow):
-                    _check_scalar_syntax(text, event, frame)
-                elif value and value[0] in _OPENING_QUOTES and value[-1] in _CLOSING_QUOTES and len(value) > 1:
-                    raise Refused(event.start_mark.line + 1, _curly_quotes(value))
-                _add(scalar(value, style), event, stack, root, lines, doc, problems, text)
-            elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                values += 1
-                if values > MAX_VALUES:
-                    raise Refused(event.start_mark.line + 1, _too_many_values())
-                _check_node(event, len(stack))
-                is_map = kind is MappingStartEvent
-                container: Any = {} if is_map else []
-                path = _add(container, event, stack, root, lines, doc, problems, text)
-                parent = stack[-1] if stack else None
-                flow = bool(event.flow_style)
-                indent = parent.indent if flow and parent else (-1 if flow else event.start_mark.column)
-                discard = path is None or (parent is not None and parent.discard)
-                stack.append(_Frame(container, path, is_map, indent, flow, event.start_mark.line, discard))
-            elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                frame = stack.pop()
-                if frame.flow:
-                    _check_flow_line(event, frame)
-                    _check_comment_after(text, event.end_mark.index, event.end_mark.line + 1)
-            elif kind is AliasEvent:
-                raise Refused(
-                    event.start_mark.line + 1,
-                    f"Verweise (*{event.anchor}) sind nicht erlaubt; bitte den Inhalt ausschreiben",
-                )
-            elif kind is DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise Refused(
-                        event.start_mark.line + 1,
-                        "YAML-Syntaxfehler: die Datei darf nur ein Dokument enthalten; "
-                        "bitte die Zeile mit --- entfernen",
-                    )
-    except yaml.MarkedYAMLError as error:
-        raise Refused(*_syntax_problem(text, error)) from None
-    finally:
-        parser.dispose()
-    return root[0] if root else None
+    composer = _Composer(text, doc if doc is not None else Document(""), problems if problems is not None else [])
+    composer.scalar = scalar
+    return composer.run()
+
+
+class _Composer:
+    """Builds plain values from the events, with an explicit stack of the open collections."""
+
+    def __init__(self, text: str, doc: Document, problems: list[Problem]):
+        self.text, self.doc, self.problems = text, doc, problems
+        self.scalar: Callable = plain_value
+        self.stack: list[_Frame] = []
+        self.root: list[Any] = []
+        self.values = 0
+        self.documents = 0
+
+    def run(self) -> Any:
+        parser = CParser(self.text)
+        handlers = {
+            ScalarEvent: self._on_scalar,
+            MappingStartEvent: self._on_start,
+            SequenceStartEvent: self._on_start,
+            MappingEndEvent: self._on_end,
+            SequenceEndEvent: self._on_end,
+            AliasEvent: self._on_alias,
+            DocumentStartEvent: self._on_document,
+        }
+        try:
+            while (event := parser.get_event()) is not None:
+                handler = handlers.get(type(event))
+                if handler is not None:
+                    handler(event)
+        except yaml.MarkedYAMLError as error:
+            raise Refused(*_syntax_problem(self.text, error)) from None
+        finally:
+            parser.dispose()
+        return self.root[0] if self.root else None
+
+    def _count(self, event) -> None:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise Refused(event.start_mark.line + 1, _too_many_values())
+        _check_node(event, len(self.stack))
+
+    def _on_scalar(self, event) -> None:
+        self._count(event)
+        frame = self.stack[-1] if self.stack else None
+        check_scalar(self.text, event, frame.flow if frame else False, frame.indent if frame else -1)
+        self._put(self.scalar(event.value, event.style or None), event)
+
+    def _on_start(self, event) -> None:
+        self._count(event)
+        is_map = type(event) is MappingStartEvent
+        container: Any = {} if is_map else []
+        path = self._put(container, event)
+        parent = self.stack[-1] if self.stack else None
+        flow = bool(event.flow_style)
+        indent = (parent.indent if parent else -1) if flow else event.start_mark.column
+        discard = path is None or (parent is not None and parent.discard)
+        self.stack.append(_Frame(container, path, is_map, indent, flow, event.start_mark.line, discard))
+
+    def _on_end(self, event) -> None:
+        frame = self.stack.pop()
+        if frame.flow:
+            check_flow_line(event, frame.start_line, frame.indent)
+            check_comment_after(self.text, event.end_mark.index, event.end_mark.line + 1)
+
+    def _on_alias(self, event) -> None:
+        raise Refused(
+            event.start_mark.line + 1, f"Verweise (*{event.anchor}) sind nicht erlaubt; bitte den Inhalt ausschreiben"
+        )
+
+    def _on_document(self, event) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            message = "die Datei darf nur ein Dokument enthalten; bitte die Zeile mit --- entfernen"
+            raise Refused(event.start_mark.line + 1, "YAML-Syntaxfehler: " + message)
+
+    def _put(self, value, event) -> Path | None:
+        """Put a value into the collection being composed; return its path (None when it is dropped)."""
+        if not self.stack:
+            self.root.append(value)
+            return ()
+        frame = self.stack[-1]
+        if frame.flow:
+            check_flow_line(event, frame.start_line, frame.indent)
+        if frame.discard:
+            return None
+        if not frame.is_map:
+            path = (*frame.path, len(frame.container))
+            self.doc.lines[path] = event.start_mark.line + 1
+            frame.container.append(value)
+            return path
+        if frame.key is _NO_KEY:
+            self._take_key(value, event, frame)
+            return None
+        key, frame.key = frame.key, _NO_KEY
+        if key is _BAD_KEY:
+            return None
+        if key is _DuplicateId:
+            if isinstance(value, str):
+                self.doc.dropped_ids.add(value)
+            return None
+        path = (*frame.path, key)
+        if value is None and type(event) is ScalarEvent and not event.value and _comment_follows(self.text, frame):
+            message = (
+                "Wert fehlt, dahinter steht ein Kommentar: Ein Wert, der mit # beginnt, gehört in Anführungszeichen"
+            )
+            self.problems.append(Problem(self.doc.file, self.doc.lines[path], format_path(path), message))
+        frame.container[key] = value
+        return path
+
+    def _take_key(self, key, event, frame: _Frame) -> None:
+        line, path, doc = event.start_mark.line + 1, frame.path, self.doc
+        if type(event) is not ScalarEvent or not isinstance(key, str):
+            self.problems.append(Problem(doc.file, line, format_path(path), "Feldnamen müssen einfacher Text sein"))
+            frame.key = _BAD_KEY
+        elif key in frame.container:
+            message = f"doppelter Schlüssel „{key}“ (zuerst in Zeile {doc.lines[(*path, key)]})"
+            if key == "id":
+                message += f"; fehlt vor Zeile {line} ein „- “ für einen neuen Eintrag?"
+            self.problems.append(Problem(doc.file, line, format_path((*path, key)), message))
+            doc.mark_damaged(path)
+            frame.key = _DuplicateId if key == "id" else _BAD_KEY
+        else:
+            doc.lines[(*path, key)] = line
+            frame.key = key
+            frame.key_end = event.end_mark.index
 
 
 def _too_many_values() -> str:
-    return (
-        f"Datei enthält mehr als {MAX_VALUES:,} Werte".replace(",", ".")
-        + "; so viele Einträge schreibt kein Mensch, bitte den Inhalt der Datei prüfen"
-    )
+    count = f"{MAX_VALUES:,}".replace(",", ".")
+    return f"Datei enthält mehr als {count} Werte; so viele Einträge schreibt kein Mensch, bitte den Inhalt prüfen"
 
 
-def _add(value, event, stack, root, lines, doc, problems, text) -> Path | None:
-    """Put a value into the collection being composed; return its path (None when it is dropped)."""
-    if not stack:
-        root.append(value)
-        return ()
-    frame = stack[-1]
-    line = event.start_mark.line + 1
-    if frame.flow:
-        _check_flow_line(event, frame)
-    if frame.discard:
-        return None
-    if not frame.is_map:
-        path = (*frame.path, len(frame.container))
-        lines[path] = line
-        frame.container.append(value)
-        return path
-    if frame.key is _NO_KEY:
-        _take_key(value, event, frame, lines, doc, problems)
-        return None
-    key, frame.key = frame.key, _NO_KEY
-    if key is _BAD_KEY:
-        return None
-    if isinstance(key, _DuplicateId):
-        if isinstance(value, str):
-            doc.dropped_ids.add(value)
-        return None
-    if value is None and type(event) is ScalarEvent and not event.value and _comment_follows(text, frame.key_end):
-        message = "Wert fehlt, dahinter steht ein Kommentar: Ein Wert, der mit # beginnt, gehört in Anführungszeichen"
-        problems.append(Problem(doc.file, lines[(*frame.path, key)], format_path((*frame.path, key)), message))
-    frame.container[key] = value
-    return (*frame.path, key)
-
-
-def _take_key(key, event, frame: _Frame, lines, doc: Document, problems: list[Problem]) -> None:
-    line = event.start_mark.line + 1
-    path = frame.path
-    if type(event) is not ScalarEvent or not isinstance(key, str):
-        problems.append(Problem(doc.file, line, format_path(path), "Feldnamen müssen einfacher Text sein"))
-        frame.key = _BAD_KEY
-        return
-    if key in frame.container:
-        first = lines[(*path, key)]
-        message = f"doppelter Schlüssel „{key}“ (zuerst in Zeile {first})"
-        if key == "id":
-            message += f"; fehlt vor Zeile {line} ein „- “ für einen neuen Eintrag?"
-        problems.append(Problem(doc.file, line, format_path((*path, key)), message))
-        doc.mark_damaged(path)
-        frame.key = _DuplicateId(path) if key == "id" else _BAD_KEY
-        return
-    lines[(*path, key)] = line
-    frame.key = key
-    frame.key_end = event.end_mark.index
-
-
-class _DuplicateId:
-    """The value of a second `id` in a mapping: dropped, but remembered (see Document.dropped_ids)."""
-
-    def __init__(self, path):
-        self.path = path
-
-
-def _comment_follows(text: str, position: int) -> bool:
+def _comment_follows(text: str, frame: _Frame) -> bool:
     """`phone: #49 …` reads as an empty value plus a comment; editors mean the text."""
-    end = text.find("\n", position)
-    rest = text[position : end if end >= 0 else None]
+    end = text.find("\n", frame.key_end)
+    rest = text[frame.key_end : end if end >= 0 else None]
     return rest.lstrip(":").strip().startswith("#")
 
 
@@ -317,97 +310,6 @@ def _check_node(event, depth: int) -> None:
         raise Refused(line, f"Typangaben wie {tag} sind nicht erlaubt; bitte den Wert ohne Typangabe schreiben")
     if depth >= MAX_DEPTH:
         raise Refused(line, f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)")
-
-
-def _check_escapes(value: str, line: int) -> None:
-    bad = textpolicy.FORBIDDEN_IN_VALUE.search(value)
-    if bad:
-        raise Refused(line, textpolicy.refused_character(bad.group(), escaped=True))
-
-
-def _curly_quotes(value: str) -> str:
-    return (
-        f"typografische Anführungszeichen um den Wert ({value[0]}…{value[-1]}): YAML schließt Werte nur in "
-        'gerade Anführungszeichen ("…") ein; bitte ersetzen oder weglassen'
-    )
-
-
-# Invalid YAML that libyaml accepts (yaml-test-suite 9C9N, 9JBA, CVW2, G5U8, QB6E, S98Z, SU5Z, YJV2).
-
-
-def _check_scalar_syntax(text: str, event, frame: _Frame | None) -> None:
-    line = event.start_mark.line + 1
-    style = event.style or None
-    if style in ('"', "'"):
-        _check_comment_after(text, event.end_mark.index, event.end_mark.line + 1)
-        if event.end_mark.line > event.start_mark.line:
-            _check_continuation(text, event, frame.indent if frame else -1)
-    elif style in ("|", ">"):
-        _check_block_scalar(text, event)
-    elif frame is not None and frame.flow:
-        value = event.value
-        if value == "-" or value.startswith("- "):
-            raise Refused(line, "YAML-Syntaxfehler: ein „-“ in eckigen Klammern muss in Anführungszeichen stehen")
-        _check_comment_after(text, event.end_mark.index, event.end_mark.line + 1)
-
-
-_COMMENT_AFTER = re.compile(r"(?:[ ]*,)?#")
-
-
-def _check_comment_after(text: str, position: int, line: int) -> None:
-    if _COMMENT_AFTER.match(text, position):
-        raise Refused(line, "YAML-Syntaxfehler: vor einem Kommentar (#) muss ein Leerzeichen stehen")
-
-
-def _check_flow_line(event, frame: _Frame) -> None:
-    """Lines inside brackets must be indented further than the field they belong to."""
-    mark = event.start_mark
-    if mark.line > frame.start_line and mark.column <= frame.indent:
-        raise Refused(
-            mark.line + 1,
-            "YAML-Syntaxfehler: die Fortsetzung einer Liste in Klammern muss weiter eingerückt sein als ihr Feldname",
-        )
-
-
-def _check_continuation(text: str, event, indent: int) -> None:
-    """The lines of a quoted value that spans lines must be indented further than its field."""
-    starts = textpolicy.line_starts(text[event.start_mark.index : event.end_mark.index])[1:]
-    for offset in starts:
-        start = event.start_mark.index + offset
-        end = text.find("\n", start)
-        content = text[start : end if end >= 0 else None]
-        spaces = len(content) - len(content.lstrip(" "))
-        if content.strip() and spaces <= indent:
-            raise Refused(
-                event.start_mark.line + 1,
-                "YAML-Syntaxfehler: ein Anführungszeichen wird in dieser Zeile geöffnet und nicht geschlossen; "
-                "ein Wert über mehrere Zeilen muss in den Folgezeilen weiter eingerückt sein als sein Feldname",
-            )
-
-
-def _check_block_scalar(text: str, event) -> None:
-    """Empty lines before the text of a | or > block must not be indented further than the text."""
-    header_end = text.find("\n", event.start_mark.index)
-    if header_end < 0 or re.search(r"[1-9]", text[event.start_mark.index : header_end]):
-        return
-    blank_spaces = []
-    start = header_end + 1
-    while start < len(text):
-        end = text.find("\n", start)
-        line = text[start : end if end >= 0 else None]
-        if line.strip():
-            indent = len(line) - len(line.lstrip(" "))
-            if any(spaces > indent for spaces in blank_spaces):
-                raise Refused(
-                    event.start_mark.line + 2,
-                    "YAML-Syntaxfehler: Leerzeilen am Anfang eines Blocks (| oder >) enthalten mehr Leerzeichen, "
-                    "als der Text eingerückt ist; bitte die Leerzeichen dieser Zeilen löschen",
-                )
-            return
-        blank_spaces.append(len(line))
-        if end < 0:
-            return
-        start = end + 1
 
 
 def _syntax_problem(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str]:

@@ -6,6 +6,16 @@ import re
 
 from .textpolicy import LINE_BREAK
 
+
+class Refused(Exception):
+    """A construct the data files must not use, at its line; stops reading that file."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
 _COLON = "unerwarteter Doppelpunkt; bitte die Einrückung prüfen und Text mit Doppelpunkt in Anführungszeichen setzen"
 _INDENT = "die Einrückung passt nicht zu den Zeilen davor"
 _START = "dieses Zeichen darf hier nicht am Anfang eines Werts stehen; bitte den Wert in Anführungszeichen setzen"

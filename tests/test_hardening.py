@@ -324,3 +324,33 @@ def test_description_starting_like_a_block_stays_a_paragraph(start):
     assert rendered.count("<p>") == 1 and "<ul>" not in rendered and "<ol>" not in rendered, rendered
     assert "<hr" not in rendered and "admonition" not in rendered and "<blockquote>" not in rendered, rendered
     assert html.unescape(re.sub("<[^>]+>", "", rendered.split("</h1>")[1])).strip() == start + " und mehr Text"
+
+
+# --- 5. a pattern-free flood: refused early, problems capped, output short -------------------------------------
+
+
+def test_flood_of_values_is_refused_in_one_line(tmp_path):
+    from generator.load import MAX_VALUES, load_file
+
+    file = tmp_path / "partners.yaml"
+    file.write_text("partners: [" + ",".join(["a"] * (MAX_VALUES + 10)) + "]\n", encoding="utf-8")
+    doc, problems = load_file(file)
+    assert [p.message for p in problems] == [
+        "Datei enthält mehr als 200.000 Werte; so viele Einträge schreibt kein Mensch, bitte den Inhalt prüfen"
+    ]
+    assert doc.data is None
+
+
+def test_many_bad_records_are_capped_and_summarised(data_dir):
+    from generator.annotations import MAX_SHOWN
+    from generator.validate import MAX_PROBLEMS
+
+    (data_dir / "partners.yaml").write_text("partners:\n" + "- {}\n" * 5000, encoding="utf-8")
+    problems = [p for p in check_data(data_dir) if p.file.endswith("partners.yaml")]
+    assert MAX_PROBLEMS <= len(problems) <= MAX_PROBLEMS + 10
+    assert any("weitere Einträge ab hier nicht geprüft" in p.message for p in problems)
+    result = run_cli("check", "--data", str(data_dir))
+    lines = result.stderr.splitlines()
+    assert len(lines) <= MAX_SHOWN + 3
+    assert any(line.startswith("… und ") and "weitere; gezeigt sind die ersten 50." in line for line in lines)
+    assert re.fullmatch(r"[0-9]+ Fehler gefunden\.", lines[-1]) or re.fullmatch(r"[0-9]+ Fehler gefunden\.", lines[-2])
