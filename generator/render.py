@@ -69,7 +69,7 @@ def inert(value: object) -> Markup:
         return value
     text = " ".join(str(value).split())
     escaped = text.translate(_INERT)
-    start = _BLOCK_START.match(escaped)
+    start = None if isinstance(value, _GermanDate) else _BLOCK_START.match(escaped)
     if start:  # `- x`, `1986. gegründet`, `!!! danger`, `---`, `> x`, `: x` would open a block at a line start
         end = start.end()
         escaped = escaped[: end - 1] + f"&#{ord(escaped[end - 1])};" + escaped[end:]
@@ -130,8 +130,12 @@ def _code_block(text: str) -> Markup:
     return Markup("\n".join(f"    {line}" if line else "" for line in str(text).splitlines()))
 
 
+class _GermanDate(str):
+    """A date as German text („1. Mai 2026“): digits and a month name, never a list opened by data."""
+
+
 def _german_date(value: date | None) -> str:
-    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}" if value else ""
+    return _GermanDate(f"{value.day}. {MONTHS[value.month - 1]} {value.year}") if value else ""
 
 
 def make_environment(site_url: str | None = None) -> Environment:

@@ -212,12 +212,14 @@ def _person(c: _Context, i: int, request: Request) -> list[Problem]:
 
 def _status(c: _Context, i: int, request: Request) -> list[Problem]:
     path = ("requests", i, "status")
-    undated = [step for step in c.logged if step not in request.steps]
+    last = c.logged[-1]
     if request.status == "erledigt":
         problems = []
-        if undated:
-            missing = ", ".join(f"„{step}“ ({c.steps[step].title})" for step in undated)
-            message = f"Status „erledigt“ setzt voraus, dass alle Schritte ein Datum haben; es fehlt {missing}"
+        if last not in request.steps:
+            message = (
+                f"Status „erledigt“ setzt voraus, dass alle Schritte ein Datum haben; es fehlt „{last}“ "
+                f"({c.steps[last].title})"
+            )
             problems.append(c.doc.problem(path, message))
         if request.person is None:
             message = (
@@ -225,6 +227,7 @@ def _status(c: _Context, i: int, request: Request) -> list[Problem]:
             )
             problems.append(c.doc.problem(path, message))
         return problems
-    if request.status == "offen" and not undated:
+    # Only when every step has a date: undated steps in between are reported at the step that follows them.
+    if request.status == "offen" and all(step in request.steps for step in c.logged):
         return [c.doc.problem(path, "alle Schritte haben ein Datum; bitte „status: erledigt“ setzen")]
     return []

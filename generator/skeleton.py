@@ -143,6 +143,9 @@ def new_record(
     if record_id is not None:
         _check_new_id(doc, record_id, taken)
     text = skeleton(kind, taken, current_day(), record_id)
+    from .validate import load_records
+
+    load_records(data_dir)  # a skeleton goes only into valid data: every error first, as `check` shows it
     if not append:
         return text
     if not isinstance(doc.data, dict) or list(doc.data)[-1:] != [section]:

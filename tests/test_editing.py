@@ -237,7 +237,14 @@ def test_skeleton_placeholders_describe_one_plausible_place_and_partner():
 def test_check_warns_while_a_record_is_still_an_unedited_skeleton(data_dir):
     for kind in ("partner", "partner", "network"):
         assert run_cli("new", kind, "--append", "--data", str(data_dir)).returncode == 0
-    replace_in(data_dir / "partners.yaml", "  - id: neuer-partner\n", "  - id: hwk-braunschweig\n")
+    # An edited entry has its own id and name (two partners must not share a name).
+    old = "  - id: neuer-partner\n    # Name (Pflicht): Vollständiger Name der Einrichtung.\n"
+    old += "    name: Handwerkskammer Hannover\n"
+    replace_in(
+        data_dir / "partners.yaml",
+        old,
+        old.replace("neuer-partner", "hwk-braunschweig").replace("Hannover", "Braunschweig"),
+    )
     records = load_records(data_dir)
 
     def at(file: str, record_id: str) -> str:

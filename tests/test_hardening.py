@@ -247,10 +247,11 @@ def test_invalid_id_is_never_suggested_elsewhere(editor):
 
 
 def test_request_with_undated_middle_steps_is_not_told_all_steps_have_a_date(editor):
-    old = "      requested: 2021-09-06\n      liaison-asked: 2021-09-08\n      person-named: 2021-10-04\n"
-    found = editor("requests.yaml", old, "      requested: 2021-09-06\n")
-    assert not any("alle Schritte haben ein Datum;" in line for line in found)
-    assert any("es fehlt „liaison-asked“" in line and "„person-named“" in line for line in found), found
+    old = "    status: erledigt\n    steps:\n      requested: 2021-09-06\n      liaison-asked: 2021-09-08\n"
+    old += "      person-named: 2021-10-04\n"
+    found = editor("requests.yaml", old, "    status: offen\n    steps:\n      requested: 2021-09-06\n")
+    assert found and not any("alle Schritte haben ein Datum" in line for line in found), found
+    assert any("der vorherige Schritt „liaison-asked“" in line for line in found), found
 
 
 def test_single_error_has_no_waiting_hint_and_check_does_not_claim_to_write(data_dir):
