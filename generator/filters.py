@@ -65,7 +65,11 @@ def partner_facets(directory: Directory) -> tuple[Facet, ...]:
     """Partners by kind and by the networks they take part in."""
     partners = directory.partners
     kinds = _values(partners, lambda p: [(p.kind, p.kind_label)])
-    networks = [(n, tuple(p for p in partners if any(r.id == n.id for r in p.networks))) for n in directory.networks]
+    members: dict[str, list] = {n.id: [] for n in directory.networks}
+    for partner in partners:  # one pass over the partners, in their order, instead of one per network
+        for network_id in dict.fromkeys(r.id for r in partner.networks):
+            members[network_id].append(partner)
+    networks = [(n, tuple(members[n.id])) for n in directory.networks]
     return (
         Facet(
             "Art",

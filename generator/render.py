@@ -7,6 +7,7 @@ spaces). Templates build links only through the `link`, `url_link` and `mail_lin
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 from datetime import date
@@ -63,6 +64,8 @@ def _join(values, separator: str = ", ") -> Markup:
     return Markup(separator.translate(_INERT)).join(inert(v) for v in values)
 
 
+# Overview and filter pages link the same records again and again; typed, so Markup and str never share a result.
+@functools.lru_cache(maxsize=65536, typed=True)
 def _link(text: object, target: str) -> Markup:
     """A link to a page of the site; targets come from templates and ids (a–z, 0–9, -)."""
     return Markup(f"[{inert(text)}]({quote(target, safe='/#.-_')})")

@@ -5,7 +5,7 @@
 writes the five data files into TARGET (a new or empty folder). The data is fictional, deterministic
 (the same options give the same bytes) and passes `python -m generator check --data TARGET`.
 The module writes YAML text itself and imports nothing from generator/, so it keeps working while the
-loader changes; process.yaml and agreement.yaml are copied from the test fixtures.
+loader changes; the other data files (procedure, agreement, legal pages) are copied from the test fixtures.
 About a tenth of the names carry umlauts (München, Köln, Lübeck, …), as the real data does, so the
 search index and its ASCII spellings grow the way they would.
 """
@@ -30,6 +30,7 @@ STEPS = (
     "person-informed",
     "contact-passed",
 )  # logged steps of process.yaml
+GENERATED = ("partners.yaml", "networks.yaml", "requests.yaml")  # written here; the others are copied
 AGREEMENT_VERSION = "2021-11-11"  # the adopted version in the fixture agreement.yaml
 
 # Cities with a state and a point inside Germany; networks and regional partners are spread over them.
@@ -138,8 +139,9 @@ def write_data(target: Path, size: Size = Size(), seed: int = 2026) -> Path:
         raise ValueError("need 1 ≤ national ≤ partners and at least one network")
     rng = random.Random(seed)
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("process.yaml", "agreement.yaml", "legal.yaml"):
-        shutil.copyfile(FIXTURES / name, target / name)
+    for fixture in sorted(FIXTURES.glob("*.yaml")):  # the files whose size does not grow with the directory
+        if fixture.name not in GENERATED:
+            shutil.copyfile(fixture, target / fixture.name)
     partners = _partners(size)
     networks = _networks(size, partners, rng)
     requests = _requests(size, partners, networks, rng)
