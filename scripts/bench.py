@@ -163,7 +163,9 @@ def _engines(project: Path) -> list[str]:
     command = [sys.executable, "-m", "generator", "build", "--help"]
     text = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True).stdout
     found = re.search(r"--engine \{([^}]*)\}", text)
-    return found[1].split(",") if found else []
+    if found:
+        return found[1].split(",")
+    return ["mkdocs", "zensical"] if "--engine" in text else []
 
 
 def _preview_latency(project: Path, data: Path, runs: int) -> str:
