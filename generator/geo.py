@@ -13,6 +13,7 @@ from pathlib import Path
 from .model import NetworkEntry
 
 OUTLINE = Path(__file__).parent / "geodata" / "germany-10m.topo.json"
+BORDERS = Path(__file__).parent / "geodata" / "germany-states.topo.json"
 # The frame holds every coordinate the schema accepts (latitude 47.0–55.1, longitude 5.8–15.1).
 WEST, EAST, SOUTH, NORTH = 5.6, 15.3, 46.9, 55.3
 WIDTH = 1000
@@ -21,18 +22,43 @@ _SHRINK = math.cos(math.radians((SOUTH + NORTH) / 2))
 _UNIT = WIDTH / ((EAST - WEST) * _SHRINK)
 HEIGHT = round((NORTH - SOUTH) * _UNIT)
 TOLERANCE = 0.7  # units of the drawing (1/1000 of its width) a simplified border may stray
+# Markers are 2 × RADIUS wide: 24 CSS px (WCAG 2.5.8) where the map is drawn 343 px wide on a phone.
+RADIUS = 36
+SPACING = 2 * RADIUS + 6  # networks closer than this to a marker share it (a cluster marker with their count)
 
 Point = tuple[float, float]
 
 
 @dataclass(frozen=True)
 class Marker:
-    """A network at its place on the map, numbered as in the legend."""
+    """A place on the map with the networks there, numbered as in the legend; several make a cluster."""
 
-    number: int
     x: float
     y: float
-    network: NetworkEntry
+    members: tuple[tuple[int, NetworkEntry], ...]  # (number in the legend, network)
+
+    @property
+    def number(self) -> int:
+        return self.members[0][0]
+
+    @property
+    def network(self) -> NetworkEntry:
+        return self.members[0][1]
+
+    @property
+    def label(self) -> str:
+        """What the marker shows on hover and focus: the network's name, or how many networks share it."""
+        return self.network.name if len(self.members) == 1 else f"{len(self.members)} Netzwerke"
+
+    @property
+    def title(self) -> str:
+        """The names of every network of the marker (the tooltip)."""
+        return ", ".join(network.name for _, network in self.members)
+
+    @property
+    def label_left(self) -> bool:
+        """Whether the label stands left of the marker (near the eastern edge there is no room to the right)."""
+        return self.x > WIDTH * 0.55
 
 
 @dataclass(frozen=True)
@@ -42,7 +68,9 @@ class GermanyMap:
     width: int
     height: int
     outline: str
+    borders: str  # the borders between the Länder
     markers: tuple[Marker, ...]
+    radius: int = RADIUS
 
 
 def decode_topojson(topology: dict, name: str) -> list[list[Point]]:
@@ -106,8 +134,8 @@ def _distance(point: Point, start: Point, end: Point) -> float:
     return abs((y2 - y1) * (x - x1) - (x2 - x1) * (y - y1)) / length
 
 
-def svg_path(rings: list[list[Point]]) -> str:
-    """An SVG path of closed rings in whole units of the drawing, each step relative to the one before."""
+def svg_path(rings: list[list[Point]], closed: bool = True) -> str:
+    """An SVG path of closed rings (or open lines) in whole units of the drawing, each step relative to the last."""
     parts = []
     for ring in rings:
         points = [(round(x), round(y)) for x, y in ring]
@@ -115,8 +143,8 @@ def svg_path(rings: list[list[Point]]) -> str:
         for (x0, y0), (x1, y1) in itertools.pairwise(points):
             if (x1, y1) != (x0, y0):
                 steps.append(f"l{x1 - x0} {y1 - y0}")
-        if len(steps) > 2:
-            parts.append("".join(steps) + "z")
+        if len(steps) > (2 if closed else 1):
+            parts.append("".join(steps) + ("z" if closed else ""))
     return "".join(parts)
 
 
@@ -128,10 +156,35 @@ def germany_outline() -> str:
     return svg_path(rings)
 
 
+@functools.cache
+def state_borders() -> str:
+    """The borders between the Länder as an SVG path of open lines (decoded once per process)."""
+    topology = json.loads(BORDERS.read_text(encoding="utf-8"))
+    arcs = [_decode_arc(arc, topology.get("transform")) for arc in topology["arcs"]]
+    lines = [simplify([project(*p) for p in arc], TOLERANCE) for arc in arcs]
+    return svg_path(lines, closed=False)
+
+
+def clusters(places: Sequence[Point], spacing: float = SPACING) -> list[list[int]]:
+    """Indexes of the places grouped so that no two markers overlap: a place joins the first marker closer than
+    the spacing, else starts one of its own (markers stand where their first place is, so they keep apart)."""
+    groups: list[list[int]] = []
+    for index, (x, y) in enumerate(places):
+        near = next(
+            (g for g in groups if math.hypot(places[g[0]][0] - x, places[g[0]][1] - y) < spacing),
+            None,
+        )
+        if near is None:
+            groups.append([index])
+        else:
+            near.append(index)
+    return groups
+
+
 def germany_map(networks: Sequence[NetworkEntry]) -> GermanyMap:
-    """The map with one numbered marker per network, in the order given."""
+    """The map with a numbered marker per network, in the order given; networks too close to tell apart share one."""
+    places = [tuple(round(c, 1) for c in project(n.lon, n.lat)) for n in networks]
     markers = tuple(
-        Marker(number, *(round(c, 1) for c in project(n.lon, n.lat)), network=n)
-        for number, n in enumerate(networks, start=1)
+        Marker(*places[group[0]], members=tuple((i + 1, networks[i]) for i in group)) for group in clusters(places)
     )
-    return GermanyMap(WIDTH, HEIGHT, germany_outline(), markers)
+    return GermanyMap(WIDTH, HEIGHT, germany_outline(), state_borders(), markers)

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from .exports import export_files
 from .fielddocs import field_reference
-from .filters import filter_pages, network_facets, partner_facets, state_page
+from .filters import facet_tokens, filter_pages, network_facets, partner_facets, state_page
 from .geo import germany_map
 from .guidepages import guide_pages
 from .handbook import agreement_pages, procedure_pages, toolkit_pages
@@ -136,7 +136,11 @@ def make_environment() -> Environment:
         schema_org=schema_org,
     )
     env.globals.update(
-        germany_map=germany_map, network_facets=network_facets, partner_facets=partner_facets, state_page=state_page
+        germany_map=germany_map,
+        network_facets=network_facets,
+        partner_facets=partner_facets,
+        facet_tokens=facet_tokens,
+        state_page=state_page,
     )
     return env
 

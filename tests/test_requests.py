@@ -300,31 +300,24 @@ def test_internal_site_has_the_status_board_in_its_navigation(intern_site, publi
     assert "intern/anfragen" not in (public_site / "index.html").read_text(encoding="utf-8")
 
 
-# --- the public coverage matrix and the one public route to a contact ---
+# --- the public gaps per network and the one public route to a contact ---
 
 
-def _row(page: str, network: str) -> list[str]:
-    line = next(line for line in page.splitlines() if line.startswith(f"| [{network}]"))
-    return [cell.strip() for cell in line.strip("|").split("|")]
+def _gaps(page: str, network: str) -> str:
+    return next(line for line in page.splitlines() if line.startswith(f"- [{network}]"))
 
 
-def _header(page: str) -> list[str]:
-    line = next(line for line in page.splitlines() if line.startswith("| Netzwerk | Benannt |"))
-    return [cell.strip().split("]")[0].lstrip("[") for cell in line.strip("|").split("|")]
-
-
-def test_coverage_matrix_shows_where_a_regional_contact_is_named(monkeypatch):
+def test_coverage_lists_per_network_the_national_partners_without_a_regional_contact(monkeypatch):
     page = _pages("public", "2026-11-22", monkeypatch)["ansprechpersonen/index.md"]
-    cells = dict(zip(_header(page), _row(page, "Musternetzwerk Hannover"), strict=True))
-    assert cells["Benannt"] == "1 von 10"
-    assert cells["DGUV"] == "**✔**" and cells["DGB"] == "○" and cells["BA"] == "–"
+    line = _gaps(page, "Musternetzwerk Hannover")
+    assert "benannt bei 1 von 4 nationalen Partnern. **Noch offen:** [DGB](../partner/dgb.md), [VBG]" in line
+    assert "[DGUV]" not in line and "[BA]" not in line  # DGUV has named one; BA takes no part
     assert "angefragt" not in page
 
 
-def test_internal_coverage_matrix_marks_running_requests(monkeypatch):
+def test_internal_coverage_marks_running_requests(monkeypatch):
     page = _pages("intern", "2026-11-22", monkeypatch)["ansprechpersonen/index.md"]
-    cells = dict(zip(_header(page), _row(page, "Musternetzwerk Hannover"), strict=True))
-    assert cells["DGB"] == "angefragt"
+    assert "[DGB](../partner/dgb.md) (angefragt)" in _gaps(page, "Musternetzwerk Hannover")
 
 
 def test_coverage_matrix_names_no_person(monkeypatch):
