@@ -58,12 +58,12 @@ def test_a_network_over_several_states_is_listed_on_the_page_of_each(pages):
     assert "harz" not in _linked_rows(pages["netzwerke/bundesland/hessen.md"], "netzwerke")
 
 
-def test_the_table_links_each_state_of_a_network_to_its_page(pages):
+def test_the_list_links_each_state_of_a_network_to_its_page(pages):
     row = next(line for line in pages["netzwerke/index.md"].splitlines() if "(../netzwerke/harz.md)" in line)
     assert (
-        "| [Sachsen-Anhalt](../netzwerke/bundesland/sachsen-anhalt.md), "
+        " · [Sachsen-Anhalt](../netzwerke/bundesland/sachsen-anhalt.md), "
         "[Niedersachsen](../netzwerke/bundesland/niedersachsen.md), "
-        "[Thüringen](../netzwerke/bundesland/thueringen.md) |"
+        "[Thüringen](../netzwerke/bundesland/thueringen.md) · "
     ) in row
 
 
