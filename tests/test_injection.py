@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html.parser
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -103,17 +104,19 @@ def test_json_ld_holds_payloads_as_escaped_data(hostile_site):
 
 def test_payloads_are_shown_as_plain_text(hostile_site):
     overview = parse(hostile_site / "partner" / "index.html")
-    cells = " ".join(overview.text["td"])
+    entries = " ".join(overview.text["li"])
     for payload in PAYLOADS.values():
-        assert payload in cells
+        assert payload in entries
 
 
-def test_pipe_in_a_name_does_not_break_the_table(hostile_site):
-    rows = [attrs for tag, attrs in parse(hostile_site / "partner" / "index.html").tags if tag == "tr"]
-    cells = [tag for tag, _ in parse(hostile_site / "partner" / "index.html").tags if tag == "td"]
-    assert len(rows) == 17  # header row and 16 partners
-    assert all(attrs == {} for attrs in rows)
-    assert len(cells) == 16 * 5
+def test_hostile_names_do_not_break_the_list_or_add_attributes(hostile_site):
+    """An entry of the overview list carries only the filter's tokens, however its name reads ({: …} included)."""
+    items = [attrs for tag, attrs in parse(hostile_site / "partner" / "index.html").tags if tag == "li"]
+    entries = [attrs for attrs in items if attrs]
+    assert len(entries) == 16
+    assert all(
+        set(attrs) == {"data-om"} and re.fullmatch(r"[a-z]\d+( [a-z]\d+)*", attrs["data-om"]) for attrs in entries
+    )
 
 
 def test_name_starting_with_hash_is_a_title_not_a_stray_heading(hostile_site):

