@@ -37,6 +37,34 @@ PAGE_FACTS = """() => {
 }"""
 
 
+# One page of every template of the directory (tests/test_zensical.py walks these on the Zensical site).
+FEATURE_PAGES = [
+    "",
+    "netzwerke/",
+    "netzwerke/muenchen/",
+    "netzwerke/bundesland/bayern/",
+    "netzwerke/status/musternetzwerk/",
+    "partner/",
+    "partner/dguv/",
+    "partner/art/kammer/",
+    "partner/netzwerk/muenchen/",
+    "daten/",
+    "404.html",
+]
+FEATURE_SECTIONS = {"netzwerke", "partner", "daten"}
+
+
+def template_pages(site: Path) -> list[str]:
+    """The directory's pages, and of every other section its first page on each of three levels."""
+    pages = list(FEATURE_PAGES)
+    for section in sorted(p for p in site.iterdir() if p.is_dir() and p.name not in FEATURE_SECTIONS):
+        for depth in ("index.html", "*/index.html", "*/*/index.html"):
+            found = sorted(section.glob(depth))
+            if found:
+                pages.append(found[0].parent.relative_to(site).as_posix() + "/")
+    return pages
+
+
 def site_pages(site: Path) -> list[str]:
     """The address of every page of a built site, relative to its root ("" is the home page)."""
     pages = []
