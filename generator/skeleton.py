@@ -43,7 +43,12 @@ def skeleton(
     root = json_schemas()[file]
     item = resolve(root, resolve(root, root["properties"][section])["items"])
     new_id = record_id or _free_id(placeholder, taken_ids)
-    overrides = {"id": new_id, "verified_on": (today or _example_day(item)).isoformat()}
+    overrides = {
+        "id": new_id,
+        # Not the schema's example name: that names an existing record, and look-alike names are refused.
+        "name": yaml_value(placeholder_name(kind, new_id)),
+        "verified_on": (today or _example_day(item)).isoformat(),
+    }
     lines = [
         f"  # {LABELS[kind]}: bitte alle Werte anpassen. Optionale Felder sind",
         "  # auskommentiert (bis auf die empfohlenen); zum Verwenden das „# “ vor dem Feld entfernen.",
@@ -51,6 +56,11 @@ def skeleton(
     ]
     lines += _fields(root, item, "  ", True, overrides, commented=False)
     return "\n".join(lines) + "\n"
+
+
+def placeholder_name(kind: str, record_id: str) -> str:
+    """The name a new skeleton carries until the editor types the real one; unique like its id."""
+    return f"{LABELS[kind]} {record_id} (Name bitte eintragen)"
 
 
 def _free_id(placeholder: str, taken: set[str] | frozenset[str]) -> str:
@@ -238,8 +248,13 @@ def _insert_member(path: Path, doc, network: str, member: str) -> int:
 def _write(path: Path, lines: list[str]) -> None:
     """Replace the file in one step, so an interrupted command never leaves half a file."""
     temporary = path.with_name(f".{path.name}.neu")
-    temporary.write_text("".join(lines), encoding="utf-8")
-    os.replace(temporary, path)
+    try:
+        temporary.write_text("".join(lines), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        # The editor knows the data file, not our temporary copy: the message names the file.
+        raise type(error)(error.errno, error.strerror, str(path)) from None
 
 
 # Sample values of the skeleton that no real record keeps: people's details, addresses, placeholder texts.
@@ -260,6 +275,11 @@ def unedited_warnings(records: Records) -> list[Problem]:
                 )
                 warnings.append(doc.problem((section, i, "id"), message, warning=True))
             elif record is not None:
+                if record.name == placeholder_name(kind, record.id):
+                    message = (
+                        f"„{record.name}“ ist noch der Platzhalter aus dem Gerüst {SKELETON_OF[kind]}; bitte anpassen"
+                    )
+                    warnings.append(doc.problem((section, i, "name"), message, warning=True))
                 warnings += _sample_values(doc, kind, (section, i), doc.data[section][i])
     return warnings
 

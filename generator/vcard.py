@@ -14,7 +14,11 @@ from collections.abc import Iterable, Iterator
 from jinja2 import Environment
 
 from .model import Contact, Directory, NetworkEntry
+from .pages import fixed_page
 from .telephone import tel_uri
+
+# The card folders sit beside the record pages: a network or partner with the id `vcard` must be refused.
+CARD_FOLDERS = (fixed_page("netzwerke/vcard/"), fixed_page("partner/vcard/"))
 
 MAX_OCTETS = 75
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")

@@ -185,11 +185,14 @@ def test_new_appends_with_a_free_id_and_todays_date(data_dir, monkeypatch):
     assert "neues-netzwerk-2" in networks
 
 
-def test_new_explains_where_the_list_must_end(data_dir):
-    (data_dir / "partners.yaml").write_text("partners: []\nextra: 1\n", encoding="utf-8")
+def test_new_refuses_to_append_to_a_file_with_a_stray_section(data_dir):
+    file = data_dir / "partners.yaml"
+    file.write_text(file.read_text(encoding="utf-8") + "extra: 1\n", encoding="utf-8")
+    before = file.read_bytes()
     result = run_cli("new", "partner", "--append", "--data", str(data_dir))
-    assert result.returncode == 1
-    assert "der Abschnitt „partners:“ muss am Ende der Datei stehen" in result.stderr
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "partners.yaml:" in result.stderr and "extra" in result.stderr
+    assert file.read_bytes() == before
 
 
 def test_new_names_a_missing_data_file_in_german_as_check_does(data_dir):
@@ -220,12 +223,13 @@ def test_skeleton_placeholders_describe_one_plausible_place_and_partner():
     assert place == (hannover.region, hannover.states, hannover.contact.city, hannover.contact.postcode)
     location = network["location"]
     assert (float(location["lat"]), float(location["lon"])) == (hannover.location.lat, hannover.location.lon)
-    assert "Hannover" in network["name"] and "Hannover" in network["contact"]["organisation"]
+    assert network["name"] == "Neues Netzwerk neues-netzwerk (Name bitte eintragen)"  # never an existing name
+    assert "Hannover" in network["contact"]["organisation"]
     assert network["contact"]["phone"].startswith("+49 511 ")  # Hannover's area code
     kammer = next(p for p in records.partners if p.id == "hwk-hannover")
     partner = _skeleton_record("partner")
-    assert (partner["name"], partner["short_name"], partner["kind"], partner["scope"]) == (
-        kammer.name,
+    assert partner["name"] == "Neuer Partner neuer-partner (Name bitte eintragen)"
+    assert (partner["short_name"], partner["kind"], partner["scope"]) == (
         kammer.short_name,
         kammer.kind,
         "regional",
@@ -239,12 +243,11 @@ def test_check_warns_while_a_record_is_still_an_unedited_skeleton(data_dir):
         assert run_cli("new", kind, "--append", "--data", str(data_dir)).returncode == 0
     # An edited entry has its own id and name (two partners must not share a name).
     old = "  - id: neuer-partner\n    # Name (Pflicht): Vollständiger Name der Einrichtung.\n"
-    old += "    name: Handwerkskammer Hannover\n"
-    replace_in(
-        data_dir / "partners.yaml",
-        old,
-        old.replace("neuer-partner", "hwk-braunschweig").replace("Hannover", "Braunschweig"),
+    old += "    name: Neuer Partner neuer-partner (Name bitte eintragen)\n"
+    new = old.replace("id: neuer-partner", "id: hwk-braunschweig").replace(
+        "Neuer Partner neuer-partner (Name bitte eintragen)", "Handwerkskammer Braunschweig"
     )
+    replace_in(data_dir / "partners.yaml", old, new)
     records = load_records(data_dir)
 
     def at(file: str, record_id: str) -> str:
@@ -337,9 +340,17 @@ def test_check_warns_about_sample_values_left_from_the_skeleton(data_dir):
         .index("    website: https://www.example.org")
     )
     index = [p.id for p in records.partners].index("hwk-dresden")
+    name_line = (
+        (data_dir / "partners.yaml")
+        .read_text(encoding="utf-8")
+        .split("\n")
+        .index("    name: Neuer Partner hwk-dresden (Name bitte eintragen)")
+    )
     assert [str(w) for w in unedited_warnings(records)] == [
+        f"{data_dir}/partners.yaml:{name_line + 1}: partners[{index}].name: Warnung: „Neuer Partner hwk-dresden (Name "
+        "bitte eintragen)“ ist noch der Platzhalter aus dem Gerüst eines neuen Partners; bitte anpassen",
         f"{data_dir}/partners.yaml:{line + 1}: partners[{index}].website: Warnung: „https://www.example.org“ ist noch "
-        "der Beispielwert aus dem Gerüst eines neuen Partners; bitte anpassen"
+        "der Beispielwert aus dem Gerüst eines neuen Partners; bitte anpassen",
     ]
 
 

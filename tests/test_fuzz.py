@@ -65,7 +65,8 @@ class _Shape(html.parser.HTMLParser):
 
 @pytest.fixture(scope="module")
 def site_markdown():
-    config = load_config(str(ROOT / "mkdocs.yml"))
+    # Only the Markdown settings are needed; docs/ exists in every clone, the staged build/docs/ may not yet.
+    config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "docs"))
     return lambda text: markdown.Markdown(
         extensions=config.markdown_extensions, extension_configs=config.mdx_configs
     ).convert(text)

@@ -134,8 +134,9 @@ def crowded_sheet(tmp_path_factory) -> bytes:
         for i, key in enumerate(added):
             name = f"{NAMES[i % len(NAMES)]} {i:02d}"
             stream.write(f"\n  - id: {key}\n    name: {name}\n    kind: kammer\n    scope: regional\n")
-    old = "partners: [dguv, hwk-hannover, zdh, vbg, dgb]"
-    replace_in(data / "networks.yaml", old, old[:-1] + ", " + ", ".join(added) + "]")
+    old = "      - dgb\n    ambassadors:\n"  # the end of Hannover's list of partners, one id per line
+    members = "".join(f"      - {key}\n" for key in added)
+    replace_in(data / "networks.yaml", old, "      - dgb\n" + members + "    ambassadors:\n")
     site = build_site("public", data, work / "site")
     server, url = serve(site)
     try:
