@@ -140,8 +140,6 @@ def _swap(site: Path, built: Path) -> None:
     built.rename(site)
 
 
-_replace = _swap  # the Zensical engine's name for the same step
-
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 

@@ -14,7 +14,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -22,7 +21,17 @@ from ..indexing_hook import SITEMAP, robots_txt
 from ..model import build_directory
 from ..render import render_pages
 from ..requestpages import INTERN_PAGES
-from ..site import CONFIG, DEFAULT_SITE_DIRS, MARKER, ROOT, TargetRefused, _check_target, _replace
+from ..site import (
+    CONFIG,
+    DEFAULT_SITE_DIRS,
+    MARKER,
+    ROOT,
+    TargetRefused,
+    _check_target,
+    _swap,
+    clean_leftovers,
+    work_folder,
+)
 from ..validate import load_records
 from ..write import GENERATED_ROOTS, hand_written_pages, write_pages
 from . import BuildFailed
@@ -62,8 +71,10 @@ def build_zensical_site(
         directory.report_email,
         nav_titles(settings.get("nav")),
     )
-    with tempfile.TemporaryDirectory(prefix=f".{site.name}-", dir=site.parent) as folder:
-        work = Path(folder)
+    # The same work folder as MkDocs builds use: git-ignored by construction, removed by the next run if killed.
+    clean_leftovers(site)
+    work = work_folder(site)
+    try:
         _stage_docs(config_file.parent / "docs", work / "docs", render_pages(directory))
         shifted = add_hook_meta(work / "docs", links)
         _stage_overrides(config_file.parent / "overrides", work / "overrides")
@@ -72,7 +83,9 @@ def build_zensical_site(
         add_ascii_spellings(built)
         _index_rules(built, profile, site_url)
         (built / MARKER).write_text("Von python -m generator build --engine zensical erzeugt.\n", encoding="utf-8")
-        _replace(site, built)
+        _swap(site, built)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     return site
 
 
