@@ -105,15 +105,12 @@ def worker(task: str, data: str, out: str) -> dict:
 
 
 def _project_copy(work: Path, data: Path) -> Path:
-    """A copy of the project whose docs/ holds only hand-written pages; its data folder is `data`."""
-    from generator.write import GENERATED_ROOTS
-
+    """A copy of the project (docs/ holds only hand-written pages by construction); its data folder is `data`."""
     project = work / "project"
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            ignored = shutil.ignore_patterns("__pycache__", *(GENERATED_ROOTS if part == "docs" else ()))
-            shutil.copytree(source, project / part, ignore=ignored)
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.is_file():
             shutil.copy2(source, project / part)
     (project / "data").symlink_to(data)
