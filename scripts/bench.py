@@ -236,9 +236,8 @@ def _measure(project: Path, data: Path, work: Path, runs: int) -> list[tuple[str
     check = _median(project, "check", data, work / "none", runs)
     generate = _median(project, "generate", data, work / "docs-generated", runs)
     full = _median(project, "build", data, work / "site", runs)
-    # Where the public build put its pages (the build folder, or docs/ itself); plain MkDocs builds the same.
-    site_docs = next(p for p in (project / "build" / "docs", project / "docs") if p.is_dir())
-    _plain_config(project, site_docs)
+    # `generate` staged the complete source folder (hand-written plus generated pages); plain MkDocs builds that.
+    _plain_config(project, work / "docs-generated")
     plain = _median(project, "plain", data, work / "site-plain", runs)
     largest, page, index = _site_sizes(work / "site")
     rows = [
