@@ -43,13 +43,7 @@ def build_site(
 ) -> Path:
     """Validate, generate and build strictly; the previous site stays if anything fails."""
     records = load_records(data_dir)  # all data errors surface here, before anything is written
-    site = Path(site_dir or DEFAULT_SITE_DIRS[profile]).expanduser().resolve()
-    _check_target(site, profile, Path(config_file).resolve().parent, Path(data_dir).resolve())
-    try:
-        site.parent.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        raise TargetRefused(f"Zielordner {site} kann nicht angelegt werden; bitte den Pfad prüfen") from None
-    clean_leftovers(site)
+    site = prepare_target(profile, site_dir, config_file, data_dir)
     work = work_folder(site)
     try:
         extra: dict = {}
@@ -82,6 +76,20 @@ def build_into(
     config.extra["profile"] = profile
     config.extra["data_dir"] = str(Path(data_dir).resolve())
     build(config, dirty=dirty)
+
+
+def prepare_target(
+    profile: str, site_dir: str | os.PathLike | None, config_file: str | os.PathLike, data_dir: str | os.PathLike
+) -> Path:
+    """The site folder of a build, checked and created, with leftovers of killed builds removed (every engine)."""
+    site = Path(site_dir or DEFAULT_SITE_DIRS[profile]).expanduser().resolve()
+    _check_target(site, profile, Path(config_file).resolve().parent, Path(data_dir).resolve())
+    try:
+        site.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        raise TargetRefused(f"Zielordner {site} kann nicht angelegt werden; bitte den Pfad prüfen") from None
+    clean_leftovers(site)
+    return site
 
 
 def work_folder(site: Path) -> Path:

@@ -23,13 +23,10 @@ from ..render import render_pages
 from ..requestpages import INTERN_PAGES
 from ..site import (
     CONFIG,
-    DEFAULT_SITE_DIRS,
     MARKER,
     ROOT,
-    TargetRefused,
-    _check_target,
     _swap,
-    clean_leftovers,
+    prepare_target,
     work_folder,
 )
 from ..validate import load_records
@@ -54,12 +51,7 @@ def build_zensical_site(
     """Validate, generate and build strictly with Zensical; the previous site stays if anything fails."""
     records = load_records(data_dir)  # all data errors surface here, before anything is written
     config_file = Path(config_file).resolve()
-    site = Path(site_dir or DEFAULT_SITE_DIRS[profile]).expanduser().resolve()
-    _check_target(site, profile, config_file.parent, Path(data_dir).resolve())
-    try:
-        site.parent.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        raise TargetRefused(f"Zielordner {site} kann nicht angelegt werden; bitte den Pfad prüfen") from None
+    site = prepare_target(profile, site_dir, config_file, data_dir)
     directory = build_directory(records, profile)
     settings = read_config(config_file)
     # The internal site names no public address: no canonical links, no sitemap (generator/indexing_hook.py).
@@ -72,7 +64,6 @@ def build_zensical_site(
         nav_titles(settings.get("nav")),
     )
     # The same work folder as MkDocs builds use: git-ignored by construction, removed by the next run if killed.
-    clean_leftovers(site)
     work = work_folder(site)
     try:
         _stage_docs(config_file.parent / "docs", work / "docs", render_pages(directory))
