@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         say(f"Die Website wurde nicht gebaut: {refused}")
         return 1
     except HandWrittenClash as clash:
-        print(f"Die Seiten wurden nicht erzeugt: {clash}", file=sys.stderr)
+        say(f"Die Seiten wurden nicht erzeugt: {clash}")
         return 1
     except MkDocsException as error:
         say(f"Die Website konnte nicht gebaut werden: {error}")
