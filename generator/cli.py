@@ -11,18 +11,18 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from .annotations import EscapingFormatter, print_annotations, problem_lines, say
-from .clock import SettingInvalid, today
-from .engines import DEFAULT_ENGINE, ENGINES, BuildFailed, build_with
-from .freshness import freshness_warnings, max_age_days
-from .model import PROFILES, unconsented_people
-from .pipeline import generate
-from .problems import DataInvalid, system_error
-from .schemafiles import write_schemas
-from .site import ROOT, TargetRefused
-from .skeleton import KINDS, new_record, unedited_warnings
-from .validate import load_records
-from .write import HandWrittenClash, staging_dir
+from generator.messages import EscapingFormatter, print_annotations, problem_lines, say
+from generator.model.directory import PROFILES, unconsented_people
+from generator.pages.schemas import write_schemas
+from generator.pipeline import generate
+from generator.problems import DataInvalid, system_error
+from generator.records.freshness import freshness_warnings, max_age_days
+from generator.records.skeleton import KINDS, new_record, unedited_warnings
+from generator.records.validate import load_records
+from generator.settings import SettingInvalid, today
+from generator.site.build import ROOT, TargetRefused
+from generator.site.engines import DEFAULT_ENGINE, ENGINES, BuildFailed, build_with
+from generator.site.staging import HandWrittenClash, staging_dir
 
 # argparse's own texts (usage line, help option, errors), in German: editors read this output.
 # argparse looks up its module-level gettext function `_` at call time, so replacing it translates.
@@ -162,7 +162,7 @@ def _build(args) -> int:
 
 
 def _serve(args) -> int:
-    from .preview import serve
+    from generator.site.preview import serve
 
     serve(args.data, dev_addr=args.dev_addr)
     return 0

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import os
 
-from .model import build_directory
-from .render import render_pages
-from .validate import Records, load_records
-from .write import HAND_WRITTEN, hand_written_pages, write_pages
+from generator.model.directory import build_directory
+from generator.pages.render import render_pages
+from generator.records.validate import Records, load_records
+from generator.site.staging import HAND_WRITTEN, hand_written_pages, write_pages
 
 
 def generate(

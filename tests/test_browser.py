@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import build_directory
-from generator.validate import load_records
+from generator.model.directory import build_directory
+from generator.records.validate import load_records
 
 from .browser import DESKTOP, PHONE, open_page
 from .support import DATA

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.diagram import LINE, ROLE_SIZE, procedure_svg, text_width, wrap, xml_text
-from generator.model import build_directory
-from generator.schema import ProcessFile
-from generator.validate import load_records
+from generator.model.directory import build_directory
+from generator.pages.diagram import LINE, ROLE_SIZE, procedure_svg, text_width, wrap, xml_text
+from generator.records.schema import ProcessFile
+from generator.records.validate import load_records
 
 from .browser import DESKTOP, PHONE, open_page
 from .support import DATA

@@ -12,18 +12,18 @@ import jsonschema
 import pytest
 from pydantic import BaseModel
 
-from generator.annotations import annotation
-from generator.editing_hook import edit_label, edit_url
-from generator.fielddocs import json_schemas, resolve
-from generator.load import load_file
-from generator.model import build_directory
+from generator.messages import annotation
+from generator.model.directory import build_directory
+from generator.pages.render import render_pages
+from generator.pages.schemas import SCHEMA_DIR, modeline, schema_name, schema_texts
 from generator.problems import Problem
-from generator.render import render_pages
-from generator.schema import DATA_FILES, PARTNER_KINDS, SCOPES, STATES, Network, Partner
-from generator.schemafiles import SCHEMA_DIR, modeline, schema_name, schema_texts
-from generator.skeleton import KINDS, skeleton, unedited_warnings
-from generator.validate import check_data, load_records
-from generator.write import GENERATED_ROOTS
+from generator.records.reader import load_file
+from generator.records.schema import DATA_FILES, PARTNER_KINDS, SCOPES, STATES, Network, Partner
+from generator.records.schema_docs import json_schemas, resolve
+from generator.records.skeleton import KINDS, skeleton, unedited_warnings
+from generator.records.validate import check_data, load_records
+from generator.site.hooks.editing import edit_label, edit_url
+from generator.site.staging import GENERATED_ROOTS
 
 from .support import DATA, ROOT, copy_data, replace_in, run_cli
 from .yaml12 import load_as_editor
@@ -479,7 +479,7 @@ SOURCE_URL = "https://github.com/offensive-mittelstand/om-netzwerke/blob/main/"
 EDIT_LINK = re.compile(r'<a href="([^"]*)" title="Seite bearbeiten: [^"]*"[^>]* rel="edit"')
 # Generated pages written from code, not from data: the field reference and the editing guide.
 CODE_SOURCES = {
-    "referenz/datenfelder/": "generator/schema/",
+    "referenz/datenfelder/": "generator/records/schema/",
     "referenz/daten-pflegen/": "generator/templates/guide.md.j2",
 }
 

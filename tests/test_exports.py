@@ -10,10 +10,10 @@ import zipfile
 import openpyxl
 import pytest
 
-from generator.exports import csv_cell, export_files
-from generator.model import build_directory
-from generator.render import make_environment
-from generator.validate import load_records
+from generator.model.directory import build_directory
+from generator.pages.exports import csv_cell, export_files
+from generator.pages.render import make_environment
+from generator.records.validate import load_records
 
 from .support import DATA, replace_in
 

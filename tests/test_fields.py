@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel, ValidationError, create_model
 
-from generator.fields import FIELD_TYPES
-from generator.validate import explain
+from generator.records.fieldtypes import FIELD_TYPES
+from generator.records.validate import explain
 
 # Messages that would mean a pydantic error kind fell through to a generic text.
 GENERIC = ("ein anderer Wert", "liegt nicht in Deutschland (")

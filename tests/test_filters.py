@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from generator.filters import facet_tokens, network_facets, partner_facets
 from generator.german import ascii_spellings, slug
-from generator.model import build_directory
-from generator.render import render_pages
-from generator.validate import load_records
+from generator.model.directory import build_directory
+from generator.pages.filters import facet_tokens, network_facets, partner_facets
+from generator.pages.render import render_pages
+from generator.records.validate import load_records
 
 from .support import DATA
 

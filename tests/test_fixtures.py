@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.fielddocs import field_reference
-from generator.load import load_file
-from generator.validate import load_records
+from generator.records.reader import load_file
+from generator.records.schema_docs import field_reference
+from generator.records.validate import load_records
 
 from .sitewalk import people
 from .support import DATA

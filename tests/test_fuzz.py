@@ -22,10 +22,10 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
-from generator import render
-from generator.load import load_file
-from generator.model import build_directory
-from generator.validate import check_data, load_records
+from generator.model.directory import build_directory
+from generator.pages import render
+from generator.records.reader import load_file
+from generator.records.validate import check_data, load_records
 
 from .support import DATA, ROOT
 

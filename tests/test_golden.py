@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.model import PROFILES
+from generator.model.directory import PROFILES
 
 from .golden import GOLDEN, sample_pages
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import functools
 import re
 
-from generator.model import build_directory
-from generator.render import render_pages
-from generator.site import build_site
-from generator.validate import load_records
+from generator.model.directory import build_directory
+from generator.pages.render import render_pages
+from generator.records.validate import load_records
+from generator.site.build import build_site
 
 from .support import DATA, replace_in
 

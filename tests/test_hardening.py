@@ -8,11 +8,11 @@ import re
 import pytest
 from mkdocs.utils.meta import get_data
 
-from generator.annotations import terminal_line
-from generator.frontmatter import yaml_string
-from generator.model import build_directory
-from generator.render import render_pages
-from generator.validate import check_data, load_records
+from generator.messages import terminal_line
+from generator.model.directory import build_directory
+from generator.pages.frontmatter import yaml_string
+from generator.pages.render import render_pages
+from generator.records.validate import check_data, load_records
 
 from .support import DATA, replace_in, run_cli
 
@@ -183,7 +183,7 @@ def test_id_that_names_a_page_of_the_site_is_refused(editor, file, old, reserved
 
 def test_reserved_names_come_from_the_pages_the_families_write():
     """Every page a family writes beside record pages is declared, so no id can replace it unnoticed."""
-    from generator.pages import FIXED_NAMES, RECORD_FOLDERS
+    from generator.pages.family import FIXED_NAMES, RECORD_FOLDERS
 
     records = load_records(DATA)
     ids = {
@@ -281,7 +281,8 @@ def test_folder_pipe_and_dangling_link_are_named_for_what_they_are(data_dir):
 def test_full_disk_during_build_is_one_german_line(data_dir, tmp_path, monkeypatch, capsys):
     import errno
 
-    from generator import cli, site
+    from generator import cli
+    from generator.site import build as site
 
     def full(config, **options):
         raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "site" / "index.html"))
@@ -317,7 +318,7 @@ def test_new_append_to_a_read_only_file_is_one_german_line(data_dir, monkeypatch
 def test_description_starting_like_a_block_stays_a_paragraph(start):
     import markdown
 
-    from generator.render import inert
+    from generator.pages.render import inert
 
     rendered = markdown.markdown(
         f"# Titel\n\n{inert(start + ' und mehr Text')}\n", extensions=["admonition", "def_list"]
@@ -331,7 +332,7 @@ def test_description_starting_like_a_block_stays_a_paragraph(start):
 
 
 def test_flood_of_values_is_refused_in_one_line(tmp_path):
-    from generator.load import MAX_VALUES, load_file
+    from generator.records.reader import MAX_VALUES, load_file
 
     file = tmp_path / "partners.yaml"
     file.write_text("partners: [" + ",".join(["a"] * (MAX_VALUES + 10)) + "]\n", encoding="utf-8")
@@ -343,8 +344,8 @@ def test_flood_of_values_is_refused_in_one_line(tmp_path):
 
 
 def test_many_bad_records_are_capped_and_summarised(data_dir):
-    from generator.annotations import MAX_SHOWN
-    from generator.validate import MAX_PROBLEMS
+    from generator.messages import MAX_SHOWN
+    from generator.records.validate import MAX_PROBLEMS
 
     (data_dir / "partners.yaml").write_text("partners:\n" + "- {}\n" * 5000, encoding="utf-8")
     problems = [p for p in check_data(data_dir) if p.file.endswith("partners.yaml")]

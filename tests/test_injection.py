@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import inert
-from generator.site import build_site
+from generator.pages.render import inert
+from generator.site.build import build_site
 
 from .support import copy_data, replace_in
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import MAX_BYTES, MAX_DEPTH, load_file
+from generator.records.reader import MAX_BYTES, MAX_DEPTH, load_file
 
 
 def load(tmp_path: Path, text: str | bytes):

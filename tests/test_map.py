@@ -9,7 +9,8 @@ from dataclasses import replace
 
 import pytest
 
-from generator.geo import (
+from generator.model.directory import build_directory
+from generator.pages.geo import (
     HEIGHT,
     RADIUS,
     SPACING,
@@ -22,9 +23,8 @@ from generator.geo import (
     simplify,
     state_borders,
 )
-from generator.model import build_directory
-from generator.render import render_pages
-from generator.validate import load_records
+from generator.pages.render import render_pages
+from generator.records.validate import load_records
 
 from .support import DATA
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import build_directory
-from generator.site import build_site
-from generator.validate import load_records
+from generator.model.directory import build_directory
+from generator.records.validate import load_records
+from generator.site.build import build_site
 
 from .browser import CHROMIUM_ARGS
 from .support import DATA, copy_data, replace_in, serve

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from generator.load import load_file
+from generator.records.reader import load_file
 
 from .sitewalk import people, readable_texts
 from .support import DATA

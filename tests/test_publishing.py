@@ -13,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
-from generator.editing_hook import report_url
-from generator.load import load_file
-from generator.site import build_site
+from generator.records.reader import load_file
+from generator.site.build import build_site
+from generator.site.hooks.editing import report_url
 
 from .sitewalk import people
 from .support import DATA, ROOT, copy_data, replace_in, run_cli
@@ -176,9 +176,9 @@ def test_sample_legal_data_is_marked_as_example_on_both_pages(public_site):
 
 
 def test_legal_pages_without_example_flag_carry_no_warning(data_dir):
-    from generator.model import build_directory
-    from generator.render import render_pages
-    from generator.validate import load_records
+    from generator.model.directory import build_directory
+    from generator.pages.render import render_pages
+    from generator.records.validate import load_records
 
     replace_in(data_dir / "legal.yaml", "\nexample: true\n", "\nexample: false\n")
     pages = render_pages(build_directory(load_records(data_dir), "public"))

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from generator.model import build_directory
-from generator.render import render_pages
-from generator.requestlog import request_log, status_board
-from generator.validate import check_data, load_records
+from generator.model.directory import build_directory
+from generator.model.requests import request_log, status_board
+from generator.pages.render import render_pages
+from generator.records.validate import check_data, load_records
 
 from .support import DATA, replace_in
 

@@ -8,9 +8,9 @@ import re
 import pytest
 import yaml
 
-from generator.model import build_directory
-from generator.schema_org import json_ld, network_organization, partner_organization
-from generator.validate import load_records
+from generator.model.directory import build_directory
+from generator.pages.schema_org import json_ld, network_organization, partner_organization
+from generator.records.validate import load_records
 
 from .support import DATA
 

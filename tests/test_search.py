@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from generator.search_aliases import with_ascii_spellings
-from generator.validate import load_records
+from generator.records.validate import load_records
+from generator.site.search_aliases import with_ascii_spellings
 
 from .browser import open_page
 from .support import DATA

@@ -10,7 +10,7 @@ import pytest
 
 from generator.pipeline import generate
 from generator.problems import DataInvalid
-from generator.write import GENERATED_ROOTS, HandWrittenClash, hand_written_pages, write_pages
+from generator.site.staging import GENERATED_ROOTS, HandWrittenClash, hand_written_pages, write_pages
 
 from .support import DATA, ROOT, replace_in, run_cli
 
@@ -224,7 +224,7 @@ def test_a_killed_build_leaves_nothing_for_git_and_the_next_build_cleans_up(tmp_
     import signal
     import time
 
-    from generator.site import WORK_MARKER
+    from generator.site.build import WORK_MARKER
 
     project = tmp_path / "repo"
     project.mkdir()
@@ -247,7 +247,7 @@ def test_a_killed_build_leaves_nothing_for_git_and_the_next_build_cleans_up(tmp_
 
 
 def test_the_swap_leaves_a_site_at_every_moment(tmp_path, monkeypatch):
-    from generator import site as site_module
+    from generator.site import build as site_module
 
     site = tmp_path / "site"
     site_module.build_site("public", DATA, site)
@@ -266,7 +266,7 @@ def test_the_swap_leaves_a_site_at_every_moment(tmp_path, monkeypatch):
 
 
 def test_without_an_atomic_exchange_a_kill_between_the_renames_is_undone_by_the_next_run(tmp_path, monkeypatch):
-    from generator import site as site_module
+    from generator.site import build as site_module
 
     site = tmp_path / "site"
     site.mkdir()

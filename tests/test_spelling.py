@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_file
+from generator.records.reader import load_file
 
 from .support import DATA
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.validate import load_records
+from generator.records.validate import load_records
 from scripts.synthetic import Size, write_data
 
 SMALL = Size(partners=60, national=8, networks=12, requests=80)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.validate import check_data
+from generator.records.validate import check_data
 
 from .support import replace_in, run_cli
 
@@ -27,7 +27,7 @@ def test_malformed_phone(editor):
 
 
 def test_postcode_with_leading_zero_stays_a_string(data_dir):
-    from generator.validate import load_records
+    from generator.records.validate import load_records
 
     dresden = next(n for n in load_records(data_dir).networks if n.id == "beispiel-dresden")
     assert dresden.contact.postcode == "01067"

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.fields import PHONE_PATTERN
-from generator.model import Contact, build_directory
-from generator.render import render_pages
-from generator.telephone import tel_uri
-from generator.validate import load_records
-from generator.vcard import person_card
+from generator.model.directory import Contact, build_directory
+from generator.pages.render import render_pages
+from generator.pages.telephone import tel_uri
+from generator.pages.vcard import person_card
+from generator.records.fieldtypes import PHONE_PATTERN
+from generator.records.validate import load_records
 
 from .support import DATA
 

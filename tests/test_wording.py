@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import build_directory
-from generator.render import render_pages
-from generator.validate import load_records
+from generator.model.directory import build_directory
+from generator.pages.render import render_pages
+from generator.records.validate import load_records
 
 from .support import DATA, ROOT
 from .test_spelling import main_text

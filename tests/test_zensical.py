@@ -14,11 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.engines import BuildFailed
-from generator.engines.frontmatter import split, with_meta
-from generator.engines.zensical_search import with_ascii_spellings
-from generator.engines.zensical_site import build_zensical_site
 from generator.problems import DataInvalid
+from generator.site.engines import BuildFailed
+from generator.site.zensical import build_zensical_site
+from generator.site.zensical_meta import split, with_meta
+from generator.site.zensical_search import with_ascii_spellings
 
 from .browser import DESKTOP, PHONE, open_page
 from .support import DATA, ROOT, replace_in, run_cli, serve

@@ -1,0 +1,1 @@
+"""The model: what one profile may show, with every privacy decision."""

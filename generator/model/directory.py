@@ -1,0 +1,298 @@
+"""The directory as the pages show it: records joined across files, people filtered by profile.
+
+Privacy is decided here, once: in the public profile a person without consent on record
+is replaced by None before any template sees the data; the same rule guards a public repository.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from generator.german import enumeration
+from generator.model.requests import RequestLog, request_log
+from generator.problems import Problem
+from generator.records.people import person_records
+from generator.records.schema import (
+    NETWORK_STATUSES,
+    PARTNER_KINDS,
+    SCOPES,
+    STATES,
+    AgreementFile,
+    Consent,
+    LegalFile,
+    Network,
+    Partner,
+    Person,
+    ProcessFile,
+)
+from generator.records.validate import Records
+
+PROFILES = ("public", "intern")
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A person as the chosen profile may show them; email and phone are None where only the name may appear."""
+
+    name: str
+    function: str | None
+    email: str | None
+    phone: str | None
+    example: bool
+    # When and how the person consented: the internal review page shows it; public pages never get it.
+    consent: Consent | None = None
+    card: str | None = None  # path of the person's vCard below docs/, only when email or phone may appear
+
+
+@dataclass(frozen=True)
+class RegionalContactEntry:
+    """A regional contact person named by a partner for a network."""
+
+    partner_id: str
+    partner_name: str
+    network_id: str
+    network_name: str
+    named_on: date | None
+    person: Contact | None
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A link target: the id and display name of a network or partner."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class PartnerEntry:
+    """A partner with the networks it takes part in."""
+
+    id: str
+    name: str
+    short_name: str | None
+    kind: str
+    kind_label: str
+    scope: str
+    scope_label: str
+    represented_in_regions: bool
+    website: str | None
+    description: str | None
+    liaison_named: bool
+    liaison: Contact | None
+    networks: tuple[Ref, ...]
+    regional_contacts: tuple[RegionalContactEntry, ...]
+    verified_on: date | None
+    source: str = ""  # "data/partners.yaml#L8": where the record is written, for „Seite bearbeiten“
+
+
+@dataclass(frozen=True)
+class AmbassadorEntry:
+    """A Botschafterin or Botschafter of a network; `person` is None where the profile may not name them."""
+
+    person: Contact | None
+    partner: Ref | None
+
+
+@dataclass(frozen=True)
+class SignatureEntry:
+    """The version of the agreement a network signed, and when."""
+
+    version_id: str
+    signed_on: date
+
+
+@dataclass(frozen=True)
+class NetworkEntry:
+    """A regional network with its member partners and named regional contacts."""
+
+    id: str
+    name: str
+    region: str
+    states: tuple[str, ...]  # Länder codes, the seat's first
+    state_labels: tuple[str, ...]
+    lat: float
+    lon: float
+    status: str
+    status_label: str
+    status_since: date | None
+    description: str | None
+    website: str | None
+    contact: object
+    members: tuple[Ref, ...]
+    regional_contacts: tuple[RegionalContactEntry, ...]
+    verified_on: date | None
+    agreement: SignatureEntry | None = None
+    ambassadors: tuple[AmbassadorEntry, ...] = ()
+    source: str = ""  # "data/networks.yaml#L12": where the record is written, for „Seite bearbeiten“
+
+    @property
+    def states_label(self) -> str:
+        """The network's Länder as a sentence names them: „Sachsen-Anhalt, Niedersachsen und Thüringen“."""
+        return enumeration(self.state_labels)
+
+
+@dataclass(frozen=True)
+class Directory:
+    """Everything the pages of one profile may show."""
+
+    profile: str
+    networks: tuple[NetworkEntry, ...]
+    partners: tuple[PartnerEntry, ...]
+    # The handbook's data holds no personal field, so the pages get the validated records as they are.
+    agreement: AgreementFile | None = None
+    process: ProcessFile | None = None
+    # The request log is coordination work: only the internal profile gets it.
+    requests: RequestLog | None = None
+    # Version id → "data/agreement.yaml#L14": where each version of the agreement is written.
+    version_sources: dict[str, str] = field(default_factory=dict)
+    # Operator, host and authority for the legal pages: organisations and the legally required names only.
+    legal: LegalFile | None = None
+
+    @property
+    def intern(self) -> bool:
+        return self.profile == "intern"
+
+    @property
+    def office(self):
+        """The coordination office's public contact (role `office` in process.yaml): the one route to a contact."""
+        roles = self.process.roles if self.process else ()
+        return next((role.contact for role in roles if role.id == "office" and role.contact), None)
+
+    @property
+    def report_email(self) -> str | None:
+        """Where „Fehler melden“ sends a visitor's mail: the coordination office, else the site's operator."""
+        if self.office is not None:
+            return self.office.email
+        return self.legal.operator.email if self.legal else None
+
+
+def build_directory(records: Records, profile: str = "public") -> Directory:
+    """Join validated records into the directory of one profile."""
+    if profile not in PROFILES:
+        raise ValueError(f"unknown profile {profile!r}")
+    partners = sorted(records.partners, key=lambda p: p.name.casefold())
+    networks = sorted(records.networks, key=lambda n: n.name.casefold())
+    network_names = {n.id: n.name for n in networks}
+    contacts = [
+        RegionalContactEntry(
+            p.id, p.name, c.network, network_names[c.network], c.named_on, _contact(c, profile, _card("kontakt", c.id))
+        )
+        for p in partners
+        for c in p.regional_contacts
+    ]
+    sources = _sources(records)
+    return Directory(
+        profile,
+        tuple(_network(n, partners, contacts, profile, sources[n.id]) for n in networks),
+        tuple(_partner(p, networks, contacts, profile, sources[p.id]) for p in partners),
+        agreement=AgreementFile(**records.sections["agreement.yaml"]),
+        process=ProcessFile(**records.sections["process.yaml"]),
+        requests=request_log(records) if profile == "intern" else None,
+        version_sources=_version_sources(records),
+        legal=LegalFile.model_construct(**records.sections["legal.yaml"]),  # validated already
+    )
+
+
+def _sources(records: Records) -> dict[str, str]:
+    """Where each partner and network is written: id → "data/FILE#LLINE" (ids are unique per file)."""
+    sources = {}
+    for file, section in (("networks.yaml", "networks"), ("partners.yaml", "partners")):
+        for i, record in enumerate(records.sections[file][section]):
+            sources[record.id] = f"data/{file}#L{records.documents[file].line_of((section, i))}"
+    return sources
+
+
+def _version_sources(records: Records) -> dict[str, str]:
+    """Where each version of the agreement is written: version id → "data/agreement.yaml#LLINE"."""
+    doc = records.documents["agreement.yaml"]
+    versions = records.sections["agreement.yaml"]["versions"]
+    return {v.id: f"data/agreement.yaml#L{doc.line_of(('versions', i))}" for i, v in enumerate(versions)}
+
+
+def may_be_named_publicly(person: Person) -> bool:
+    """A person appears on the public site, or in a public repository, only with their consent on record."""
+    return person.consent is not None
+
+
+def unconsented_people(records: Records) -> list[Problem]:
+    """One problem per person the data names without consent: they must not stand in a public repository."""
+    return [
+        records.documents[file].problem(path, "Person ohne Einwilligung (consent)")
+        for file, path, person in person_records(records.sections)
+        if not may_be_named_publicly(person)
+    ]
+
+
+def _contact(person: Person | None, profile: str, card: str | None = None) -> Contact | None:
+    if person is None or (profile == "public" and not may_be_named_publicly(person)):
+        return None
+    consent = person.consent if profile == "intern" else None
+    return Contact(person.name, person.function, person.email, person.phone, person.example, consent, card)
+
+
+def _liaison(person: Person | None, profile: str, partner_id: str) -> Contact | None:
+    """A national liaison: the public site names them at most; their contact runs through the office."""
+    if person is None or profile == "public":
+        shown = _contact(person, profile)
+        return shown and Contact(shown.name, shown.function, None, None, shown.example)
+    return _contact(person, profile, f"partner/vcard/{partner_id}.vcf")
+
+
+def _partner(p: Partner, networks: list[Network], contacts: list, profile: str, source: str) -> PartnerEntry:
+    return PartnerEntry(
+        id=p.id,
+        name=p.name,
+        short_name=p.short_name,
+        kind=p.kind,
+        kind_label=PARTNER_KINDS[p.kind],
+        scope=p.scope,
+        scope_label=SCOPES[p.scope],
+        represented_in_regions=p.represented_in_regions,
+        website=p.website,
+        description=p.description,
+        liaison_named=p.liaison is not None,
+        liaison=_liaison(p.liaison, profile, p.id),
+        networks=tuple(Ref(n.id, n.name) for n in networks if p.id in n.partners),
+        regional_contacts=tuple(c for c in contacts if c.partner_id == p.id),
+        verified_on=p.verified_on,
+        source=source,
+    )
+
+
+def _network(n: Network, partners: list[Partner], contacts: list, profile: str, source: str) -> NetworkEntry:
+    return NetworkEntry(
+        id=n.id,
+        name=n.name,
+        region=n.region,
+        states=tuple(n.states),
+        state_labels=tuple(STATES[s] for s in n.states),
+        lat=n.location.lat,
+        lon=n.location.lon,
+        status=n.status,
+        status_label=NETWORK_STATUSES[n.status],
+        status_since=n.status_since,
+        description=n.description,
+        website=n.website,
+        contact=n.contact,
+        members=tuple(Ref(p.id, p.name) for p in partners if p.id in n.partners),
+        regional_contacts=tuple(c for c in contacts if c.network_id == n.id),
+        verified_on=n.verified_on,
+        source=source,
+        agreement=SignatureEntry(n.agreement.version, n.agreement.signed_on) if n.agreement else None,
+        ambassadors=tuple(
+            _ambassador(a, partners, profile, _card("botschafter", f"{n.id}-{i}"))
+            for i, a in enumerate(n.ambassadors, 1)
+        ),
+    )
+
+
+def _ambassador(person, partners: list[Partner], profile: str, card: str) -> AmbassadorEntry:
+    partner = next((Ref(p.id, p.name) for p in partners if p.id == person.partner), None)
+    return AmbassadorEntry(_contact(person, profile, card), partner)
+
+
+def _card(kind: str, key: str) -> str:
+    """Where a person's vCard lives below docs/; one folder per kind keeps names from colliding."""
+    return f"netzwerke/vcard/{kind}/{key}.vcf"

@@ -1,0 +1,1 @@
+"""Pages: the Jinja environment and one module per page family."""

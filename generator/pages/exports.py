@@ -1,0 +1,262 @@
+"""Downloadable data of the directory: JSON, XLSX and CSV for Excel, GeoJSON, with organisations' public fields only.
+
+No export holds a field of a person, whatever the profile: the records below are built field by
+field from the directory's organisations, so a new private field can never slip into a file.
+Every export names pages by their full address (`site_url` from mkdocs.yml), so it is useful outside the site.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from collections.abc import Callable
+from datetime import date, datetime
+
+from jinja2 import Environment
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from generator.model.directory import Directory, NetworkEntry, PartnerEntry
+from generator.records.fieldtypes import PHONE_PATTERN
+
+FOLDER = "daten"
+# Excel reads a cell starting with one of these as a formula (CSV injection); an apostrophe makes it text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A phone number as the data allows it (digits, spaces, / ( ) -) cannot carry a formula: it keeps its „+“.
+_PHONE = re.compile(PHONE_PATTERN)
+# Columns of codes and numbers with leading zeros or plus signs: text cells in the workbook, even when edited.
+TEXT_COLUMNS = {"Kennung", "PLZ", "Telefon"}
+LICENCE = ("Datenlizenz Deutschland – Namensnennung – Version 2.0", "https://www.govdata.de/dl-de/by-2-0")
+# The workbook's date when no record has a check date yet: the date of the agreement's first version.
+FALLBACK_DAY = date(2021, 6, 21)
+
+
+def network_record(n: NetworkEntry, site_url: str) -> dict:
+    """The public fields of a network, named as in networks.yaml."""
+    c = n.contact
+    return {
+        "id": n.id,
+        "name": n.name,
+        "region": n.region,
+        "states": list(n.states),
+        "state_labels": list(n.state_labels),
+        "location": {"lat": n.lat, "lon": n.lon},
+        "status": n.status,
+        "status_label": n.status_label,
+        "status_since": _iso(n.status_since),
+        "description": n.description,
+        "website": n.website,
+        "contact": {
+            "organisation": c.organisation,
+            "email": c.email,
+            "phone": c.phone,
+            "street": c.street,
+            "postcode": c.postcode,
+            "city": c.city,
+        },
+        "partners": [m.id for m in n.members],
+        "verified_on": _iso(n.verified_on),
+        "page": page_url(site_url, "netzwerke", n.id),
+    }
+
+
+def partner_record(p: PartnerEntry, site_url: str) -> dict:
+    """The public fields of a partner institution, named as in partners.yaml; people only as „named: yes/no“."""
+    return {
+        "id": p.id,
+        "name": p.name,
+        "short_name": p.short_name,
+        "kind": p.kind,
+        "kind_label": p.kind_label,
+        "scope": p.scope,
+        "scope_label": p.scope_label,
+        "represented_in_regions": p.represented_in_regions,
+        "website": p.website,
+        "description": p.description,
+        "liaison_named": p.liaison_named,
+        "networks": [r.id for r in p.networks],
+        "verified_on": _iso(p.verified_on),
+        "page": page_url(site_url, "partner", p.id),
+    }
+
+
+def page_url(site_url: str, section: str, entry_id: str) -> str:
+    """The full address of an entry's page."""
+    return f"{site_url}{section}/{entry_id}/"
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def to_json(key: str, records: list[dict]) -> str:
+    """A JSON document holding the records under one key, like the data file it comes from."""
+    return json.dumps({key: records}, ensure_ascii=False, indent=2) + "\n"
+
+
+def networks_geojson(directory: Directory, site_url: str) -> str:
+    """The networks as a GeoJSON FeatureCollection of points (longitude, latitude)."""
+    features = [
+        {
+            "type": "Feature",
+            "id": n.id,
+            "geometry": {"type": "Point", "coordinates": [n.lon, n.lat]},
+            "properties": {
+                "name": n.name,
+                "region": n.region,
+                "states": list(n.state_labels),
+                "status": n.status_label,
+                "partners": len(n.members),
+                "page": page_url(site_url, "netzwerke", n.id),
+            },
+        }
+        for n in directory.networks
+    ]
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=2) + "\n"
+
+
+def csv_cell(value: object) -> str:
+    """A value as Excel should show it: one line, ja/nein, decimal comma, never read as a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, float):
+        return f"{value:.4f}".replace(".", ",")
+    text = " ".join(str(value).split())
+    return "'" + text if text.startswith(FORMULA_STARTS) and not _PHONE.fullmatch(text) else text
+
+
+def to_csv(header: list[str], rows: list[list[object]]) -> str:
+    """CSV as German Excel opens it: semicolons, CRLF, UTF-8 with byte order mark."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([csv_cell(value) for value in row] for row in rows)
+    return "\ufeff" + buffer.getvalue()
+
+
+# Columns of the tables: German heading and the value of an entry (given the site's address).
+NETWORK_COLUMNS: tuple[tuple[str, Callable[[NetworkEntry, str], object]], ...] = (
+    ("Kennung", lambda n, _: n.id),
+    ("Name", lambda n, _: n.name),
+    ("Region", lambda n, _: n.region),
+    ("Bundesländer", lambda n, _: ", ".join(n.state_labels)),
+    ("Status", lambda n, _: n.status_label),
+    ("Status seit", lambda n, _: _iso(n.status_since)),
+    ("Breitengrad", lambda n, _: n.lat),
+    ("Längengrad", lambda n, _: n.lon),
+    ("Kontaktstelle", lambda n, _: n.contact.organisation),
+    ("E-Mail", lambda n, _: n.contact.email),
+    ("Telefon", lambda n, _: n.contact.phone),
+    ("Straße", lambda n, _: n.contact.street),
+    ("PLZ", lambda n, _: n.contact.postcode),
+    ("Ort", lambda n, _: n.contact.city),
+    ("Website", lambda n, _: n.website),
+    ("Partner", lambda n, _: ", ".join(m.name for m in n.members)),
+    ("Zuletzt geprüft", lambda n, _: _iso(n.verified_on)),
+    ("Seite", lambda n, site_url: page_url(site_url, "netzwerke", n.id)),
+)
+PARTNER_COLUMNS: tuple[tuple[str, Callable[[PartnerEntry, str], object]], ...] = (
+    ("Kennung", lambda p, _: p.id),
+    ("Name", lambda p, _: p.name),
+    ("Kurzname", lambda p, _: p.short_name),
+    ("Art", lambda p, _: p.kind_label),
+    ("Ebene", lambda p, _: p.scope_label),
+    ("In den Regionen vertreten", lambda p, _: p.represented_in_regions),
+    ("Website", lambda p, _: p.website),
+    ("Beschreibung", lambda p, _: p.description),
+    ("Nationale Ansprechperson benannt", lambda p, _: p.liaison_named),
+    ("Netzwerke", lambda p, _: ", ".join(r.name for r in p.networks)),
+    ("Zuletzt geprüft", lambda p, _: _iso(p.verified_on)),
+    ("Seite", lambda p, site_url: page_url(site_url, "partner", p.id)),
+)
+
+
+def _rows(columns: tuple, entries: tuple, site_url: str) -> list[list[object]]:
+    return [[value(entry, site_url) for _, value in columns] for entry in entries]
+
+
+def table_csv(columns: tuple, entries: tuple, site_url: str) -> str:
+    """One row per entry with the given columns."""
+    return to_csv([name for name, _ in columns], _rows(columns, entries, site_url))
+
+
+def xlsx_cell(value: object) -> object:
+    """A value as a workbook cell holds it: ja/nein for yes/no, numbers as numbers, text on one line."""
+    if value is None or isinstance(value, float):
+        return value
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    return " ".join(str(value).split())
+
+
+def workbook(sheets: dict[str, tuple[tuple, tuple]], site_url: str, day: date) -> bytes:
+    """An XLSX file with one sheet per table; codes, postcodes and phone numbers are text cells, nothing a formula."""
+    book = Workbook()
+    book.remove(book.active)
+    for title, (columns, entries) in sheets.items():
+        sheet = book.create_sheet(title)
+        sheet.append([name for name, _ in columns])
+        for row in _rows(columns, entries, site_url):
+            sheet.append([xlsx_cell(value) for value in row])
+        for (name, _), column in zip(columns, sheet.iter_cols(), strict=True):
+            for cell in column:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # openpyxl takes a leading „=“ for a formula; data is never one
+                if name in TEXT_COLUMNS:
+                    cell.number_format = "@"
+            column[0].font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = sheet.dimensions
+    moment = datetime(day.year, day.month, day.day)
+    book.properties.created = book.properties.modified = moment
+    book.properties.creator = "Offensive Mittelstand"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _dated(buffer.getvalue(), moment)
+
+
+def _dated(archive: bytes, moment: datetime) -> bytes:
+    """The same ZIP with every entry and the „modified“ property dated `moment`: same data, same bytes.
+
+    openpyxl stamps the ZIP entries and docProps/core.xml with the time of saving.
+    """
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    source, target = zipfile.ZipFile(io.BytesIO(archive)), io.BytesIO()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
+            entry = zipfile.ZipInfo(info.filename, moment.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(entry, content)
+    return target.getvalue()
+
+
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def data_date(directory: Directory) -> date | None:
+    """The date the data speaks for: the latest check of any network or partner, never today's clock."""
+    return max((e.verified_on for e in (*directory.networks, *directory.partners) if e.verified_on), default=None)
+
+
+def export_files(env: Environment, directory: Directory) -> dict[str, str | bytes]:
+    """The download files and the page that describes them."""
+    site_url, day = env.globals["site_url"], data_date(directory)
+    tables = {"Netzwerke": (NETWORK_COLUMNS, directory.networks), "Partner": (PARTNER_COLUMNS, directory.partners)}
+    page = env.get_template("exports.md.j2")
+    return {
+        f"{FOLDER}/networks.json": to_json("networks", [network_record(n, site_url) for n in directory.networks]),
+        f"{FOLDER}/partners.json": to_json("partners", [partner_record(p, site_url) for p in directory.partners]),
+        f"{FOLDER}/verzeichnis.xlsx": workbook(tables, site_url, day or FALLBACK_DAY),
+        f"{FOLDER}/networks.csv": table_csv(NETWORK_COLUMNS, directory.networks, site_url),
+        f"{FOLDER}/partners.csv": table_csv(PARTNER_COLUMNS, directory.partners, site_url),
+        f"{FOLDER}/networks.geojson": networks_geojson(directory, site_url),
+        f"{FOLDER}/index.md": page.render(d=directory, intern=directory.intern, data_date=day, licence=LICENCE),
+    }

@@ -1,0 +1,134 @@
+"""Filtered overview pages that work without JavaScript: networks by state and status, partners by kind and network."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from jinja2 import Environment
+
+from generator.german import slug
+from generator.model.directory import Directory
+from generator.pages.family import fixed_page, record_folder
+
+NETWORKS, PARTNERS = "data/networks.yaml", "data/partners.yaml"
+BY_STATE, BY_STATUS = fixed_page("netzwerke/bundesland/"), fixed_page("netzwerke/status/")
+BY_KIND = fixed_page("partner/art/")
+BY_NETWORK = record_folder(fixed_page("partner/netzwerk/").rstrip("/"), "networks.yaml", "networks")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One value of a facet: its label, the page listing the entries that have it, and their number."""
+
+    label: str
+    page: str
+    title: str
+    entries: tuple
+    source: str  # where the list is edited, for „Seite bearbeiten“: the data file, or the network's record
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A property entries are filtered by, with every value that occurs."""
+
+    name: str
+    choices: tuple[Choice, ...]
+
+
+def network_facets(directory: Directory) -> tuple[Facet, ...]:
+    """Networks by state (in the order of the state list) and by status."""
+    networks = directory.networks
+    # A network over several Länder is listed on the page of each.
+    states = _values(networks, lambda n: [(label, label) for label in n.state_labels])
+    statuses = _values(networks, lambda n: [(n.status, n.status_label)])
+    return (
+        Facet(
+            "Bundesland",
+            tuple(
+                Choice(label, state_page(label), f"Netzwerke in {label}", entries, NETWORKS)
+                for (_, label), entries in states
+            ),
+        ),
+        Facet(
+            "Status",
+            tuple(
+                Choice(label, f"{BY_STATUS}{key}.md", f"Netzwerke mit dem Status „{label}“", entries, NETWORKS)
+                for (key, label), entries in statuses
+            ),
+        ),
+    )
+
+
+def state_page(label: str) -> str:
+    """The filter page of one Land, below docs/."""
+    return f"{BY_STATE}{slug(label)}.md"
+
+
+def partner_facets(directory: Directory) -> tuple[Facet, ...]:
+    """Partners by kind and by the networks they take part in."""
+    partners = directory.partners
+    kinds = _values(partners, lambda p: [(p.kind, p.kind_label)])
+    members: dict[str, list] = {n.id: [] for n in directory.networks}
+    for partner in partners:  # one pass over the partners, in their order, instead of one per network
+        for network_id in dict.fromkeys(r.id for r in partner.networks):
+            members[network_id].append(partner)
+    networks = [(n, tuple(members[n.id])) for n in directory.networks]
+    return (
+        Facet(
+            "Art",
+            tuple(
+                Choice(label, f"{BY_KIND}{key}.md", f"Partner der Art „{label}“", entries, PARTNERS)
+                for (key, label), entries in kinds
+            ),
+        ),
+        Facet(
+            "Netzwerke",
+            tuple(
+                # The network's record lists its partners: that is where the list changes.
+                Choice(n.name, f"{BY_NETWORK}/{n.id}.md", f"Partner im Netzwerk „{n.name}“", entries, n.source)
+                for n, entries in networks
+                if entries
+            ),
+        ),
+    )
+
+
+def facet_tokens(facets: Sequence[Facet]) -> dict[str, str]:
+    """Entry id → the facet values it has, as short tokens: facet letter and choice number ("a0 b12").
+
+    The instant filter (om-filter.js) numbers the links of the facet list the same way; short tokens keep
+    the overview of 1,000 partners small.
+    """
+    tokens: dict[str, list[str]] = {}
+    for letter, facet in zip("abcdefghijklmnopqrstuvwxyz", facets, strict=False):
+        for number, choice in enumerate(facet.choices):
+            for entry in choice.entries:
+                tokens.setdefault(entry.id, []).append(f"{letter}{number}")
+    return {entry_id: " ".join(values) for entry_id, values in tokens.items()}
+
+
+def _values(entries: Sequence, keys: Callable) -> list[tuple[tuple[str, str], tuple]]:
+    """Each (id, label) that occurs, sorted by label, with the entries that have it (an entry may have several)."""
+    groups: dict[tuple[str, str], list] = {}
+    for entry in entries:
+        for key in keys(entry):
+            groups.setdefault(key, []).append(entry)
+    return sorted(((value, tuple(items)) for value, items in groups.items()), key=lambda item: item[0][1].casefold())
+
+
+def filter_pages(env: Environment, directory: Directory) -> dict[str, str]:
+    """One page per facet value, listing the networks or partners that have it."""
+    pages = {}
+    templates = {
+        "netzwerke": env.get_template("networks_filtered.md.j2"),
+        "partner": env.get_template("partners_filtered.md.j2"),
+    }
+    for facets in (network_facets(directory), partner_facets(directory)):
+        for facet in facets:
+            for choice in facet.choices:
+                section = choice.page.split("/", 1)[0]
+                pages[choice.page] = templates[section].render(
+                    d=directory, intern=directory.intern, facets=facets, facet=facet, choice=choice
+                )
+    return pages

@@ -1,0 +1,72 @@
+"""Pages of the handbook that name data: the agreement, the procedure, the Botschafter and the one-page sheets."""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+
+from generator.model.agreement import history, signed_version, version_to_sign
+from generator.model.directory import Directory
+from generator.pages.diagram import procedure_svg
+from generator.pages.family import fixed_page, record_folder, record_pages
+from generator.records.schema import AGREEMENT_STATUSES, PARTNER_KINDS, TIMELINE_STATES, Role
+
+VERSION_PAGES = record_folder(fixed_page("vereinbarung/fassungen/").rstrip("/"), "agreement.yaml", "versions")
+SIGNING_PAGES = record_folder(fixed_page("vereinbarung/netzwerke/").rstrip("/"), "networks.yaml", "networks")
+SHEET_PAGES = record_folder("merkblaetter", "networks.yaml", "networks")
+SHEETS_INDEX = fixed_page("merkblaetter/index.md")
+AGREEMENT_INDEX = fixed_page("vereinbarung/index.md")
+CHANGES = fixed_page("vereinbarung/aenderungen.md")
+
+
+def office(directory: Directory) -> Role:
+    """The coordination office: the one role of the procedure with a public contact (a rule makes sure of it)."""
+    return next(role for role in directory.process.roles if role.contact is not None)
+
+
+def agreement_pages(env: Environment, d: Directory) -> dict[str, str]:
+    """Overview, one page per version, the changes, and one page per network to print and sign."""
+    agreement = d.agreement
+    shared = {
+        "d": d,
+        "a": agreement,
+        "current": version_to_sign(agreement),
+        "signed": {n.id: signed_version(agreement, n) for n in d.networks},
+        "statuses": AGREEMENT_STATUSES,
+        "states": TIMELINE_STATES,
+        "office": office(d),
+        "version_sources": d.version_sources,
+    }
+    pages = {
+        AGREEMENT_INDEX: env.get_template("agreement.md.j2").render(shared),
+        CHANGES: env.get_template("agreement_changes.md.j2").render(shared, history=history(agreement)),
+    }
+    pages |= record_pages(env, "agreement_version.md.j2", VERSION_PAGES, agreement.versions, "v", shared)
+    pages |= record_pages(env, "agreement_network.md.j2", SIGNING_PAGES, d.networks, "n", shared)
+    return pages
+
+
+def procedure_pages(env: Environment, d: Directory) -> dict[str, str]:
+    """The contact procedure with its roles, numbered steps and diagram."""
+    roles = {role.id: role for role in d.process.roles}
+    page = env.get_template("procedure.md.j2").render(
+        p=d.process, roles=roles, office=office(d), diagram=procedure_svg(d.process)
+    )
+    return {"verfahren/index.md": page}
+
+
+def toolkit_pages(env: Environment, d: Directory) -> dict[str, str]:
+    """The Botschafter of each network and a printable one-page sheet per network for advisors."""
+    shared = {
+        "d": d,
+        "intern": d.intern,
+        "office": office(d),
+        "partners": {p.id: p for p in d.partners},
+        "kinds": PARTNER_KINDS,
+        "signed": {n.id: signed_version(d.agreement, n) for n in d.networks},
+    }
+    pages = {
+        "botschafter/index.md": env.get_template("ambassadors.md.j2").render(shared),
+        SHEETS_INDEX: env.get_template("sheets.md.j2").render(shared),
+    }
+    pages |= record_pages(env, "sheet.md.j2", SHEET_PAGES, d.networks, "n", shared)
+    return pages

@@ -1,0 +1,166 @@
+"""Pages of the contact procedure's results: the public gaps per network and the internal status pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from jinja2 import Environment
+
+from generator.german import stripped
+from generator.model.directory import Directory, NetworkEntry, PartnerEntry
+from generator.model.requests import BoardRow, status_board
+from generator.records.freshness import max_age_days, outdated
+from generator.records.schema import Consent
+from generator.settings import today as current_day
+
+INTERN_PAGES = {"intern/anfragen.md": "Anfragen", "intern/pruefen.md": "Einträge prüfen"}
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A national partner of a network without a named regional contact; `requested` only on the internal site."""
+
+    partner: PartnerEntry
+    requested: bool
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """One network: its national partners with a named regional contact, and those without one yet."""
+
+    network: NetworkEntry
+    named: tuple[PartnerEntry, ...]
+    gaps: tuple[Gap, ...]
+
+    @property
+    def partners(self) -> int:
+        return len(self.named) + len(self.gaps)
+
+    @property
+    def complete(self) -> bool:
+        """Every national partner of the network has named a regional contact (and there is at least one)."""
+        return bool(self.named) and not self.gaps
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """A partner or network whose entry should be checked again."""
+
+    kind: str
+    id: str
+    name: str
+    page: str
+    verified_on: date | None
+    age_days: int | None
+    source: str
+
+
+@dataclass(frozen=True)
+class ConsentRow:
+    """A person the data names, where, and their consent to be named publicly (None: not given)."""
+
+    name: str
+    role: str
+    record: str
+    page: str
+    consent: Consent | None
+
+
+def consent_rows(directory: Directory) -> tuple[ConsentRow, ...]:
+    """Every person of the internal directory with their consent on record, those without consent first."""
+    rows = []
+    for p in directory.partners:
+        page = f"../partner/{p.id}.md"
+        if p.liaison is not None:
+            rows.append(ConsentRow(p.liaison.name, "Nationale Ansprechperson", p.name, page, p.liaison.consent))
+        for c in p.regional_contacts:
+            if c.person is not None:
+                role = f"Regionale Ansprechperson ({c.network_name})"
+                rows.append(ConsentRow(c.person.name, role, p.name, page, c.person.consent))
+    for n in directory.networks:
+        for a in n.ambassadors:
+            if a.person is not None:
+                role = "Botschafterin oder Botschafter"
+                rows.append(ConsentRow(a.person.name, role, n.name, f"../netzwerke/{n.id}.md", a.person.consent))
+    return tuple(sorted(rows, key=lambda r: (r.consent is not None, stripped(r.name).casefold(), r.role, r.record)))
+
+
+def coverage_columns(directory: Directory) -> tuple[PartnerEntry, ...]:
+    """The partners that can name regional contacts: national and represented in the regions."""
+    columns = [p for p in directory.partners if p.scope == "national" and p.represented_in_regions]
+    return tuple(sorted(columns, key=lambda p: (p.short_name or p.name).casefold()))
+
+
+def coverage(directory: Directory) -> tuple[CoverageRow, ...]:
+    """Per network, which of its national partners named a regional contact and which not yet (the gaps)."""
+    columns = coverage_columns(directory)
+    asked = set()
+    if directory.requests is not None:
+        asked = {(r.network_id, r.partner_id) for r in directory.requests.open}
+    rows = []
+    for network in directory.networks:
+        named = {c.partner_id for c in network.regional_contacts}
+        members = {m.id for m in network.members}
+        mine = [p for p in columns if p.id in members | named or (network.id, p.id) in asked]
+        rows.append(
+            CoverageRow(
+                network,
+                tuple(p for p in mine if p.id in named),
+                tuple(Gap(p, (network.id, p.id) in asked) for p in mine if p.id not in named),
+            )
+        )
+    return tuple(rows)
+
+
+def review_rows(directory: Directory, today: date, max_age: int) -> tuple[ReviewRow, ...]:
+    """Partners and networks never checked or checked more than max_age days ago, the oldest first."""
+    entries = [("Netzwerk", "netzwerke", n) for n in directory.networks]
+    entries += [("Partner", "partner", p) for p in directory.partners]
+    rows = [
+        ReviewRow(
+            kind,
+            e.id,
+            e.name,
+            f"../{folder}/{e.id}.md",
+            e.verified_on,
+            (today - e.verified_on).days if e.verified_on else None,
+            e.source.replace("#L", ", Zeile "),
+        )
+        for kind, folder, e in entries
+        if outdated(e.verified_on, today, max_age)
+    ]
+    return tuple(sorted(rows, key=lambda r: (r.verified_on or date.min, r.kind, r.id)))
+
+
+def coverage_pages(env: Environment, directory: Directory) -> dict[str, str]:
+    """The gaps per network; public and internal (the internal one also marks running requests)."""
+    page = env.get_template("coverage.md.j2").render(d=directory, intern=directory.intern, rows=coverage(directory))
+    return {"ansprechpersonen/index.md": page}
+
+
+def intern_pages(env: Environment, directory: Directory) -> dict[str, str]:
+    """The status board of open requests and the list of entries to check; only in the internal profile."""
+    if not directory.intern or directory.requests is None:
+        return {}
+    today, max_age = current_day(), max_age_days()
+    board = status_board(directory.requests, today)
+    shared = {"d": directory, "intern": True, "today": today}
+    return {
+        "intern/anfragen.md": env.get_template("intern_requests.md.j2").render(
+            shared,
+            log=directory.requests,
+            board=board,
+            by_network=_grouped(board, [(n.id, n.name) for n in directory.networks], "network_id"),
+            by_partner=_grouped(board, [(p.id, p.name) for p in directory.partners], "partner_id"),
+        ),
+        "intern/pruefen.md": env.get_template("intern_review.md.j2").render(
+            shared, rows=review_rows(directory, today, max_age), max_age=max_age, consents=consent_rows(directory)
+        ),
+    }
+
+
+def _grouped(board: tuple[BoardRow, ...], keys: list[tuple[str, str]], field: str) -> list[tuple[str, str, list]]:
+    """(id, name, rows) for every key that has open requests, in the order of keys."""
+    groups = [(key, name, [row for row in board if getattr(row.request, field) == key]) for key, name in keys]
+    return [group for group in groups if group[2]]

@@ -1,0 +1,79 @@
+"""Freshness: records whose last check (`verified_on`) lies too far back, as warnings and for the internal list."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+
+from generator.problems import Problem
+from generator.records.validate import Records
+from generator.settings import SettingInvalid
+
+DEFAULT_MAX_AGE_DAYS = 365
+# Data file → folder of the record's page, so the internal list can link to it.
+PAGES = {"partners.yaml": "partner", "networks.yaml": "netzwerke"}
+
+
+@dataclass(frozen=True)
+class StaleRecord:
+    """A record that should be checked again."""
+
+    file: str
+    line: int
+    path: tuple
+    id: str
+    name: str
+    page: str | None
+    verified_on: date | None
+    age_days: int | None
+
+
+def max_age_days() -> int:
+    """The configured age in days after which a record counts as outdated (OM_MAX_AGE_DAYS, default 365)."""
+    value = os.environ.get("OM_MAX_AGE_DAYS", "").strip()
+    if not value:
+        return DEFAULT_MAX_AGE_DAYS
+    if not value.isdigit() or int(value) < 1:
+        raise SettingInvalid(f"OM_MAX_AGE_DAYS muss eine ganze Zahl größer als 0 sein, nicht „{value}“")
+    return int(value)
+
+
+def outdated(verified_on: date | None, today: date, max_age: int) -> bool:
+    """True when a record was never checked or its last check lies more than max_age days back."""
+    return verified_on is None or (today - verified_on).days > max_age
+
+
+def stale_records(records: Records, today: date, max_age: int) -> list[StaleRecord]:
+    """Every record with a `verified_on` field that is missing or older than max_age days, in file order."""
+    stale = []
+    for file, sections in records.sections.items():
+        for section, value in sections.items():
+            for i, item in enumerate(value if isinstance(value, list) else []):
+                if item is None or "verified_on" not in type(item).model_fields:
+                    continue
+                verified = item.verified_on
+                age = (today - verified).days if verified else None
+                if outdated(verified, today, max_age):
+                    path = (section, i, "verified_on")
+                    line = records.documents[file].line_of(path)
+                    name = getattr(item, "name", item.id)
+                    page = f"{PAGES[file]}/{item.id}.md" if file in PAGES else None
+                    stale.append(StaleRecord(f"data/{file}", line, path, item.id, name, page, verified, age))
+    return stale
+
+
+def freshness_warnings(records: Records, today: date, max_age: int) -> list[Problem]:
+    """German warnings for `check`: one per outdated record, at its verified_on line."""
+    warnings = []
+    for record in stale_records(records, today, max_age):
+        doc = records.documents[record.file.removeprefix("data/")]
+        if record.verified_on is None:
+            message = "noch nie geprüft (verified_on fehlt); bitte prüfen und das Datum der Prüfung eintragen"
+        else:
+            message = (
+                f"zuletzt geprüft am {record.verified_on.isoformat()}, vor {record.age_days} Tagen "
+                f"(mehr als {max_age}); bitte prüfen und verified_on aktualisieren"
+            )
+        warnings.append(doc.problem(record.path, message, warning=True))
+    return warnings

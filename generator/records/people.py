@@ -1,0 +1,22 @@
+"""Every person record of the data files with the place it is written (for consent dates and the repository guard)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.problems import Path
+from generator.records.schema import Person
+
+
+def person_records(sections: dict[str, dict]) -> Iterator[tuple[str, Path, Person]]:
+    """(file, data path, person) for each liaison, regional contact and ambassador that loaded."""
+    for i, partner in enumerate(sections.get("partners.yaml", {}).get("partners", ())):
+        if partner is None:
+            continue
+        if partner.liaison is not None:
+            yield "partners.yaml", ("partners", i, "liaison"), partner.liaison
+        for j, contact in enumerate(partner.regional_contacts):
+            yield "partners.yaml", ("partners", i, "regional_contacts", j), contact
+    for i, network in enumerate(sections.get("networks.yaml", {}).get("networks", ())):
+        for j, ambassador in enumerate(network.ambassadors if network is not None else ()):
+            yield "networks.yaml", ("networks", i, "ambassadors", j), ambassador

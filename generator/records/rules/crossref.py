@@ -1,0 +1,79 @@
+"""Helpers for rules across records: ids as written, duplicate ids, unknown references."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from generator.problems import Path, Problem
+from generator.records.fieldtypes import is_valid_id
+from generator.records.reader import Document
+
+
+def raw_ids(doc: Document, section: str) -> list[str]:
+    """The ids as written, also of records that failed validation, so references to them still resolve."""
+    cached = doc.cache.get(("raw_ids", section))
+    if cached is None:
+        items = doc.data.get(section) if isinstance(doc.data, dict) else None
+        items = items if isinstance(items, list) else []
+        cached = [
+            item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else "" for item in items
+        ]
+        doc.cache[("raw_ids", section)] = cached
+    return list(cached)
+
+
+def known_ids(doc: Document, section: str) -> set[str]:
+    """Ids a reference may name: the valid ones written, and those hidden by a duplicate key (reported there).
+
+    An invalid id (`münchen`) is reported at its record; suggesting it elsewhere would spread the mistake.
+    """
+    return {item_id for item_id in (*raw_ids(doc, section), *doc.dropped_ids) if is_valid_id(item_id)}
+
+
+def raw_members(doc: Document) -> dict[str, set[str]]:
+    """Networks of each partner as written, so one invalid network does not fake a missing membership."""
+    members: dict[str, set[str]] = {}
+    for item in doc.data.get("networks") or [] if isinstance(doc.data, dict) else []:
+        if isinstance(item, dict) and isinstance(item.get("partners"), list):
+            for partner_id in item["partners"]:
+                if isinstance(partner_id, str):
+                    members.setdefault(partner_id, set()).add(str(item.get("id")))
+    return members
+
+
+def unclear_memberships(doc: Document) -> set[str]:
+    """Networks whose partner list is not a list as written: their members are unknown until it is fixed."""
+    items = doc.data.get("networks") if isinstance(doc.data, dict) else None
+    if not isinstance(items, list):
+        return set()
+    return {
+        str(item.get("id"))
+        for item in items
+        if isinstance(item, dict) and not isinstance(item.get("partners", []), list)
+    }
+
+
+def duplicates(
+    doc: Document, section: str | Path, ids: Iterable[str], what: str, key: str = "id", label: str = "Kennung"
+) -> list[Problem]:
+    """A problem for each value of `key` used twice in the list at `section` (a key or a data path)."""
+    base = (section,) if isinstance(section, str) else tuple(section)
+    first: dict[str, int] = {}
+    problems = []
+    for i, item_id in enumerate(ids):
+        if not item_id:
+            continue
+        if item_id in first:
+            line = doc.line_of((*base, first[item_id]))
+            message = f"{label} „{item_id}“ ist doppelt vergeben ({what} in Zeile {line})"
+            problems.append(doc.problem((*base, i, key), message))
+        else:
+            first[item_id] = i
+    return problems
+
+
+def unknown(what: str, value: str, known: Iterable[str], file: str, unknown: str = "unbekannter") -> str:
+    close = difflib.get_close_matches(value, sorted({k for k in known if is_valid_id(k)}), n=1, cutoff=0.6)
+    hint = f"; meinten Sie „{close[0]}“?" if close else ""
+    return f"{unknown} {what} „{value}“ (nicht in {file}){hint}"

@@ -1,0 +1,140 @@
+"""Rules of the handbook data: the contact procedure, the agreement and its signatures, the Botschafter."""
+
+from __future__ import annotations
+
+from generator.problems import Problem
+from generator.records.reader import Document
+from generator.records.rules.crossref import duplicates, known_ids, raw_ids, unknown
+
+
+def check_process(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
+    """Unique roles and steps, steps between known roles, exactly one role with a contact (the office)."""
+    doc, process = docs["process.yaml"], sections["process.yaml"]
+    role_ids = raw_ids(doc, "roles")
+    problems = duplicates(doc, "roles", role_ids, "Rolle")
+    problems += duplicates(doc, "steps", raw_ids(doc, "steps"), "Schritt")
+    problems += _not_empty(doc, process, {"roles": "eine Rolle", "steps": "ein Schritt"})
+    for i, step in enumerate(process["steps"]):
+        if step is None:
+            continue
+        for key in ("actor", "to"):
+            role = getattr(step, key)
+            if role is not None and role not in role_ids:
+                message = unknown("Rolle", role, role_ids, "roles", unknown="unbekannte")
+                problems.append(doc.problem(("steps", i, key), message))
+        if step.to is not None and step.to == step.actor:
+            message = f"der Schritt richtet sich an dieselbe Rolle, die ihn ausführt („{step.to}“)"
+            problems.append(doc.problem(("steps", i, "to"), message))
+    return problems + _office_contact(doc, process["roles"])
+
+
+def _office_contact(doc: Document, roles: list) -> list[Problem]:
+    with_contact = [i for i, role in enumerate(roles) if role is not None and role.contact is not None]
+    if not with_contact:
+        message = "keine Rolle hat einen Kontakt; die Koordinierungsstelle (OM-Geschäftsstelle) braucht „contact“"
+        return [doc.problem(("roles",), message)]
+    first = doc.line_of(("roles", with_contact[0]))
+    message = f"nur die Koordinierungsstelle hat einen Kontakt, und das ist schon die Rolle in Zeile {first}"
+    return [doc.problem(("roles", i, "contact"), message) for i in with_contact[1:]]
+
+
+def check_agreement(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
+    """Unique versions and clauses in order, a timeline in order, signatures of adopted versions."""
+    doc, agreement = docs["agreement.yaml"], sections["agreement.yaml"]
+    problems = duplicates(doc, "versions", raw_ids(doc, "versions"), "Fassung")
+    problems += _not_empty(doc, agreement, {"versions": "eine Fassung", "timeline": "ein Schritt"})
+    previous = None
+    for i, version in enumerate(agreement["versions"]):
+        if version is None:
+            continue
+        if previous is not None and version.date <= previous.date:
+            message = (
+                f"Datum {version.date} liegt nicht nach dem der vorigen Fassung „{previous.id}“ ({previous.date}); "
+                "Fassungen stehen in zeitlicher Reihenfolge, die älteste zuerst"
+            )
+            problems.append(doc.problem(("versions", i, "date"), message))
+        problems += _clauses(doc, i, version)
+        previous = version
+    return problems + _timeline(doc, agreement["timeline"]) + _signatures(sections, docs)
+
+
+def _clauses(doc: Document, i: int, version) -> list[Problem]:
+    path = ("versions", i, "clauses")
+    problems = _not_empty(doc, {"clauses": version.clauses}, {"clauses": "ein Abschnitt"}, prefix=("versions", i))
+    problems += duplicates(doc, path, [c.id for c in version.clauses], "Abschnitt")
+    problems += duplicates(doc, path, [c.number for c in version.clauses], "Abschnitt", "number", "Nummer")
+    for j in range(1, len(version.clauses)):
+        before, clause = version.clauses[j - 1], version.clauses[j]
+        if int(clause.number) < int(before.number):
+            message = (
+                f"Nummer {clause.number} folgt auf Nummer {before.number}; Abschnitte stehen aufsteigend nummeriert"
+            )
+            problems.append(doc.problem((*path, j, "number"), message))
+    return problems
+
+
+def _timeline(doc: Document, steps: list) -> list[Problem]:
+    problems = []
+    previous = open_index = None
+    for i, step in enumerate(steps):
+        if step is None:
+            continue
+        if previous is not None and step.date < previous.date:
+            message = (
+                f"Datum {step.date} liegt vor dem des vorigen Schritts ({previous.date}); "
+                "der Zeitplan steht in zeitlicher Reihenfolge"
+            )
+            problems.append(doc.problem(("timeline", i, "date"), message))
+        if step.state == "erledigt" and open_index is not None:
+            line = doc.line_of(("timeline", open_index))
+            message = f"ein erledigter Schritt kann nicht auf einen offenen folgen (offener Schritt in Zeile {line})"
+            problems.append(doc.problem(("timeline", i, "state"), message))
+        if step.state == "offen" and open_index is None:
+            open_index = i
+        previous = step
+    return problems
+
+
+def _signatures(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
+    ndoc, adoc = docs["networks.yaml"], docs["agreement.yaml"]
+    version_ids = raw_ids(adoc, "versions")
+    versions = {v.id: v for v in sections["agreement.yaml"]["versions"] if v is not None}
+    problems = []
+    for i, network in enumerate(sections["networks.yaml"]["networks"]):
+        if network is None or network.agreement is None:
+            continue
+        path, signed = ("networks", i, "agreement"), network.agreement
+        version = versions.get(signed.version)
+        if signed.version not in version_ids:
+            message = unknown("Fassung", signed.version, version_ids, "agreement.yaml", unknown="unbekannte")
+            problems.append(ndoc.problem((*path, "version"), message))
+        elif version is not None and version.status != "verabschiedet":
+            message = (
+                f"die Fassung „{version.id}“ ist nicht verabschiedet (Status „{version.status}“); "
+                "unterzeichnet wird nur eine verabschiedete Fassung"
+            )
+            problems.append(ndoc.problem((*path, "version"), message))
+        elif version is not None and signed.signed_on < version.date:
+            message = f"unterzeichnet am {signed.signed_on}, vor dem Datum der Fassung ({version.date})"
+            problems.append(ndoc.problem((*path, "signed_on"), message))
+    return problems
+
+
+def check_ambassadors(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
+    """Every Botschafter names a partner institution that exists."""
+    ndoc = docs["networks.yaml"]
+    partner_ids = known_ids(docs["partners.yaml"], "partners")
+    problems = []
+    for i, network in enumerate(sections["networks.yaml"]["networks"]):
+        for j, person in enumerate(network.ambassadors if network else ()):
+            if person.partner is not None and person.partner not in partner_ids:
+                message = unknown("Partner", person.partner, partner_ids, "partners.yaml")
+                problems.append(ndoc.problem(("networks", i, "ambassadors", j, "partner"), message))
+    return problems
+
+
+def _not_empty(doc: Document, values: dict, needed: dict[str, str], prefix: tuple = ()) -> list[Problem]:
+    """A problem for each list in `needed` that is empty; the text says what it needs at least."""
+    return [
+        doc.problem((*prefix, key), f"mindestens {what} ist nötig") for key, what in needed.items() if not values[key]
+    ]

@@ -1,0 +1,50 @@
+"""Dates that record what has happened (checks, namings, consents, signatures, steps) cannot lie in the future."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from generator.problems import Path, Problem, shown
+from generator.records.people import person_records
+from generator.records.reader import Document
+from generator.settings import today
+
+
+def check_past_dates(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
+    """A problem for each recorded date after today (OM_TODAY in tests)."""
+    now = today()
+    return [
+        docs[file].problem(
+            path, f"Datum liegt in der Zukunft ({shown(day.isoformat())}); eingetragen wird, was schon geschehen ist"
+        )
+        for file, path, day in _recorded_dates(sections)
+        if day > now
+    ]
+
+
+def _recorded_dates(sections: dict[str, dict]) -> Iterator[tuple[str, Path, date]]:
+    for i, partner in enumerate(sections["partners.yaml"]["partners"]):
+        if partner is None:
+            continue
+        yield from _dated("partners.yaml", ("partners", i, "verified_on"), partner.verified_on)
+        for j, contact in enumerate(partner.regional_contacts):
+            yield from _dated("partners.yaml", ("partners", i, "regional_contacts", j, "named_on"), contact.named_on)
+    for i, network in enumerate(sections["networks.yaml"]["networks"]):
+        if network is None:
+            continue
+        yield from _dated("networks.yaml", ("networks", i, "verified_on"), network.verified_on)
+        yield from _dated("networks.yaml", ("networks", i, "status_since"), network.status_since)
+        if network.agreement is not None:
+            yield from _dated("networks.yaml", ("networks", i, "agreement", "signed_on"), network.agreement.signed_on)
+    for file, path, person in person_records(sections):
+        if person.consent is not None:
+            yield from _dated(file, (*path, "consent", "given_on"), person.consent.given_on)
+    for i, request in enumerate(sections["requests.yaml"]["requests"]):
+        for step, day in request.steps.items() if request is not None else ():
+            yield from _dated("requests.yaml", ("requests", i, "steps", step), day)
+
+
+def _dated(file: str, path: Path, day: date | None) -> Iterator[tuple[str, Path, date]]:
+    if day is not None:
+        yield file, path, day

@@ -1,0 +1,233 @@
+"""Rules of the request log (requests.yaml): the contact procedure of process.yaml, enforced record by record."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from generator.problems import Problem
+from generator.records.reader import Document
+from generator.records.rules.crossref import duplicates, known_ids, raw_ids, raw_members, unknown
+from generator.records.schema import Partner, Request, Step
+
+# Steps the rules name; their order comes from process.yaml (the `logged: true` steps in file order).
+ASKED, NAMED, INFORMED, PASSED = "liaison-asked", "person-named", "person-informed", "contact-passed"
+RULE_STEPS = (ASKED, NAMED, INFORMED, PASSED)
+DECISION = "laut Beschluss gibt die Koordinierungsstelle die Kontaktdaten erst weiter, wenn die Person informiert ist"
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the rules of one request need to know about the other files."""
+
+    doc: Document
+    steps: dict[str, Step]
+    logged: tuple[str, ...]
+    partners: dict[str, Partner]
+    partner_ids: list[str]
+    network_ids: list[str]
+    contacts: dict[str, tuple[str, str] | None]
+
+
+def logged_steps(steps: list[Step | None]) -> tuple[Step, ...]:
+    """The steps the request log records a date for, in the order of the procedure."""
+    return tuple(step for step in steps if step is not None and step.logged)
+
+
+def check_requests(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
+    """Cross-record problems of the request log."""
+
+    doc = docs["requests.yaml"]
+    logged = logged_steps(sections["process.yaml"]["steps"])
+    problems = _missing_rule_steps(docs["process.yaml"], logged)
+    if problems:
+        return problems
+    partners = [p for p in sections["partners.yaml"]["partners"] if p is not None]
+    context = _Context(
+        doc=doc,
+        steps={step.id: step for step in logged},
+        logged=tuple(step.id for step in logged),
+        partners={p.id: p for p in partners},
+        partner_ids=known_ids(docs["partners.yaml"], "partners"),
+        network_ids=known_ids(docs["networks.yaml"], "networks"),
+        contacts=_raw_contacts(docs),
+    )
+    problems = duplicates(doc, "requests", raw_ids(doc, "requests"), "Anfrage")
+    for i, request in enumerate(sections["requests.yaml"]["requests"]):
+        if request is not None:
+            problems += _check_request(context, i, request)
+    return problems
+
+
+def _raw_contacts(docs: dict[str, Document]) -> dict[str, tuple[str, str] | None]:
+    """Regional contact id → (partner id, network id) as written; None where partners.yaml already has an error.
+
+    Reading what is written keeps one invalid partner from faking an unknown person; None keeps a
+    wrong contact (unknown network, network the partner is not in, id used twice) to its own message.
+    """
+
+    networks, members = set(raw_ids(docs["networks.yaml"], "networks")), raw_members(docs["networks.yaml"])
+    data = docs["partners.yaml"].data
+    contacts: dict[str, tuple[str, str] | None] = {}
+    for partner in data.get("partners") or [] if isinstance(data, dict) else []:
+        for contact in partner.get("regional_contacts") or [] if isinstance(partner, dict) else []:
+            if not isinstance(contact, dict) or not isinstance(contact.get("id"), str):
+                continue
+            partner_id, network_id = str(partner.get("id")), str(contact.get("network"))
+            consistent = network_id in networks and network_id in members.get(partner_id, set())
+            twice = contact["id"] in contacts
+            contacts[contact["id"]] = (partner_id, network_id) if consistent and not twice else None
+    return contacts
+
+
+def _missing_rule_steps(doc: Document, logged: tuple[Step, ...]) -> list[Problem]:
+    ids = {step.id for step in logged}
+    return [
+        doc.problem(
+            ("steps",),
+            f"Schritt „{step_id}“ fehlt oder hat kein „logged: true“; "
+            f"die Regeln des Anfragen-Protokolls (requests.yaml) beziehen sich auf ihn",
+        )
+        for step_id in RULE_STEPS
+        if step_id not in ids
+    ]
+
+
+def _check_request(c: _Context, i: int, request: Request) -> list[Problem]:
+    problems = _references(c, i, request)
+    problems += _step_names(c, i, request)
+    problems += _step_order(c, i, request)
+    problems += _liaison(c, i, request)
+    problems += _person(c, i, request)
+    problems += _status(c, i, request)
+    return problems
+
+
+def _references(c: _Context, i: int, request: Request) -> list[Problem]:
+    problems = []
+    if request.network not in c.network_ids:
+        message = unknown("Netzwerk", request.network, c.network_ids, "networks.yaml", "unbekanntes")
+        problems.append(c.doc.problem(("requests", i, "network"), message))
+    partner = c.partners.get(request.partner)
+    if request.partner not in c.partner_ids:
+        message = unknown("Partner", request.partner, c.partner_ids, "partners.yaml")
+        problems.append(c.doc.problem(("requests", i, "partner"), message))
+    elif partner is not None and partner.scope != "national":
+        message = (
+            f"„{partner.id}“ ist eine regionale Einrichtung; Anfragen richten sich an nationale "
+            f"Partnerinstitutionen (scope: national)"
+        )
+        problems.append(c.doc.problem(("requests", i, "partner"), message))
+    return problems
+
+
+def _step_names(c: _Context, i: int, request: Request) -> list[Problem]:
+    problems = []
+    if not request.steps:
+        first = c.logged[0]
+        message = f"die Anfrage braucht mindestens das Datum des ersten Schritts „{first}“"
+        problems.append(c.doc.problem(("requests", i, "steps"), message))
+    for key in request.steps:
+        if key not in c.steps:
+            close = difflib.get_close_matches(key, c.logged, n=1, cutoff=0.6)
+            hint = f"; meinten Sie „{close[0]}“?" if close else ""
+            message = f"unbekannter Schritt „{key}“; erfasst werden: {', '.join(c.logged)}{hint}"
+            problems.append(c.doc.problem(("requests", i, "steps", key), message))
+    return problems
+
+
+def _step_order(c: _Context, i: int, request: Request) -> list[Problem]:
+    """No step without the steps before it, no date before an earlier step's date."""
+    problems = []
+    previous: str | None = None
+    for position, step_id in enumerate(c.logged):
+        day = request.steps.get(step_id)
+        if day is None:
+            continue
+        path = ("requests", i, "steps", step_id)
+        missing = next((s for s in c.logged[:position] if s not in request.steps), None)
+        if step_id == PASSED and INFORMED not in request.steps:
+            message = "Kontaktdaten weitergegeben, aber die benannte Person ist nicht informiert "
+            message += f"(Schritt „{INFORMED}“ fehlt); {DECISION}"
+            problems.append(c.doc.problem(path, message))
+        elif missing is not None:
+            message = (
+                f"Schritt „{step_id}“ hat ein Datum, aber der vorherige Schritt „{missing}“ "
+                f"({c.steps[missing].title}) fehlt; die Schritte folgen der Reihenfolge des Verfahrens"
+            )
+            problems.append(c.doc.problem(path, message))
+        elif previous is not None and day < request.steps[previous]:
+            problems.append(c.doc.problem(path, _earlier(step_id, day, previous, request.steps[previous])))
+        previous = step_id
+    return problems
+
+
+def _earlier(step_id: str, day, previous: str, previous_day) -> str:
+    if step_id == PASSED and previous == INFORMED:
+        return (
+            f"Kontaktdaten am {day.isoformat()} weitergegeben, aber die Person erst am "
+            f"{previous_day.isoformat()} informiert; {DECISION}"
+        )
+    return (
+        f"Datum {day.isoformat()} liegt vor dem vorherigen Schritt „{previous}“ ({previous_day.isoformat()}); "
+        f"die Daten der Schritte dürfen nicht zurückgehen"
+    )
+
+
+def _liaison(c: _Context, i: int, request: Request) -> list[Problem]:
+    partner = c.partners.get(request.partner)
+    if ASKED not in request.steps or partner is None or partner.liaison is not None:
+        return []
+    message = (
+        f"„{partner.id}“ hat keine nationale Ansprechperson (partners.yaml, liaison); die Koordinierungsstelle "
+        f"kann erst nachfragen, wenn der Partner eine benannt hat"
+    )
+    return [c.doc.problem(("requests", i, "steps", ASKED), message)]
+
+
+def _person(c: _Context, i: int, request: Request) -> list[Problem]:
+    if request.person is None:
+        return []
+    path = ("requests", i, "person")
+    if NAMED not in request.steps:
+        return [c.doc.problem(path, f"Ansprechperson eingetragen, aber der Schritt „{NAMED}“ hat kein Datum")]
+    if request.person not in c.contacts:
+        close = difflib.get_close_matches(request.person, list(c.contacts), n=1, cutoff=0.6)
+        hint = f"; meinten Sie „{close[0]}“?" if close else ""
+        message = f"unbekannte Ansprechperson „{request.person}“ (nicht in partners.yaml unter regional_contacts){hint}"
+        return [c.doc.problem(path, message)]
+    if c.contacts[request.person] is None:
+        return []  # partners.yaml reports what is wrong with this contact
+    partner_id, network_id = c.contacts[request.person]
+    if partner_id != request.partner:
+        message = f"Ansprechperson „{request.person}“ gehört zu „{partner_id}“, nicht zum angefragten Partner "
+        message += f"„{request.partner}“"
+        return [c.doc.problem(path, message)]
+    if network_id != request.network:
+        message = f"Ansprechperson „{request.person}“ ist für das Netzwerk „{network_id}“ benannt, "
+        message += f"nicht für „{request.network}“"
+        return [c.doc.problem(path, message)]
+    return []
+
+
+def _status(c: _Context, i: int, request: Request) -> list[Problem]:
+    path = ("requests", i, "status")
+    last = c.logged[-1]
+    if request.status == "erledigt":
+        problems = []
+        if last not in request.steps:
+            message = (
+                f"Status „erledigt“ setzt voraus, dass alle Schritte ein Datum haben; es fehlt „{last}“ "
+                f"({c.steps[last].title})"
+            )
+            problems.append(c.doc.problem(path, message))
+        if request.person is None:
+            message = (
+                "eine erledigte Anfrage muss die benannte Ansprechperson nennen (person: Kennung aus partners.yaml)"
+            )
+            problems.append(c.doc.problem(path, message))
+        return problems
+    # Only when every step has a date: undated steps in between are reported at the step that follows them.
+    if request.status == "offen" and all(step in request.steps for step in c.logged):
+        return [c.doc.problem(path, "alle Schritte haben ein Datum; bitte „status: erledigt“ setzen")]
+    return []

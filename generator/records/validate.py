@@ -1,0 +1,227 @@
+"""Check the data files against the schema and against each other; report every problem at once."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path as FilePath
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from generator.problems import DataInvalid, Path, Problem, display_name, shown
+from generator.records.reader import Document, load_file
+from generator.records.rules.registry import check_rules
+from generator.records.schema import DATA_FILES, Network, Partner
+
+# Problems one file may show; beyond them its records are not checked (a machine-made or garbled file).
+MAX_PROBLEMS = 200
+
+
+@dataclass(frozen=True)
+class Records:
+    """The validated contents of all data files: file name → section → records or value."""
+
+    sections: dict[str, dict[str, Any]]
+    documents: dict[str, Document]
+
+    @property
+    def partners(self) -> list[Partner]:
+        return self.sections["partners.yaml"]["partners"]
+
+    @property
+    def networks(self) -> list[Network]:
+        return self.sections["networks.yaml"]["networks"]
+
+
+def load_records(data_dir: str | FilePath, load=load_file) -> Records:
+    """Load and validate every data file; raise DataInvalid listing all problems.
+
+    `load` parses one file (the preview passes one that reuses the parse of an unchanged file).
+    """
+    data_dir = FilePath(data_dir)
+    problems: list[Problem] = []
+    documents: dict[str, Document] = {}
+    sections: dict[str, dict[str, Any]] = {}
+    for name, model in DATA_FILES.items():
+        file = data_dir / name
+        if not file.is_file():
+            problems.append(Problem(display_name(file), 1, "", _not_a_file(file)))
+            continue
+        doc, found = load(file)
+        documents[name] = doc
+        problems += found
+        if doc.data is None and not found:
+            problems.append(doc.problem((), "Datei ist leer"))
+        elif doc.data is not None:
+            content, found = check_schema(doc, model)
+            problems += found
+            if content is not None:
+                sections[name] = content
+    found, waiting = check_rules(sections, documents)
+    problems += found
+    if problems:
+        raise DataInvalid(problems, incomplete=waiting)
+    return Records(sections, documents)
+
+
+def _not_a_file(file: FilePath) -> str:
+    if file.is_symlink() and not file.exists():
+        return "ist ein Verweis (Symlink) auf eine Datei, die es nicht gibt"
+    if file.is_dir():
+        return "ist ein Ordner; hier gehört die Datendatei hin"
+    if file.exists():
+        return "ist keine gewöhnliche Datei (etwa eine Pipe oder ein Gerät)"
+    return "Datei fehlt"
+
+
+def check_schema(doc: Document, model: type[BaseModel]) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Validate a document section by section and list item by list item.
+
+    One bad record hides no error of another. Returns the sections (None in place of an
+    invalid record, None for the whole file when its shape is wrong) and German problems.
+    """
+    data = doc.data
+    names = ", ".join(f"„{name}:“" for name in model.model_fields)
+    if not isinstance(data, dict):
+        return None, [doc.problem((), f"die Datei muss aus den Abschnitten {names} bestehen")]
+    unknown = [key for key in data if key not in model.model_fields][:MAX_PROBLEMS]
+    problems = [doc.problem((key,), _unknown_field((key,), model)) for key in unknown]
+    content: dict[str, Any] = {}
+    for section, info in model.model_fields.items():
+        if section not in data:
+            if info.is_required():
+                problems.append(doc.problem((section,), f"Pflichtabschnitt „{section}:“ fehlt"))
+                content[section] = None  # the file's rules wait until the section is there
+            else:
+                content[section] = info.get_default(call_default_factory=True)
+            continue
+        budget = MAX_PROBLEMS - len(problems)
+        content[section], found = _check_section(doc, model, section, data[section], budget)
+        problems += found
+    return (None if any(p is None for p in content.values()) else content), problems
+
+
+def _check_section(
+    doc: Document, model: type[BaseModel], section: str, raw: Any, budget: int = 0
+) -> tuple[Any, list[Problem]]:
+    annotation = model.model_fields[section].annotation
+    problems: list[Problem] = []
+    if typing.get_origin(annotation) is list and isinstance(raw, list):
+        item_adapter = TypeAdapter(typing.get_args(annotation)[0])
+        items = []
+        for index, item in enumerate(raw):
+            if len(problems) >= budget:
+                # A file this wrong is not fixed entry by entry; checking the rest would only take time.
+                message = f"weitere Einträge ab hier nicht geprüft: mehr als {MAX_PROBLEMS} Fehler in dieser Datei"
+                problems.append(doc.problem((section, index), message))
+                items += [None] * (len(raw) - index)
+                break
+            try:
+                record = item_adapter.validate_python(item)
+            except ValidationError as error:
+                record = None
+                problems += _problems(doc, model, (section, index), error)
+            # A record that lost a duplicate key is likely two records run together: keep it out of the rules.
+            items.append(None if doc.is_damaged((section, index)) else record)
+        return items, problems
+    metadata = model.model_fields[section].metadata  # the field type's own validators (Text, DayCount, …)
+    adapter = TypeAdapter(typing.Annotated[(annotation, *metadata)] if metadata else annotation)
+    try:
+        return adapter.validate_python(raw), []
+    except ValidationError as error:
+        return None, _problems(doc, model, (section,), error)
+
+
+def _problems(doc: Document, model: type[BaseModel], prefix: Path, error: ValidationError) -> list[Problem]:
+    found = []
+    for e in error.errors()[:MAX_PROBLEMS]:
+        loc = (*prefix, *e["loc"])
+        found.append(doc.problem(loc, explain(e | {"loc": loc}, model)))
+    return found
+
+
+def explain(error: dict, model: type[BaseModel]) -> str:
+    """A German message for one pydantic error."""
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    if kind.startswith("om_"):
+        return error["msg"]
+    if kind == "missing":
+        return "Pflichtfeld fehlt"
+    if kind == "extra_forbidden":
+        return _unknown_field(tuple(error["loc"]), model)
+    if value is None:
+        return "darf nicht leer sein"
+    if kind == "literal_error":
+        return _unknown_choice(value, ctx.get("expected", ""))
+    if kind == "bool_type":
+        return f"muss true oder false sein ({shown(value)})"
+    if kind in ("too_long", "string_too_long"):  # the field types check text length themselves (fields.py)
+        return f"ist zu lang (höchstens {ctx.get('max_length')})"
+    return _wrong_type(kind, value)
+
+
+def _wrong_type(kind: str, value: object) -> str:
+    given = {bool: "ein Ja/Nein-Wert", list: "eine Liste", dict: "ein Abschnitt mit Feldern"}.get(type(value), "Text")
+    wanted = {
+        "string_type": "ein einzelner Text",
+        "list_type": "eine Liste (Einträge mit „- “)",
+        "model_type": "ein Abschnitt mit Feldern",
+        "dict_type": "ein Abschnitt mit Feldern",
+        "float_type": "eine Zahl",
+        "date_type": "ein Datum (JJJJ-MM-TT)",
+    }.get(kind, "ein anderer Wert")
+    hint = "; Text mit true oder false bitte in Anführungszeichen setzen" if isinstance(value, bool) else ""
+    return f"muss {wanted} sein, ist aber {given}{hint}"
+
+
+def _unknown_choice(value: object, expected: str) -> str:
+    allowed = [part.strip(" '") for part in expected.replace(" or ", ", ").split(",")]
+    close = difflib.get_close_matches(str(value), allowed, n=1)
+    hint = f"; meinten Sie „{close[0]}“?" if close else ""
+    return f"unbekannter Wert ({shown(value)}); erlaubt: {', '.join(allowed)}{hint}"
+
+
+def _unknown_field(loc: Path, model: type[BaseModel]) -> str:
+    known = list(_model_at(model, loc[:-1]).model_fields)
+    close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.5)
+    hint = f"meinten Sie „{close[0]}“?" if close else f"bekannt sind: {', '.join(known)}"
+    return f"unbekanntes Feld „{loc[-1]}“; {hint}"
+
+
+def _model_at(model: type[BaseModel], path: Path) -> type[BaseModel]:
+    """Follow a data path through the record types to the record that holds its last key."""
+    current: object = model
+    for part in path:
+        if isinstance(part, str):
+            current = _record_type(current).model_fields[part].annotation
+        current = _unwrap(current)
+    return _record_type(current)
+
+
+def _unwrap(annotation: object) -> object:
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin in (list, typing.Union, types.UnionType):
+            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+        elif origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        else:
+            return annotation
+
+
+def _record_type(annotation: object) -> type[BaseModel]:
+    annotation = _unwrap(annotation)
+    assert isinstance(annotation, type) and issubclass(annotation, BaseModel)
+    return annotation
+
+
+def check_data(data_dir: str | FilePath) -> list[Problem]:
+    """All problems of the data in a folder (empty when it is valid)."""
+    try:
+        load_records(data_dir)
+    except DataInvalid as invalid:
+        return invalid.problems
+    return []

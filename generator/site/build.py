@@ -1,0 +1,167 @@
+"""Build the site of a profile into its folder, replacing the old site only on success.
+
+The work happens in a folder next to the site (so the final swap is a rename on the same disk). That
+folder ignores itself for git (`.gitignore` with `*`), so a killed build never offers private pages to a
+„commit all“, and the next build removes it. The swap exchanges old and new site in one step where the
+system allows it (Linux `renameat2`), so no moment exists without a site folder.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from generator.pipeline import generate
+from generator.records.validate import load_records
+from generator.site.staging import ROOT, ensure_ignored
+
+CONFIG = ROOT / "mkdocs.yml"
+DEFAULT_SITE_DIRS = {"public": ROOT / "site", "intern": ROOT / "site-intern"}
+# Written into every built site: a folder holding it may be replaced by the next build, any other may not.
+MARKER = ".om-website"
+# Written into every work folder: the next build may delete a folder holding it.
+WORK_MARKER = ".om-build-work"
+
+
+class TargetRefused(Exception):
+    """The chosen site folder must not be replaced (it holds other files or the project itself)."""
+
+
+def build_site(
+    profile: str = "public",
+    data_dir: str | os.PathLike = ROOT / "data",
+    site_dir: str | os.PathLike | None = None,
+    config_file: str | os.PathLike = CONFIG,
+) -> Path:
+    """Validate, generate and build strictly; the previous site stays if anything fails."""
+    records = load_records(data_dir)  # all data errors surface here, before anything is written
+    site = prepare_target(profile, site_dir, config_file, data_dir)
+    work = work_folder(site)
+    try:
+        extra: dict = {}
+        generate(data_dir, work / "docs", profile, records, extra)
+        build_into(work / "site", work / "docs", profile, data_dir, config_file, extra=extra)
+        (work / "site" / MARKER).write_text("Von python -m generator build erzeugt.\n", encoding="utf-8")
+        _swap(site, work / "site")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return site
+
+
+def build_into(
+    site: Path,
+    docs: Path,
+    profile: str,
+    data_dir,
+    config_file=CONFIG,
+    dirty: bool = False,
+    extra: dict | None = None,
+    **options,
+) -> None:
+    """Run MkDocs once on a staged source folder (strict unless told otherwise; dirty: changed pages only).
+
+    `extra` holds what generate() found for the theme (e.g. the address of „Fehler melden“).
+    """
+    options.setdefault("strict", True)
+    config = load_config(str(config_file), site_dir=str(site), docs_dir=str(docs), **options)
+    config.extra.update(extra or {})
+    config.extra["profile"] = profile
+    config.extra["data_dir"] = str(Path(data_dir).resolve())
+    build(config, dirty=dirty)
+
+
+def prepare_target(
+    profile: str, site_dir: str | os.PathLike | None, config_file: str | os.PathLike, data_dir: str | os.PathLike
+) -> Path:
+    """The site folder of a build, checked and created, with leftovers of killed builds removed (every engine)."""
+    site = Path(site_dir or DEFAULT_SITE_DIRS[profile]).expanduser().resolve()
+    _check_target(site, profile, Path(config_file).resolve().parent, Path(data_dir).resolve())
+    try:
+        site.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        raise TargetRefused(f"Zielordner {site} kann nicht angelegt werden; bitte den Pfad prüfen") from None
+    clean_leftovers(site)
+    return site
+
+
+def work_folder(site: Path) -> Path:
+    """A fresh work folder next to `site` that git ignores by its own .gitignore."""
+    work = Path(tempfile.mkdtemp(prefix=f".{site.name}-", dir=site.parent))
+    ensure_ignored(work)
+    (work / WORK_MARKER).write_text(f"{site.name}\n", encoding="utf-8")
+    return work
+
+
+def clean_leftovers(site: Path) -> None:
+    """Remove work folders of killed builds; first put back a site a killed swap left aside."""
+    for work in sorted(site.parent.glob(f".{site.name}-*")):
+        if not (work / WORK_MARKER).is_file():
+            continue
+        aside = work / "old-site"
+        if aside.is_dir() and not site.exists():
+            aside.rename(site)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _check_target(site: Path, profile: str, project: Path, data: Path) -> None:
+    """Refuse a site folder whose replacement would delete or publish project files, or anything not built here."""
+    own, other = (project / "site", project / "site-intern")[:: 1 if profile == "public" else -1]
+    if site == own:
+        return
+    if site == other:
+        raise TargetRefused(f"Zielordner {site} gehört zur anderen Fassung der Website (öffentlich oder intern)")
+    for folder in (project, data):
+        if site == folder or site in folder.parents:
+            raise TargetRefused(f"Zielordner {site} enthält Projektdateien")
+        if folder in site.parents:
+            # MkDocs would copy a site inside the project (e.g. in overrides/) into the next public build.
+            raise TargetRefused(
+                f"Zielordner {site} liegt im Projektordner; dort sind nur site/ (öffentlich) und "
+                "site-intern/ (intern) vorgesehen"
+            )
+    if site.exists() and not site.is_dir():
+        raise TargetRefused(f"Zielordner {site} ist eine Datei")
+    if site.is_dir() and any(site.iterdir()) and not (site / MARKER).is_file():
+        raise TargetRefused(
+            f"Zielordner {site} ist nicht leer und enthält keine mit diesem Befehl gebaute Website; "
+            "bitte einen leeren oder neuen Ordner angeben"
+        )
+
+
+def _swap(site: Path, built: Path) -> None:
+    """Put `built` in the place of `site`; the old site ends up in the work folder, which is deleted after."""
+    if not site.exists():
+        built.rename(site)
+        return
+    if exchange(built, site):
+        return
+    aside = built.parent / "old-site"  # two renames; clean_leftovers() undoes a kill between them
+    site.rename(aside)
+    built.rename(site)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2); False where the system cannot."""
+    libc_name = ctypes.util.find_library("c")
+    try:
+        renameat2 = ctypes.CDLL(libc_name, use_errno=True).renameat2
+    except (OSError, AttributeError, TypeError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    if ctypes.get_errno() in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(second))

@@ -1,0 +1,1 @@
+"""MkDocs hooks: thin glue that mkdocs.yml names by path."""

@@ -1,0 +1,211 @@
+"""The live preview (`python -m generator serve`): one rebuild per saved edit, German errors in the browser.
+
+Each save runs the pipeline once: only data files whose bytes changed are parsed again, only generated
+pages whose text changed are written, and MkDocs rebuilds only those pages (its dirty build). The
+generated source and the site live in temporary folders outside the project and are not watched, so
+a rebuild never triggers another. While the data is invalid, every page request is answered at once
+with a German page listing the problems as `check` prints them; the open tab reloads itself when
+the data is fixed. MkDocs' own (English) log lines never reach the terminal.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import watchdog.events
+import watchdog.observers
+from mkdocs.livereload import LiveReloadServer
+
+from generator.pipeline import generate
+from generator.problems import DataInvalid
+from generator.records.reader import load_file
+from generator.records.validate import load_records
+from generator.site.build import CONFIG, build_into
+from generator.site.staging import HAND_WRITTEN, ROOT
+
+# What an edit in the project can change in the preview (data is watched wherever it lies).
+WATCHED = (HAND_WRITTEN, ROOT / "overrides", ROOT / "generator" / "templates", CONFIG)
+
+
+class Preview:
+    """The state of the preview: the last good site, or the problems of the current data."""
+
+    def __init__(self, data_dir: str | os.PathLike, profile: str = "public", dev_addr: str = "127.0.0.1:8000"):
+        self.data_dir = Path(data_dir).resolve()
+        self.profile = profile
+        self.dev_addr = dev_addr
+        self.work = Path(tempfile.mkdtemp(prefix="om-vorschau-"))
+        self.docs, self.site = self.work / "docs", self.work / "site"
+        self.problems: list[str] = []
+        self.built = False
+        self.extra: dict = {}
+        self._parsed: dict[Path, tuple[bytes, tuple]] = {}
+        self._lock = threading.Lock()
+
+    def rebuild(self) -> str:
+        """Bring the preview up to date with the files; return one German line for the terminal."""
+        started = time.perf_counter()
+        with self._lock:
+            try:
+                records = load_records(self.data_dir, load=self._load)
+            except DataInvalid as invalid:
+                self.problems = [str(problem) for problem in invalid.problems]
+                if invalid.incomplete:
+                    self.problems.append(DataInvalid.WAITING)
+                return f"{len(self.problems)} Fehler in den Daten; die Vorschau zeigt sie an:\n" + "\n".join(
+                    self.problems
+                )
+            try:
+                changed = generate(self.data_dir, self.docs, self.profile, records, self.extra)
+                if changed or not self.built:
+                    self._build(changed)
+            except Exception as error:  # whatever breaks, the editor gets a German page, not a traceback
+                self.problems = [f"Die Vorschau konnte nicht gebaut werden: {error}"]
+                return self.problems[0]
+            self.problems = []
+            return f"Vorschau aktualisiert: {len(changed)} Dateien geändert ({time.perf_counter() - started:.1f} s)."
+
+    def _load(self, file: Path):
+        """Parse a data file, or reuse the last parse while its bytes are the same."""
+        content = file.read_bytes()
+        cached = self._parsed.get(file)
+        if cached is None or cached[0] != content:
+            cached = (content, load_file(file))
+            self._parsed[file] = cached
+        return cached[1]
+
+    def _build(self, changed: list[str]) -> None:
+        host, port = self.dev_addr.rsplit(":", 1)
+        options = {"strict": False, "dev_addr": self.dev_addr, "site_url": f"http://{host}:{port}/"}
+        build_into(self.site, self.docs, self.profile, self.data_dir, dirty=self.built, extra=self.extra, **options)
+        if self.built:
+            self._remove_deleted_pages(changed)
+        self.built = True
+
+    def _remove_deleted_pages(self, changed: list[str]) -> None:
+        """A dirty build keeps the HTML of removed pages; remove it, so a deleted record's page disappears."""
+        for path in changed:
+            if path.endswith(".md") and not (self.docs / path).exists():
+                page = self.site / path.removesuffix(".md").removesuffix("index").strip("/")
+                (page / "index.html").unlink(missing_ok=True)
+
+    def error_page(self) -> bytes:
+        """The German page shown for every request while the data is invalid."""
+        lines = "\n".join(f"<li><code>{html.escape(line)}</code></li>" for line in self.problems)
+        return _ERROR_PAGE.replace("{{lines}}", lines).encode("utf-8")
+
+    def close(self) -> None:
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+_ERROR_PAGE = """<!doctype html>
+<html lang="de"><head><meta charset="utf-8"><title>Fehler in den Daten – Vorschau</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{font:1rem/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#222}
+h1{color:#b71c1c;font-size:1.5rem}li{margin:.4rem 0}code{white-space:pre-wrap;word-break:break-word}</style>
+</head><body><h1>Fehler in den Daten</h1>
+<p>Die Vorschau zeigt die Seiten wieder, sobald diese Fehler behoben und die Datei gespeichert ist.
+Diese Seite lädt sich dann von selbst neu.</p>
+<ul>
+{{lines}}
+</ul>
+<p>Jede Zeile nennt Datei, Zeile, Feld und Meldung, wie <code>make check</code>.</p>
+</body></html>
+"""
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server, answering with the error page while the data is invalid."""
+
+    def __init__(self, preview: Preview, host: str, port: int, report):
+        def builder():
+            report(preview.rebuild())
+
+        super().__init__(builder=builder, host=host, port=port, root=str(preview.site))
+        self.preview = preview
+        # inotify (where available) sees a save at once; polling would add up to half a second.
+        self.observer = watchdog.observers.Observer()
+        self.error_handler = self._not_found
+
+    def watch(self, path: str, func=None, *, recursive: bool = True) -> None:
+        """Rebuild on writes, creations, deletions and renames; reading a file (as the build does) is no change."""
+        handler = watchdog.events.FileSystemEventHandler()
+        handler.on_any_event = self._on_event
+        self._watched_paths[os.path.abspath(path)] = 1
+        self._watch_refs[os.path.abspath(path)] = self.observer.schedule(handler, path, recursive=recursive)
+
+    def _on_event(self, event) -> None:
+        if event.is_directory or event.event_type not in _CHANGES:
+            return
+        with self._rebuild_cond:
+            self._want_rebuild = True
+            self._rebuild_cond.notify_all()
+
+    def _serve_request(self, environ, start_response):
+        path = environ["PATH_INFO"]
+        if self.preview.problems and not path.startswith("/livereload/") and _is_page(path):
+            with self._epoch_cond:
+                epoch = self._visible_epoch
+            content = self._inject_js_into_html(self.preview.error_page(), epoch)
+            start_response(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(content)))]
+            )
+            return [content]
+        return super()._serve_request(environ, start_response)
+
+    def _not_found(self, code: int) -> bytes | None:
+        page = Path(self.root) / "404.html"
+        return page.read_bytes() if code == 404 and page.is_file() else None
+
+
+_CHANGES = {"created", "modified", "deleted", "moved", "closed"}
+
+
+def _is_page(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    return not name or name.endswith(".html") or "." not in name
+
+
+def serve(data_dir: str | os.PathLike, dev_addr: str = "127.0.0.1:8000", report=None) -> None:
+    """Build once, then serve and rebuild on every saved edit until interrupted (Strg+C)."""
+    report = report or (lambda line: print(line, file=sys.stderr, flush=True))
+    _silence_mkdocs()
+    signal.signal(signal.SIGTERM, _interrupt)  # a terminated preview cleans up like Strg+C
+    preview = Preview(data_dir, "public", dev_addr)
+    host, port = dev_addr.rsplit(":", 1)
+    server = PreviewServer(preview, host, int(port), report)
+    try:
+        report(preview.rebuild())
+        for path in (preview.data_dir, *WATCHED):
+            if path.exists():
+                server.watch(str(path))
+        report(f"Vorschau läuft unter http://{host}:{port}/ (beenden mit Strg+C).")
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            report("Vorschau beendet.")
+        finally:
+            server.shutdown()
+    finally:
+        preview.close()
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _silence_mkdocs() -> None:
+    """MkDocs' lines are English and meant for developers; the preview prints its own German ones."""
+    for name in ("mkdocs", "watchdog"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.CRITICAL + 1)
+        logger.propagate = False

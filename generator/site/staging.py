@@ -1,0 +1,107 @@
+"""Stage the site's source folder: the hand-written pages of docs/ plus the generated pages.
+
+The engine (MkDocs, or another one reading mkdocs.yml) builds from this folder, never from docs/,
+so docs/ holds only what people write. Only files whose content changed are written and stale ones
+are removed: the preview rebuilds exactly the pages that changed, and watching docs/ never loops.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HAND_WRITTEN = ROOT / "docs"
+# The build folder of the project: git-ignored by its own .gitignore, whatever the project's says.
+BUILD = ROOT / "build"
+# Top-level folders of the staged source that belong to the generator; docs/ must not use these names.
+GENERATED_ROOTS = (
+    "netzwerke",
+    "partner",
+    "referenz",
+    "vereinbarung",
+    "verfahren",
+    "botschafter",
+    "merkblaetter",
+    "daten",
+    "schemas",
+    "ansprechpersonen",
+    "intern",
+    "rechtliches",
+    "index.md",  # the home page: a file, not a folder, built from the data like the rest
+)
+
+
+class HandWrittenClash(ValueError):
+    """A hand-written page sits where the generator writes."""
+
+
+def staging_dir(profile: str) -> Path:
+    """The staged source folder of a profile inside build/ (the public one is mkdocs.yml's docs_dir)."""
+    return ensure_ignored(BUILD) / ("docs" if profile == "public" else f"docs-{profile}")
+
+
+def ensure_ignored(folder: Path) -> Path:
+    """Create `folder` with a .gitignore that ignores everything in it, so git never offers its files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / ".gitignore"
+    if not marker.is_file():
+        marker.write_text("# Erzeugt von python -m generator; nie einchecken.\n*\n", encoding="utf-8")
+    return folder
+
+
+def hand_written_pages(docs_dir: str | os.PathLike = HAND_WRITTEN) -> dict[str, bytes]:
+    """Every file of docs/ (relative path → bytes); refuse one inside a generated folder."""
+    docs = Path(docs_dir)
+    pages = {}
+    for file in sorted(docs.rglob("*")):
+        relative = file.relative_to(docs).as_posix()
+        if file.is_file() and not relative.startswith("."):
+            if relative.split("/", 1)[0] in GENERATED_ROOTS:
+                raise HandWrittenClash(
+                    f"{Path(docs.name, relative)}: der Ordner „{relative.split('/', 1)[0]}“ gehört den erzeugten "
+                    "Seiten; die Datei bitte verschieben oder löschen (erzeugte Seiten liegen nur noch in build/)"
+                )
+            pages[relative] = file.read_bytes()
+    return pages
+
+
+def write_pages(
+    target: str | os.PathLike, pages: dict[str, str], hand_written: dict[str, bytes] | None = None
+) -> list[str]:
+    """Bring `target` to exactly the hand-written files plus `pages`; return the paths that changed."""
+    folder = Path(target)
+    for path in pages:
+        if path.split("/", 1)[0] not in GENERATED_ROOTS:
+            raise ValueError(f"generated page outside the generated folders: {path}")
+    wanted = {**(hand_written or {}), **{path: _bytes(text) for path, text in pages.items()}}
+    changed = [path for path, data in sorted(wanted.items()) if _write_if_changed(folder / path, data)]
+    for file in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        relative = file.relative_to(folder).as_posix()
+        if (file.is_file() or file.is_symlink()) and relative not in wanted:
+            file.unlink()
+            changed.append(relative)
+    _remove_empty_dirs(folder)
+    return changed
+
+
+def _bytes(text: str | bytes) -> bytes:
+    return text if isinstance(text, bytes) else text.encode("utf-8")  # bytes: the workbook
+
+
+def _write_if_changed(file: Path, data: bytes) -> bool:
+    if file.is_file() and file.read_bytes() == data:
+        return False
+    file.parent.mkdir(parents=True, exist_ok=True)
+    temporary = file.with_name(f".{file.name}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, file)
+    return True
+
+
+def _remove_empty_dirs(root: Path) -> None:
+    if not root.is_dir():
+        return
+    for folder in sorted((p for p in root.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()

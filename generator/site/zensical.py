@@ -1,0 +1,174 @@
+"""Build the site with Zensical instead of MkDocs: same pages, same overrides, same safety.
+
+Zensical reads mkdocs.yml but runs no MkDocs hooks, so everything the hooks do happens here, outside the
+engine: pages, internal navigation and edit links are staged in a work folder before the build, the search
+spellings are added after it. The work folder sits beside the site folder and is removed in every case;
+the old site is replaced only after a strict build succeeded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+from generator.model.directory import build_directory
+from generator.pages.render import render_pages
+from generator.pages.requests import INTERN_PAGES
+from generator.records.validate import load_records
+from generator.site.build import (
+    CONFIG,
+    MARKER,
+    ROOT,
+    _swap,
+    prepare_target,
+    work_folder,
+)
+from generator.site.engines import BuildFailed
+from generator.site.hooks.indexing import SITEMAP, robots_txt
+from generator.site.staging import GENERATED_ROOTS, hand_written_pages, write_pages
+from generator.site.zensical_meta import PageLinks, add_hook_meta, nav_titles, read_config
+from generator.site.zensical_search import add_ascii_spellings
+
+OVERRIDES = ROOT / "overrides"
+# Overrides made for Material's own templates only: Zensical brings its own search dialog, with a name.
+MATERIAL_ONLY = ("partials/search.html",)
+# Zensical's own look, with Material's layout and colours that the project's styles were written for.
+THEME = {"custom_dir": "overrides", "variant": "classic"}
+
+
+def build_zensical_site(
+    profile: str = "public",
+    data_dir: str | os.PathLike = ROOT / "data",
+    site_dir: str | os.PathLike | None = None,
+    config_file: str | os.PathLike = CONFIG,
+) -> Path:
+    """Validate, generate and build strictly with Zensical; the previous site stays if anything fails."""
+    records = load_records(data_dir)  # all data errors surface here, before anything is written
+    config_file = Path(config_file).resolve()
+    site = prepare_target(profile, site_dir, config_file, data_dir)
+    directory = build_directory(records, profile)
+    settings = read_config(config_file)
+    # The internal site names no public address: no canonical links, no sitemap (generator/site/hooks/indexing.py).
+    site_url = settings.get("site_url") if profile == "public" else None
+    links = PageLinks(
+        profile,
+        (settings.get("extra") or {}).get("source_url"),
+        site_url,
+        directory.report_email,
+        nav_titles(settings.get("nav")),
+    )
+    # The same work folder as MkDocs builds use: git-ignored by construction, removed by the next run if killed.
+    work = work_folder(site)
+    try:
+        _stage_docs(config_file.parent / "docs", work / "docs", render_pages(directory))
+        shifted = add_hook_meta(work / "docs", links)
+        _stage_overrides(config_file.parent / "overrides", work / "overrides")
+        _run(_write_config(config_file, profile, site_url, work), work, shifted)
+        built = work / "site"
+        add_ascii_spellings(built)
+        _index_rules(built, profile, site_url)
+        (built / MARKER).write_text("Von python -m generator build --engine zensical erzeugt.\n", encoding="utf-8")
+        _swap(site, built)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return site
+
+
+def _stage_docs(docs: Path, staged: Path, pages: dict[str, str]) -> None:
+    """The hand-written pages of docs/ and the profile's generated pages, in one folder Zensical builds from."""
+    write_pages(staged, pages, hand_written_pages(docs))
+
+
+def _generated(docs: Path, folder: str, names: list[str]) -> list[str]:
+    return [name for name in names if Path(folder) == docs and name in GENERATED_ROOTS]
+
+
+def _stage_overrides(overrides: Path, staged: Path) -> None:
+    shutil.copytree(overrides, staged, ignore=lambda folder, names: _material_only(overrides, folder, names))
+
+
+def _material_only(overrides: Path, folder: str, names: list[str]) -> list[str]:
+    relative = Path(folder).relative_to(overrides)
+    return [name for name in names if (relative / name).as_posix() in MATERIAL_ONLY]
+
+
+def zensical_config(config_file: Path, profile: str, site_url: str | None) -> dict:
+    """What the work folder's configuration changes in mkdocs.yml (Zensical merges dicts and appends lists)."""
+    config = {
+        "INHERIT": str(config_file),
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "site_url": site_url,
+        "theme": dict(THEME),
+        "extra": {"profile": profile},
+    }
+    if profile == "intern":  # what generator/site/hooks/editing.py adds to the navigation for MkDocs
+        config["nav"] = [{"Intern": [{title: path} for path, title in INTERN_PAGES.items()]}]
+    return config
+
+
+def _write_config(config_file: Path, profile: str, site_url: str | None, work: Path) -> Path:
+    written = work / "mkdocs.yml"
+    # JSON is YAML, and json.dumps quotes every value safely.
+    config = zensical_config(config_file, profile, site_url)
+    written.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+    return written
+
+
+def _index_rules(built: Path, profile: str, site_url: str | None) -> None:
+    """What search engines may find, as generator/site/hooks/indexing.py decides it for MkDocs."""
+    if profile == "intern":
+        for sitemap in (built / SITEMAP, built / f"{SITEMAP}.gz"):
+            sitemap.unlink(missing_ok=True)
+    config = SimpleNamespace(extra={"profile": profile}, site_url=site_url)
+    (built / "robots.txt").write_text(robots_txt(config), encoding="utf-8")
+
+
+def _run(config: Path, work: Path, shifted: dict[str, int]) -> None:
+    """Run `zensical build --strict` in its own process; raise BuildFailed with its problems in German.
+
+    `shifted` says how many front matter lines staging added to a page, so each problem names its line in docs/.
+    """
+    result = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    if result.returncode != 0 or not (work / "site" / "index.html").is_file():
+        raise BuildFailed(_problems(result.stdout + result.stderr, shifted))
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_WARNING = re.compile(r"(?:Warning|Error): (?P<message>[^\n]+)\n[^\n]*\[ (?P<file>[^\n]+?):(?P<line>\d+):\d+ \]")
+GERMAN = {
+    "page does not exist": "Link auf eine Seite, die es nicht gibt",
+    "anchor does not exist": "Link auf einen Abschnitt, den es nicht gibt",
+}
+
+
+def _problems(output: str, shifted: dict[str, int]) -> str:
+    """Zensical's warnings as `docs/file.md:line: Meldung` lines, or its last line when none is located."""
+    text = _ANSI.sub("", output)
+    lines = []
+    for match in _WARNING.finditer(text):
+        page, message = match["file"], match["message"].strip()
+        line = max(1, int(match["line"]) - shifted.get(page, 0))
+        lines.append(f"{_source(page)}:{line}: {GERMAN.get(message, message)}")
+    if lines:
+        return "Zensical meldet:\n" + "\n".join(lines)
+    last = [line for line in text.splitlines() if line.strip()][-1:] or ["keine Ausgabe"]
+    return f"Zensical brach ab: {last[0].strip()}"
+
+
+def _source(page: str) -> str:
+    """Where a page comes from: a generated page from data/, a hand-written one from docs/."""
+    return page if page.split("/", 1)[0] in GENERATED_ROOTS else f"docs/{page}"
