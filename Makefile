@@ -45,10 +45,13 @@ bench: $(STAMP)
 screenshots: $(STAMP) sysdeps
 	$(PY) -m tests.screenshots
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $$(command -v $(PYTHON) || command -v python3) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	@# The project itself, editable: hooks and scripts import `generator` from here (setuptools warns that a folder
+	@# named like the package takes precedence, which is exactly the point, hence PYTHONWARNINGS).
+	PYTHONWARNINGS=ignore $(PY) -m pip install --quiet --no-deps --editable .
 	touch $(STAMP)
 
 # System packages the browser, print and spelling tests need (Debian).

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 import time
 from pathlib import Path
@@ -45,8 +44,6 @@ argparse._ = lambda text: _ARGPARSE_GERMAN.get(text, text)
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; return the exit code."""
-    # Material prints an end-of-life notice on every run; editors cannot act on it.
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     args = _parser().parse_args(argv)
     handler = logging.StreamHandler()
     handler.setFormatter(EscapingFormatter("%(levelname)s: %(message)s"))

@@ -9,11 +9,7 @@ No `repo_url`: with it, Material would make every visitor's browser call the Git
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from urllib.parse import quote
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
 from generator.pages.requests import INTERN_PAGES
 from generator.site.staging import GENERATED_ROOTS

@@ -6,12 +6,9 @@ Pages are never generated here: `python -m generator build|generate|serve` stage
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
 from generator.site.search_aliases import add_ascii_spellings
 
