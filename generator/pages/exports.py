@@ -250,13 +250,17 @@ def export_files(env: Environment, directory: Directory) -> dict[str, str | byte
     """The download files and the page that describes them."""
     site_url, day = env.globals["site_url"], data_date(directory)
     tables = {"Netzwerke": (NETWORK_COLUMNS, directory.networks), "Partner": (PARTNER_COLUMNS, directory.partners)}
-    page = env.get_template("exports.md.j2")
-    return {
-        f"{FOLDER}/networks.json": to_json("networks", [network_record(n, site_url) for n in directory.networks]),
-        f"{FOLDER}/partners.json": to_json("partners", [partner_record(p, site_url) for p in directory.partners]),
-        f"{FOLDER}/verzeichnis.xlsx": workbook(tables, site_url, day or FALLBACK_DAY),
-        f"{FOLDER}/networks.csv": table_csv(NETWORK_COLUMNS, directory.networks, site_url),
-        f"{FOLDER}/partners.csv": table_csv(PARTNER_COLUMNS, directory.partners, site_url),
-        f"{FOLDER}/networks.geojson": networks_geojson(directory, site_url),
-        f"{FOLDER}/index.md": page.render(d=directory, intern=directory.intern, data_date=day, licence=LICENCE),
+    networks, partners, once = directory.networks, directory.partners, env.page_cache.get
+    files = {
+        "networks.json": lambda: to_json("networks", [network_record(n, site_url) for n in networks]),
+        "partners.json": lambda: to_json("partners", [partner_record(p, site_url) for p in partners]),
+        "verzeichnis.xlsx": lambda: workbook(tables, site_url, day or FALLBACK_DAY),
+        "networks.csv": lambda: table_csv(NETWORK_COLUMNS, networks, site_url),
+        "partners.csv": lambda: table_csv(PARTNER_COLUMNS, partners, site_url),
+        "networks.geojson": lambda: networks_geojson(directory, site_url),
     }
+    # Made again only when their records changed (the preview renders after every edit).
+    pages = {f"{FOLDER}/{name}": once((name, networks, partners, site_url, day), make) for name, make in files.items()}
+    page = env.get_template("exports.md.j2")
+    pages[f"{FOLDER}/index.md"] = page.render(d=directory, intern=directory.intern, data_date=day, licence=LICENCE)
+    return pages

@@ -8,7 +8,11 @@ ids taken from exactly these declarations, never from a list kept by hand.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+from pathlib import Path
+
 from jinja2 import Environment
+from pydantic import BaseModel
 
 # Folder below docs/ → the data section whose records get one page each there ("networks.yaml", "networks").
 RECORD_FOLDERS: dict[str, tuple[str, str]] = {}
@@ -30,7 +34,72 @@ def fixed_page(path: str) -> str:
     return path
 
 
-def record_pages(env: Environment, template: str, folder: str, records, name: str, shared: dict) -> dict[str, str]:
-    """One page per record at `folder/<id>.md`, the record given to the template as `name`."""
+def record_pages(
+    env: Environment, template: str, folder: str, records, name: str, shared: dict, extra: Callable | None = None
+) -> dict[str, str]:
+    """One page per record at `folder/<id>.md`, the record given to the template as `name`.
+
+    `shared` and `extra(record)` hold only what such a page shows (never the whole directory), so an
+    unchanged record renders from the cache.
+    """
+    return {
+        f"{folder}/{record.id}.md": render_once(env, template, {**shared, **(extra(record) if extra else {}), name: record})
+        for record in records
+    }
+
+
+class PageCache:
+    """Rendered text by template and context, kept from one render of the site to the next (the preview).
+
+    A page is a pure function of its template and its context: the context holds frozen entries, so an
+    equal context gives the same text. A changed template file starts afresh. Entries not used by the
+    last render are dropped, so the cache holds at most about one site.
+    """
+
+    def __init__(self, templates: Path):
+        self.templates = templates
+        self.version: tuple = ()
+        self.current: dict[Hashable, object] = {}
+        self.previous: dict[Hashable, object] = {}
+
+    def start(self) -> None:
+        """Begin a render of the whole site."""
+        version = tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in sorted(self.templates.rglob("*")))
+        self.previous = self.current if version == self.version else {}
+        self.current, self.version = {}, version
+
+    def get(self, key: Hashable, make: Callable[[], object]):
+        """The value made for `key` in this or the last render, or `make()`; unhashable keys are never kept."""
+        try:
+            value = self.current.get(key, _MISSING)
+        except TypeError:
+            return make()
+        if value is _MISSING:
+            value = self.previous.pop(key, _MISSING)
+            if value is _MISSING:
+                value = make()
+            self.current[key] = value
+        return value
+
+
+_MISSING = object()
+
+
+def render_once(env: Environment, template: str, context: dict) -> str:
+    """Render `template` with `context`, or take the text rendered for an equal context before."""
     page = env.get_template(template)
-    return {f"{folder}/{record.id}.md": page.render(shared, **{name: record}) for record in records}
+    try:
+        key = (template, _frozen(context))
+    except TypeError:  # a value that cannot be compared safely: render every time
+        return page.render(context)
+    return env.page_cache.get(key, lambda: page.render(context))
+
+
+def _frozen(value):
+    """A hashable value equal exactly when `value` is: entries as they are, validated records by their content."""
+    if isinstance(value, dict):
+        return ("dict", tuple((key, _frozen(item)) for key, item in sorted(value.items())))
+    if isinstance(value, BaseModel):  # frozen records may hold lists, which are not hashable
+        return (type(value).__qualname__, value.model_dump_json())
+    hash(value)  # TypeError: not usable as a key
+    return value

@@ -9,7 +9,7 @@ from jinja2 import Environment
 
 from generator.german import slug
 from generator.model.directory import Directory
-from generator.pages.family import fixed_page, record_folder
+from generator.pages.family import fixed_page, record_folder, render_once
 
 NETWORKS, PARTNERS = "data/networks.yaml", "data/partners.yaml"
 BY_STATE, BY_STATUS = fixed_page("netzwerke/bundesland/"), fixed_page("netzwerke/status/")
@@ -34,6 +34,30 @@ class Facet:
 
     name: str
     choices: tuple[Choice, ...]
+
+
+@dataclass(frozen=True)
+class MenuChoice:
+    """A facet value as the list of filter links shows it: no entries, so one changed record leaves it equal."""
+
+    label: str
+    page: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Menu:
+    """A facet as the list of filter links shows it."""
+
+    name: str
+    choices: tuple[MenuChoice, ...]
+
+
+def facet_menu(facets: Sequence[Facet]) -> tuple[Menu, ...]:
+    """The links to every filter page, with the number of entries each lists."""
+    return tuple(
+        Menu(facet.name, tuple(MenuChoice(c.label, c.page, len(c.entries)) for c in facet.choices)) for facet in facets
+    )
 
 
 def network_facets(directory: Directory) -> tuple[Facet, ...]:
@@ -120,15 +144,13 @@ def _values(entries: Sequence, keys: Callable) -> list[tuple[tuple[str, str], tu
 def filter_pages(env: Environment, directory: Directory) -> dict[str, str]:
     """One page per facet value, listing the networks or partners that have it."""
     pages = {}
-    templates = {
-        "netzwerke": env.get_template("networks_filtered.md.j2"),
-        "partner": env.get_template("partners_filtered.md.j2"),
-    }
+    templates = {"netzwerke": "networks_filtered.md.j2", "partner": "partners_filtered.md.j2"}
+    totals = {"netzwerke": len(directory.networks), "partner": len(directory.partners)}
     for facets in (network_facets(directory), partner_facets(directory)):
+        menu = facet_menu(facets)
         for facet in facets:
             for choice in facet.choices:
                 section = choice.page.split("/", 1)[0]
-                pages[choice.page] = templates[section].render(
-                    d=directory, intern=directory.intern, facets=facets, facet=facet, choice=choice
-                )
+                context = {"intern": directory.intern, "menu": menu, "choice": choice, "total": totals[section]}
+                pages[choice.page] = render_once(env, templates[section], context)
     return pages

@@ -41,7 +41,14 @@ def agreement_pages(env: Environment, d: Directory) -> dict[str, str]:
         CHANGES: env.get_template("agreement_changes.md.j2").render(shared, history=history(agreement)),
     }
     pages |= record_pages(env, "agreement_version.md.j2", VERSION_PAGES, agreement.versions, "v", shared)
-    pages |= record_pages(env, "agreement_network.md.j2", SIGNING_PAGES, d.networks, "n", shared)
+    # A signing page shows its network and the version it signed (or is to sign): not the whole agreement file.
+    one = {key: shared[key] for key in ("statuses", "office")} | {"title": agreement.title}
+
+    def own(n):
+        signed = shared["signed"][n.id]
+        return {"v": signed or shared["current"], "is_signed": signed is not None}
+
+    pages |= record_pages(env, "agreement_network.md.j2", SIGNING_PAGES, d.networks, "n", one, own)
     return pages
 
 
@@ -68,5 +75,13 @@ def toolkit_pages(env: Environment, d: Directory) -> dict[str, str]:
         "botschafter/index.md": env.get_template("ambassadors.md.j2").render(shared),
         SHEETS_INDEX: env.get_template("sheets.md.j2").render(shared),
     }
-    pages |= record_pages(env, "sheet.md.j2", SHEET_PAGES, d.networks, "n", shared)
+    # A sheet shows its network, the office and which members are national: nothing else of the directory.
+    national = frozenset(p.id for p in d.partners if p.scope == "national")
+    one = {"intern": d.intern, "office": shared["office"]}
+
+    def own(n):
+        version = shared["signed"][n.id]
+        return {"signed_date": version.date if version else None, "national": national.intersection(m.id for m in n.members)}
+
+    pages |= record_pages(env, "sheet.md.j2", SHEET_PAGES, d.networks, "n", one, own)
     return pages

@@ -19,8 +19,8 @@ from markupsafe import Markup
 
 from generator.model.directory import Directory
 from generator.pages.exports import export_files
-from generator.pages.family import fixed_page, record_folder, record_pages
-from generator.pages.filters import facet_tokens, filter_pages, network_facets, partner_facets, state_page
+from generator.pages.family import PageCache, fixed_page, record_folder, record_pages
+from generator.pages.filters import facet_menu, facet_tokens, filter_pages, network_facets, partner_facets, state_page
 from generator.pages.frontmatter import yaml_string
 from generator.pages.geo import germany_map
 from generator.pages.guide import guide_pages
@@ -139,7 +139,16 @@ def _german_date(value: date | None) -> str:
 
 
 def make_environment(site_url: str | None = None) -> Environment:
-    """The Jinja2 environment for all pages: strict, escaping, deterministic; `site_url` from mkdocs.yml."""
+    """The Jinja2 environment for all pages: strict, escaping, deterministic; `site_url` from mkdocs.yml.
+
+    One environment per address, kept for the process: its compiled templates and its page cache make
+    the preview's next render cheap.
+    """
+    return _environment(site_url or configured_site_url())
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(site_url: str) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -168,26 +177,30 @@ def make_environment(site_url: str | None = None) -> Environment:
     env.globals.update(
         germany_map=germany_map,
         network_facets=network_facets,
+        facet_menu=facet_menu,
         partner_facets=partner_facets,
         facet_tokens=facet_tokens,
         state_page=state_page,
         office_card=office_card_path,
         qr_svg=qr_svg,
-        site_url=site_url or configured_site_url(),
+        site_url=site_url,
     )
+    env.extend(page_cache=PageCache(TEMPLATES))
     return env
 
 
 def directory_pages(env: Environment, directory: Directory) -> dict[str, str]:
     """Overview and detail pages of networks and partners, and the field reference."""
     shared = {"d": directory, "intern": directory.intern}
+    # A record's page shows the record and the office's route to a contact, nothing else of the directory.
+    one = {"intern": directory.intern, "office_contact": directory.office}
     pages = {
         NETWORK_INDEX: env.get_template("networks.md.j2").render(shared),
         PARTNER_INDEX: env.get_template("partners.md.j2").render(shared),
         "referenz/datenfelder.md": env.get_template("fields.md.j2").render(shared, files=field_reference()),
     }
-    pages |= record_pages(env, "network.md.j2", NETWORK_PAGES, directory.networks, "n", shared)
-    pages |= record_pages(env, "partner.md.j2", PARTNER_PAGES, directory.partners, "p", shared)
+    pages |= record_pages(env, "network.md.j2", NETWORK_PAGES, directory.networks, "n", one)
+    pages |= record_pages(env, "partner.md.j2", PARTNER_PAGES, directory.partners, "p", one)
     return pages
 
 
@@ -200,6 +213,7 @@ def render_pages(directory: Directory, site_url: str | None = None) -> dict[str,
     """All generated files: path below docs/ → text."""
     # The internal site names no public address (it links nowhere outside): its pages are addressed from its root.
     env = make_environment(site_url or ("/" if directory.intern else None))
+    env.page_cache.start()
     pages: dict[str, str] = {}
     for page_set in PAGE_SETS:
         for path, text in page_set(env, directory).items():
