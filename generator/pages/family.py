@@ -42,10 +42,11 @@ def record_pages(
     `shared` and `extra(record)` hold only what such a page shows (never the whole directory), so an
     unchanged record renders from the cache.
     """
-    return {
-        f"{folder}/{record.id}.md": render_once(env, template, {**shared, **(extra(record) if extra else {}), name: record})
-        for record in records
-    }
+    pages = {}
+    for record in records:
+        context = {**shared, **(extra(record) if extra else {}), name: record}
+        pages[f"{folder}/{record.id}.md"] = render_once(env, template, context)
+    return pages
 
 
 class PageCache:

@@ -81,7 +81,8 @@ def toolkit_pages(env: Environment, d: Directory) -> dict[str, str]:
 
     def own(n):
         version = shared["signed"][n.id]
-        return {"signed_date": version.date if version else None, "national": national.intersection(m.id for m in n.members)}
+        members = national.intersection(m.id for m in n.members)
+        return {"signed_date": version.date if version else None, "national": members}
 
     pages |= record_pages(env, "sheet.md.j2", SHEET_PAGES, d.networks, "n", one, own)
     return pages
