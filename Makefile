@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Material prints an end-of-life notice on every run; nobody here can act on it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site intern test lint format golden serve check bench screenshots sysdeps clean
+.PHONY: site intern test test-fast lint format golden serve check bench screenshots sysdeps clean
 
 site: $(STAMP)
 	$(PY) -m generator build
@@ -20,14 +20,13 @@ check: $(STAMP)
 serve: $(STAMP)
 	$(PY) -m generator serve
 
-test: $(STAMP) sysdeps
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+test: $(STAMP) sysdeps lint
 	$(PY) -m pytest
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format .

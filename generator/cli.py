@@ -11,14 +11,14 @@ from pathlib import Path
 from mkdocs.exceptions import MkDocsException
 
 from generator.messages import EscapingFormatter, print_annotations, problem_lines, say
-from generator.model.directory import PROFILES, unconsented_people
+from generator.model.directory import unconsented_people
 from generator.pages.schemas import write_schemas
 from generator.pipeline import generate
 from generator.problems import DataInvalid, system_error
 from generator.records.freshness import freshness_warnings, max_age_days
 from generator.records.skeleton import KINDS, new_record, unedited_warnings
 from generator.records.validate import load_records
-from generator.settings import SettingInvalid, today
+from generator.settings import Profile, SettingInvalid, today
 from generator.site.build import ROOT, TargetRefused
 from generator.site.engines import DEFAULT_ENGINE, ENGINES, BuildFailed, build_with
 from generator.site.staging import HandWrittenClash, staging_dir
@@ -39,7 +39,9 @@ _ARGPARSE_GERMAN = {
     "invalid %(type)s value: %(value)r": "ungültiger Wert: %(value)r",
     "ambiguous option: %(option)s could match %(matches)s": "mehrdeutige Option: %(option)s passt zu %(matches)s",
 }
-argparse._ = lambda text: _ARGPARSE_GERMAN.get(text, text)
+# Choices as plain text: argparse shows their repr in its messages.
+PROFILE_NAMES = tuple(profile.value for profile in Profile)
+argparse._ = lambda text: _ARGPARSE_GERMAN.get(text, text)  # type: ignore[attr-defined]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -142,16 +144,18 @@ def _count(items: list, one: str, many: str) -> str:
 
 
 def _generate(args) -> int:
-    target = staging_dir(args.profile)
-    changed = generate(args.data, target, args.profile)
+    profile = Profile(args.profile)
+    target = staging_dir(profile)
+    changed = generate(args.data, target, profile)
     print(f"{len(changed)} Seiten in {target.relative_to(ROOT)}/ geändert.")
     return 0
 
 
 def _build(args) -> int:
     started = time.perf_counter()
-    site = build_with(args.engine, args.profile, args.data, args.site_dir)
-    label = "intern" if args.profile == "intern" else "öffentlich"
+    profile = Profile(args.profile)
+    site = build_with(args.engine, profile, args.data, args.site_dir)
+    label = "intern" if profile == Profile.INTERN else "öffentlich"
     if args.engine != DEFAULT_ENGINE:
         label += f", {args.engine.capitalize()}"
     say(f"Website ({label}) gebaut in {time.perf_counter() - started:.1f} s: {site}", sys.stdout)
@@ -198,9 +202,13 @@ def _parser() -> argparse.ArgumentParser:
     generate_command = command(
         "generate", _generate, "Seiten nach build/docs/ (intern: build/docs-intern/) erzeugen, ohne zu bauen."
     )
-    generate_command.add_argument("--profile", choices=PROFILES, default="public", help="public (Standard) oder intern")
+    generate_command.add_argument(
+        "--profile", choices=PROFILE_NAMES, default=Profile.PUBLIC.value, help="public (Standard) oder intern"
+    )
     build = command("build", _build, "Daten prüfen, Seiten erzeugen und die Website bauen.")
-    build.add_argument("--profile", choices=PROFILES, default="public", help="public (Standard) oder intern")
+    build.add_argument(
+        "--profile", choices=PROFILE_NAMES, default=Profile.PUBLIC.value, help="public (Standard) oder intern"
+    )
     build.add_argument("--site-dir", metavar="ORDNER", help="Zielordner (Standard: site/ bzw. site-intern/)")
     build.add_argument(
         "--engine", choices=ENGINES, default=DEFAULT_ENGINE, help="mkdocs (Standard) oder zensical (Erprobung)"

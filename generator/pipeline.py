@@ -10,13 +10,14 @@ import os
 from generator.model.directory import build_directory
 from generator.pages.render import render_pages
 from generator.records.validate import Records, load_records
+from generator.settings import Profile
 from generator.site.staging import HAND_WRITTEN, hand_written_pages, write_pages
 
 
 def generate(
     data_dir: str | os.PathLike,
     target: str | os.PathLike,
-    profile: str = "public",
+    profile: Profile = Profile.PUBLIC,
     records: Records | None = None,
     extra: dict | None = None,
 ) -> list[str]:

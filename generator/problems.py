@@ -85,6 +85,6 @@ _SYSTEM_REASONS = {
 
 def system_error(error: OSError) -> str:
     """An OSError as German text naming the file: „data/partners.yaml: keine Berechtigung“."""
-    reason = _SYSTEM_REASONS.get(error.errno, f"Systemfehler {error.errno or ''}".strip())
+    reason = _SYSTEM_REASONS.get(error.errno or 0, f"Systemfehler {error.errno or ''}".strip())
     file = error.filename
     return f"{display_name(file)}: {reason}" if file else reason

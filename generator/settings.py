@@ -4,6 +4,14 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from enum import StrEnum
+
+
+class Profile(StrEnum):
+    """Which site is built: the public one, or the internal one with the contact people's details."""
+
+    PUBLIC = "public"
+    INTERN = "intern"
 
 
 class SettingInvalid(ValueError):

@@ -11,9 +11,10 @@ import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.model.directory import PROFILES, build_directory
+from generator.model.directory import build_directory
 from generator.pages.render import render_pages
 from generator.records.validate import load_records
+from generator.settings import Profile
 
 from .support import DATA, FIXED_TODAY
 
@@ -42,7 +43,7 @@ def sample_pages(profile: str = "public") -> dict[str, str | bytes]:
 
 def main() -> None:
     shutil.rmtree(GOLDEN, ignore_errors=True)
-    for profile in PROFILES:
+    for profile in Profile:
         pages = sample_pages(profile)
         for path, text in pages.items():
             target = GOLDEN / profile / path

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from generator.model.directory import PROFILES
+from generator.settings import Profile
 
 from .golden import GOLDEN, sample_pages
 
 
-@pytest.mark.parametrize("profile", PROFILES)
+@pytest.mark.parametrize("profile", list(Profile))
 def test_generated_pages_match_golden_files(profile):
     pages = sample_pages(profile)
     folder = GOLDEN / profile
@@ -21,7 +21,7 @@ def test_generated_pages_match_golden_files(profile):
         assert text == expected, f"{path} differs from its golden file: run `make golden` and review the diff"
 
 
-@pytest.mark.parametrize("profile", PROFILES)
+@pytest.mark.parametrize("profile", list(Profile))
 def test_generation_is_deterministic(profile):
     assert sample_pages(profile) == sample_pages(profile)
 

@@ -22,13 +22,13 @@ from generator.records.schema import (
     Consent,
     LegalFile,
     Network,
+    NetworkContact,
     Partner,
     Person,
     ProcessFile,
 )
 from generator.records.validate import Records
-
-PROFILES = ("public", "intern")
+from generator.settings import Profile
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ class NetworkEntry:
     status_since: date | None
     description: str | None
     website: str | None
-    contact: object
+    contact: NetworkContact
     members: tuple[Ref, ...]
     regional_contacts: tuple[RegionalContactEntry, ...]
     verified_on: date | None
@@ -137,22 +137,22 @@ class NetworkEntry:
 class Directory:
     """Everything the pages of one profile may show."""
 
-    profile: str
+    profile: Profile
     networks: tuple[NetworkEntry, ...]
     partners: tuple[PartnerEntry, ...]
     # The handbook's data holds no personal field, so the pages get the validated records as they are.
-    agreement: AgreementFile | None = None
-    process: ProcessFile | None = None
+    agreement: AgreementFile
+    process: ProcessFile
+    # Operator, host and authority for the legal pages: organisations and the legally required names only.
+    legal: LegalFile
     # The request log is coordination work: only the internal profile gets it.
     requests: RequestLog | None = None
     # Version id → "data/agreement.yaml#L14": where each version of the agreement is written.
     version_sources: dict[str, str] = field(default_factory=dict)
-    # Operator, host and authority for the legal pages: organisations and the legally required names only.
-    legal: LegalFile | None = None
 
     @property
     def intern(self) -> bool:
-        return self.profile == "intern"
+        return self.profile == Profile.INTERN
 
     @property
     def office(self):
@@ -168,10 +168,9 @@ class Directory:
         return self.legal.operator.email if self.legal else None
 
 
-def build_directory(records: Records, profile: str = "public") -> Directory:
+def build_directory(records: Records, profile: Profile = Profile.PUBLIC) -> Directory:
     """Join validated records into the directory of one profile."""
-    if profile not in PROFILES:
-        raise ValueError(f"unknown profile {profile!r}")
+    profile = Profile(profile)  # callers may pass the plain text; anything else is a programming error
     partners = sorted(records.partners, key=lambda p: p.name.casefold())
     networks = sorted(records.networks, key=lambda n: n.name.casefold())
     network_names = {n.id: n.name for n in networks}
@@ -189,7 +188,7 @@ def build_directory(records: Records, profile: str = "public") -> Directory:
         tuple(_partner(p, networks, contacts, profile, sources[p.id]) for p in partners),
         agreement=AgreementFile(**records.sections["agreement.yaml"]),
         process=ProcessFile(**records.sections["process.yaml"]),
-        requests=request_log(records) if profile == "intern" else None,
+        requests=request_log(records) if profile == Profile.INTERN else None,
         version_sources=_version_sources(records),
         legal=LegalFile.model_construct(**records.sections["legal.yaml"]),  # validated already
     )
@@ -225,22 +224,22 @@ def unconsented_people(records: Records) -> list[Problem]:
     ]
 
 
-def _contact(person: Person | None, profile: str, card: str | None = None) -> Contact | None:
-    if person is None or (profile == "public" and not may_be_named_publicly(person)):
+def _contact(person: Person | None, profile: Profile, card: str | None = None) -> Contact | None:
+    if person is None or (profile == Profile.PUBLIC and not may_be_named_publicly(person)):
         return None
-    consent = person.consent if profile == "intern" else None
+    consent = person.consent if profile == Profile.INTERN else None
     return Contact(person.name, person.function, person.email, person.phone, person.example, consent, card)
 
 
-def _liaison(person: Person | None, profile: str, partner_id: str) -> Contact | None:
+def _liaison(person: Person | None, profile: Profile, partner_id: str) -> Contact | None:
     """A national liaison: the public site names them at most; their contact runs through the office."""
-    if person is None or profile == "public":
+    if person is None or profile == Profile.PUBLIC:
         shown = _contact(person, profile)
         return shown and Contact(shown.name, shown.function, None, None, shown.example)
     return _contact(person, profile, f"partner/vcard/{partner_id}.vcf")
 
 
-def _partner(p: Partner, networks: list[Network], contacts: list, profile: str, source: str) -> PartnerEntry:
+def _partner(p: Partner, networks: list[Network], contacts: list, profile: Profile, source: str) -> PartnerEntry:
     return PartnerEntry(
         id=p.id,
         name=p.name,
@@ -261,7 +260,7 @@ def _partner(p: Partner, networks: list[Network], contacts: list, profile: str, 
     )
 
 
-def _network(n: Network, partners: list[Partner], contacts: list, profile: str, source: str) -> NetworkEntry:
+def _network(n: Network, partners: list[Partner], contacts: list, profile: Profile, source: str) -> NetworkEntry:
     return NetworkEntry(
         id=n.id,
         name=n.name,
@@ -288,7 +287,7 @@ def _network(n: Network, partners: list[Partner], contacts: list, profile: str, 
     )
 
 
-def _ambassador(person, partners: list[Partner], profile: str, card: str) -> AmbassadorEntry:
+def _ambassador(person, partners: list[Partner], profile: Profile, card: str) -> AmbassadorEntry:
     partner = next((Ref(p.id, p.name) for p in partners if p.id == person.partner), None)
     return AmbassadorEntry(_contact(person, profile, card), partner)
 

@@ -20,6 +20,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from generator.model.directory import Directory, NetworkEntry, PartnerEntry
+from generator.pages.family import site_address
 from generator.records.fieldtypes import PHONE_PATTERN
 
 FOLDER = "daten"
@@ -243,14 +244,15 @@ _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 def data_date(directory: Directory) -> date | None:
     """The date the data speaks for: the latest check of any network or partner, never today's clock."""
-    return max((e.verified_on for e in (*directory.networks, *directory.partners) if e.verified_on), default=None)
+    days = [n.verified_on for n in directory.networks] + [p.verified_on for p in directory.partners]
+    return max((day for day in days if day), default=None)
 
 
 def export_files(env: Environment, directory: Directory) -> dict[str, str | bytes]:
     """The download files and the page that describes them."""
-    site_url, day = env.globals["site_url"], data_date(directory)
+    site_url, day = site_address(env), data_date(directory)
     tables = {"Netzwerke": (NETWORK_COLUMNS, directory.networks), "Partner": (PARTNER_COLUMNS, directory.partners)}
-    networks, partners, once = directory.networks, directory.partners, env.page_cache.get
+    networks, partners, once = directory.networks, directory.partners, env.page_cache.get  # type: ignore[attr-defined]
     files = {
         "networks.json": lambda: to_json("networks", [network_record(n, site_url) for n in networks]),
         "partners.json": lambda: to_json("partners", [partner_record(p, site_url) for p in partners]),

@@ -8,11 +8,18 @@ ids taken from exactly these declarations, never from a list kept by hand.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from generator.model.directory import Directory
+
+# The one protocol of a page family: the files (path below docs/ → text or bytes) it writes for a directory.
+PageFamily = Callable[[Environment, "Directory"], Mapping[str, str | bytes]]
 
 # Folder below docs/ → the data section whose records get one page each there ("networks.yaml", "networks").
 RECORD_FOLDERS: dict[str, tuple[str, str]] = {}
@@ -93,7 +100,7 @@ def render_once(env: Environment, template: str, context: dict) -> str:
         key = (template, _frozen(context))
     except TypeError:  # a value that cannot be compared safely: render every time
         return page.render(context)
-    return env.page_cache.get(key, lambda: page.render(context))
+    return env.page_cache.get(key, lambda: page.render(context))  # type: ignore[attr-defined]  # Environment.extend
 
 
 def _frozen(value):
@@ -104,3 +111,8 @@ def _frozen(value):
         return (type(value).__qualname__, value.model_dump_json())
     hash(value)  # TypeError: not usable as a key
     return value
+
+
+def site_address(env: Environment) -> str:
+    """The address pages name themselves by: the public site's, or "/" on the internal site."""
+    return str(env.globals["site_url"])

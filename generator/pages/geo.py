@@ -94,7 +94,7 @@ def _decode_arc(arc: list[list[float]], transform: dict | None) -> list[Point]:
     if transform is None:
         return [(p[0], p[1]) for p in arc]
     (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
-    x = y = 0
+    x = y = 0.0
     points = []
     for dx, dy, *_ in arc:  # quantized arcs store each position as the step from the one before
         x, y = x + dx, y + dy
@@ -181,9 +181,13 @@ def clusters(places: Sequence[Point], spacing: float = SPACING) -> list[list[int
     return groups
 
 
+def _rounded(point: Point) -> Point:
+    return round(point[0], 1), round(point[1], 1)
+
+
 def germany_map(networks: Sequence[NetworkEntry]) -> GermanyMap:
     """The map with a numbered marker per network, in the order given; networks too close to tell apart share one."""
-    places = [tuple(round(c, 1) for c in project(n.lon, n.lat)) for n in networks]
+    places = [_rounded(project(n.lon, n.lat)) for n in networks]
     markers = tuple(
         Marker(*places[group[0]], members=tuple((i + 1, networks[i]) for i in group)) for group in clusters(places)
     )

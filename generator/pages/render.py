@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from generator.model.directory import Directory
 from generator.pages.exports import export_files
-from generator.pages.family import PageCache, fixed_page, record_folder, record_pages
+from generator.pages.family import PageCache, PageFamily, fixed_page, record_folder, record_pages
 from generator.pages.filters import facet_menu, facet_tokens, filter_pages, network_facets, partner_facets, state_page
 from generator.pages.frontmatter import yaml_string
 from generator.pages.geo import germany_map
@@ -205,16 +205,17 @@ def directory_pages(env: Environment, directory: Directory) -> dict[str, str]:
 
 
 # Each page set takes (env, directory) and returns {path below docs/: text}; later features add theirs.
-PAGE_SETS = [directory_pages, agreement_pages, procedure_pages, toolkit_pages, filter_pages, export_files]
-PAGE_SETS += [schema_pages, coverage_pages, intern_pages, guide_pages, legal_pages, vcard_files, home_page]
+PAGE_SETS: list[PageFamily] = [directory_pages, agreement_pages, procedure_pages, toolkit_pages, filter_pages]
+PAGE_SETS += [export_files, schema_pages, coverage_pages, intern_pages, guide_pages, legal_pages, vcard_files]
+PAGE_SETS += [home_page]
 
 
 def render_pages(directory: Directory, site_url: str | None = None) -> dict[str, str | bytes]:
     """All generated files: path below docs/ → text."""
     # The internal site names no public address (it links nowhere outside): its pages are addressed from its root.
     env = make_environment(site_url or ("/" if directory.intern else None))
-    env.page_cache.start()
-    pages: dict[str, str] = {}
+    env.page_cache.start()  # type: ignore[attr-defined]  # set by Environment.extend
+    pages: dict[str, str | bytes] = {}
     for page_set in PAGE_SETS:
         for path, text in page_set(env, directory).items():
             if path in pages:

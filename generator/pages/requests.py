@@ -115,7 +115,9 @@ def coverage(directory: Directory) -> tuple[CoverageRow, ...]:
 
 def review_rows(directory: Directory, today: date, max_age: int) -> tuple[ReviewRow, ...]:
     """Partners and networks never checked or checked more than max_age days ago, the oldest first."""
-    entries = [("Netzwerk", "netzwerke", n) for n in directory.networks]
+    entries: list[tuple[str, str, NetworkEntry | PartnerEntry]] = [
+        ("Netzwerk", "netzwerke", n) for n in directory.networks
+    ]
     entries += [("Partner", "partner", p) for p in directory.partners]
     rows = [
         ReviewRow(

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from jinja2 import Environment
 
 from generator.model.directory import Contact, Directory, NetworkEntry
-from generator.pages.family import fixed_page
+from generator.pages.family import fixed_page, site_address
 from generator.pages.telephone import tel_uri
 
 # The card folders sit beside the record pages: a network or partner with the id `vcard` must be refused.
@@ -38,7 +38,8 @@ def structured(*parts: object) -> str:
 
 def folded(line: str) -> str:
     """One content line folded at 75 octets; continuation lines start with a space (RFC 6350 § 3.2)."""
-    pieces, current, size = [], "", 0
+    pieces: list[str] = []
+    current, size = "", 0
     for char in line:
         width = len(char.encode("utf-8"))
         limit = MAX_OCTETS if not pieces else MAX_OCTETS - 1  # the leading space counts
@@ -129,4 +130,4 @@ def contact_cards(directory: Directory, site_url: str) -> Iterator[tuple[str, st
 
 def vcard_files(env: Environment, directory: Directory) -> dict[str, str]:
     """Page set: the vCard files, each written once."""
-    return dict(contact_cards(directory, env.globals["site_url"]))
+    return dict(contact_cards(directory, site_address(env)))

@@ -286,7 +286,7 @@ class _Composer:
         else:
             doc.lines[(*path, key)] = line
             frame.key = key
-            frame.key_end = event.end_mark.index
+            frame.key_end = event.end_mark.index  # type: ignore[union-attr]  # parser events carry marks
 
 
 def _too_many_values() -> str:

@@ -100,7 +100,7 @@ def _kind(schema: dict, item: dict | None) -> str:
     if schema.get("pattern") in patterns:
         return patterns[schema["pattern"]]
     return {"boolean": "true oder false", "integer": "ganze Zahl", "number": "Zahl", "string": "Text"}.get(
-        schema.get("type"), "Wert"
+        str(schema.get("type")), "Wert"
     )
 
 

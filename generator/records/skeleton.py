@@ -163,11 +163,11 @@ def new_record(
         raise DataInvalid([Problem(doc.file, 1, "", message)])
     new_id = _first_id(text)
     networks = _loaded(Path(data_dir) / KINDS["network"][0]) if network else None
-    if networks is not None:
+    if network and networks:
         _check_network(networks, network)
     first_line = _insert_record(Path(data_dir) / file, doc, section, new_id, text)
     report = f"{LABELS[kind]} in {doc.file} eingefügt (ab Zeile {first_line}, nach Kennungen geordnet)."
-    if networks is not None:
+    if network and networks:
         line = _insert_member(Path(data_dir) / KINDS["network"][0], networks, network, new_id)
         report += f" „{new_id}“ steht in der Liste „partners“ von „{network}“ in {networks.file} (Zeile {line})."
     return report + " Bitte die Werte anpassen und mit „make check“ prüfen.\n"
@@ -196,7 +196,7 @@ def _check_network(networks, network: str) -> None:
 
 
 def _first_id(text: str) -> str:
-    return re.search(r"^ *- id: (\S+)$", text, re.MULTILINE)[1]
+    return re.findall(r"^ *- id: (\S+)$", text, re.MULTILINE)[0]
 
 
 def _insert_record(path: Path, doc, section: str, new_id: str, text: str) -> int:
@@ -268,6 +268,8 @@ def unedited_warnings(records: Records) -> list[Problem]:
     for kind, (file, section, placeholder) in KINDS.items():
         pattern = re.compile(rf"{re.escape(placeholder)}(?:-[0-9]+)?")
         doc = records.documents.get(file)
+        if doc is None:
+            continue
         for i, record in enumerate(records.sections.get(file, {}).get(section) or []):
             if record is not None and pattern.fullmatch(record.id):
                 message = (

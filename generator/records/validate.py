@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import os
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Any
@@ -36,7 +38,7 @@ class Records:
         return self.sections["networks.yaml"]["networks"]
 
 
-def load_records(data_dir: str | FilePath, load=load_file) -> Records:
+def load_records(data_dir: str | os.PathLike, load=load_file) -> Records:
     """Load and validate every data file; raise DataInvalid listing all problems.
 
     `load` parses one file (the preview passes one that reuses the parse of an unchanged file).
@@ -107,7 +109,7 @@ def check_schema(doc: Document, model: type[BaseModel]) -> tuple[dict[str, Any] 
 def _check_section(
     doc: Document, model: type[BaseModel], section: str, raw: Any, budget: int = 0
 ) -> tuple[Any, list[Problem]]:
-    annotation = model.model_fields[section].annotation
+    annotation: Any = model.model_fields[section].annotation  # a section's field always has a type
     problems: list[Problem] = []
     if typing.get_origin(annotation) is list and isinstance(raw, list):
         item_adapter = TypeAdapter(typing.get_args(annotation)[0])
@@ -143,7 +145,7 @@ def _problems(doc: Document, model: type[BaseModel], prefix: Path, error: Valida
     return found
 
 
-def explain(error: dict, model: type[BaseModel]) -> str:
+def explain(error: Mapping[str, Any], model: type[BaseModel]) -> str:
     """A German message for one pydantic error."""
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     if kind.startswith("om_"):
@@ -218,7 +220,7 @@ def _record_type(annotation: object) -> type[BaseModel]:
     return annotation
 
 
-def check_data(data_dir: str | FilePath) -> list[Problem]:
+def check_data(data_dir: str | os.PathLike) -> list[Problem]:
     """All problems of the data in a folder (empty when it is valid)."""
     try:
         load_records(data_dir)

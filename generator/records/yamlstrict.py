@@ -83,7 +83,7 @@ def _check_block_scalar(text: str, event) -> None:
     header_end = text.find("\n", event.start_mark.index)
     if header_end < 0 or re.search(r"[1-9]", text[event.start_mark.index : header_end]):
         return  # an explicit indentation indicator decides
-    blank_spaces = []
+    blank_spaces: list[int] = []
     start = header_end + 1
     while start < len(text):
         end = text.find("\n", start)

@@ -21,6 +21,7 @@ from mkdocs.config import load_config
 
 from generator.pipeline import generate
 from generator.records.validate import load_records
+from generator.settings import Profile
 from generator.site.staging import ROOT, ensure_ignored
 
 CONFIG = ROOT / "mkdocs.yml"
@@ -36,7 +37,7 @@ class TargetRefused(Exception):
 
 
 def build_site(
-    profile: str = "public",
+    profile: Profile = Profile.PUBLIC,
     data_dir: str | os.PathLike = ROOT / "data",
     site_dir: str | os.PathLike | None = None,
     config_file: str | os.PathLike = CONFIG,
@@ -59,7 +60,7 @@ def build_site(
 def build_into(
     site: Path,
     docs: Path,
-    profile: str,
+    profile: Profile,
     data_dir,
     config_file=CONFIG,
     dirty: bool = False,
@@ -79,7 +80,7 @@ def build_into(
 
 
 def prepare_target(
-    profile: str, site_dir: str | os.PathLike | None, config_file: str | os.PathLike, data_dir: str | os.PathLike
+    profile: Profile, site_dir: str | os.PathLike | None, config_file: str | os.PathLike, data_dir: str | os.PathLike
 ) -> Path:
     """The site folder of a build, checked and created, with leftovers of killed builds removed (every engine)."""
     site = Path(site_dir or DEFAULT_SITE_DIRS[profile]).expanduser().resolve()
@@ -111,7 +112,7 @@ def clean_leftovers(site: Path) -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _check_target(site: Path, profile: str, project: Path, data: Path) -> None:
+def _check_target(site: Path, profile: Profile, project: Path, data: Path) -> None:
     """Refuse a site folder whose replacement would delete or publish project files, or anything not built here."""
     own, other = (project / "site", project / "site-intern")[:: 1 if profile == "public" else -1]
     if site == own:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from generator.settings import Profile
+
 ENGINES = ("mkdocs", "zensical")
 DEFAULT_ENGINE = "mkdocs"
 
@@ -17,7 +19,7 @@ class BuildFailed(Exception):
 
 
 def build_with(
-    engine: str, profile: str, data_dir: str | os.PathLike, site_dir: str | os.PathLike | None = None
+    engine: str, profile: Profile, data_dir: str | os.PathLike, site_dir: str | os.PathLike | None = None
 ) -> Path:
     """Build a profile's site with the chosen engine; return the site folder."""
     if engine == "zensical":

@@ -29,6 +29,7 @@ from generator.pipeline import generate
 from generator.problems import DataInvalid
 from generator.records.reader import load_file
 from generator.records.validate import load_records
+from generator.settings import Profile
 from generator.site.build import CONFIG, build_into
 from generator.site.staging import HAND_WRITTEN, ROOT
 
@@ -39,7 +40,9 @@ WATCHED = (HAND_WRITTEN, ROOT / "overrides", ROOT / "generator" / "templates", C
 class Preview:
     """The state of the preview: the last good site, or the problems of the current data."""
 
-    def __init__(self, data_dir: str | os.PathLike, profile: str = "public", dev_addr: str = "127.0.0.1:8000"):
+    def __init__(
+        self, data_dir: str | os.PathLike, profile: Profile = Profile.PUBLIC, dev_addr: str = "127.0.0.1:8000"
+    ):
         self.data_dir = Path(data_dir).resolve()
         self.profile = profile
         self.dev_addr = dev_addr
@@ -133,13 +136,13 @@ class PreviewServer(LiveReloadServer):
         super().__init__(builder=builder, host=host, port=port, root=str(preview.site))
         self.preview = preview
         # inotify (where available) sees a save at once; polling would add up to half a second.
-        self.observer = watchdog.observers.Observer()
+        self.observer = watchdog.observers.Observer()  # type: ignore[assignment]  # livereload's type names polling
         self.error_handler = self._not_found
 
     def watch(self, path: str, func=None, *, recursive: bool = True) -> None:
         """Rebuild on writes, creations, deletions and renames; reading a file (as the build does) is no change."""
         handler = watchdog.events.FileSystemEventHandler()
-        handler.on_any_event = self._on_event
+        handler.on_any_event = self._on_event  # type: ignore[method-assign]  # one handler for every kind of event
         self._watched_paths[os.path.abspath(path)] = 1
         self._watch_refs[os.path.abspath(path)] = self.observer.schedule(handler, path, recursive=recursive)
 
@@ -180,7 +183,7 @@ def serve(data_dir: str | os.PathLike, dev_addr: str = "127.0.0.1:8000", report=
     report = report or (lambda line: print(line, file=sys.stderr, flush=True))
     _silence_mkdocs()
     signal.signal(signal.SIGTERM, _interrupt)  # a terminated preview cleans up like Strg+C
-    preview = Preview(data_dir, "public", dev_addr)
+    preview = Preview(data_dir, Profile.PUBLIC, dev_addr)
     host, port = dev_addr.rsplit(":", 1)
     server = PreviewServer(preview, host, int(port), report)
     try:

@@ -8,7 +8,10 @@ are removed: the preview rebuilds exactly the pages that changed, and watching d
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
+
+from generator.settings import Profile
 
 ROOT = Path(__file__).resolve().parents[2]
 HAND_WRITTEN = ROOT / "docs"
@@ -36,7 +39,7 @@ class HandWrittenClash(ValueError):
     """A hand-written page sits where the generator writes."""
 
 
-def staging_dir(profile: str) -> Path:
+def staging_dir(profile: Profile) -> Path:
     """The staged source folder of a profile inside build/ (the public one is mkdocs.yml's docs_dir)."""
     return ensure_ignored(BUILD) / ("docs" if profile == "public" else f"docs-{profile}")
 
@@ -67,7 +70,7 @@ def hand_written_pages(docs_dir: str | os.PathLike = HAND_WRITTEN) -> dict[str, 
 
 
 def write_pages(
-    target: str | os.PathLike, pages: dict[str, str], hand_written: dict[str, bytes] | None = None
+    target: str | os.PathLike, pages: Mapping[str, str | bytes], hand_written: dict[str, bytes] | None = None
 ) -> list[str]:
     """Bring `target` to exactly the hand-written files plus `pages`; return the paths that changed."""
     folder = Path(target)

@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -21,6 +22,7 @@ from generator.model.directory import build_directory
 from generator.pages.render import render_pages
 from generator.pages.requests import INTERN_PAGES
 from generator.records.validate import load_records
+from generator.settings import Profile
 from generator.site.build import (
     CONFIG,
     MARKER,
@@ -43,7 +45,7 @@ THEME = {"custom_dir": "overrides", "variant": "classic"}
 
 
 def build_zensical_site(
-    profile: str = "public",
+    profile: Profile = Profile.PUBLIC,
     data_dir: str | os.PathLike = ROOT / "data",
     site_dir: str | os.PathLike | None = None,
     config_file: str | os.PathLike = CONFIG,
@@ -80,7 +82,7 @@ def build_zensical_site(
     return site
 
 
-def _stage_docs(docs: Path, staged: Path, pages: dict[str, str]) -> None:
+def _stage_docs(docs: Path, staged: Path, pages: Mapping[str, str | bytes]) -> None:
     """The hand-written pages of docs/ and the profile's generated pages, in one folder Zensical builds from."""
     write_pages(staged, pages, hand_written_pages(docs))
 
@@ -98,9 +100,9 @@ def _material_only(overrides: Path, folder: str, names: list[str]) -> list[str]:
     return [name for name in names if (relative / name).as_posix() in MATERIAL_ONLY]
 
 
-def zensical_config(config_file: Path, profile: str, site_url: str | None) -> dict:
+def zensical_config(config_file: Path, profile: Profile, site_url: str | None) -> dict:
     """What the work folder's configuration changes in mkdocs.yml (Zensical merges dicts and appends lists)."""
-    config = {
+    config: dict[str, object] = {
         "INHERIT": str(config_file),
         "docs_dir": "docs",
         "site_dir": "site",
@@ -113,7 +115,7 @@ def zensical_config(config_file: Path, profile: str, site_url: str | None) -> di
     return config
 
 
-def _write_config(config_file: Path, profile: str, site_url: str | None, work: Path) -> Path:
+def _write_config(config_file: Path, profile: Profile, site_url: str | None, work: Path) -> Path:
     written = work / "mkdocs.yml"
     # JSON is YAML, and json.dumps quotes every value safely.
     config = zensical_config(config_file, profile, site_url)
@@ -121,7 +123,7 @@ def _write_config(config_file: Path, profile: str, site_url: str | None, work: P
     return written
 
 
-def _index_rules(built: Path, profile: str, site_url: str | None) -> None:
+def _index_rules(built: Path, profile: Profile, site_url: str | None) -> None:
     """What search engines may find, as generator/site/hooks/indexing.py decides it for MkDocs."""
     if profile == "intern":
         for sitemap in (built / SITEMAP, built / f"{SITEMAP}.gz"):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.settings import Profile
 from generator.site.hooks.editing import edit_label, edit_url, report_url
 
 _FENCE = "---\n"
@@ -28,7 +29,7 @@ _HEADING = re.compile(r"^# +(.+?)(?: +#+)?\s*$", re.MULTILINE)
 class PageLinks:
     """What the hooks read to give a page its links: the profile, mkdocs.yml's settings and the data's address."""
 
-    profile: str
+    profile: Profile
     source_url: str | None = None
     site_url: str | None = None
     report_email: str | None = None

@@ -54,7 +54,7 @@ def check_directory(sections: dict[str, dict], docs: dict[str, Document]) -> lis
 
 
 def _check_partner(
-    doc: Document, i: int, partner, network_ids: list[str], networks: set[str], unclear: set[str]
+    doc: Document, i: int, partner, network_ids: set[str], networks: set[str], unclear: set[str]
 ) -> list[Problem]:
     """Rules of one partner; `unclear` networks have an invalid partner list, so membership is not judged."""
     problems = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.problems import Problem
@@ -24,12 +25,12 @@ class _Context:
     steps: dict[str, Step]
     logged: tuple[str, ...]
     partners: dict[str, Partner]
-    partner_ids: list[str]
-    network_ids: list[str]
+    partner_ids: set[str]
+    network_ids: set[str]
     contacts: dict[str, tuple[str, str] | None]
 
 
-def logged_steps(steps: list[Step | None]) -> tuple[Step, ...]:
+def logged_steps(steps: Sequence[Step | None]) -> tuple[Step, ...]:
     """The steps the request log records a date for, in the order of the procedure."""
     return tuple(step for step in steps if step is not None and step.logged)
 
@@ -196,9 +197,10 @@ def _person(c: _Context, i: int, request: Request) -> list[Problem]:
         hint = f"; meinten Sie „{close[0]}“?" if close else ""
         message = f"unbekannte Ansprechperson „{request.person}“ (nicht in partners.yaml unter regional_contacts){hint}"
         return [c.doc.problem(path, message)]
-    if c.contacts[request.person] is None:
+    known = c.contacts[request.person]
+    if known is None:
         return []  # partners.yaml reports what is wrong with this contact
-    partner_id, network_id = c.contacts[request.person]
+    partner_id, network_id = known
     if partner_id != request.partner:
         message = f"Ansprechperson „{request.person}“ gehört zu „{partner_id}“, nicht zum angefragten Partner "
         message += f"„{request.partner}“"

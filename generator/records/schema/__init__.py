@@ -29,7 +29,7 @@ from generator.records.schema.process import OfficeContact, ProcessFile, Role, S
 from generator.records.schema.requests import REQUEST_STATUSES, Request, RequestsFile
 
 # Data file name → its record type; validation, field reference and JSON Schemas follow this registry.
-DATA_FILES = {
+DATA_FILES: dict[str, type[Record]] = {
     "partners.yaml": PartnersFile,
     "networks.yaml": NetworksFile,
     "process.yaml": ProcessFile,

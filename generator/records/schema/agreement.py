@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, StrictBool
 
@@ -15,10 +15,12 @@ AGREEMENT_STATUSES = {"entwurf": "Entwurf", "final": "finale Fassung", "verabsch
 TIMELINE_STATES = {"erledigt": "erledigt", "offen": "offen"}
 
 
-AgreementStatus = Literal[tuple(AGREEMENT_STATUSES)]  # type: ignore[valid-type]
-
-
-TimelineState = Literal[tuple(TIMELINE_STATES)]  # type: ignore[valid-type]
+if TYPE_CHECKING:  # mypy reads no Literal built from a table's keys; to it the choices are plain text
+    AgreementStatus = str
+    TimelineState = str
+else:
+    AgreementStatus = Literal[tuple(AGREEMENT_STATUSES)]
+    TimelineState = Literal[tuple(TIMELINE_STATES)]
 
 
 class Clause(Record):
