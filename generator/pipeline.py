@@ -20,15 +20,17 @@ def generate(
     profile: Profile = Profile.PUBLIC,
     records: Records | None = None,
     extra: dict | None = None,
+    written: dict[str, bytes] | None = None,
 ) -> list[str]:
     """Validate the data (unless already loaded) and stage the site source of a profile into `target`.
 
     Raises DataInvalid before anything is written; returns the paths that changed. `extra` (becomes
-    MkDocs' config.extra) receives what the theme's templates take from the data.
+    MkDocs' config.extra) receives what the theme's templates take from the data; `written` is the
+    preview's memory of the staged files (see write_pages).
     """
     records = records if records is not None else load_records(data_dir)
     directory = build_directory(records, profile)
     pages = render_pages(directory)
     if extra is not None:
         extra["report_email"] = directory.report_email
-    return write_pages(target, pages, hand_written_pages(HAND_WRITTEN))
+    return write_pages(target, pages, hand_written_pages(HAND_WRITTEN), written)

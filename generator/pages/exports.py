@@ -252,17 +252,21 @@ def export_files(env: Environment, directory: Directory) -> dict[str, str | byte
     """The download files and the page that describes them."""
     site_url, day = site_address(env), data_date(directory)
     tables = {"Netzwerke": (NETWORK_COLUMNS, directory.networks), "Partner": (PARTNER_COLUMNS, directory.partners)}
-    networks, partners, once = directory.networks, directory.partners, env.page_cache.get  # type: ignore[attr-defined]
-    files = {
-        "networks.json": lambda: to_json("networks", [network_record(n, site_url) for n in networks]),
-        "partners.json": lambda: to_json("partners", [partner_record(p, site_url) for p in partners]),
-        "verzeichnis.xlsx": lambda: workbook(tables, site_url, day or FALLBACK_DAY),
-        "networks.csv": lambda: table_csv(NETWORK_COLUMNS, networks, site_url),
-        "partners.csv": lambda: table_csv(PARTNER_COLUMNS, partners, site_url),
-        "networks.geojson": lambda: networks_geojson(directory, site_url),
-    }
-    # Made again only when their records changed (the preview renders after every edit).
-    pages = {f"{FOLDER}/{name}": once((name, networks, partners, site_url, day), make) for name, make in files.items()}
+    networks, partners = directory.networks, directory.partners
+
+    def files() -> dict[str, str | bytes]:
+        return {
+            "networks.json": to_json("networks", [network_record(n, site_url) for n in networks]),
+            "partners.json": to_json("partners", [partner_record(p, site_url) for p in partners]),
+            "verzeichnis.xlsx": workbook(tables, site_url, day or FALLBACK_DAY),
+            "networks.csv": table_csv(NETWORK_COLUMNS, networks, site_url),
+            "partners.csv": table_csv(PARTNER_COLUMNS, partners, site_url),
+            "networks.geojson": networks_geojson(directory, site_url),
+        }
+
+    # Made again only when the records changed (the preview renders after every edit).
+    made = env.page_cache.get(("exports", networks, partners, site_url, day), files)  # type: ignore[attr-defined]
+    pages = {f"{FOLDER}/{name}": content for name, content in made.items()}
     page = env.get_template("exports.md.j2")
     pages[f"{FOLDER}/index.md"] = page.render(d=directory, intern=directory.intern, data_date=day, licence=LICENCE)
     return pages

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import json
 from dataclasses import dataclass
 
 from generator.records.fieldtypes import CLAUSE_NUMBER_PATTERN, ID_PATTERN, PHONE_PATTERN, POSTCODE_PATTERN
@@ -31,8 +33,14 @@ class FileDoc:
 
 
 def json_schemas() -> dict[str, dict]:
-    """The JSON Schema of every data file, keyed by file name."""
-    return {name: model.model_json_schema() for name, model in DATA_FILES.items()}
+    """The JSON Schema of every data file, keyed by file name (a fresh copy: callers may change it)."""
+    return json.loads(_schemas_text())
+
+
+@functools.cache
+def _schemas_text() -> str:
+    # pydantic takes a good second of CPU to derive them; the models never change while the process runs.
+    return json.dumps({name: model.model_json_schema() for name, model in DATA_FILES.items()})
 
 
 def field_reference() -> tuple[FileDoc, ...]:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 from generator.pipeline import generate
 from generator.records.validate import load_records
@@ -63,20 +64,26 @@ def build_into(
     profile: Profile,
     data_dir,
     config_file=CONFIG,
-    dirty: bool = False,
     extra: dict | None = None,
     **options,
 ) -> None:
-    """Run MkDocs once on a staged source folder (strict unless told otherwise; dirty: changed pages only).
+    """Run MkDocs once on a staged source folder (strict unless told otherwise).
 
     `extra` holds what generate() found for the theme (e.g. the address of „Fehler melden“).
     """
+    build(site_config(site, docs, profile, data_dir, config_file, extra, **options))
+
+
+def site_config(
+    site: Path, docs: Path, profile: str, data_dir, config_file=CONFIG, extra: dict | None = None, **options
+) -> MkDocsConfig:
+    """mkdocs.yml loaded for building `docs` of a profile into `site` (strict unless told otherwise)."""
     options.setdefault("strict", True)
     config = load_config(str(config_file), site_dir=str(site), docs_dir=str(docs), **options)
     config.extra.update(extra or {})
     config.extra["profile"] = profile
     config.extra["data_dir"] = str(Path(data_dir).resolve())
-    build(config, dirty=dirty)
+    return config
 
 
 def prepare_target(

@@ -30,11 +30,14 @@ from generator.problems import DataInvalid
 from generator.records.reader import load_file
 from generator.records.validate import load_records
 from generator.settings import Profile
-from generator.site.build import CONFIG, build_into
+from generator.site.build import CONFIG, site_config
+from generator.site.live import LiveBuild
 from generator.site.staging import HAND_WRITTEN, ROOT
 
 # What an edit in the project can change in the preview (data is watched wherever it lies).
 WATCHED = (HAND_WRITTEN, ROOT / "overrides", ROOT / "generator" / "templates", CONFIG)
+# What the loaded build holds itself (theme templates, configuration): a change there builds in full.
+THEME = (ROOT / "overrides", CONFIG)
 
 
 class Preview:
@@ -49,8 +52,17 @@ class Preview:
         self.work = Path(tempfile.mkdtemp(prefix="om-vorschau-"))
         self.docs, self.site = self.work / "docs", self.work / "site"
         self.problems: list[str] = []
-        self.built = False
         self.extra: dict = {}
+        host, port = dev_addr.rsplit(":", 1)
+        options = {"strict": False, "dev_addr": dev_addr, "site_url": f"http://{host}:{port}/"}
+        # Built once in full, then page by page; the theme's `extra` values are read when it loads.
+        self.live = LiveBuild(
+            lambda: site_config(self.site, self.docs, profile, self.data_dir, extra=self.extra, **options)
+        )
+        self.built = False
+        self.theme_changed = False
+        self._built_extra: dict = {}
+        self._written: dict[str, bytes] = {}
         self._parsed: dict[Path, tuple[bytes, tuple]] = {}
         self._lock = threading.Lock()
 
@@ -68,7 +80,7 @@ class Preview:
                     self.problems
                 )
             try:
-                changed = generate(self.data_dir, self.docs, self.profile, records, self.extra)
+                changed = generate(self.data_dir, self.docs, self.profile, records, self.extra, self._written)
                 if changed or not self.built:
                     self._build(changed)
             except Exception as error:  # whatever breaks, the editor gets a German page, not a traceback
@@ -87,19 +99,11 @@ class Preview:
         return cached[1]
 
     def _build(self, changed: list[str]) -> None:
-        host, port = self.dev_addr.rsplit(":", 1)
-        options = {"strict": False, "dev_addr": self.dev_addr, "site_url": f"http://{host}:{port}/"}
-        build_into(self.site, self.docs, self.profile, self.data_dir, dirty=self.built, extra=self.extra, **options)
-        if self.built:
-            self._remove_deleted_pages(changed)
-        self.built = True
-
-    def _remove_deleted_pages(self, changed: list[str]) -> None:
-        """A dirty build keeps the HTML of removed pages; remove it, so a deleted record's page disappears."""
-        for path in changed:
-            if path.endswith(".md") and not (self.docs / path).exists():
-                page = self.site / path.removesuffix(".md").removesuffix("index").strip("/")
-                (page / "index.html").unlink(missing_ok=True)
+        """Render the changed pages; everything again after a change to the theme, the configuration or `extra`."""
+        in_full = not self.built or self.theme_changed or self.extra != self._built_extra
+        self.theme_changed = False
+        self.live.build(None if in_full else changed)
+        self._built_extra, self.built = dict(self.extra), True
 
     def error_page(self) -> bytes:
         """The German page shown for every request while the data is invalid."""
@@ -149,6 +153,9 @@ class PreviewServer(LiveReloadServer):
     def _on_event(self, event) -> None:
         if event.is_directory or event.event_type not in _CHANGES:
             return
+        paths = (Path(os.fsdecode(event.src_path)), Path(os.fsdecode(getattr(event, "dest_path", "") or ".")))
+        if any(path == theme or theme in path.parents for path in paths for theme in THEME):
+            self.preview.theme_changed = True
         with self._rebuild_cond:
             self._want_rebuild = True
             self._rebuild_cond.notify_all()

@@ -11,6 +11,7 @@ twice.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -32,9 +33,11 @@ def plain_text(markup: str) -> str:
     return html.unescape(_TAG.sub(" ", markup))
 
 
-def _spellings(markup: str) -> set[str]:
+# The preview writes the index after every save; most sections are the same as before.
+@functools.lru_cache(maxsize=65536)
+def _spellings(markup: str) -> frozenset[str]:
     words = " ".join(word for word in _WORD.findall(plain_text(markup)) if word.casefold() not in STOP_WORDS)
-    return set(ascii_spellings(words))
+    return frozenset(ascii_spellings(words))
 
 
 def with_ascii_spellings(index: dict) -> dict:

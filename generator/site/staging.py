@@ -70,21 +70,38 @@ def hand_written_pages(docs_dir: str | os.PathLike = HAND_WRITTEN) -> dict[str, 
 
 
 def write_pages(
-    target: str | os.PathLike, pages: Mapping[str, str | bytes], hand_written: dict[str, bytes] | None = None
+    target: str | os.PathLike,
+    pages: Mapping[str, str | bytes],
+    hand_written: dict[str, bytes] | None = None,
+    written: dict[str, bytes] | None = None,
 ) -> list[str]:
-    """Bring `target` to exactly the hand-written files plus `pages`; return the paths that changed."""
+    """Bring `target` to exactly the hand-written files plus `pages`; return the paths that changed.
+
+    `written` (the preview's) remembers what the last call wrote, so the next one compares in memory
+    instead of reading every file back.
+    """
     folder = Path(target)
     for path in pages:
         if path.split("/", 1)[0] not in GENERATED_ROOTS:
             raise ValueError(f"generated page outside the generated folders: {path}")
     wanted = {**(hand_written or {}), **{path: _bytes(text) for path, text in pages.items()}}
-    changed = [path for path, data in sorted(wanted.items()) if _write_if_changed(folder / path, data)]
-    for file in sorted(folder.rglob("*")) if folder.is_dir() else []:
-        relative = file.relative_to(folder).as_posix()
-        if (file.is_file() or file.is_symlink()) and relative not in wanted:
+    if written:
+        changed = [path for path, data in sorted(wanted.items()) if written.get(path) != data]
+        for path in changed:
+            _write(folder / path, wanted[path])
+        stale = [folder / path for path in sorted(written.keys() - wanted.keys())]
+    else:
+        changed = [path for path, data in sorted(wanted.items()) if _write_if_changed(folder / path, data)]
+        stale = [file for file in sorted(folder.rglob("*")) if file.relative_to(folder).as_posix() not in wanted]
+    for file in stale:
+        if file.is_file() or file.is_symlink():
             file.unlink()
-            changed.append(relative)
-    _remove_empty_dirs(folder)
+            changed.append(file.relative_to(folder).as_posix())
+    if stale or not written:
+        _remove_empty_dirs(folder)
+    if written is not None:
+        written.clear()
+        written.update(wanted)
     return changed
 
 
@@ -95,11 +112,15 @@ def _bytes(text: str | bytes) -> bytes:
 def _write_if_changed(file: Path, data: bytes) -> bool:
     if file.is_file() and file.read_bytes() == data:
         return False
+    _write(file, data)
+    return True
+
+
+def _write(file: Path, data: bytes) -> None:
     file.parent.mkdir(parents=True, exist_ok=True)
     temporary = file.with_name(f".{file.name}.tmp")
     temporary.write_bytes(data)
     os.replace(temporary, file)
-    return True
 
 
 def _remove_empty_dirs(root: Path) -> None:
