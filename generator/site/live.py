@@ -122,10 +122,9 @@ def _full_build(config: MkDocsConfig) -> _Loaded:
     set_exclusions(files, config)
     nav = get_navigation(files, config)
     nav = config.plugins.on_nav(nav, config=config, files=files)
-    for file in files.documentation_pages():
-        if file.page is None:
-            Page(None, file, config)
-        _populate_page(file.page, config, files)
+    pages = [file.page or Page(None, file, config) for file in files.documentation_pages()]
+    for page in pages:
+        _populate_page(page, config, files)
     env = config.plugins.on_env(env, config=config, files=files)
     files.copy_static_files()
     for template in config.theme.static_templates:
@@ -133,7 +132,7 @@ def _full_build(config: MkDocsConfig) -> _Loaded:
     for template in config.extra_templates:
         mkdocs_build._build_extra_template(template, files, config, nav)
     doc_files = files.documentation_pages()
-    for file in doc_files:
-        _build_page(file.page, config, doc_files, nav, env)
+    for page in pages:
+        _build_page(page, config, doc_files, nav, env)
     config.plugins.on_post_build(config=config)
     return _Loaded(config, files, nav, env)
