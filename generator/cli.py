@@ -12,6 +12,7 @@ from mkdocs.exceptions import MkDocsException
 
 from generator.messages import EscapingFormatter, print_annotations, problem_lines, say
 from generator.model.directory import unconsented_people
+from generator.model.gaps import presence_warnings
 from generator.pages.schemas import write_schemas
 from generator.pipeline import generate
 from generator.problems import DataInvalid, system_error
@@ -92,7 +93,8 @@ def _check(args) -> int:
     max_age = args.max_age or max_age_days()
     stale = freshness_warnings(records, today(), max_age)
     unedited = unedited_warnings(records)
-    warnings = sorted(stale + unedited)
+    unplaced = presence_warnings(records)
+    warnings = sorted(stale + unedited + unplaced)
     for line in problem_lines(warnings):
         say(line)
     print_annotations(warnings)
@@ -101,6 +103,8 @@ def _check(args) -> int:
         print(f"{_count(stale, 'Warnung', 'Warnungen')}: Einträge bitte prüfen (älter als {max_age} Tage).")
     if unedited:
         print(f"{_count(unedited, 'Warnung', 'Warnungen')}: Werte aus dem Gerüst neuer Einträge bitte anpassen.")
+    if unplaced:
+        print(f"{_count(unplaced, 'Warnung', 'Warnungen')}: Länder nationaler Partner bitte eintragen (present_in).")
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -18,9 +19,21 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 @cache
+def _config(config_file: Path) -> dict:
+    with open(config_file, encoding="utf-8") as stream:
+        return yaml.load(stream, Loader=_ConfigLoader) or {}
+
+
+@cache
 def site_url(config_file: Path = CONFIG) -> str:
     """The public address of the site, ending in „/“: exports and JSON-LD name pages by it."""
-    with open(config_file, encoding="utf-8") as stream:
-        config = yaml.load(stream, Loader=_ConfigLoader)
-    url = str(config.get("site_url") or "").strip()
+    url = str(_config(config_file).get("site_url") or "").strip()
     return url if url.endswith("/") else url + "/"
+
+
+@cache
+def repository_url(config_file: Path = CONFIG) -> str | None:
+    """The GitHub repository (`https://github.com/OWNER/REPO`) that `extra.source_url` points into, if any."""
+    source = str((_config(config_file).get("extra") or {}).get("source_url") or "")
+    match = re.match(r"(https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)(?:/|$)", source)
+    return match[1] if match else None

@@ -237,6 +237,10 @@ def _person(rng: random.Random, key: str, indent: str, consent: bool) -> str:
     return "".join(f"{indent}{line}\n" for line in lines)
 
 
+# The Länder codes of the schema, in its order: national partners name where they are present.
+_LANDS = ["BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"]
+
+
 def _partners_yaml(partners: list[_Partner], rng: random.Random) -> str:
     out = ["# Synthetic data (scripts/synthetic.py); all people are fictional.\npartners:\n"]
     for p in partners:
@@ -247,7 +251,8 @@ def _partners_yaml(partners: list[_Partner], rng: random.Random) -> str:
             f"    description: >-\n      Einrichtung aus {p.city} für Betriebe und Beschäftigte im Mittelstand.\n"
         )
         if p.national:
-            out.append("    represented_in_regions: true\n    liaison:\n")
+            present = sorted(rng.sample(_LANDS, rng.randint(3, len(_LANDS))), key=_LANDS.index)
+            out.append(f"    present_in: [{', '.join(present)}]\n    liaison:\n")
             out.append(_person(rng, f"liaison.{p.id}", "      ", rng.random() < 0.5))
         if p.contacts:
             out.append("    regional_contacts:\n")

@@ -208,7 +208,7 @@ def test_new_names_a_missing_data_file_in_german_as_check_does(data_dir):
 def _skeleton_record(kind: str) -> dict:
     """The skeleton as an editor would fill it in, with every optional field uncommented."""
     lines = skeleton(kind).splitlines()
-    field = re.compile(r"^(\s*)# ((?:- )?[a-z_]+:.*|- [a-z0-9-]+)$")
+    field = re.compile(r"^(\s*)# ((?:- )?[a-z_]+:.*|- [A-Za-z0-9-]+)$")
     while any(field.match(line) for line in lines):
         lines = [field.sub(r"\1\2", line) for line in lines]
     return _load_yaml("items:\n" + "\n".join(lines) + "\n")["items"][0]

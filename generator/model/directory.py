@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from generator.german import enumeration
+from generator.model.gaps import GapPlan, LandCount, land_counts, plan, unplaced
 from generator.model.requests import RequestLog, request_log
 from generator.problems import Problem
 from generator.records.people import person_records
+from generator.records.rules.registry import represented_in_regions
 from generator.records.schema import (
     NETWORK_STATUSES,
     PARTNER_KINDS,
@@ -85,6 +87,13 @@ class PartnerEntry:
     regional_contacts: tuple[RegionalContactEntry, ...]
     verified_on: date | None
     source: str = ""  # "data/partners.yaml#L8": where the record is written, for „Seite bearbeiten“
+    present_in: tuple[str, ...] = ()  # Länder codes where a national partner is present
+    present_in_labels: tuple[str, ...] = ()
+
+    @property
+    def present_in_label(self) -> str:
+        """The Länder a partner is present in as a sentence names them."""
+        return enumeration(self.present_in_labels)
 
 
 @dataclass(frozen=True)
@@ -126,6 +135,8 @@ class NetworkEntry:
     agreement: SignatureEntry | None = None
     ambassadors: tuple[AmbassadorEntry, ...] = ()
     source: str = ""  # "data/networks.yaml#L12": where the record is written, for „Seite bearbeiten“
+    # National partners present in the network's Länder and the gaps among them (partners: internal only).
+    planner: GapPlan | None = None
 
     @property
     def states_label(self) -> str:
@@ -149,6 +160,10 @@ class Directory:
     requests: RequestLog | None = None
     # Version id → "data/agreement.yaml#L14": where each version of the agreement is written.
     version_sources: dict[str, str] = field(default_factory=dict)
+    # Networks, named contacts and gaps per Land (counts only), for the map of gaps.
+    lands: tuple[LandCount, ...] = ()
+    # National partners represented in the regions whose Länder are not recorded yet (present_in).
+    unplaced: tuple[Ref, ...] = ()
 
     @property
     def intern(self) -> bool:
@@ -182,16 +197,51 @@ def build_directory(records: Records, profile: Profile = Profile.PUBLIC) -> Dire
         for c in p.regional_contacts
     ]
     sources = _sources(records)
+    plans = _plans(records, networks, partners, profile)
     return Directory(
         profile,
-        tuple(_network(n, partners, contacts, profile, sources[n.id]) for n in networks),
+        tuple(_network(n, partners, contacts, profile, sources[n.id], plans[n.id]) for n in networks),
         tuple(_partner(p, networks, contacts, profile, sources[p.id]) for p in partners),
         agreement=AgreementFile(**records.sections["agreement.yaml"]),
         process=ProcessFile(**records.sections["process.yaml"]),
         requests=request_log(records) if profile == Profile.INTERN else None,
         version_sources=_version_sources(records),
         legal=LegalFile.model_construct(**records.sections["legal.yaml"]),  # validated already
+        lands=land_counts(((n, plans[n.id]) for n in networks), partners, _contact_counts(partners)),
+        unplaced=tuple(Ref(p.id, p.name) for p in unplaced(partners)),
     )
+
+
+def _plans(records: Records, networks: list[Network], partners: list[Partner], profile: Profile) -> dict[str, GapPlan]:
+    """The gap plan of each network; only the internal profile knows the open requests."""
+    named: dict[str, set[str]] = {n.id: set() for n in networks}
+    for partner in partners:
+        for contact in partner.regional_contacts:
+            named[contact.network].add(partner.id)
+    requested: dict[str, set[str]] | None = None
+    if profile == Profile.INTERN:
+        requested = {n.id: set() for n in networks}
+        for request in records.sections["requests.yaml"]["requests"]:
+            if request.status == "offen":
+                requested[request.network].add(request.partner)
+    office = _office_email(records)
+    return {
+        n.id: plan(n, partners, named[n.id], None if requested is None else requested[n.id], office) for n in networks
+    }
+
+
+def _contact_counts(partners: list[Partner]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for partner in partners:
+        for contact in partner.regional_contacts:
+            counts[contact.network] = counts.get(contact.network, 0) + 1
+    return counts
+
+
+def _office_email(records: Records) -> str | None:
+    """The coordination office's address (role `office` in process.yaml): the one route to a regional contact."""
+    roles = records.sections["process.yaml"]["roles"]
+    return next((r.contact.email for r in roles if r is not None and r.id == "office" and r.contact), None)
 
 
 def _sources(records: Records) -> dict[str, str]:
@@ -248,7 +298,7 @@ def _partner(p: Partner, networks: list[Network], contacts: list, profile: Profi
         kind_label=PARTNER_KINDS[p.kind],
         scope=p.scope,
         scope_label=SCOPES[p.scope],
-        represented_in_regions=p.represented_in_regions,
+        represented_in_regions=represented_in_regions(p),
         website=p.website,
         description=p.description,
         liaison_named=p.liaison is not None,
@@ -257,10 +307,14 @@ def _partner(p: Partner, networks: list[Network], contacts: list, profile: Profi
         regional_contacts=tuple(c for c in contacts if c.partner_id == p.id),
         verified_on=p.verified_on,
         source=source,
+        present_in=tuple(p.present_in),
+        present_in_labels=tuple(STATES[s] for s in p.present_in),
     )
 
 
-def _network(n: Network, partners: list[Partner], contacts: list, profile: Profile, source: str) -> NetworkEntry:
+def _network(
+    n: Network, partners: list[Partner], contacts: list, profile: Profile, source: str, planner: GapPlan
+) -> NetworkEntry:
     return NetworkEntry(
         id=n.id,
         name=n.name,
@@ -284,6 +338,7 @@ def _network(n: Network, partners: list[Partner], contacts: list, profile: Profi
             _ambassador(a, partners, profile, _card("botschafter", f"{n.id}-{i}"))
             for i, a in enumerate(n.ambassadors, 1)
         ),
+        planner=planner,
     )
 
 

@@ -22,6 +22,7 @@ from generator.pages.exports import export_files
 from generator.pages.family import PageCache, PageFamily, fixed_page, record_folder, record_pages
 from generator.pages.filters import facet_menu, facet_tokens, filter_pages, network_facets, partner_facets, state_page
 from generator.pages.frontmatter import yaml_string
+from generator.pages.gaps import planner_pages
 from generator.pages.geo import germany_map
 from generator.pages.guide import guide_pages
 from generator.pages.handbook import agreement_pages, procedure_pages, toolkit_pages
@@ -33,6 +34,7 @@ from generator.pages.schema_org import schema_org
 from generator.pages.schemas import schema_pages
 from generator.pages.telephone import tel_uri
 from generator.pages.vcard import office_card_path, vcard_files
+from generator.records.requestform import request_form_url
 from generator.records.schema_docs import field_reference
 from generator.siteconfig import site_url as configured_site_url
 
@@ -184,6 +186,7 @@ def _environment(site_url: str) -> Environment:
         office_card=office_card_path,
         qr_svg=qr_svg,
         site_url=site_url,
+        request_form_url=request_form_url,
     )
     env.extend(page_cache=PageCache(TEMPLATES))
     return env
@@ -207,7 +210,7 @@ def directory_pages(env: Environment, directory: Directory) -> dict[str, str]:
 # Each page set takes (env, directory) and returns {path below docs/: text}; later features add theirs.
 PAGE_SETS: list[PageFamily] = [directory_pages, agreement_pages, procedure_pages, toolkit_pages, filter_pages]
 PAGE_SETS += [export_files, schema_pages, coverage_pages, intern_pages, guide_pages, legal_pages, vcard_files]
-PAGE_SETS += [home_page]
+PAGE_SETS += [home_page, planner_pages]
 
 
 def render_pages(directory: Directory, site_url: str | None = None) -> dict[str, str | bytes]:

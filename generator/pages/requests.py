@@ -10,11 +10,16 @@ from jinja2 import Environment
 from generator.german import stripped
 from generator.model.directory import Directory, NetworkEntry, PartnerEntry
 from generator.model.requests import BoardRow, status_board
+from generator.pages.gaps import gap_maps
 from generator.records.freshness import max_age_days, outdated
 from generator.records.schema import Consent
 from generator.settings import today as current_day
 
-INTERN_PAGES = {"intern/anfragen.md": "Anfragen", "intern/pruefen.md": "Einträge prüfen"}
+INTERN_PAGES = {
+    "intern/anfragen.md": "Anfragen",
+    "intern/luecken.md": "Lückenplaner",
+    "intern/pruefen.md": "Einträge prüfen",
+}
 
 
 @dataclass(frozen=True)
@@ -137,7 +142,9 @@ def review_rows(directory: Directory, today: date, max_age: int) -> tuple[Review
 
 def coverage_pages(env: Environment, directory: Directory) -> dict[str, str]:
     """The gaps per network; public and internal (the internal one also marks running requests)."""
-    page = env.get_template("coverage.md.j2").render(d=directory, intern=directory.intern, rows=coverage(directory))
+    page = env.get_template("coverage.md.j2").render(
+        d=directory, intern=directory.intern, rows=coverage(directory), maps=gap_maps(directory), lands=directory.lands
+    )
     return {"ansprechpersonen/index.md": page}
 
 

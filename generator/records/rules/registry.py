@@ -70,6 +70,7 @@ def _check_partner(
                 f"bitte in networks.yaml bei diesem Netzwerk unter partners eintragen"
             )
             problems.append(doc.problem(path, message))
+    problems += _presence(doc, i, partner)
     if partner.scope == "regional":
         if partner.liaison is not None:
             message = "nur nationale Partnerinstitutionen (scope: national) benennen eine nationale Ansprechperson"
@@ -77,9 +78,31 @@ def _check_partner(
         if partner.regional_contacts:
             message = "regionale Ansprechpersonen benennen nur nationale Partnerinstitutionen (scope: national)"
             problems.append(doc.problem(("partners", i, "regional_contacts"), message))
-    elif partner.liaison is None and (partner.represented_in_regions or networks or partner.regional_contacts):
+    elif partner.liaison is None and (represented_in_regions(partner) or networks or partner.regional_contacts):
         problems.append(doc.problem(("partners", i, "liaison"), _missing_liaison(partner, networks)))
     return problems
+
+
+def represented_in_regions(partner) -> bool:
+    """A partner is represented in the regions when it names Länder (`present_in`) or says so with the flag."""
+    return bool(partner.present_in) or partner.represented_in_regions
+
+
+def _presence(doc: Document, i: int, partner) -> list[Problem]:
+    """`present_in` belongs to national partners and must not contradict the flag it replaces."""
+    if not partner.present_in:
+        return []
+    path = ("partners", i, "present_in")
+    if partner.scope != "national":
+        message = "nur nationale Partnerinstitutionen (scope: national) nennen die Länder, in denen sie vertreten sind"
+        return [doc.problem(path, message)]
+    if "represented_in_regions" in partner.model_fields_set and not partner.represented_in_regions:
+        message = (
+            "„represented_in_regions: false“ widerspricht den hier genannten Ländern; das Feld "
+            "„represented_in_regions“ bitte löschen, es ergibt sich aus present_in"
+        )
+        return [doc.problem(("partners", i, "represented_in_regions"), message)]
+    return []
 
 
 def _missing_liaison(partner, networks: set[str]) -> str:

@@ -96,6 +96,16 @@ States = Annotated[
     Field(min_length=1),
     AfterValidator(_distinct_states),
 ]
+
+
+def _presence_list(value: object) -> object:
+    # `present_in: NI` instead of a list: say how the list is written (an empty list is allowed).
+    if not isinstance(value, list):
+        raise PydanticCustomError("om_states", "muss eine Liste von Bundesländern sein, z. B. „present_in: [NI, HB]“")
+    return value
+
+
+Presence = Annotated[list[State], BeforeValidator(_presence_list), AfterValidator(_distinct_states)]
 # The old single field: never valid, kept out of the JSON Schema, so the editor gets the migration hint.
 RemovedState = SkipJsonSchema[Annotated[None, BeforeValidator(_removed_state)]]
 
@@ -143,9 +153,21 @@ class Partner(Record):
         title="In den Regionen vertreten",
         description=(
             "`true`, wenn eine nationale Partnerinstitution Regionalstellen hat. Dann muss sie eine "
-            "nationale Ansprechperson (`liaison`) benennen."
+            "nationale Ansprechperson (`liaison`) benennen. Stehen Länder unter `present_in`, ergibt es "
+            "sich daraus und kann entfallen."
         ),
         examples=[True],
+    )
+    present_in: Presence = Field(
+        default_factory=list,
+        title="Vertreten in",
+        description=(
+            "Kürzel der Bundesländer, in denen eine nationale Partnerinstitution mit Regionalstellen vertreten "
+            "ist, als Liste. Daraus folgt „In den Regionen vertreten“ (das Feld `represented_in_regions` kann "
+            "dann entfallen), und der Lückenplaner der internen Website zeigt den Partner bei jedem Netzwerk "
+            "in diesen Ländern. Erlaubt: " + choices(STATES) + "."
+        ),
+        examples=[["NI", "HB", "ST"]],
     )
     website: Url | None = Field(
         None,

@@ -1,0 +1,128 @@
+"""The gap planner: per network, the national partners present in its Länder without a named regional contact.
+
+Decided here, in the model stage, for both profiles: the internal site gets the partners of each gap and
+the open requests; the public site gets counts only (it knows no requests, so there a gap is any present
+partner without a named contact).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from generator.german import enumeration
+from generator.problems import Problem
+from generator.records.schema import STATES, Network, Partner
+
+
+@dataclass(frozen=True)
+class GapEntry:
+    """A national partner present in a network's Länder, without a named regional contact there or an open request."""
+
+    id: str
+    name: str
+    short_name: str | None
+    states: tuple[str, ...]  # the network's Länder where the partner is present
+    state_labels: tuple[str, ...]
+    member: bool  # takes part in the network already
+
+    @property
+    def states_label(self) -> str:
+        """The Länder as a sentence names them: „Sachsen-Anhalt, Niedersachsen und Thüringen“."""
+        return enumeration(self.state_labels)
+
+
+@dataclass(frozen=True)
+class GapPlan:
+    """The gap planner of one network: counts for every profile, the partners of each gap only internally."""
+
+    present: int  # national partners present in the network's Länder
+    named: int  # of them, with a named regional contact for the network
+    requested: int  # of them, with an open request (internal profile; 0 on the public site)
+    gaps: tuple[GapEntry, ...]  # internal profile only; () on the public site
+    gap_count: int
+    office_email: str | None  # where a request goes: all contacts run through the coordination office
+    # The partner ids of the gaps, for the counts per Land; never shown (a page shows `gaps`).
+    gap_ids: tuple[str, ...] = field(default=(), repr=False)
+
+
+@dataclass(frozen=True)
+class LandCount:
+    """One Land on the map of gaps: its networks, the regional contacts named for them, and the gaps."""
+
+    code: str
+    label: str
+    networks: int
+    contacts: int
+    gaps: int
+
+
+def present_in(partner: Partner) -> frozenset[str]:
+    """The Länder a national partner is present in, as the data name them (none for the flag alone)."""
+    return frozenset(partner.present_in) if partner.scope == "national" else frozenset()
+
+
+def unplaced(partners: Iterable[Partner]) -> tuple[Partner, ...]:
+    """National partners represented in the regions whose Länder are not recorded (only the old flag)."""
+    return tuple(p for p in partners if p.scope == "national" and p.represented_in_regions and not p.present_in)
+
+
+def plan(
+    network: Network,
+    partners: Iterable[Partner],
+    named: set[str],
+    requested: set[str] | None,
+    office_email: str | None,
+) -> GapPlan:
+    """The gap plan of a network; `requested` is None for the public profile, which knows no requests."""
+    states = set(network.states)
+    present = [p for p in partners if present_in(p) & states]
+    without = [p for p in present if p.id not in named]
+    gaps = [p for p in without if requested is None or p.id not in requested]
+    entries = () if requested is None else tuple(_entry(p, network) for p in gaps)
+    named_count, asked = len(present) - len(without), len(without) - len(gaps)
+    return GapPlan(len(present), named_count, asked, entries, len(gaps), office_email, tuple(p.id for p in gaps))
+
+
+def _entry(partner: Partner, network: Network) -> GapEntry:
+    states = tuple(s for s in network.states if s in present_in(partner))
+    return GapEntry(
+        partner.id,
+        partner.name,
+        partner.short_name,
+        states,
+        tuple(STATES[s] for s in states),
+        partner.id in network.partners,
+    )
+
+
+def land_counts(
+    networks: Iterable[tuple[Network, GapPlan]], partners: Iterable[Partner], contacts: dict[str, int]
+) -> tuple[LandCount, ...]:
+    """Per Land (in the order of STATES): networks there, contacts named for them, gaps of partners present there.
+
+    `contacts` counts the named regional contacts per network id.
+    """
+    places = {p.id: present_in(p) for p in partners}
+    counts = {code: [0, 0, 0] for code in STATES}
+    for network, gap_plan in networks:
+        for state in network.states:
+            counts[state][0] += 1
+            counts[state][1] += contacts.get(network.id, 0)
+            counts[state][2] += sum(1 for partner in gap_plan.gap_ids if state in places[partner])
+    return tuple(LandCount(code, STATES[code], *numbers) for code, numbers in counts.items())
+
+
+def presence_warnings(records) -> list[Problem]:
+    """German warnings for `check`: national partners represented in the regions without their Länder."""
+    doc = records.documents["partners.yaml"]
+    return [
+        doc.problem(
+            ("partners", i, "represented_in_regions"),
+            "in welchen Ländern? Bitte die Länder unter present_in eintragen (z. B. „present_in: [NI, HB]“), "
+            "sonst kann der Lückenplaner den Partner keinem Netzwerk zuordnen",
+            warning=True,
+        )
+        for i, partner in enumerate(records.partners)
+        if partner in unplaced([partner])
+    ]

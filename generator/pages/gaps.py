@@ -1,0 +1,29 @@
+"""Pages of the gap planner: the internal planner (maps and every network's gaps) and the maps for the public."""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+
+from generator.model.directory import Directory
+from generator.pages.landmap import LandMaps, land_maps
+
+PLANNER_PAGE = "intern/luecken.md"
+PUBLIC_GAPS = (
+    "nationale Partner, die im Land vertreten sind und bei einem Netzwerk dort keine Ansprechperson benannt haben"
+)
+INTERN_GAPS = PUBLIC_GAPS + " und nicht angefragt sind"
+
+
+def gap_maps(directory: Directory) -> LandMaps:
+    """The maps of networks, named contacts and gaps per Land; internally a requested partner is no gap."""
+    return land_maps(directory.lands, INTERN_GAPS if directory.intern else PUBLIC_GAPS)
+
+
+def planner_pages(env: Environment, directory: Directory) -> dict[str, str]:
+    """The gap planner of the coordination office; only in the internal profile."""
+    if not directory.intern:
+        return {}
+    page = env.get_template("intern_gaps.md.j2").render(
+        d=directory, intern=True, maps=gap_maps(directory), lands=directory.lands
+    )
+    return {PLANNER_PAGE: page}
