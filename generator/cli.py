@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -13,10 +14,12 @@ from mkdocs.exceptions import MkDocsException
 from generator.messages import EscapingFormatter, print_annotations, problem_lines, say
 from generator.model.directory import unconsented_people
 from generator.model.gaps import presence_warnings
+from generator.pages.report import report
 from generator.pages.schemas import write_schemas
 from generator.pipeline import generate
 from generator.problems import DataInvalid, system_error
 from generator.records.freshness import freshness_warnings, max_age_days
+from generator.records.requestform import new_request, read_body
 from generator.records.skeleton import KINDS, new_record, unedited_warnings
 from generator.records.validate import load_records
 from generator.settings import Profile, SettingInvalid, today
@@ -143,6 +146,23 @@ def _new(args) -> int:
     return 0
 
 
+def _request(args) -> int:
+    body, source = read_body(args.issue)
+    print(new_request(body, source, Path(args.data), args.append, args.issue_number), end="")
+    return 0
+
+
+def _report(args) -> int:
+    records = load_records(args.data)
+    text, due = report(records, today(), args.max_age or max_age_days())
+    print(text, end="")
+    if os.environ.get("GITHUB_OUTPUT"):
+        # A scheduled workflow posts the report only when something is due (steps.<id>.outputs.due).
+        with open(os.environ["GITHUB_OUTPUT"], "a", encoding="utf-8") as output:
+            output.write(f"due={due}\n")
+    return 0
+
+
 def _count(items: list, one: str, many: str) -> str:
     return f"{len(items)} {one if len(items) == 1 else many}"
 
@@ -176,6 +196,12 @@ def _serve(args) -> int:
 def _days(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"keine gültige Anzahl Tage: „{value}“")
+    return int(value)
+
+
+def _number(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"keine gültige Nummer: „{value}“")
     return int(value)
 
 
@@ -230,5 +256,23 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--id", metavar="KENNUNG", help="Kennung des neuen Eintrags, z. B. hwk-dresden")
     new.add_argument(
         "--network", "--netzwerk", metavar="NETZWERK", help="neuen Partner gleich in diesem Netzwerk eintragen"
+    )
+    request = command(
+        "request", _request, "Aus einem Issue „Ansprechperson anfragen“ eine neue Anfrage für requests.yaml machen."
+    )
+    request.add_argument("issue", metavar="DATEI", help="Text (Body) des Issues als Datei, „-“ für die Standardeingabe")
+    request.add_argument(
+        "--append", action="store_true", help="in data/requests.yaml einfügen (nach Datum geordnet) statt ausgeben"
+    )
+    request.add_argument("--issue-number", type=_number, metavar="NUMMER", help="Nummer des Issues, für die Notiz")
+    report_command = command(
+        "report", _report, "Überfällige Anfragen und zu prüfende Einträge als Markdown ausgeben (für ein Issue)."
+    )
+    report_command.add_argument(
+        "--max-age",
+        type=_days,
+        default=None,
+        metavar="TAGE",
+        help="Einträge, deren Prüfung länger zurückliegt (Standard: 365 Tage)",
     )
     return parser

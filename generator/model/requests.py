@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -106,3 +107,72 @@ def status_board(log: RequestLog, today: date) -> tuple[BoardRow, ...]:
         waiting = (today - since).days
         rows.append(BoardRow(request, waiting, waiting > log.overdue_after_days))
     return tuple(sorted(rows, key=lambda row: (-row.waiting_days, row.request.id)))
+
+
+@dataclass(frozen=True)
+class StepDuration:
+    """How long one step of the procedure took: the median of days since the step before, over `count` requests."""
+
+    id: str
+    title: str
+    median_days: float | None
+    count: int
+
+    @property
+    def label(self) -> str:
+        """The median as German text („4“, „2,5“), or „–“ where no request has reached the step."""
+        if self.median_days is None:
+            return "–"
+        return f"{self.median_days:g}".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class PartnerDurations:
+    """The durations of the steps for the requests to one partner, and of the whole procedure."""
+
+    partner_id: str
+    partner_name: str
+    steps: tuple[StepDuration, ...]
+    total: StepDuration
+
+
+def step_durations(requests: tuple[RequestEntry, ...]) -> tuple[StepDuration, ...]:
+    """Per step after the first, the median days since the step before, over the requests with both dates."""
+    if not requests:
+        return ()
+    durations = []
+    for position in range(1, len(requests[0].steps)):
+        days = _days_between(requests, position - 1, position)
+        step = requests[0].steps[position]
+        durations.append(StepDuration(step.id, step.title, _median(days), len(days)))
+    return tuple(durations)
+
+
+def total_duration(requests: tuple[RequestEntry, ...]) -> StepDuration:
+    """The median days from the request to the contact passed on, over the requests that got that far."""
+    days = _days_between(requests, 0, -1) if requests and requests[0].steps else []
+    return StepDuration("total", "Anfrage bis Weitergabe", _median(days), len(days))
+
+
+def partner_durations(log: RequestLog) -> tuple[PartnerDurations, ...]:
+    """Durations per partner asked, partners in the order of their names."""
+    partners = sorted({(r.partner_name, r.partner_id) for r in log.requests}, key=lambda p: (p[0].casefold(), p[1]))
+    rows = []
+    for name, partner_id in partners:
+        mine = tuple(r for r in log.requests if r.partner_id == partner_id)
+        rows.append(PartnerDurations(partner_id, name, step_durations(mine), total_duration(mine)))
+    return tuple(rows)
+
+
+def _days_between(requests: tuple[RequestEntry, ...], first: int, then: int) -> list[int]:
+    """Days from step `first` to step `then` (positions in the procedure) of each request that has both dates."""
+    days = []
+    for request in requests:
+        start, end = request.steps[first].day, request.steps[then].day
+        if start is not None and end is not None:
+            days.append((end - start).days)
+    return days
+
+
+def _median(days: list[int]) -> float | None:
+    return statistics.median(days) if days else None

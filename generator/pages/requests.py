@@ -9,7 +9,7 @@ from jinja2 import Environment
 
 from generator.german import stripped
 from generator.model.directory import Directory, NetworkEntry, PartnerEntry
-from generator.model.requests import BoardRow, status_board
+from generator.model.requests import BoardRow, partner_durations, status_board, step_durations, total_duration
 from generator.pages.gaps import gap_maps
 from generator.records.freshness import max_age_days, outdated
 from generator.records.schema import Consent
@@ -162,6 +162,9 @@ def intern_pages(env: Environment, directory: Directory) -> dict[str, str]:
             board=board,
             by_network=_grouped(board, [(n.id, n.name) for n in directory.networks], "network_id"),
             by_partner=_grouped(board, [(p.id, p.name) for p in directory.partners], "partner_id"),
+            durations=step_durations(directory.requests.requests),
+            total=total_duration(directory.requests.requests),
+            by_partner_durations=partner_durations(directory.requests),
         ),
         "intern/pruefen.md": env.get_template("intern_review.md.j2").render(
             shared, rows=review_rows(directory, today, max_age), max_age=max_age, consents=consent_rows(directory)

@@ -1,12 +1,34 @@
-"""The issue form „Ansprechperson anfragen“: its address with the fields filled in, for the internal pages."""
+"""The issue form „Ansprechperson anfragen“: its prefilled address, and its answers as a new entry of requests.yaml.
+
+GitHub writes an issue form's answers into the issue body as sections (`### Netzwerk`, a blank line, the
+answer); `_No response_` stands for an empty answer. The new entry gets the first step of the procedure
+(`requested`, today), goes into the log in date order, and is checked by the rules of `check` before the
+file is written.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
+import re
+import sys
+import tempfile
+from pathlib import Path
 from urllib.parse import urlencode
 
+from generator.problems import DataInvalid, Problem, display_name
+from generator.records.reader import load_file
+from generator.records.skeleton import _first_id, _write, yaml_value
+from generator.records.validate import Records, load_records
+from generator.settings import today as current_day
 from generator.siteconfig import repository_url
 
 FORM = "ansprechperson-anfragen.yml"  # in .github/ISSUE_TEMPLATE/
+# Field id of the form → its label, as the issue body shows it (a test compares them with the form).
+FIELDS = {"network": "Netzwerk", "partner": "Nationaler Partner", "topic": "Thema"}
+REQUIRED = ("network", "partner")
+NO_RESPONSE = "_No response_"
+FIRST_STEP = "requested"
 
 
 def request_form_url(network_id: str, partner_id: str, topic: str | None = None) -> str | None:
@@ -17,3 +39,196 @@ def request_form_url(network_id: str, partner_id: str, topic: str | None = None)
     fields = {"template": FORM, "title": f"Ansprechperson anfragen: {network_id} – {partner_id}"}
     fields |= {"network": network_id, "partner": partner_id} | ({"topic": topic} if topic else {})
     return f"{repository}/issues/new?{urlencode(fields)}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Answer:
+    """One answer of the form and the line of the issue body it stands on."""
+
+    text: str | None
+    line: int
+
+
+def parse_issue(body: str, source: str) -> dict[str, Answer]:
+    """The answers of the form by field id; problems (German, with the body's line) for missing ones."""
+    label_to_id = {label.casefold(): key for key, label in FIELDS.items()}
+    sections: list[tuple[str | None, int, list[tuple[int, str]]]] = []
+    for number, row in enumerate(body.splitlines(), 1):
+        heading = re.fullmatch(r"###\s+(.*?)\s*", row)
+        if heading:
+            sections.append((label_to_id.get(heading[1].casefold()), number, []))
+        elif sections:
+            sections[-1][2].append((number, row))
+    answers: dict[str, Answer] = {}
+    for key, line, content in sections:
+        if key is None or key in answers:
+            continue
+        filled = [(number, row) for number, row in content if row.strip()]
+        text = " ".join(" ".join(row for _, row in filled).split())
+        answers[key] = Answer(None if text in ("", NO_RESPONSE) else text, filled[0][0] if filled else line)
+    missing = [f"„### {label}“" for key, label in FIELDS.items() if key not in answers]
+    if missing:
+        message = (
+            f"kein Issue des Formulars „Ansprechperson anfragen“: es fehlt {', '.join(missing)}"
+            if len(missing) == 1
+            else f"kein Issue des Formulars „Ansprechperson anfragen“: es fehlen {', '.join(missing)}"
+        )
+        raise DataInvalid([Problem(source, 1, "", message)])
+    problems = [
+        Problem(source, answers[key].line, FIELDS[key], "keine Angabe; bitte ausfüllen")
+        for key in REQUIRED
+        if answers[key].text is None
+    ]
+    if problems:
+        raise DataInvalid(problems)
+    return answers
+
+
+def new_request(body: str, source: str, data_dir: Path, append: bool = False, issue: int | None = None) -> str:
+    """The entry for requests.yaml from an issue body: printed, or inserted in date order with `append`."""
+    answers = parse_issue(body, source)
+    records = load_records(data_dir)  # only into valid data: every error first, as `check` shows it
+    network = _network(records, answers["network"], source)
+    partner = _partner(records, answers["partner"], source)
+    _not_yet_asked(records, network, partner, answers["partner"], source)
+    day = current_day()
+    request_id = _free_id(records, f"{day.year}-{network}-{partner}")
+    topic = answers["topic"].text
+    note = f"Eingegangen über das Formular „Ansprechperson anfragen“ (Issue #{issue})." if issue else None
+    entry = _entry(request_id, network, partner, topic, day.isoformat(), note)
+    path = Path(data_dir) / "requests.yaml"
+    lines, first_line = _inserted(path, records, entry, day.isoformat())
+    _validate(data_dir, path, "".join(lines))
+    if not append:
+        return entry
+    _write(path, lines)
+    doc = records.documents["requests.yaml"]
+    return (
+        f"Anfrage „{request_id}“ in {doc.file} eingefügt (ab Zeile {first_line}, nach Datum geordnet), "
+        f"Schritt „{FIRST_STEP}“ am {day.isoformat()}.\n"
+    )
+
+
+def _network(records: Records, answer: Answer, source: str) -> str:
+    names = {n.id: n.id for n in records.networks}
+    names |= {key.casefold(): n.id for n in records.networks for key in (n.name, n.region)}
+    return _resolve(answer, names, [n.id for n in records.networks], source, "network")
+
+
+def _partner(records: Records, answer: Answer, source: str) -> str:
+    names = {p.id: p.id for p in records.partners}
+    names |= {key.casefold(): p.id for p in records.partners for key in (p.name, p.short_name) if key}
+    partner_id = _resolve(answer, names, [p.id for p in records.partners], source, "partner")
+    partner = next(p for p in records.partners if p.id == partner_id)
+    if partner.scope != "national":
+        message = (
+            f"„{partner.name}“ ist eine regionale Einrichtung; Anfragen richten sich an nationale "
+            f"Partnerinstitutionen (scope: national)"
+        )
+        raise DataInvalid([Problem(source, answer.line, FIELDS["partner"], message)])
+    return partner_id
+
+
+def _resolve(answer: Answer, names: dict[str, str], ids: list[str], source: str, key: str) -> str:
+    """An id from the answer: the id itself or a name, case-insensitive; else a German message with a suggestion."""
+    text = answer.text or ""
+    found = names.get(text) or names.get(text.casefold())
+    if found:
+        return found
+    close = difflib.get_close_matches(text.casefold(), list(names), n=1, cutoff=0.6)
+    hint = f"; meinten Sie „{names[close[0]]}“?" if close else f"; bekannt sind: {', '.join(sorted(ids))}"
+    if key == "partner":
+        message = f"unbekannter Partner „{text}“ (Kennung, Kurzname oder Name aus partners.yaml){hint}"
+    else:
+        message = f"unbekanntes Netzwerk „{text}“ (Kennung oder Name aus networks.yaml){hint}"
+    raise DataInvalid([Problem(source, answer.line, FIELDS[key], message)])
+
+
+def _not_yet_asked(records: Records, network: str, partner: str, answer: Answer, source: str) -> None:
+    """Refuse a request the office has already: an open one, or a contact already named for the network."""
+    doc = records.documents["requests.yaml"]
+    for i, request in enumerate(records.sections["requests.yaml"]["requests"]):
+        if request.network == network and request.partner == partner and request.status == "offen":
+            message = (
+                f"für „{network}“ und „{partner}“ läuft schon die Anfrage „{request.id}“ "
+                f"({doc.file}, Zeile {doc.line_of(('requests', i))})"
+            )
+            raise DataInvalid([Problem(source, answer.line, FIELDS["partner"], message)])
+    named = next((p for p in records.partners if p.id == partner), None)
+    if named is not None and any(c.network == network for c in named.regional_contacts):
+        message = f"„{partner}“ hat für „{network}“ schon eine regionale Ansprechperson benannt (partners.yaml)"
+        raise DataInvalid([Problem(source, answer.line, FIELDS["partner"], message)])
+
+
+def _free_id(records: Records, wanted: str) -> str:
+    taken = {r.id for r in records.sections["requests.yaml"]["requests"]}
+    candidate, number = wanted, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{wanted}-{number}"
+    return candidate
+
+
+def _entry(request_id: str, network: str, partner: str, topic: str | None, day: str, note: str | None) -> str:
+    lines = [f"  - id: {request_id}", f"    network: {network}", f"    partner: {partner}"]
+    if topic:
+        lines.append(f"    topic: {yaml_value(topic)}")
+    lines += ["    steps:", f"      {FIRST_STEP}: {day}"]
+    if note:
+        lines.append(f"    note: {yaml_value(note)}")
+    return "\n".join(lines) + "\n"
+
+
+def _inserted(path: Path, records: Records, entry: str, day: str) -> tuple[list[str], int]:
+    """The file's lines with the entry in order of (date asked, id): before the first request that sorts after it
+    (with the comments above that request), else at the end."""
+    doc = records.documents["requests.yaml"]
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    raw = doc.data.get("requests") or []
+    key = (day, _first_id(entry))
+    later = [i for i, r in enumerate(raw) if (str((r.get("steps") or {}).get(FIRST_STEP, "")), str(r.get("id"))) > key]
+    if not later or "requests" not in doc.data:
+        if lines and not lines[-1].endswith("\n"):
+            lines[-1] += "\n"
+        at = len(lines)
+        block = ["\n", *entry.splitlines(keepends=True)] if raw else entry.splitlines(keepends=True)
+    else:
+        at = doc.lines[("requests", later[0])] - 1
+        while at > 0 and lines[at - 1].lstrip().startswith("#"):
+            at -= 1  # the comment lines above a request belong to it
+        block = [*entry.splitlines(keepends=True), "\n"]
+    lines[at:at] = block
+    return lines, at + 1 + (block[0] == "\n")
+
+
+def _validate(data_dir: Path, path: Path, text: str) -> None:
+    """Check the data with the new requests.yaml by the rules of `check`, before the real file is touched."""
+    shown = display_name(path)
+    with tempfile.TemporaryDirectory(prefix="om-anfrage-") as folder:
+        candidate = Path(folder) / "requests.yaml"
+        candidate.write_text(text, encoding="utf-8")
+
+        def load(file):
+            if Path(file).name != "requests.yaml":
+                return load_file(file)
+            doc, problems = load_file(candidate)
+            doc.file = shown
+            return doc, [dataclasses.replace(p, file=shown) for p in problems]
+
+        try:
+            load_records(data_dir, load=load)
+        except DataInvalid as invalid:
+            problems = [
+                dataclasses.replace(p, file=shown) if p.file.startswith(folder) else p for p in invalid.problems
+            ]
+            raise DataInvalid(problems, invalid.incomplete) from None
+
+
+def read_body(name: str) -> tuple[str, str]:
+    """The issue body from a file or from standard input (`-`), and the name messages give it."""
+    if name == "-":
+        return sys.stdin.read(), "Issue"
+    try:
+        return Path(name).read_text(encoding="utf-8"), display_name(name)
+    except UnicodeDecodeError:
+        raise DataInvalid([Problem(display_name(name), 1, "", "Datei ist nicht in UTF-8 gespeichert")]) from None

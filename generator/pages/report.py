@@ -1,0 +1,67 @@
+"""The weekly report as Markdown for a GitHub issue: overdue requests and the records due for review.
+
+Every data value is made inert for Markdown and HTML (as on the site), and `@` cannot mention anyone.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from generator.model.directory import build_directory
+from generator.model.requests import status_board
+from generator.pages.render import inert
+from generator.pages.requests import review_rows
+from generator.records.validate import Records
+from generator.settings import Profile
+
+
+def _text(value: object) -> str:
+    return str(inert(value)).replace("@", "&#64;")
+
+
+def _row(cells: tuple) -> str:
+    return "| " + " | ".join(_text(cell) for cell in cells) + " |"
+
+
+def report(records: Records, today: date, max_age: int) -> tuple[str, int]:
+    """The report's Markdown and how many items it lists (0: nothing due)."""
+    directory = build_directory(records, Profile.INTERN)
+    log = directory.requests
+    assert log is not None  # the internal profile always has the request log
+    overdue = [row for row in status_board(log, today) if row.overdue]
+    review = review_rows(directory, today, max_age)
+    lines = [
+        f"Stand: {today.isoformat()}. Erzeugt mit `python -m generator report` aus `data/`.",
+        "",
+        f"## Überfällige Anfragen ({len(overdue)})",
+        "",
+        f"Überfällig heißt: Seit dem letzten Schritt sind mehr als {log.overdue_after_days} Tage vergangen "
+        "(`overdue_after_days` in `data/requests.yaml`).",
+        "",
+    ]
+    if overdue:
+        lines += ["| Anfrage | Netzwerk | Partner | Nächster Schritt | Letzter Schritt am | Tage |"]
+        lines += ["| --- | --- | --- | --- | --- | ---: |"]
+        for row in overdue:
+            r = row.request
+            step = r.next_step.title if r.next_step else "–"
+            since = r.since.isoformat() if r.since else "–"
+            lines.append(_row((r.id, r.network_name, r.partner_name, step, since, row.waiting_days)))
+    else:
+        lines.append("Keine Anfrage ist überfällig.")
+    lines += [
+        "",
+        f"## Zu prüfende Einträge ({len(review)})",
+        "",
+        f"Nie geprüft oder zuletzt vor mehr als {max_age} Tagen (`verified_on`).",
+        "",
+    ]
+    if review:
+        lines += ["| Eintrag | Art | Zuletzt geprüft | Tage | Stelle |", "| --- | --- | --- | ---: | --- |"]
+        for entry in review:
+            checked = entry.verified_on.isoformat() if entry.verified_on else "nie"
+            age = entry.age_days if entry.age_days is not None else "–"
+            lines.append(_row((entry.name, entry.kind, checked, age, entry.source)))
+    else:
+        lines.append("Kein Eintrag ist fällig.")
+    return "\n".join(lines) + "\n", len(overdue) + len(review)
