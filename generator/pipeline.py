@@ -9,6 +9,7 @@ import os
 
 from generator.model.directory import build_directory
 from generator.pages.render import render_pages
+from generator.records.history import data_history
 from generator.records.validate import Records, load_records
 from generator.settings import Profile
 from generator.site.staging import HAND_WRITTEN, hand_written_pages, write_pages
@@ -29,7 +30,9 @@ def generate(
     preview's memory of the staged files (see write_pages).
     """
     records = records if records is not None else load_records(data_dir)
-    directory = build_directory(records, profile)
+    # The internal pages show each record's last changes; one git log per commit (cached for the preview).
+    history = data_history(data_dir) if profile == Profile.INTERN else None
+    directory = build_directory(records, profile, history)
     pages = render_pages(directory)
     if extra is not None:
         extra["report_email"] = directory.report_email

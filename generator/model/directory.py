@@ -6,13 +6,15 @@ is replaced by None before any template sees the data; the same rule guards a pu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from generator.german import enumeration
 from generator.model.gaps import GapPlan, LandCount, land_counts, plan, unplaced
 from generator.model.requests import RequestLog, request_log
 from generator.problems import Problem
+from generator.records.history import DataHistory, RecordHistory
+from generator.records.history import unknown as unknown_history
 from generator.records.people import person_records
 from generator.records.rules.registry import represented_in_regions
 from generator.records.schema import (
@@ -89,6 +91,8 @@ class PartnerEntry:
     source: str = ""  # "data/partners.yaml#L8": where the record is written, for „Seite bearbeiten“
     present_in: tuple[str, ...] = ()  # Länder codes where a national partner is present
     present_in_labels: tuple[str, ...] = ()
+    # The record's last changes from git: internal profile only (None on the public site).
+    history: RecordHistory | None = None
 
     @property
     def present_in_label(self) -> str:
@@ -137,6 +141,8 @@ class NetworkEntry:
     source: str = ""  # "data/networks.yaml#L12": where the record is written, for „Seite bearbeiten“
     # National partners present in the network's Länder and the gaps among them (partners: internal only).
     planner: GapPlan | None = None
+    # The record's last changes from git: internal profile only (None on the public site).
+    history: RecordHistory | None = None
 
     @property
     def states_label(self) -> str:
@@ -183,8 +189,10 @@ class Directory:
         return self.legal.operator.email if self.legal else None
 
 
-def build_directory(records: Records, profile: Profile = Profile.PUBLIC) -> Directory:
-    """Join validated records into the directory of one profile."""
+def build_directory(
+    records: Records, profile: Profile = Profile.PUBLIC, history: DataHistory | None = None
+) -> Directory:
+    """Join validated records into the directory of one profile; `history` (git) reaches the internal one only."""
     profile = Profile(profile)  # callers may pass the plain text; anything else is a programming error
     partners = sorted(records.partners, key=lambda p: p.name.casefold())
     networks = sorted(records.networks, key=lambda n: n.name.casefold())
@@ -200,8 +208,18 @@ def build_directory(records: Records, profile: Profile = Profile.PUBLIC) -> Dire
     plans = _plans(records, networks, partners, profile)
     return Directory(
         profile,
-        tuple(_network(n, partners, contacts, profile, sources[n.id], plans[n.id]) for n in networks),
-        tuple(_partner(p, networks, contacts, profile, sources[p.id]) for p in partners),
+        _with_history(
+            tuple(_network(n, partners, contacts, profile, sources[n.id], plans[n.id]) for n in networks),
+            "networks.yaml",
+            profile,
+            history,
+        ),
+        _with_history(
+            tuple(_partner(p, networks, contacts, profile, sources[p.id]) for p in partners),
+            "partners.yaml",
+            profile,
+            history,
+        ),
         agreement=AgreementFile(**records.sections["agreement.yaml"]),
         process=ProcessFile(**records.sections["process.yaml"]),
         requests=request_log(records) if profile == Profile.INTERN else None,
@@ -228,6 +246,14 @@ def _plans(records: Records, networks: list[Network], partners: list[Partner], p
     return {
         n.id: plan(n, partners, named[n.id], None if requested is None else requested[n.id], office) for n in networks
     }
+
+
+def _with_history(entries: tuple, file: str, profile: Profile, history: DataHistory | None) -> tuple:
+    """The entries with their last changes in the internal profile; the public site shows no history."""
+    if profile != Profile.INTERN:
+        return entries
+    known = history if history is not None else unknown_history()
+    return tuple(replace(entry, history=known.of(file, entry.id)) for entry in entries)
 
 
 def _contact_counts(partners: list[Partner]) -> dict[str, int]:

@@ -21,6 +21,7 @@ from types import SimpleNamespace
 from generator.model.directory import build_directory
 from generator.pages.render import render_pages
 from generator.pages.requests import INTERN_PAGES
+from generator.records.history import data_history
 from generator.records.validate import load_records
 from generator.settings import Profile
 from generator.site.build import (
@@ -54,7 +55,7 @@ def build_zensical_site(
     records = load_records(data_dir)  # all data errors surface here, before anything is written
     config_file = Path(config_file).resolve()
     site = prepare_target(profile, site_dir, config_file, data_dir)
-    directory = build_directory(records, profile)
+    directory = build_directory(records, profile, data_history(data_dir) if profile == Profile.INTERN else None)
     settings = read_config(config_file)
     # The internal site names no public address: no canonical links, no sitemap (generator/site/hooks/indexing.py).
     site_url = settings.get("site_url") if profile == "public" else None

@@ -1,0 +1,257 @@
+"""When each partner and network record last changed, and its last changes, from the git history of data/.
+
+One `git log -p` over the data files, oldest commit first, is replayed in Python: each commit's hunks are
+applied to the file as it stood, and every changed or removed line is assigned to the record whose list
+item holds it. That is exact for edits, additions and deletions, and one process for any number of
+records. Only the first-parent line of the history counts (a merged pull request is one change, named by
+its title). Outside a git repository, or in a shallow clone, nothing is known, and the pages say so.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator.siteconfig import repository_url
+
+FILES = ("networks.yaml", "partners.yaml")  # the data files whose records have pages
+SHOWN = 5  # changes a page lists
+NO_GIT = "Die Daten liegen nicht in einem Git-Repository; ihre Änderungsgeschichte ist nicht bekannt."
+SHALLOW = (
+    "Die Kopie des Repositorys enthält nicht die ganze Geschichte (flacher Checkout, in GitHub Actions "
+    "„fetch-depth: 0“ setzen); die Änderungsgeschichte ist nicht bekannt."
+)
+NOT_ASKED = "Die Änderungsgeschichte wurde für diese Fassung nicht ermittelt."
+_HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+# A record starts where a list item of its section starts: „- “ at the section's indentation (0 or 2).
+_ITEM = re.compile(r"^( {0,2})- ")
+# A hunk of a -U0 patch: old start, old count, new start, new count, the added lines.
+Hunk = tuple[int, int, int, int, list[str]]
+_COMMIT = "\x01"  # starts each commit's header line; the text policy keeps control characters out of the data
+
+
+@dataclass(frozen=True)
+class Change:
+    """One commit that changed a record: its day (author date), subject and, with a GitHub repository, its page."""
+
+    day: date
+    subject: str
+    commit: str
+    url: str | None = None
+
+    @property
+    def short(self) -> str:
+        return self.commit[:8]
+
+
+@dataclass(frozen=True)
+class RecordHistory:
+    """The last changes of one record, newest first; `reason` says why nothing is known."""
+
+    changes: tuple[Change, ...] = ()
+    count: int = 0
+    reason: str | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.reason is None
+
+    @property
+    def last_changed(self) -> date | None:
+        return self.changes[0].day if self.changes else None
+
+
+@dataclass(frozen=True)
+class DataHistory:
+    """The changes of every record of the data files: (file, id) → changes, newest first."""
+
+    changes: dict[tuple[str, str], tuple[Change, ...]]
+    reason: str | None = None
+
+    def of(self, file: str, record_id: str) -> RecordHistory:
+        if self.reason is not None:
+            return RecordHistory(reason=self.reason)
+        changes = self.changes.get((file, record_id), ())
+        return RecordHistory(changes[:SHOWN], len(changes))
+
+
+def unknown(reason: str = NOT_ASKED) -> DataHistory:
+    """A history that knows nothing, with the reason the pages show."""
+    return DataHistory({}, reason)
+
+
+def data_history(data_dir: str | os.PathLike) -> DataHistory:
+    """The history of the data files in `data_dir`, or an unknown one outside git or in a shallow clone."""
+    folder = Path(data_dir).resolve()
+    top = _git(folder, "rev-parse", "--show-toplevel")
+    if top is None:
+        return unknown(NO_GIT)
+    if _git(folder, "rev-parse", "--is-shallow-repository") == "true":
+        return unknown(SHALLOW)
+    head = _git(folder, "rev-parse", "--verify", "--quiet", "HEAD")
+    if head is None:
+        return DataHistory({})  # a repository without commits: nothing has been committed yet
+    paths = tuple(os.path.relpath(folder / name, top).replace(os.sep, "/") for name in FILES)
+    return _history(top, head, paths)
+
+
+@functools.lru_cache(maxsize=4)
+def _history(top: str, head: str, paths: tuple[str, ...]) -> DataHistory:
+    """Replay the log once per commit of HEAD (the preview rebuilds often; the history changes only with commits)."""
+    log = _git(
+        Path(top),
+        "-c",
+        "core.quotepath=off",
+        "log",
+        "--first-parent",
+        "--diff-merges=first-parent",
+        "--reverse",
+        "-p",
+        "-U0",
+        "--no-renames",
+        "--no-color",
+        "--no-ext-diff",
+        f"--format={_COMMIT}%H%x1f%P%x1f%as%x1f%s",
+        head,
+        "--",
+        *paths,
+        strip=False,
+    )
+    titles = _merge_titles(Path(top), head)
+    files = {path: name for path, name in zip(paths, FILES, strict=True)}
+    base = repository_url()
+    changes: dict[tuple[str, str], list[Change]] = {}
+    for sha, day, subject, touched in replay(log or "", files):
+        change = Change(date.fromisoformat(day), titles.get(sha, subject), sha, base and f"{base}/commit/{sha}")
+        for key in sorted(touched):
+            changes.setdefault(key, []).append(change)
+    return DataHistory({key: tuple(reversed(found)) for key, found in changes.items()})
+
+
+def replay(
+    log: str, files: dict[str, str], state: dict[str, list[str]] | None = None
+) -> Iterator[tuple[str, str, str, set[tuple[str, str]]]]:
+    """(commit, day, subject, {(file, record id)}) for each commit of a `git log -p -U0 --reverse` text.
+
+    `state` (path → lines) ends as the files stand after the last commit.
+    """
+    state = {path: [] for path in files} if state is None else state
+    for path in files:
+        state.setdefault(path, [])
+    for block in log.split(_COMMIT)[1:]:
+        header, _, patch = block.partition("\n")
+        sha, _parents, day, subject = header.split("\x1f", 3)
+        touched: set[tuple[str, str]] = set()
+        for path, hunks in _file_patches(patch):
+            if path not in files:
+                continue
+            old = state[path]
+            new = _applied(old, hunks)
+            for old_start, old_count, new_start, new_count, _ in hunks:
+                touched |= {(files[path], r) for r in _records(old, old_start - 1, old_count)}
+                touched |= {(files[path], r) for r in _records(new, new_start - 1, new_count)}
+            state[path] = new
+        yield sha, day, subject.strip(), touched
+
+
+def _file_patches(patch: str) -> Iterator[tuple[str, list[Hunk]]]:
+    """(path, hunks) per file of one commit's patch; a hunk is (old start, old count, new start, new count, added)."""
+    path: str | None = None
+    hunks: list[Hunk] = []
+    header = False
+    for line in patch.split("\n"):
+        if line.startswith("diff --git "):
+            if path is not None:
+                yield path, hunks
+            path, hunks, header = None, [], True
+        elif header and line.startswith("--- "):
+            path = None if line == "--- /dev/null" else line[4:].removeprefix("a/")  # a deleted file keeps its name
+        elif header and line.startswith("+++ "):
+            path = path if line == "+++ /dev/null" else line[4:].removeprefix("b/")
+        elif line.startswith("@@ "):
+            header = False
+            match = _HUNK.match(line)
+            if match is None:
+                continue  # not a hunk header of git's format: nothing to apply
+            old_count = 1 if match[2] is None else int(match[2])
+            new_count = 1 if match[4] is None else int(match[4])
+            hunks.append((int(match[1]), old_count, int(match[3]), new_count, []))
+        elif line.startswith("+") and hunks and not header:
+            hunks[-1][4].append(line[1:])
+    if path is not None:
+        yield path, hunks
+
+
+def _applied(lines: list[str], hunks: list[Hunk]) -> list[str]:
+    """The file after the hunks (of -U0: no context lines), applied from the last so earlier positions hold."""
+    new = list(lines)
+    for old_start, old_count, _, _, added in reversed(hunks):
+        at = old_start - 1 if old_count else old_start  # without removed lines, old_start is the line before
+        new[at : at + old_count] = added
+    return new
+
+
+def _records(lines: list[str], start: int, count: int) -> set[str]:
+    """The ids of the records that hold lines start … start + count - 1 (0-based) of a file version."""
+    if count == 0:
+        return set()
+    found: set[str] = set()
+    item = next((k for k in range(min(start, len(lines) - 1), -1, -1) if _ITEM.match(lines[k])), None)
+    if item is not None:
+        found.add(_record_id(lines, item))
+    for k in range(start, min(start + count, len(lines))):
+        if k != item and _ITEM.match(lines[k]):
+            found.add(_record_id(lines, k))
+    found.discard("")
+    return found
+
+
+def _record_id(lines: list[str], item: int) -> str:
+    """The id of the record whose list item starts at `item` („- id: x“ or „id: x“ on its own level)."""
+    start = _ITEM.match(lines[item])
+    dash = len(start[1]) if start else 0
+    own = re.compile(rf"^(?: {{{dash}}}- | {{{dash + 2}}})id:\s*(.+?)\s*$")
+    for k in range(item, len(lines)):
+        if k > item and _ITEM.match(lines[k]):
+            break
+        match = own.match(lines[k])
+        if match:
+            return match[1].strip("\"'")
+    return ""
+
+
+def _merge_titles(top: Path, head: str) -> dict[str, str]:
+    """Merge commit → the first line of its message body (GitHub writes the pull request's title there)."""
+    text = _git(top, "log", "--first-parent", "--merges", "--format=%x01%H%x1f%b", head, strip=False) or ""
+    titles = {}
+    for block in text.split(_COMMIT)[1:]:
+        sha, _, body = block.partition("\x1f")
+        first = next((line.strip() for line in body.splitlines() if line.strip()), "")
+        if first:
+            titles[sha] = first
+    return titles
+
+
+def _git(folder: Path, *args: str, strip: bool = True) -> str | None:
+    """The output of a git command in `folder`, or None when git is missing or the command fails."""
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(folder), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"},
+            check=False,
+        )
+    except OSError:
+        return None
+    if result.returncode != 0:
+        return None
+    return result.stdout.strip() if strip else result.stdout
