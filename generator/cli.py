@@ -4,25 +4,24 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 import time
 from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from generator.messages import EscapingFormatter, print_annotations, problem_lines, say
+from generator.messages import EscapingFormatter, report_problems, say
 from generator.model.directory import unconsented_people
 from generator.model.gaps import presence_warnings
 from generator.pages.report import report
 from generator.pages.schemas import write_schemas
 from generator.pipeline import generate
 from generator.problems import DataInvalid, system_error
-from generator.records.freshness import freshness_warnings, max_age_days
+from generator.records.freshness import freshness_warnings
 from generator.records.requestform import new_request, read_body
 from generator.records.skeleton import KINDS, new_record, unedited_warnings
 from generator.records.validate import load_records
-from generator.settings import Profile, SettingInvalid, today
+from generator.settings import Profile, SettingInvalid, Settings, read_settings
 from generator.site.build import ROOT, TargetRefused
 from generator.site.engines import DEFAULT_ENGINE, ENGINES, BuildFailed, build_with
 from generator.site.staging import HandWrittenClash, staging_dir
@@ -54,12 +53,13 @@ def main(argv: list[str] | None = None) -> int:
     handler = logging.StreamHandler()
     handler.setFormatter(EscapingFormatter("%(levelname)s: %(message)s"))
     logging.basicConfig(level=logging.WARNING, handlers=[handler])
+    github_actions = False
     try:
-        return args.command(args)
+        settings = read_settings()  # once: every command gets its day, the age limit and the CI flag from here
+        github_actions = settings.github_actions
+        return args.command(args, settings)
     except DataInvalid as invalid:
-        for line in problem_lines(invalid.problems):
-            say(line)
-        print_annotations(invalid.problems)
+        report_problems(invalid.problems, github_actions)
         written = "" if args.command in (_check, _serve) else "; es wurde nichts geschrieben"
         say(f"{len(invalid.problems)} Fehler gefunden{written}.")
         if invalid.incomplete:
@@ -87,20 +87,18 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _check(args) -> int:
+def _check(args, settings: Settings) -> int:
     started = time.perf_counter()
-    records = load_records(args.data)
+    records = load_records(args.data, today=settings.today)
     seconds = time.perf_counter() - started
     if args.public_repo:
-        return _public_repo_guard(records)
-    max_age = args.max_age or max_age_days()
-    stale = freshness_warnings(records, today(), max_age)
+        return _public_repo_guard(records, settings)
+    max_age = args.max_age or settings.max_age_days
+    stale = freshness_warnings(records, settings.today, max_age)
     unedited = unedited_warnings(records)
     unplaced = presence_warnings(records)
     warnings = sorted(stale + unedited + unplaced)
-    for line in problem_lines(warnings):
-        say(line)
-    print_annotations(warnings)
+    report_problems(warnings, settings.github_actions)
     print(f"Daten in Ordnung: {len(records.partners)} Partner, {len(records.networks)} Netzwerke ({seconds:.2f} s).")
     if stale:
         print(f"{_count(stale, 'Warnung', 'Warnungen')}: Einträge bitte prüfen (älter als {max_age} Tage).")
@@ -111,15 +109,13 @@ def _check(args) -> int:
     return 0
 
 
-def _public_repo_guard(records) -> int:
+def _public_repo_guard(records, settings: Settings) -> int:
     """Refuse data that names people without consent, when the repository holding it is public."""
     unconsented = sorted(unconsented_people(records))
     if not unconsented:
         print("Daten in Ordnung für ein öffentliches Repository: Jede genannte Person hat eingewilligt.")
         return 0
-    for problem in unconsented:
-        print(problem, file=sys.stderr)
-    print_annotations(unconsented)
+    report_problems(unconsented, settings.github_actions)
     print(
         f"Abbruch: Dieses Repository ist öffentlich, aber die Daten nennen {_count(unconsented, 'Person', 'Personen')} "
         "ohne Einwilligung. Ihre Namen und Kontaktdaten wären damit für alle lesbar. Bitte das Repository auf "
@@ -131,34 +127,34 @@ def _public_repo_guard(records) -> int:
     return 1
 
 
-def _schemas(args) -> int:
+def _schemas(args, settings: Settings) -> int:
     changed = write_schemas()
     print(f"{len(changed)} JSON-Schemas in schemas/ geändert.")
     return 0
 
 
-def _new(args) -> int:
+def _new(args, settings: Settings) -> int:
     if args.network and args.kind != "partner":
         raise SettingInvalid("--netzwerk gibt es nur bei „new partner“")
     if args.network and not args.append:
         raise SettingInvalid("--netzwerk braucht --append (der Partner wird dann gleich eingetragen)")
-    print(new_record(args.kind, Path(args.data), args.append, args.id, args.network), end="")
+    print(new_record(args.kind, Path(args.data), settings.today, args.append, args.id, args.network), end="")
     return 0
 
 
-def _request(args) -> int:
+def _request(args, settings: Settings) -> int:
     body, source = read_body(args.issue)
-    print(new_request(body, source, Path(args.data), args.append, args.issue_number), end="")
+    print(new_request(body, source, Path(args.data), settings.today, args.append, args.issue_number), end="")
     return 0
 
 
-def _report(args) -> int:
-    records = load_records(args.data)
-    text, due = report(records, today(), args.max_age or max_age_days())
+def _report(args, settings: Settings) -> int:
+    records = load_records(args.data, today=settings.today)
+    text, due = report(records, settings.today, args.max_age or settings.max_age_days)
     print(text, end="")
-    if os.environ.get("GITHUB_OUTPUT"):
+    if settings.github_output:
         # A scheduled workflow posts the report only when something is due (steps.<id>.outputs.due).
-        with open(os.environ["GITHUB_OUTPUT"], "a", encoding="utf-8") as output:
+        with open(settings.github_output, "a", encoding="utf-8") as output:
             output.write(f"due={due}\n")
     return 0
 
@@ -167,18 +163,18 @@ def _count(items: list, one: str, many: str) -> str:
     return f"{len(items)} {one if len(items) == 1 else many}"
 
 
-def _generate(args) -> int:
+def _generate(args, settings: Settings) -> int:
     profile = Profile(args.profile)
     target = staging_dir(profile)
-    changed = generate(args.data, target, profile)
+    changed = generate(args.data, target, profile, settings=settings)
     print(f"{len(changed)} Seiten in {target.relative_to(ROOT)}/ geändert.")
     return 0
 
 
-def _build(args) -> int:
+def _build(args, settings: Settings) -> int:
     started = time.perf_counter()
     profile = Profile(args.profile)
-    site = build_with(args.engine, profile, args.data, args.site_dir)
+    site = build_with(args.engine, profile, args.data, args.site_dir, settings)
     label = "intern" if profile == Profile.INTERN else "öffentlich"
     if args.engine != DEFAULT_ENGINE:
         label += f", {args.engine.capitalize()}"
@@ -186,10 +182,10 @@ def _build(args) -> int:
     return 0
 
 
-def _serve(args) -> int:
+def _serve(args, settings: Settings) -> int:
     from generator.site.preview import serve
 
-    serve(args.data, dev_addr=args.dev_addr)
+    serve(args.data, dev_addr=args.dev_addr, settings=settings)
     return 0
 
 

@@ -8,10 +8,8 @@ here has its line breaks and control characters made visible, and none can start
 from __future__ import annotations
 
 import logging
-import os
 import re
 import sys
-from collections.abc import Iterable
 from typing import TextIO
 
 from generator.problems import Problem
@@ -19,11 +17,6 @@ from generator.problems import Problem
 # Enough to fix a file from; the summary line says how many more there are.
 MAX_SHOWN = 50
 _INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def in_github_actions() -> bool:
-    """True when running as a step of a GitHub Actions workflow."""
-    return os.environ.get("GITHUB_ACTIONS") == "true"
 
 
 def terminal_line(text: str) -> str:
@@ -61,11 +54,13 @@ def annotation(problem: Problem) -> str:
     return f"::{kind} {properties}::{_data(problem.message)}"
 
 
-def print_annotations(problems: Iterable[Problem], stream: TextIO | None = None) -> None:
-    """Print an annotation per problem (the first MAX_SHOWN) when running in GitHub Actions; elsewhere nothing."""
-    if in_github_actions():
-        for problem in list(problems)[:MAX_SHOWN]:
-            print(annotation(problem), file=stream or sys.stdout)
+def report_problems(problems: list[Problem], github_actions: bool) -> None:
+    """Print problems as `check` shows them (stderr, capped, escaped); in GitHub Actions also as annotations."""
+    for line in problem_lines(problems):
+        say(line)
+    if github_actions:
+        for problem in problems[:MAX_SHOWN]:
+            print(annotation(problem), file=sys.stdout)
 
 
 class EscapingFormatter(logging.Formatter):

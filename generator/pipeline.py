@@ -11,7 +11,7 @@ from generator.model.directory import build_directory
 from generator.pages.render import render_pages
 from generator.records.history import data_history
 from generator.records.validate import Records, load_records
-from generator.settings import Profile
+from generator.settings import Profile, Settings, read_settings
 from generator.site.staging import HAND_WRITTEN, hand_written_pages, write_pages
 
 
@@ -22,6 +22,7 @@ def generate(
     records: Records | None = None,
     extra: dict | None = None,
     written: dict[str, bytes] | None = None,
+    settings: Settings | None = None,
 ) -> list[str]:
     """Validate the data (unless already loaded) and stage the site source of a profile into `target`.
 
@@ -29,10 +30,11 @@ def generate(
     MkDocs' config.extra) receives what the theme's templates take from the data; `written` is the
     preview's memory of the staged files (see write_pages).
     """
-    records = records if records is not None else load_records(data_dir)
+    settings = settings or read_settings()
+    records = records if records is not None else load_records(data_dir, today=settings.today)
     # The internal pages show each record's last changes; one git log per commit (cached for the preview).
     history = data_history(data_dir) if profile == Profile.INTERN else None
-    directory = build_directory(records, profile, history)
+    directory = build_directory(records, profile, history, settings)
     pages = render_pages(directory)
     if extra is not None:
         extra["report_email"] = directory.report_email

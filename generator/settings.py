@@ -1,10 +1,19 @@
-"""Today's date, injectable (OM_TODAY=JJJJ-MM-TT) so that pages and warnings that depend on it are reproducible."""
+"""What the environment decides for one run (today, the age of an outdated record, CI), read once at the start.
+
+The entry points (the command line, the preview, the tests) read the settings and pass them down; no rule and no
+page family looks at the clock or the environment itself, so every page and warning is reproducible
+(OM_TODAY=JJJJ-MM-TT, OM_MAX_AGE_DAYS=TAGE).
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+
+DEFAULT_MAX_AGE_DAYS = 365
 
 
 class Profile(StrEnum):
@@ -18,12 +27,40 @@ class SettingInvalid(ValueError):
     """An environment variable of the generator holds a value it cannot use; the message says which, in German."""
 
 
-def today() -> date:
-    """The date that counts as today: OM_TODAY when set, else the system date."""
-    value = os.environ.get("OM_TODAY", "").strip()
+@dataclass(frozen=True)
+class Settings:
+    """The settings of one run."""
+
+    today: date
+    max_age_days: int = DEFAULT_MAX_AGE_DAYS  # a record checked longer ago counts as outdated
+    github_actions: bool = False  # problems are also printed as workflow annotations
+    github_output: str | None = None  # the file a workflow step's outputs are appended to
+
+
+def read_settings(environ: Mapping[str, str] = os.environ) -> Settings:
+    """Read the settings from the environment; raise SettingInvalid naming a bad value."""
+    return Settings(
+        _today(environ),
+        _max_age_days(environ),
+        environ.get("GITHUB_ACTIONS") == "true",
+        environ.get("GITHUB_OUTPUT") or None,
+    )
+
+
+def _today(environ: Mapping[str, str]) -> date:
+    value = environ.get("OM_TODAY", "").strip()
     if not value:
         return date.today()
     try:
         return date.fromisoformat(value)
     except ValueError:
         raise SettingInvalid(f"OM_TODAY muss ein Datum im Format JJJJ-MM-TT sein, nicht „{value}“") from None
+
+
+def _max_age_days(environ: Mapping[str, str]) -> int:
+    value = environ.get("OM_MAX_AGE_DAYS", "").strip()
+    if not value:
+        return DEFAULT_MAX_AGE_DAYS
+    if not value.isdigit() or int(value) < 1:
+        raise SettingInvalid(f"OM_MAX_AGE_DAYS muss eine ganze Zahl größer als 0 sein, nicht „{value}“")
+    return int(value)

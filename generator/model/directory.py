@@ -32,7 +32,7 @@ from generator.records.schema import (
     ProcessFile,
 )
 from generator.records.validate import Records
-from generator.settings import Profile
+from generator.settings import Profile, Settings, read_settings
 
 
 @dataclass(frozen=True)
@@ -164,6 +164,8 @@ class Directory:
     legal: LegalFile
     # The request log is coordination work: only the internal profile gets it.
     requests: RequestLog | None = None
+    # The run's settings: only the internal pages (overdue requests, entries to check) depend on the day.
+    settings: Settings | None = None
     # Version id → "data/agreement.yaml#L14": where each version of the agreement is written.
     version_sources: dict[str, str] = field(default_factory=dict)
     # Networks, named contacts and gaps per Land (counts only), for the map of gaps.
@@ -190,10 +192,17 @@ class Directory:
 
 
 def build_directory(
-    records: Records, profile: Profile = Profile.PUBLIC, history: DataHistory | None = None
+    records: Records,
+    profile: Profile = Profile.PUBLIC,
+    history: DataHistory | None = None,
+    settings: Settings | None = None,
 ) -> Directory:
-    """Join validated records into the directory of one profile; `history` (git) reaches the internal one only."""
+    """Join validated records into the directory of one profile; `history` (git) reaches the internal one only.
+
+    `settings` are the run's (read here when not given); only the internal pages depend on them.
+    """
     profile = Profile(profile)  # callers may pass the plain text; anything else is a programming error
+    intern = profile == Profile.INTERN
     partners = sorted(records.partners, key=lambda p: p.name.casefold())
     networks = sorted(records.networks, key=lambda n: n.name.casefold())
     network_names = {n.id: n.name for n in networks}
@@ -222,7 +231,8 @@ def build_directory(
         ),
         agreement=AgreementFile(**records.sections["agreement.yaml"]),
         process=ProcessFile(**records.sections["process.yaml"]),
-        requests=request_log(records) if profile == Profile.INTERN else None,
+        requests=request_log(records) if intern else None,
+        settings=(settings or read_settings()) if intern else None,
         version_sources=_version_sources(records),
         legal=LegalFile.model_construct(**records.sections["legal.yaml"]),  # validated already
         lands=land_counts(((n, plans[n.id]) for n in networks), partners, _contact_counts(partners)),

@@ -12,7 +12,7 @@ from generator.model.requests import status_board
 from generator.pages.render import inert
 from generator.pages.requests import review_rows
 from generator.records.validate import Records
-from generator.settings import Profile
+from generator.settings import Profile, Settings
 
 
 def _text(value: object) -> str:
@@ -25,7 +25,7 @@ def _row(cells: tuple) -> str:
 
 def report(records: Records, today: date, max_age: int) -> tuple[str, int]:
     """The report's Markdown and how many items it lists (0: nothing due)."""
-    directory = build_directory(records, Profile.INTERN)
+    directory = build_directory(records, Profile.INTERN, settings=Settings(today, max_age))
     log = directory.requests
     assert log is not None  # the internal profile always has the request log
     overdue = [row for row in status_board(log, today) if row.overdue]

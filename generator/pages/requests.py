@@ -11,9 +11,8 @@ from generator.german import stripped
 from generator.model.directory import Directory, NetworkEntry, PartnerEntry
 from generator.model.requests import BoardRow, partner_durations, status_board, step_durations, total_duration
 from generator.pages.gaps import gap_maps
-from generator.records.freshness import max_age_days, outdated
+from generator.records.freshness import outdated
 from generator.records.schema import Consent
-from generator.settings import today as current_day
 
 INTERN_PAGES = {
     "intern/anfragen.md": "Anfragen",
@@ -150,9 +149,9 @@ def coverage_pages(env: Environment, directory: Directory) -> dict[str, str]:
 
 def intern_pages(env: Environment, directory: Directory) -> dict[str, str]:
     """The status board of open requests and the list of entries to check; only in the internal profile."""
-    if not directory.intern or directory.requests is None:
+    if not directory.intern or directory.requests is None or directory.settings is None:
         return {}
-    today, max_age = current_day(), max_age_days()
+    today, max_age = directory.settings.today, directory.settings.max_age_days
     board = status_board(directory.requests, today)
     shared = {"d": directory, "intern": True, "today": today}
     return {

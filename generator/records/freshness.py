@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 
 from generator.problems import Problem
 from generator.records.validate import Records
-from generator.settings import SettingInvalid
 
-DEFAULT_MAX_AGE_DAYS = 365
 # Data file → folder of the record's page, so the internal list can link to it.
 PAGES = {"partners.yaml": "partner", "networks.yaml": "netzwerke"}
 
@@ -27,16 +24,6 @@ class StaleRecord:
     page: str | None
     verified_on: date | None
     age_days: int | None
-
-
-def max_age_days() -> int:
-    """The configured age in days after which a record counts as outdated (OM_MAX_AGE_DAYS, default 365)."""
-    value = os.environ.get("OM_MAX_AGE_DAYS", "").strip()
-    if not value:
-        return DEFAULT_MAX_AGE_DAYS
-    if not value.isdigit() or int(value) < 1:
-        raise SettingInvalid(f"OM_MAX_AGE_DAYS muss eine ganze Zahl größer als 0 sein, nicht „{value}“")
-    return int(value)
 
 
 def outdated(verified_on: date | None, today: date, max_age: int) -> bool:

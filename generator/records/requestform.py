@@ -13,6 +13,7 @@ import difflib
 import re
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -20,7 +21,6 @@ from generator.problems import DataInvalid, Problem, display_name
 from generator.records.reader import load_file
 from generator.records.skeleton import _first_id, _write, yaml_value
 from generator.records.validate import Records, load_records
-from generator.settings import today as current_day
 from generator.siteconfig import repository_url
 
 FORM = "ansprechperson-anfragen.yml"  # in .github/ISSUE_TEMPLATE/
@@ -84,21 +84,23 @@ def parse_issue(body: str, source: str) -> dict[str, Answer]:
     return answers
 
 
-def new_request(body: str, source: str, data_dir: Path, append: bool = False, issue: int | None = None) -> str:
+def new_request(
+    body: str, source: str, data_dir: Path, today: date, append: bool = False, issue: int | None = None
+) -> str:
     """The entry for requests.yaml from an issue body: printed, or inserted in date order with `append`."""
     answers = parse_issue(body, source)
-    records = load_records(data_dir)  # only into valid data: every error first, as `check` shows it
+    records = load_records(data_dir, today=today)  # only into valid data: every error first, as `check` shows it
     network = _network(records, answers["network"], source)
     partner = _partner(records, answers["partner"], source)
     _not_yet_asked(records, network, partner, answers["partner"], source)
-    day = current_day()
+    day = today
     request_id = _free_id(records, f"{day.year}-{network}-{partner}")
     topic = answers["topic"].text
     note = f"Eingegangen über das Formular „Ansprechperson anfragen“ (Issue #{issue})." if issue else None
     entry = _entry(request_id, network, partner, topic, day.isoformat(), note)
     path = Path(data_dir) / "requests.yaml"
     lines, first_line = _inserted(path, records, entry, day.isoformat())
-    _validate(data_dir, path, "".join(lines))
+    _validate(data_dir, path, "".join(lines), today)
     if not append:
         return entry
     _write(path, lines)
@@ -201,7 +203,7 @@ def _inserted(path: Path, records: Records, entry: str, day: str) -> tuple[list[
     return lines, at + 1 + (block[0] == "\n")
 
 
-def _validate(data_dir: Path, path: Path, text: str) -> None:
+def _validate(data_dir: Path, path: Path, text: str, today: date) -> None:
     """Check the data with the new requests.yaml by the rules of `check`, before the real file is touched."""
     shown = display_name(path)
     with tempfile.TemporaryDirectory(prefix="om-anfrage-") as folder:
@@ -216,7 +218,7 @@ def _validate(data_dir: Path, path: Path, text: str) -> None:
             return doc, [dataclasses.replace(p, file=shown) for p in problems]
 
         try:
-            load_records(data_dir, load=load)
+            load_records(data_dir, load=load, today=today)
         except DataInvalid as invalid:
             problems = [
                 dataclasses.replace(p, file=shown) if p.file.startswith(folder) else p for p in invalid.problems

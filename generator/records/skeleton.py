@@ -15,7 +15,6 @@ from generator.records.fieldtypes import ID_PATTERN
 from generator.records.reader import load_file
 from generator.records.rules.crossref import raw_ids
 from generator.records.schema_docs import field_reference, json_schemas, resolve
-from generator.settings import today as current_day
 
 if TYPE_CHECKING:
     from generator.records.validate import Records
@@ -140,7 +139,12 @@ def yaml_value(value: object) -> str:
 
 
 def new_record(
-    kind: str, data_dir: Path, append: bool = False, record_id: str | None = None, network: str | None = None
+    kind: str,
+    data_dir: Path,
+    today: date,
+    append: bool = False,
+    record_id: str | None = None,
+    network: str | None = None,
 ) -> str:
     """The skeleton of a new record with a free id and today's date; inserted into its data file on request.
 
@@ -152,10 +156,10 @@ def new_record(
     taken = set(raw_ids(doc, section))
     if record_id is not None:
         _check_new_id(doc, record_id, taken)
-    text = skeleton(kind, taken, current_day(), record_id)
+    text = skeleton(kind, taken, today, record_id)
     from generator.records.validate import load_records
 
-    load_records(data_dir)  # a skeleton goes only into valid data: every error first, as `check` shows it
+    load_records(data_dir, today=today)  # a skeleton goes only into valid data: every error first, as `check` shows it
     if not append:
         return text
     if not isinstance(doc.data, dict) or list(doc.data)[-1:] != [section]:

@@ -8,6 +8,7 @@ import types
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path as FilePath
 from typing import Any
 
@@ -17,6 +18,7 @@ from generator.problems import DataInvalid, Path, Problem, display_name, shown
 from generator.records.reader import Document, load_file
 from generator.records.rules.registry import check_rules
 from generator.records.schema import DATA_FILES, Network, Partner
+from generator.settings import read_settings
 
 # Problems one file may show; beyond them its records are not checked (a machine-made or garbled file).
 MAX_PROBLEMS = 200
@@ -38,11 +40,13 @@ class Records:
         return self.sections["networks.yaml"]["networks"]
 
 
-def load_records(data_dir: str | os.PathLike, load=load_file) -> Records:
+def load_records(data_dir: str | os.PathLike, load=load_file, today: date | None = None) -> Records:
     """Load and validate every data file; raise DataInvalid listing all problems.
 
-    `load` parses one file (the preview passes one that reuses the parse of an unchanged file).
+    `load` parses one file (the preview passes one that reuses the parse of an unchanged file); `today` is the
+    run's day (the settings' when not given): no recorded date may lie after it.
     """
+    today = today or read_settings().today
     data_dir = FilePath(data_dir)
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
@@ -62,7 +66,7 @@ def load_records(data_dir: str | os.PathLike, load=load_file) -> Records:
             problems += found
             if content is not None:
                 sections[name] = content
-    found, waiting = check_rules(sections, documents)
+    found, waiting = check_rules(sections, documents, today)
     problems += found
     if problems:
         raise DataInvalid(problems, incomplete=waiting)
@@ -220,10 +224,10 @@ def _record_type(annotation: object) -> type[BaseModel]:
     return annotation
 
 
-def check_data(data_dir: str | os.PathLike) -> list[Problem]:
+def check_data(data_dir: str | os.PathLike, today: date | None = None) -> list[Problem]:
     """All problems of the data in a folder (empty when it is valid)."""
     try:
-        load_records(data_dir)
+        load_records(data_dir, today=today)
     except DataInvalid as invalid:
         return invalid.problems
     return []

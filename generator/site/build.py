@@ -22,7 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from generator.pipeline import generate
 from generator.records.validate import load_records
-from generator.settings import Profile
+from generator.settings import Profile, Settings, read_settings
 from generator.site.staging import ROOT, ensure_ignored
 
 CONFIG = ROOT / "mkdocs.yml"
@@ -42,14 +42,16 @@ def build_site(
     data_dir: str | os.PathLike = ROOT / "data",
     site_dir: str | os.PathLike | None = None,
     config_file: str | os.PathLike = CONFIG,
+    settings: Settings | None = None,
 ) -> Path:
     """Validate, generate and build strictly; the previous site stays if anything fails."""
-    records = load_records(data_dir)  # all data errors surface here, before anything is written
+    settings = settings or read_settings()
+    records = load_records(data_dir, today=settings.today)  # all data errors surface here, before anything is written
     site = prepare_target(profile, site_dir, config_file, data_dir)
     work = work_folder(site)
     try:
         extra: dict = {}
-        generate(data_dir, work / "docs", profile, records, extra)
+        generate(data_dir, work / "docs", profile, records, extra, settings=settings)
         build_into(work / "site", work / "docs", profile, data_dir, config_file, extra=extra)
         (work / "site" / MARKER).write_text("Von python -m generator build erzeugt.\n", encoding="utf-8")
         _swap(site, work / "site")

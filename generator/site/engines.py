@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.settings import Profile
+from generator.settings import Profile, Settings
 
 ENGINES = ("mkdocs", "zensical")
 DEFAULT_ENGINE = "mkdocs"
@@ -19,13 +19,17 @@ class BuildFailed(Exception):
 
 
 def build_with(
-    engine: str, profile: Profile, data_dir: str | os.PathLike, site_dir: str | os.PathLike | None = None
+    engine: str,
+    profile: Profile,
+    data_dir: str | os.PathLike,
+    site_dir: str | os.PathLike | None = None,
+    settings: Settings | None = None,
 ) -> Path:
     """Build a profile's site with the chosen engine; return the site folder."""
     if engine == "zensical":
         from generator.site.zensical import build_zensical_site
 
-        return build_zensical_site(profile, data_dir, site_dir)
+        return build_zensical_site(profile, data_dir, site_dir, settings=settings)
     from generator.site.build import build_site
 
-    return build_site(profile, data_dir, site_dir)
+    return build_site(profile, data_dir, site_dir, settings=settings)

@@ -29,7 +29,7 @@ from generator.pipeline import generate
 from generator.problems import DataInvalid
 from generator.records.reader import load_file
 from generator.records.validate import load_records
-from generator.settings import Profile
+from generator.settings import Profile, Settings, read_settings
 from generator.site.build import CONFIG, site_config
 from generator.site.live import LiveBuild
 from generator.site.staging import HAND_WRITTEN, ROOT
@@ -44,9 +44,14 @@ class Preview:
     """The state of the preview: the last good site, or the problems of the current data."""
 
     def __init__(
-        self, data_dir: str | os.PathLike, profile: Profile = Profile.PUBLIC, dev_addr: str = "127.0.0.1:8000"
+        self,
+        data_dir: str | os.PathLike,
+        profile: Profile = Profile.PUBLIC,
+        dev_addr: str = "127.0.0.1:8000",
+        settings: Settings | None = None,
     ):
         self.data_dir = Path(data_dir).resolve()
+        self.settings = settings or read_settings()
         self.profile = profile
         self.dev_addr = dev_addr
         self.work = Path(tempfile.mkdtemp(prefix="om-vorschau-"))
@@ -71,7 +76,7 @@ class Preview:
         started = time.perf_counter()
         with self._lock:
             try:
-                records = load_records(self.data_dir, load=self._load)
+                records = load_records(self.data_dir, load=self._load, today=self.settings.today)
             except DataInvalid as invalid:
                 self.problems = [str(problem) for problem in invalid.problems]
                 if invalid.incomplete:
@@ -80,7 +85,9 @@ class Preview:
                     self.problems
                 )
             try:
-                changed = generate(self.data_dir, self.docs, self.profile, records, self.extra, self._written)
+                changed = generate(
+                    self.data_dir, self.docs, self.profile, records, self.extra, self._written, self.settings
+                )
                 if changed or not self.built:
                     self._build(changed)
             except Exception as error:  # whatever breaks, the editor gets a German page, not a traceback
@@ -185,12 +192,14 @@ def _is_page(path: str) -> bool:
     return not name or name.endswith(".html") or "." not in name
 
 
-def serve(data_dir: str | os.PathLike, dev_addr: str = "127.0.0.1:8000", report=None) -> None:
+def serve(
+    data_dir: str | os.PathLike, dev_addr: str = "127.0.0.1:8000", report=None, settings: Settings | None = None
+) -> None:
     """Build once, then serve and rebuild on every saved edit until interrupted (Strg+C)."""
     report = report or (lambda line: print(line, file=sys.stderr, flush=True))
     _silence_mkdocs()
     signal.signal(signal.SIGTERM, _interrupt)  # a terminated preview cleans up like Strg+C
-    preview = Preview(data_dir, Profile.PUBLIC, dev_addr)
+    preview = Preview(data_dir, Profile.PUBLIC, dev_addr, settings)
     host, port = dev_addr.rsplit(":", 1)
     server = PreviewServer(preview, host, int(port), report)
     try:

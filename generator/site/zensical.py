@@ -23,7 +23,7 @@ from generator.pages.render import render_pages
 from generator.pages.requests import INTERN_PAGES
 from generator.records.history import data_history
 from generator.records.validate import load_records
-from generator.settings import Profile
+from generator.settings import Profile, Settings, read_settings
 from generator.site.build import (
     CONFIG,
     MARKER,
@@ -50,21 +50,24 @@ def build_zensical_site(
     data_dir: str | os.PathLike = ROOT / "data",
     site_dir: str | os.PathLike | None = None,
     config_file: str | os.PathLike = CONFIG,
+    settings: Settings | None = None,
 ) -> Path:
     """Validate, generate and build strictly with Zensical; the previous site stays if anything fails."""
-    records = load_records(data_dir)  # all data errors surface here, before anything is written
+    settings = settings or read_settings()
+    records = load_records(data_dir, today=settings.today)  # all data errors surface here, before anything is written
     config_file = Path(config_file).resolve()
     site = prepare_target(profile, site_dir, config_file, data_dir)
-    directory = build_directory(records, profile, data_history(data_dir) if profile == Profile.INTERN else None)
-    settings = read_config(config_file)
+    history = data_history(data_dir) if profile == Profile.INTERN else None
+    directory = build_directory(records, profile, history, settings)
+    mkdocs_config = read_config(config_file)
     # The internal site names no public address: no canonical links, no sitemap (generator/site/hooks/indexing.py).
-    site_url = settings.get("site_url") if profile == "public" else None
+    site_url = mkdocs_config.get("site_url") if profile == "public" else None
     links = PageLinks(
         profile,
-        (settings.get("extra") or {}).get("source_url"),
+        (mkdocs_config.get("extra") or {}).get("source_url"),
         site_url,
         directory.report_email,
-        nav_titles(settings.get("nav")),
+        nav_titles(mkdocs_config.get("nav")),
     )
     # The same work folder as MkDocs builds use: git-ignored by construction, removed by the next run if killed.
     work = work_folder(site)

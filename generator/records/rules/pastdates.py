@@ -8,18 +8,16 @@ from datetime import date
 from generator.problems import Path, Problem, shown
 from generator.records.people import person_records
 from generator.records.reader import Document
-from generator.settings import today
 
 
-def check_past_dates(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
-    """A problem for each recorded date after today (OM_TODAY in tests)."""
-    now = today()
+def check_past_dates(sections: dict[str, dict], docs: dict[str, Document], today: date) -> list[Problem]:
+    """A problem for each recorded date after the run's day."""
     return [
         docs[file].problem(
             path, f"Datum liegt in der Zukunft ({shown(day.isoformat())}); eingetragen wird, was schon geschehen ist"
         )
         for file, path, day in _recorded_dates(sections)
-        if day > now
+        if day > today
     ]
 
 
