@@ -95,3 +95,18 @@ def test_docs_folder_never_holds_private_data_after_an_internal_build(intern_sit
     generated = {p: p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md")}
     leaked = {value for text in generated.values() for value in PRIVATE if value.casefold() in text.casefold()}
     assert leaked == set()
+
+
+@pytest.mark.parametrize("profile", ["public", "intern"])
+def test_the_model_decides_what_a_partner_page_says_about_the_national_liaison(profile):
+    from generator.model.directory import build_directory
+    from generator.records.validate import load_records
+
+    for p in build_directory(load_records(DATA), profile).partners:
+        if p.scope != "national":
+            assert p.liaison is None and p.liaison_note is None and not p.liaison_via_office
+            continue
+        assert (p.liaison is None) == (p.liaison_note is not None)
+        assert p.liaison_via_office == (p.liaison_named and not (p.liaison and p.liaison.email))
+        if profile == "public" and p.liaison is not None:
+            assert p.liaison.email is None and p.liaison.phone is None  # a liaison is reached through the office

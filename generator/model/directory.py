@@ -27,9 +27,11 @@ from generator.records.schema import (
     LegalFile,
     Network,
     NetworkContact,
+    OfficeContact,
     Partner,
     Person,
     ProcessFile,
+    Role,
 )
 from generator.records.validate import Records
 from generator.settings import Profile, Settings, read_settings
@@ -84,7 +86,11 @@ class PartnerEntry:
     website: str | None
     description: str | None
     liaison_named: bool
-    liaison: Contact | None
+    liaison: Contact | None  # None where the profile may not name the national liaison
+    # What the page says about the national liaison when it names nobody (national partners only).
+    liaison_note: str | None
+    # Networks reach the liaison through the office: their contact details are not shown.
+    liaison_via_office: bool
     networks: tuple[Ref, ...]
     regional_contacts: tuple[RegionalContactEntry, ...]
     verified_on: date | None
@@ -178,10 +184,14 @@ class Directory:
         return self.profile == Profile.INTERN
 
     @property
-    def office(self):
-        """The coordination office's public contact (role `office` in process.yaml): the one route to a contact."""
-        roles = self.process.roles if self.process else ()
-        return next((role.contact for role in roles if role.id == "office" and role.contact), None)
+    def office_role(self) -> Role:
+        """The coordination office: the one role of the procedure with a contact (a rule makes sure of it)."""
+        return next(role for role in self.process.roles if role.contact is not None)
+
+    @property
+    def office(self) -> OfficeContact | None:
+        """The coordination office's public contact: the one route to a contact person."""
+        return self.office_role.contact
 
     @property
     def report_email(self) -> str | None:
@@ -325,7 +335,20 @@ def _liaison(person: Person | None, profile: Profile, partner_id: str) -> Contac
     return _contact(person, profile, f"partner/vcard/{partner_id}.vcf")
 
 
+def _liaison_note(p: Partner, in_networks: bool) -> str | None:
+    """The national liaison as the page names them without a person: named, missing or not needed."""
+    if p.scope != "national":
+        return None
+    if p.liaison is not None:
+        return "benannt"
+    if represented_in_regions(p) or in_networks:
+        return "keine benannt"
+    return "nicht erforderlich, da die Einrichtung nicht in den Regionen vertreten ist"
+
+
 def _partner(p: Partner, networks: list[Network], contacts: list, profile: Profile, source: str) -> PartnerEntry:
+    liaison = _liaison(p.liaison, profile, p.id)
+    member_of = tuple(Ref(n.id, n.name) for n in networks if p.id in n.partners)
     return PartnerEntry(
         id=p.id,
         name=p.name,
@@ -338,8 +361,10 @@ def _partner(p: Partner, networks: list[Network], contacts: list, profile: Profi
         website=p.website,
         description=p.description,
         liaison_named=p.liaison is not None,
-        liaison=_liaison(p.liaison, profile, p.id),
-        networks=tuple(Ref(n.id, n.name) for n in networks if p.id in n.partners),
+        liaison=liaison,
+        liaison_note=None if liaison else _liaison_note(p, bool(member_of)),
+        liaison_via_office=p.liaison is not None and not (liaison and liaison.email),
+        networks=member_of,
         regional_contacts=tuple(c for c in contacts if c.partner_id == p.id),
         verified_on=p.verified_on,
         source=source,

@@ -8,7 +8,7 @@ from generator.model.agreement import history, signed_version, version_to_sign
 from generator.model.directory import Directory
 from generator.pages.diagram import procedure_svg
 from generator.pages.family import fixed_page, record_folder, record_pages
-from generator.records.schema import AGREEMENT_STATUSES, PARTNER_KINDS, TIMELINE_STATES, Role
+from generator.records.schema import AGREEMENT_STATUSES, PARTNER_KINDS, TIMELINE_STATES
 
 VERSION_PAGES = record_folder(fixed_page("vereinbarung/fassungen/").rstrip("/"), "agreement.yaml", "versions")
 SIGNING_PAGES = record_folder(fixed_page("vereinbarung/netzwerke/").rstrip("/"), "networks.yaml", "networks")
@@ -16,11 +16,6 @@ SHEET_PAGES = record_folder("merkblaetter", "networks.yaml", "networks")
 SHEETS_INDEX = fixed_page("merkblaetter/index.md")
 AGREEMENT_INDEX = fixed_page("vereinbarung/index.md")
 CHANGES = fixed_page("vereinbarung/aenderungen.md")
-
-
-def office(directory: Directory) -> Role:
-    """The coordination office: the one role of the procedure with a public contact (a rule makes sure of it)."""
-    return next(role for role in directory.process.roles if role.contact is not None)
 
 
 def agreement_pages(env: Environment, d: Directory) -> dict[str, str]:
@@ -33,7 +28,7 @@ def agreement_pages(env: Environment, d: Directory) -> dict[str, str]:
         "signed": {n.id: signed_version(agreement, n) for n in d.networks},
         "statuses": AGREEMENT_STATUSES,
         "states": TIMELINE_STATES,
-        "office": office(d),
+        "office": d.office_role,
         "version_sources": d.version_sources,
     }
     pages = {
@@ -56,7 +51,7 @@ def procedure_pages(env: Environment, d: Directory) -> dict[str, str]:
     """The contact procedure with its roles, numbered steps and diagram."""
     roles = {role.id: role for role in d.process.roles}
     page = env.get_template("procedure.md.j2").render(
-        p=d.process, roles=roles, office=office(d), diagram=procedure_svg(d.process)
+        p=d.process, roles=roles, office=d.office_role, diagram=procedure_svg(d.process)
     )
     return {"verfahren/index.md": page}
 
@@ -66,7 +61,7 @@ def toolkit_pages(env: Environment, d: Directory) -> dict[str, str]:
     shared = {
         "d": d,
         "intern": d.intern,
-        "office": office(d),
+        "office": d.office_role,
         "partners": {p.id: p for p in d.partners},
         "kinds": PARTNER_KINDS,
         "signed": {n.id: signed_version(d.agreement, n) for n in d.networks},
