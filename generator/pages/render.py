@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import html
+import posixpath
 import re
 from datetime import date
 from pathlib import Path
@@ -90,6 +91,25 @@ def _link(text: object, target: str) -> Markup:
     return Markup(f"[{inert(text)}]({quote(target, safe='/#.-_')})")
 
 
+def _page_url(path: str) -> str:
+    """The address of a page below docs/ as MkDocs gives it (directory URLs): partner/aok.md → partner/aok/."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+@functools.lru_cache(maxsize=65536, typed=True)
+def _html_link(text: object, target: str, here: str) -> Markup:
+    """A link in HTML from page `here` to page `target` (both below docs/), for lists Markdown need not parse.
+
+    Relative like MkDocs' own links, so the site works from any folder; targets come from templates and ids.
+    """
+    href = posixpath.relpath(_page_url(target) or ".", _page_url(here) or ".")
+    href = "./" if href == "." else href + "/"
+    return Markup(f'<a href="{quote(href, safe="/#.-_")}">{inert(text)}</a>')
+
+
 def _url_link(url: str | None, text: object = None) -> Markup:
     """A link to an http(s) address, or nothing when the address is not http(s)."""
     if not url or urlsplit(url).scheme not in ("http", "https"):
@@ -167,6 +187,7 @@ def _environment(site_url: str) -> Environment:
         escape=inert,
         join=_join,
         link=_link,
+        html_link=_html_link,
         url_link=_url_link,
         mail_link=_mail_link,
         tel_link=_tel_link,
