@@ -223,18 +223,22 @@ def build_directory(
         for p in partners
         for c in p.regional_contacts
     ]
-    sources = _sources(records)
+    sources, by_record = _sources(records), _grouped(contacts)
+    # Looked up for every pair of network and partner: sets instead of the records' lists.
+    members = {n.id: frozenset(n.partners) for n in networks}
     plans = _plans(records, networks, partners, profile)
     return Directory(
         profile,
         _with_history(
-            tuple(_network(n, partners, contacts, profile, sources[n.id], plans[n.id]) for n in networks),
+            tuple(
+                _network(n, partners, by_record, profile, sources[n.id], plans[n.id], members[n.id]) for n in networks
+            ),
             "networks.yaml",
             profile,
             history,
         ),
         _with_history(
-            tuple(_partner(p, networks, contacts, profile, sources[p.id]) for p in partners),
+            tuple(_partner(p, networks, by_record, profile, sources[p.id], members) for p in partners),
             "partners.yaml",
             profile,
             history,
@@ -248,6 +252,15 @@ def build_directory(
         lands=land_counts(((n, plans[n.id]) for n in networks), partners, _contact_counts(partners)),
         unplaced=tuple(Ref(p.id, p.name) for p in unplaced(partners)),
     )
+
+
+def _grouped(contacts: list[RegionalContactEntry]) -> dict[tuple[str, str], list[RegionalContactEntry]]:
+    """The regional contacts by ("partner", id) and by ("network", id), each in the order of the list."""
+    groups: dict[tuple[str, str], list[RegionalContactEntry]] = {}
+    for contact in contacts:
+        groups.setdefault(("partner", contact.partner_id), []).append(contact)
+        groups.setdefault(("network", contact.network_id), []).append(contact)
+    return groups
 
 
 def _plans(records: Records, networks: list[Network], partners: list[Partner], profile: Profile) -> dict[str, GapPlan]:
@@ -346,9 +359,11 @@ def _liaison_note(p: Partner, in_networks: bool) -> str | None:
     return "nicht erforderlich, da die Einrichtung nicht in den Regionen vertreten ist"
 
 
-def _partner(p: Partner, networks: list[Network], contacts: list, profile: Profile, source: str) -> PartnerEntry:
+def _partner(
+    p: Partner, networks: list[Network], contacts: dict, profile: Profile, source: str, members: dict[str, frozenset]
+) -> PartnerEntry:
     liaison = _liaison(p.liaison, profile, p.id)
-    member_of = tuple(Ref(n.id, n.name) for n in networks if p.id in n.partners)
+    member_of = tuple(Ref(n.id, n.name) for n in networks if p.id in members[n.id])
     return PartnerEntry(
         id=p.id,
         name=p.name,
@@ -365,7 +380,7 @@ def _partner(p: Partner, networks: list[Network], contacts: list, profile: Profi
         liaison_note=None if liaison else _liaison_note(p, bool(member_of)),
         liaison_via_office=p.liaison is not None and not (liaison and liaison.email),
         networks=member_of,
-        regional_contacts=tuple(c for c in contacts if c.partner_id == p.id),
+        regional_contacts=tuple(contacts.get(("partner", p.id), ())),
         verified_on=p.verified_on,
         source=source,
         present_in=tuple(p.present_in),
@@ -374,7 +389,13 @@ def _partner(p: Partner, networks: list[Network], contacts: list, profile: Profi
 
 
 def _network(
-    n: Network, partners: list[Partner], contacts: list, profile: Profile, source: str, planner: GapPlan
+    n: Network,
+    partners: list[Partner],
+    contacts: dict,
+    profile: Profile,
+    source: str,
+    planner: GapPlan,
+    members: frozenset[str],
 ) -> NetworkEntry:
     return NetworkEntry(
         id=n.id,
@@ -390,8 +411,8 @@ def _network(
         description=n.description,
         website=n.website,
         contact=n.contact,
-        members=tuple(Ref(p.id, p.name) for p in partners if p.id in n.partners),
-        regional_contacts=tuple(c for c in contacts if c.network_id == n.id),
+        members=tuple(Ref(p.id, p.name) for p in partners if p.id in members),
+        regional_contacts=tuple(contacts.get(("network", n.id), ())),
         verified_on=n.verified_on,
         source=source,
         agreement=SignatureEntry(n.agreement.version, n.agreement.signed_on) if n.agreement else None,

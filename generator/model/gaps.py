@@ -76,7 +76,7 @@ def plan(
 ) -> GapPlan:
     """The gap plan of a network; `requested` is None for the public profile, which knows no requests."""
     states = set(network.states)
-    present = [p for p in partners if present_in(p) & states]
+    present = [p for p in partners if p.scope == "national" and not states.isdisjoint(p.present_in)]
     without = [p for p in present if p.id not in named]
     gaps = [p for p in without if requested is None or p.id not in requested]
     entries = () if requested is None else tuple(_entry(p, network) for p in gaps)
