@@ -64,3 +64,8 @@ def _max_age_days(environ: Mapping[str, str]) -> int:
     if not value.isdigit() or int(value) < 1:
         raise SettingInvalid(f"OM_MAX_AGE_DAYS muss eine ganze Zahl größer als 0 sein, nicht „{value}“")
     return int(value)
+
+
+def outdated(verified_on: date | None, today: date, max_age: int) -> bool:
+    """True when a record was never checked or its last check lies more than max_age days back."""
+    return verified_on is None or (today - verified_on).days > max_age

@@ -16,7 +16,6 @@ from generator.problems import Problem
 from generator.records.history import DataHistory, RecordHistory
 from generator.records.history import unknown as unknown_history
 from generator.records.people import person_records
-from generator.records.rules.registry import represented_in_regions
 from generator.records.schema import (
     NETWORK_STATUSES,
     PARTNER_KINDS,
@@ -33,6 +32,7 @@ from generator.records.schema import (
     ProcessFile,
     Role,
 )
+from generator.records.schema.directory import represented_in_regions
 from generator.records.validate import Records
 from generator.settings import Profile, Settings, read_settings
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from generator.records.rules.requests import logged_steps
+from generator.records.schema.process import logged_steps
 
 if TYPE_CHECKING:
     from generator.records.validate import Records

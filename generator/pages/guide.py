@@ -7,8 +7,8 @@ from markupsafe import Markup
 
 from generator.model.directory import Directory
 from generator.pages.schemas import PUBLISHED, modeline, schema_name
-from generator.records.rules.requests import ASKED, INFORMED, NAMED, PASSED, logged_steps
 from generator.records.schema import DATA_FILES
+from generator.records.schema.process import STEP_ASKED, STEP_INFORMED, STEP_NAMED, STEP_PASSED, logged_steps
 from generator.records.skeleton import skeleton
 
 
@@ -29,10 +29,10 @@ def guide_pages(env: Environment, directory: Directory) -> dict[str, str]:
         steps=steps,
         roles=roles,
         request_example=fenced(_request_example([step.id for step in steps])),
-        asked=ASKED,
-        named=NAMED,
-        informed=INFORMED,
-        passed=PASSED,
+        asked=STEP_ASKED,
+        named=STEP_NAMED,
+        informed=STEP_INFORMED,
+        passed=STEP_PASSED,
     )
     return {"referenz/daten-pflegen.md": page}
 

@@ -11,8 +11,8 @@ from generator.german import stripped
 from generator.model.directory import Directory, NetworkEntry, PartnerEntry
 from generator.model.requests import BoardRow, partner_durations, status_board, step_durations, total_duration
 from generator.pages.gaps import gap_maps
-from generator.records.freshness import outdated
 from generator.records.schema import Consent
+from generator.settings import outdated
 
 INTERN_PAGES = {
     "intern/anfragen.md": "Anfragen",

@@ -6,8 +6,8 @@ import json
 import os
 from pathlib import Path
 
+from generator.files import write_if_changed
 from generator.records.schema_docs import json_schemas, model_file
-from generator.site.staging import _write_if_changed
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = ROOT / "schemas"
@@ -54,7 +54,7 @@ def write_schemas(folder: str | os.PathLike = SCHEMA_DIR) -> list[str]:
     """Bring the schema folder to exactly the generated files; return the names that changed."""
     folder = Path(folder)
     texts = schema_texts()
-    changed = [name for name, text in sorted(texts.items()) if _write_if_changed(folder / name, text.encode("utf-8"))]
+    changed = [name for name, text in sorted(texts.items()) if write_if_changed(folder / name, text.encode("utf-8"))]
     for stale in sorted(folder.glob("*.schema.json")):
         if stale.name not in texts:
             stale.unlink()

@@ -7,6 +7,7 @@ from datetime import date
 
 from generator.problems import Problem
 from generator.records.validate import Records
+from generator.settings import outdated
 
 # Data file → folder of the record's page, so the internal list can link to it.
 PAGES = {"partners.yaml": "partner", "networks.yaml": "netzwerke"}
@@ -24,11 +25,6 @@ class StaleRecord:
     page: str | None
     verified_on: date | None
     age_days: int | None
-
-
-def outdated(verified_on: date | None, today: date, max_age: int) -> bool:
-    """True when a record was never checked or its last check lies more than max_age days back."""
-    return verified_on is None or (today - verified_on).days > max_age
 
 
 def stale_records(records: Records, today: date, max_age: int) -> list[StaleRecord]:

@@ -11,6 +11,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from generator.files import write_atomic, write_if_changed
 from generator.settings import Profile
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,10 +89,10 @@ def write_pages(
     if written:
         changed = [path for path, data in sorted(wanted.items()) if written.get(path) != data]
         for path in changed:
-            _write(folder / path, wanted[path])
+            write_atomic(folder / path, wanted[path])
         stale = [folder / path for path in sorted(written.keys() - wanted.keys())]
     else:
-        changed = [path for path, data in sorted(wanted.items()) if _write_if_changed(folder / path, data)]
+        changed = [path for path, data in sorted(wanted.items()) if write_if_changed(folder / path, data)]
         stale = [file for file in sorted(folder.rglob("*")) if file.relative_to(folder).as_posix() not in wanted]
     for file in stale:
         if file.is_file() or file.is_symlink():
@@ -107,20 +108,6 @@ def write_pages(
 
 def _bytes(text: str | bytes) -> bytes:
     return text if isinstance(text, bytes) else text.encode("utf-8")  # bytes: the workbook
-
-
-def _write_if_changed(file: Path, data: bytes) -> bool:
-    if file.is_file() and file.read_bytes() == data:
-        return False
-    _write(file, data)
-    return True
-
-
-def _write(file: Path, data: bytes) -> None:
-    file.parent.mkdir(parents=True, exist_ok=True)
-    temporary = file.with_name(f".{file.name}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, file)
 
 
 def _remove_empty_dirs(root: Path) -> None:

@@ -14,6 +14,7 @@ from generator.records.rules.handbook import check_agreement, check_ambassadors,
 from generator.records.rules.lookalike import foreign_lookalikes, skeleton
 from generator.records.rules.pastdates import check_past_dates
 from generator.records.rules.requests import check_requests
+from generator.records.schema.directory import represented_in_regions
 
 
 def check_rules(sections: dict[str, dict], docs: dict[str, Document], today: date) -> tuple[list[Problem], bool]:
@@ -86,11 +87,6 @@ def _check_partner(
     elif partner.liaison is None and (represented_in_regions(partner) or networks or partner.regional_contacts):
         problems.append(doc.problem(("partners", i, "liaison"), _missing_liaison(partner, networks)))
     return problems
-
-
-def represented_in_regions(partner) -> bool:
-    """A partner is represented in the regions when it names Länder (`present_in`) or says so with the flag."""
-    return bool(partner.present_in) or partner.represented_in_regions
 
 
 def _presence(doc: Document, i: int, partner) -> list[Problem]:

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.problems import Problem
 from generator.records.reader import Document
 from generator.records.rules.crossref import duplicates, known_ids, raw_ids, raw_members, unknown
 from generator.records.schema import Partner, Request, Step
+from generator.records.schema.process import (
+    STEP_ASKED,
+    STEP_INFORMED,
+    STEP_NAMED,
+    STEP_PASSED,
+    logged_steps,
+)
 
-# Steps the rules name; their order comes from process.yaml (the `logged: true` steps in file order).
-ASKED, NAMED, INFORMED, PASSED = "liaison-asked", "person-named", "person-informed", "contact-passed"
-RULE_STEPS = (ASKED, NAMED, INFORMED, PASSED)
+RULE_STEPS = (STEP_ASKED, STEP_NAMED, STEP_INFORMED, STEP_PASSED)
 DECISION = "laut Beschluss gibt die Koordinierungsstelle die Kontaktdaten erst weiter, wenn die Person informiert ist"
 
 
@@ -28,11 +32,6 @@ class _Context:
     partner_ids: set[str]
     network_ids: set[str]
     contacts: dict[str, tuple[str, str] | None]
-
-
-def logged_steps(steps: Sequence[Step | None]) -> tuple[Step, ...]:
-    """The steps the request log records a date for, in the order of the procedure."""
-    return tuple(step for step in steps if step is not None and step.logged)
 
 
 def check_requests(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
@@ -147,9 +146,9 @@ def _step_order(c: _Context, i: int, request: Request) -> list[Problem]:
             continue
         path = ("requests", i, "steps", step_id)
         missing = next((s for s in c.logged[:position] if s not in request.steps), None)
-        if step_id == PASSED and INFORMED not in request.steps:
+        if step_id == STEP_PASSED and STEP_INFORMED not in request.steps:
             message = "Kontaktdaten weitergegeben, aber die benannte Person ist nicht informiert "
-            message += f"(Schritt „{INFORMED}“ fehlt); {DECISION}"
+            message += f"(Schritt „{STEP_INFORMED}“ fehlt); {DECISION}"
             problems.append(c.doc.problem(path, message))
         elif missing is not None:
             message = (
@@ -164,7 +163,7 @@ def _step_order(c: _Context, i: int, request: Request) -> list[Problem]:
 
 
 def _earlier(step_id: str, day, previous: str, previous_day) -> str:
-    if step_id == PASSED and previous == INFORMED:
+    if step_id == STEP_PASSED and previous == STEP_INFORMED:
         return (
             f"Kontaktdaten am {day.isoformat()} weitergegeben, aber die Person erst am "
             f"{previous_day.isoformat()} informiert; {DECISION}"
@@ -177,21 +176,21 @@ def _earlier(step_id: str, day, previous: str, previous_day) -> str:
 
 def _liaison(c: _Context, i: int, request: Request) -> list[Problem]:
     partner = c.partners.get(request.partner)
-    if ASKED not in request.steps or partner is None or partner.liaison is not None:
+    if STEP_ASKED not in request.steps or partner is None or partner.liaison is not None:
         return []
     message = (
         f"„{partner.id}“ hat keine nationale Ansprechperson (partners.yaml, liaison); die Koordinierungsstelle "
         f"kann erst nachfragen, wenn der Partner eine benannt hat"
     )
-    return [c.doc.problem(("requests", i, "steps", ASKED), message)]
+    return [c.doc.problem(("requests", i, "steps", STEP_ASKED), message)]
 
 
 def _person(c: _Context, i: int, request: Request) -> list[Problem]:
     if request.person is None:
         return []
     path = ("requests", i, "person")
-    if NAMED not in request.steps:
-        return [c.doc.problem(path, f"Ansprechperson eingetragen, aber der Schritt „{NAMED}“ hat kein Datum")]
+    if STEP_NAMED not in request.steps:
+        return [c.doc.problem(path, f"Ansprechperson eingetragen, aber der Schritt „{STEP_NAMED}“ hat kein Datum")]
     if request.person not in c.contacts:
         close = difflib.get_close_matches(request.person, list(c.contacts), n=1, cutoff=0.6)
         hint = f"; meinten Sie „{close[0]}“?" if close else ""

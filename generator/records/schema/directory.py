@@ -331,3 +331,8 @@ class NetworksFile(Record):
     """The file data/networks.yaml."""
 
     networks: list[Network] = Field(title="Netzwerke", description="Alle regionalen Netzwerke.")
+
+
+def represented_in_regions(partner: Partner) -> bool:
+    """A partner is represented in the regions when it names Länder (`present_in`) or says so with the flag."""
+    return bool(partner.present_in) or partner.represented_in_regions

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pydantic import Field, StrictBool
 
 from generator.records.fieldtypes import Email, Id, Paragraph, Text
@@ -86,3 +88,13 @@ class ProcessFile(Record):
     )
     roles: list[Role] = Field(title="Rollen", description="Die Beteiligten des Verfahrens.")
     steps: list[Step] = Field(title="Schritte", description="Die Schritte in ihrer Reihenfolge.")
+
+
+# Steps the rules of the request log name; their order comes from process.yaml (the `logged: true` steps in order).
+STEP_ASKED, STEP_NAMED = "liaison-asked", "person-named"
+STEP_INFORMED, STEP_PASSED = "person-informed", "contact-passed"
+
+
+def logged_steps(steps: Sequence[Step | None]) -> tuple[Step, ...]:
+    """The steps the request log records a date for, in the order of the procedure."""
+    return tuple(step for step in steps if step is not None and step.logged)
