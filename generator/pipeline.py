@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 
 from generator.model.directory import build_directory
+from generator.pages.family import Later
 from generator.pages.render import render_pages
 from generator.records.history import data_history
 from generator.records.validate import Records, load_records
@@ -23,19 +24,28 @@ def generate(
     extra: dict | None = None,
     written: dict[str, bytes] | None = None,
     settings: Settings | None = None,
+    later: dict[str, Later] | None = None,
 ) -> list[str]:
     """Validate the data (unless already loaded) and stage the site source of a profile into `target`.
 
     Raises DataInvalid before anything is written; returns the paths that changed. `extra` (becomes
     MkDocs' config.extra) receives what the theme's templates take from the data; `written` is the
-    preview's memory of the staged files (see write_pages).
+    preview's memory of the staged files (see write_pages). Given `later`, downloads not yet made go
+    there instead of being written: the preview makes and writes them once the pages are on screen.
     """
     settings = settings or read_settings()
     records = records if records is not None else load_records(data_dir, today=settings.today)
     # The internal pages show each record's last changes; one git log per commit (cached for the preview).
     history = data_history(data_dir) if profile == Profile.INTERN else None
     directory = build_directory(records, profile, history, settings)
-    pages = render_pages(directory)
+    rendered = render_pages(directory, later=later is not None)
+    pages: dict[str, str | bytes] = {}
+    for path, value in rendered.items():
+        if isinstance(value, Later) and later is not None:
+            later[path] = value
+        else:
+            pages[path] = value() if isinstance(value, Later) else value
     if extra is not None:
         extra["report_email"] = directory.report_email
-    return write_pages(target, pages, hand_written_pages(HAND_WRITTEN), written)
+    keep = [path for path in rendered if path not in pages]
+    return write_pages(target, pages, hand_written_pages(HAND_WRITTEN), written, keep=keep)

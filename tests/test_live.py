@@ -82,11 +82,22 @@ def test_a_change_to_the_theme_builds_in_full(preview, data_dir, monkeypatch):
     monkeypatch.setattr(preview.live, "build", lambda changed=None: calls.append(changed))
     replace_in(data_dir / "partners.yaml", "name: Deutsche Gesetzliche Unfallversicherung", "name: DGUV Geändert")
     preview.rebuild()
+    assert "partner/dguv.md" in calls[0]
+    calls.clear()
     preview.theme_changed = True
     replace_in(data_dir / "partners.yaml", "name: DGUV Geändert", "name: DGUV noch einmal")
     preview.rebuild()
-    assert calls[0] and "partner/dguv.md" in calls[0]
-    assert calls[1] is None
+    assert calls[0] is None
+
+
+def test_downloads_follow_the_pages_and_equal_a_full_builds(preview, data_dir):
+    replace_in(data_dir / "partners.yaml", "name: Deutsche Gesetzliche Unfallversicherung", "name: DGUV Geändert")
+    preview.rebuild_pages()
+    assert "DGUV Geändert" in _html(preview, "partner/dguv")
+    assert "DGUV Geändert" not in (preview.site / "daten" / "partners.csv").read_text(encoding="utf-8")
+    preview.finish()
+    assert "DGUV Geändert" in (preview.site / "daten" / "partners.csv").read_text(encoding="utf-8")
+    assert "DGUV Geändert" in (preview.docs / "daten" / "partners.json").read_text(encoding="utf-8")
 
 
 def test_the_page_cache_renders_again_when_a_template_changes(tmp_path):

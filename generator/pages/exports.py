@@ -20,7 +20,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from generator.model.directory import Directory, NetworkEntry, PartnerEntry
-from generator.pages.family import site_address
+from generator.pages.family import Later, site_address
 from generator.records.fieldtypes import PHONE_PATTERN
 
 FOLDER = "daten"
@@ -248,14 +248,22 @@ def data_date(directory: Directory) -> date | None:
     return max((day for day in days if day), default=None)
 
 
-def export_files(env: Environment, directory: Directory) -> dict[str, str | bytes]:
+def _one_of(files: Later, name: str) -> Later:
+    """One download of several made together, later."""
+    return Later(lambda: files()[name])
+
+
+EXPORTS = ("networks.json", "partners.json", "verzeichnis.xlsx", "networks.csv", "partners.csv", "networks.geojson")
+
+
+def export_files(env: Environment, directory: Directory) -> dict[str, str | bytes | Later]:
     """The download files and the page that describes them."""
     site_url, day = site_address(env), data_date(directory)
     tables = {"Netzwerke": (NETWORK_COLUMNS, directory.networks), "Partner": (PARTNER_COLUMNS, directory.partners)}
     networks, partners = directory.networks, directory.partners
 
     def files() -> dict[str, str | bytes]:
-        return {
+        content: dict[str, str | bytes] = {
             "networks.json": to_json("networks", [network_record(n, site_url) for n in networks]),
             "partners.json": to_json("partners", [partner_record(p, site_url) for p in partners]),
             "verzeichnis.xlsx": workbook(tables, site_url, day or FALLBACK_DAY),
@@ -263,10 +271,16 @@ def export_files(env: Environment, directory: Directory) -> dict[str, str | byte
             "partners.csv": table_csv(PARTNER_COLUMNS, partners, site_url),
             "networks.geojson": networks_geojson(directory, site_url),
         }
+        assert tuple(content) == EXPORTS
+        return content
 
-    # Made again only when the records changed (the preview renders after every edit).
-    made = env.page_cache.get(("exports", networks, partners, site_url, day), files)  # type: ignore[attr-defined]
-    pages = {f"{FOLDER}/{name}": content for name, content in made.items()}
+    # Made again only when the records changed; the preview makes them after the pages (see PageCache).
+    made = env.page_cache.get(("exports", networks, partners, site_url, day), files, later=True)  # type: ignore[attr-defined]
+    pages: dict[str, str | bytes | Later]
+    if isinstance(made, Later):
+        pages = {f"{FOLDER}/{name}": _one_of(made, name) for name in EXPORTS}
+    else:
+        pages = {f"{FOLDER}/{name}": content for name, content in made.items()}
     page = env.get_template("exports.md.j2")
     pages[f"{FOLDER}/index.md"] = page.render(d=directory, intern=directory.intern, data_date=day, licence=LICENCE)
     return pages

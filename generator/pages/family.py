@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 from pydantic import BaseModel
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from generator.model.directory import Directory
 
 # The one protocol of a page family: the files (path below docs/ → text or bytes) it writes for a directory.
-PageFamily = Callable[[Environment, "Directory"], Mapping[str, str | bytes]]
+PageFamily = Callable[[Environment, "Directory"], Mapping[str, "str | bytes | Later"]]
 
 # Folder below docs/ → the data section whose records get one page each there ("networks.yaml", "networks").
 RECORD_FOLDERS: dict[str, tuple[str, str]] = {}
@@ -69,15 +69,20 @@ class PageCache:
         self.version: tuple = ()
         self.current: dict[Hashable, object] = {}
         self.previous: dict[Hashable, object] = {}
+        self.deferring = False
 
-    def start(self) -> None:
-        """Begin a render of the whole site."""
+    def start(self, defer: bool = False) -> None:
+        """Begin a render of the whole site; `defer`: values asked for `later` may come as a Later."""
         version = tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in sorted(self.templates.rglob("*")))
         self.previous = self.current if version == self.version else {}
-        self.current, self.version = {}, version
+        self.current, self.version, self.deferring = {}, version, defer
 
-    def get(self, key: Hashable, make: Callable[[], object]):
-        """The value made for `key` in this or the last render, or `make()`; unhashable keys are never kept."""
+    def get(self, key: Hashable, make: Callable[[], Any], later: bool = False) -> Any:
+        """The value made for `key` in this or the last render, or `make()`; unhashable keys are never kept.
+
+        `later`: a value nobody looks at while an edit is on screen (a download); while deferring, a new one
+        comes as a Later, made once the pages are built.
+        """
         try:
             value = self.current.get(key, _MISSING)
         except TypeError:
@@ -85,9 +90,28 @@ class PageCache:
         if value is _MISSING:
             value = self.previous.pop(key, _MISSING)
             if value is _MISSING:
+                if later and self.deferring:
+                    return Later(lambda: self.get(key, make))
                 value = make()
             self.current[key] = value
         return value
+
+
+class Later:
+    """A file made after the pages (the preview's downloads): made once, when first asked for."""
+
+    def __init__(self, make: Callable[[], Any]):
+        self._make, self._value = make, _MISSING
+
+    def __call__(self) -> Any:
+        if self._value is _MISSING:
+            self._value = self._make()
+        return self._value
+
+
+def made(pages: Mapping[str, str | bytes | Later]) -> dict[str, str | bytes]:
+    """Every page and file, a Later made now."""
+    return {path: value() if isinstance(value, Later) else value for path, value in pages.items()}
 
 
 _MISSING = object()

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from generator.model.directory import Directory
 from generator.pages.exports import export_files
-from generator.pages.family import PageCache, PageFamily, fixed_page, record_folder, record_pages
+from generator.pages.family import Later, PageCache, PageFamily, fixed_page, record_folder, record_pages
 from generator.pages.filters import facet_menu, facet_tokens, filter_pages, network_facets, partner_facets, state_page
 from generator.pages.frontmatter import yaml_string
 from generator.pages.gaps import planner_pages
@@ -234,15 +234,20 @@ PAGE_SETS += [export_files, schema_pages, coverage_pages, intern_pages, guide_pa
 PAGE_SETS += [home_page, planner_pages]
 
 
-def render_pages(directory: Directory, site_url: str | None = None) -> dict[str, str | bytes]:
-    """All generated files: path below docs/ → text."""
+def render_pages(
+    directory: Directory, site_url: str | None = None, later: bool = False
+) -> dict[str, str | bytes | Later]:
+    """All generated files: path below docs/ → text; `later`: downloads may come as a Later (the preview)."""
     # The internal site names no public address (it links nowhere outside): its pages are addressed from its root.
     env = make_environment(site_url or ("/" if directory.intern else None))
-    env.page_cache.start()  # type: ignore[attr-defined]  # set by Environment.extend
-    pages: dict[str, str | bytes] = {}
-    for page_set in PAGE_SETS:
-        for path, text in page_set(env, directory).items():
-            if path in pages:
-                raise ValueError(f"two page sets write {path}")
-            pages[path] = text
+    env.page_cache.start(defer=later)  # type: ignore[attr-defined]  # set by Environment.extend
+    pages: dict[str, str | bytes | Later] = {}
+    try:
+        for page_set in PAGE_SETS:
+            for path, text in page_set(env, directory).items():
+                if path in pages:
+                    raise ValueError(f"two page sets write {path}")
+                pages[path] = text
+    finally:
+        env.page_cache.deferring = False  # type: ignore[attr-defined]  # only this render defers
     return pages

@@ -88,7 +88,8 @@ def _update(loaded: _Loaded, changed: list[str]) -> None:
         _populate_page(page, config, files)
     for page in pages:
         _build_page(page, config, doc_files, loaded.nav, loaded.env)
-    config.plugins.on_post_build(config=config)
+    if pages or gone:  # the search index and robots.txt: files alone (downloads) change neither
+        config.plugins.on_post_build(config=config)
 
 
 def _nav_paths(nav) -> set[str]:

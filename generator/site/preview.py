@@ -25,6 +25,7 @@ import watchdog.events
 import watchdog.observers
 from mkdocs.livereload import LiveReloadServer
 
+from generator.pages.family import Later
 from generator.pipeline import generate
 from generator.problems import DataInvalid
 from generator.records.reader import load_file
@@ -32,7 +33,7 @@ from generator.records.validate import load_records
 from generator.settings import Profile, Settings, read_settings
 from generator.site.build import CONFIG, site_config
 from generator.site.live import LiveBuild
-from generator.site.staging import HAND_WRITTEN, ROOT
+from generator.site.staging import HAND_WRITTEN, ROOT, update_pages
 
 # What an edit in the project can change in the preview (data is watched wherever it lies).
 WATCHED = (HAND_WRITTEN, ROOT / "overrides", ROOT / "generator" / "templates", CONFIG)
@@ -68,11 +69,18 @@ class Preview:
         self.theme_changed = False
         self._built_extra: dict = {}
         self._written: dict[str, bytes] = {}
+        self._later: dict[str, Later] = {}
         self._parsed: dict[Path, tuple[bytes, tuple]] = {}
         self._lock = threading.Lock()
 
     def rebuild(self) -> str:
-        """Bring the preview up to date with the files; return one German line for the terminal."""
+        """Bring the preview up to date with the files, downloads included; return one German line."""
+        line = self.rebuild_pages()
+        self.finish()
+        return line
+
+    def rebuild_pages(self) -> str:
+        """Bring the pages up to date (downloads follow in finish()); return one German line for the terminal."""
         started = time.perf_counter()
         with self._lock:
             try:
@@ -85,8 +93,16 @@ class Preview:
                     self.problems
                 )
             try:
+                self._later.clear()
                 changed = generate(
-                    self.data_dir, self.docs, self.profile, records, self.extra, self._written, self.settings
+                    self.data_dir,
+                    self.docs,
+                    self.profile,
+                    records,
+                    self.extra,
+                    self._written,
+                    self.settings,
+                    self._later,
                 )
                 if changed or not self.built:
                     self._build(changed)
@@ -95,6 +111,18 @@ class Preview:
                 return self.problems[0]
             self.problems = []
             return f"Vorschau aktualisiert: {len(changed)} Dateien geändert ({time.perf_counter() - started:.1f} s)."
+
+    def finish(self) -> None:
+        """Make the downloads the last rebuild left for later, and put the changed ones into the site."""
+        with self._lock:
+            if not self._later or self.problems:
+                return
+            try:
+                files = {path: make() for path, make in self._later.items()}
+                self._later.clear()
+                self.live.build(update_pages(self.docs, files, self._written))
+            except Exception as error:  # as in rebuild_pages: a German line, never a traceback
+                self.problems = [f"Die Vorschau konnte nicht gebaut werden: {error}"]
 
     def _load(self, file: Path):
         """Parse a data file, or reuse the last parse while its bytes are the same."""
@@ -142,7 +170,10 @@ class PreviewServer(LiveReloadServer):
 
     def __init__(self, preview: Preview, host: str, port: int, report):
         def builder():
-            report(preview.rebuild())
+            report(preview.rebuild_pages())
+            # The browser reloads when this returns; the downloads (the workbook alone takes half a second
+            # at 1,000 partners) are made meanwhile, and the lock makes the next save wait for them.
+            threading.Thread(target=preview.finish, daemon=True).start()
 
         super().__init__(builder=builder, host=host, port=port, root=str(preview.site))
         self.preview = preview

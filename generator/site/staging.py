@@ -8,7 +8,7 @@ are removed: the preview rebuilds exactly the pages that changed, and watching d
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from generator.files import write_atomic, write_if_changed
@@ -75,11 +75,12 @@ def write_pages(
     pages: Mapping[str, str | bytes],
     hand_written: dict[str, bytes] | None = None,
     written: dict[str, bytes] | None = None,
+    keep: Collection[str] = (),
 ) -> list[str]:
     """Bring `target` to exactly the hand-written files plus `pages`; return the paths that changed.
 
     `written` (the preview's) remembers what the last call wrote, so the next one compares in memory
-    instead of reading every file back.
+    instead of reading every file back. Files at `keep` stay as they are (update_pages brings them).
     """
     folder = Path(target)
     for path in pages:
@@ -90,10 +91,11 @@ def write_pages(
         changed = [path for path, data in sorted(wanted.items()) if written.get(path) != data]
         for path in changed:
             write_atomic(folder / path, wanted[path])
-        stale = [folder / path for path in sorted(written.keys() - wanted.keys())]
+        stale = [folder / path for path in sorted(written.keys() - wanted.keys() - set(keep))]
     else:
         changed = [path for path, data in sorted(wanted.items()) if write_if_changed(folder / path, data)]
         stale = [file for file in sorted(folder.rglob("*")) if file.relative_to(folder).as_posix() not in wanted]
+        stale = [file for file in stale if file.relative_to(folder).as_posix() not in keep]
     for file in stale:
         if file.is_file() or file.is_symlink():
             file.unlink()
@@ -101,8 +103,21 @@ def write_pages(
     if stale or not written:
         _remove_empty_dirs(folder)
     if written is not None:
+        kept = {path: written[path] for path in keep if path in written}
         written.clear()
-        written.update(wanted)
+        written.update(kept | wanted)
+    return changed
+
+
+def update_pages(target: str | os.PathLike, pages: Mapping[str, str | bytes], written: dict[str, bytes]) -> list[str]:
+    """Write just `pages` where they differ from what `written` remembers; return the paths that changed."""
+    changed = []
+    for path, text in sorted(pages.items()):
+        data = _bytes(text)
+        if written.get(path) != data:
+            write_atomic(Path(target) / path, data)
+            written[path] = data
+            changed.append(path)
     return changed
 
 

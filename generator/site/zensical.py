@@ -19,6 +19,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from generator.model.directory import build_directory
+from generator.pages.family import made
 from generator.pages.render import render_pages
 from generator.pages.requests import INTERN_PAGES
 from generator.records.history import data_history
@@ -72,7 +73,7 @@ def build_zensical_site(
     # The same work folder as MkDocs builds use: git-ignored by construction, removed by the next run if killed.
     work = work_folder(site)
     try:
-        _stage_docs(config_file.parent / "docs", work / "docs", render_pages(directory))
+        _stage_docs(config_file.parent / "docs", work / "docs", made(render_pages(directory)))
         shifted = add_hook_meta(work / "docs", links)
         _stage_overrides(config_file.parent / "overrides", work / "overrides")
         _run(_write_config(config_file, profile, site_url, work), work, shifted)
