@@ -29,6 +29,7 @@ from generator.pages.guide import guide_pages
 from generator.pages.handbook import agreement_pages, procedure_pages, toolkit_pages
 from generator.pages.home import home_page
 from generator.pages.legal import legal_pages
+from generator.pages.meetingkit import kit_pages
 from generator.pages.qr import qr_svg
 from generator.pages.requests import coverage_pages, intern_pages
 from generator.pages.schema_org import schema_org
@@ -231,7 +232,7 @@ def directory_pages(env: Environment, directory: Directory) -> dict[str, str]:
 # Each page set takes (env, directory) and returns {path below docs/: text}; later features add theirs.
 PAGE_SETS: list[PageFamily] = [directory_pages, agreement_pages, procedure_pages, toolkit_pages, filter_pages]
 PAGE_SETS += [export_files, schema_pages, coverage_pages, intern_pages, guide_pages, legal_pages, vcard_files]
-PAGE_SETS += [home_page, planner_pages]
+PAGE_SETS += [home_page, planner_pages, kit_pages]
 
 
 def render_pages(

@@ -18,6 +18,7 @@ INTERN_PAGES = {
     "intern/anfragen.md": "Anfragen",
     "intern/luecken.md": "Lückenplaner",
     "intern/pruefen.md": "Einträge prüfen",
+    "intern/treffen/index.md": "Mappen zum Treffen",
 }
 
 

@@ -1,0 +1,43 @@
+"""The Botschafter meeting kit: per network one printable page for a meeting, on the internal site only.
+
+It names the partners and their contacts, the open gaps of the network and the route through the
+coordination office, with a QR code to the network's public page (the address a meeting can share).
+"""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+
+from generator.model.directory import Directory
+from generator.pages.family import fixed_page, record_folder, record_pages
+from generator.siteconfig import site_url
+
+KIT_PAGES = record_folder("intern/treffen", "networks.yaml", "networks")
+KIT_INDEX = fixed_page("intern/treffen/index.md")
+
+
+def kit_pages(env: Environment, directory: Directory) -> dict[str, str]:
+    """The index and one kit page per network; only in the internal profile (the kits name the gaps)."""
+    if not directory.intern:
+        return {}
+    public = site_url()  # the internal site has no public address of its own; the QR code leads to the public page
+    pages = {KIT_INDEX: env.get_template("kits.md.j2").render(d=directory, intern=True)}
+    pages |= record_pages(
+        env,
+        "kit.md.j2",
+        KIT_PAGES,
+        directory.networks,
+        "n",
+        {"intern": True},
+        lambda n: _addresses(f"{public}netzwerke/{n.id}/"),
+    )
+    return pages
+
+
+def _addresses(url: str) -> dict[str, str]:
+    """The public page for the QR code, and as the caption writes it: without scheme, as on paper.
+
+    The internal site links nowhere on the public host (no canonical address, no link); the QR code
+    carries the address in its modules, the caption only as text.
+    """
+    return {"network_url": url, "network_address": url.split("://", 1)[-1]}
