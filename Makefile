@@ -23,6 +23,10 @@ serve: $(STAMP)
 test: $(STAMP) sysdeps lint
 	$(PY) -m pytest
 
+# Everything but the browser, print, spelling and whole-site tests: for the edit-test loop (well under a minute).
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not browser and not print and not spelling and not engine"
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

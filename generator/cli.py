@@ -50,9 +50,9 @@ argparse._ = lambda text: _ARGPARSE_GERMAN.get(text, text)  # type: ignore[attr-
 def main(argv: list[str] | None = None) -> int:
     """Run one command; return the exit code."""
     args = _parser().parse_args(argv)
-    handler = logging.StreamHandler()
+    handler = logging.StreamHandler()  # the stderr of this run (tests call main() more than once)
     handler.setFormatter(EscapingFormatter("%(levelname)s: %(message)s"))
-    logging.basicConfig(level=logging.WARNING, handlers=[handler])
+    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
     github_actions = False
     try:
         settings = read_settings()  # once: every command gets its day, the age limit and the CI flag from here

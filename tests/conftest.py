@@ -17,6 +17,20 @@ from .support import DATA, copy_data, replace_in, serve
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+# Fixtures that build whole sites: a test taking one is an engine test.
+SITE_FIXTURES = {"public_site", "intern_site", "public_url", "intern_url"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark browser tests and tests of built sites, so `make test-fast` can leave them out."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "browser" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        if fixtures & SITE_FIXTURES:
+            item.add_marker(pytest.mark.engine)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """A writable copy of data/ for one test."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import io
 import os
 import shutil
 import subprocess
@@ -52,16 +54,45 @@ def replace_in(file: Path, old: str, new: str, count: int = 1) -> None:
     file.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
-def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run `python -m generator ARGS` as a user would (from any folder) and capture its output."""
+def run_cli(
+    *args: str, cwd: Path = ROOT, env: dict | None = None, process: bool = False
+) -> subprocess.CompletedProcess:
+    """Run `python -m generator ARGS` as a user would (from any folder) and capture its output.
+
+    In-process through cli.main() by default (the same code, a fraction of the time); `process=True` starts a real
+    `python -m generator` where the process boundary is the point.
+    """
     # CI may run inside GitHub Actions, whose variable switches the output format; tests choose it explicitly.
     environment = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
     environment.update({"PYTHONPATH": str(ROOT), **(env or {})})
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=environment,
-    )
+    if process:
+        return subprocess.run(
+            [sys.executable, "-m", "generator", *args],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=environment,
+        )
+    return _run_in_process(list(args), cwd, environment)
+
+
+def _run_in_process(argv: list[str], cwd: Path, environment: dict[str, str]) -> subprocess.CompletedProcess:
+    from generator import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    saved_environment, saved_cwd = dict(os.environ), os.getcwd()
+    os.environ.clear()
+    os.environ.update(environment)
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli.main(argv)
+            except SystemExit as exit:  # argparse's usage errors
+                code = exit.code if isinstance(exit.code, int) else 1
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_environment)
+    return subprocess.CompletedProcess(["python", "-m", "generator", *argv], code, out.getvalue(), err.getvalue())

@@ -1,8 +1,9 @@
-"""Every command of the command line is documented in the README."""
+"""Every command of the command line and every make target is documented in the README."""
 
 from __future__ import annotations
 
 import argparse
+import re
 
 from generator.cli import _parser
 
@@ -13,4 +14,12 @@ def test_every_command_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     commands = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
     undocumented = [name for name in commands if f"python -m generator {name}" not in readme]
+    assert undocumented == []
+
+
+def test_every_make_target_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    phony = re.search(r"^\.PHONY: (.+)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE)
+    assert phony, "the Makefile names its targets in .PHONY"
+    undocumented = [name for name in phony[1].split() if f"make {name}" not in readme]
     assert undocumented == []

@@ -15,6 +15,8 @@ from generator.site.staging import write_pages
 
 from .support import replace_in
 
+pytestmark = pytest.mark.engine  # builds whole sites
+
 NEW_PARTNER = """
   - id: ihk-hannover
     name: Industrie- und Handelskammer Hannover (Beispiel)

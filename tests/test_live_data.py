@@ -19,6 +19,8 @@ from generator.site.build import build_site
 from .sitewalk import people, readable_texts
 from .support import LIVE_DATA, run_cli
 
+pytestmark = pytest.mark.engine  # builds whole sites
+
 PERSONAL_FIELDS = ("name", "email", "phone")
 
 

@@ -10,7 +10,11 @@ import time
 import urllib.error
 import urllib.request
 
+import pytest
+
 from .support import ROOT, replace_in
+
+pytestmark = pytest.mark.engine  # builds whole sites
 
 ENGLISH = ("Building documentation", "INFO", "WARNING", "Aborted", "The server will appear stuck", "Traceback")
 

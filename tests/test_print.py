@@ -17,6 +17,8 @@ from generator.site.build import build_site
 from .browser import CHROMIUM_ARGS
 from .support import DATA, copy_data, replace_in, serve
 
+pytestmark = pytest.mark.print
+
 CHROMIUM = ["chromium", "--headless", *CHROMIUM_ARGS, "--no-pdf-header-footer"]
 A4_POINTS = (595, 842)
 NETWORKS = [network.id for network in build_directory(load_records(DATA)).networks]

@@ -14,6 +14,8 @@ from generator.site.staging import GENERATED_ROOTS, HandWrittenClash, hand_writt
 
 from .support import DATA, ROOT, replace_in, run_cli
 
+pytestmark = pytest.mark.engine  # builds whole sites
+
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

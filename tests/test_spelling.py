@@ -13,6 +13,8 @@ from generator.records.reader import load_file
 
 from .support import DATA
 
+pytestmark = pytest.mark.spelling
+
 WORDLIST = Path(__file__).parent / "wordlist.txt"
 # Text in these elements is not prose: code, the diagram source, scripts, the ¶ of heading anchors.
 SKIPPED = {"pre", "code", "script", "style", "svg", "kbd", "samp"}

@@ -24,6 +24,8 @@ from .browser import DESKTOP, PHONE, open_page
 from .support import DATA, ROOT, replace_in, run_cli, serve
 from .test_browser import template_pages
 
+pytestmark = pytest.mark.engine  # builds whole sites
+
 # Files each engine adds for its own search and sitemap; everything else must be the same.
 ENGINE_FILES = {"search/search_index.json", "sitemap.xml.gz", "search.json"}
 ENGINE_ASSETS = re.compile(
