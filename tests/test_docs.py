@@ -23,3 +23,17 @@ def test_every_make_target_is_documented_in_the_readme():
     assert phony, "the Makefile names its targets in .PHONY"
     undocumented = [name for name in phony[1].split() if f"make {name}" not in readme]
     assert undocumented == []
+
+
+def test_every_generator_path_the_readme_names_exists():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    paths = set(re.findall(r"generator/[\w./-]*\w/?", readme))
+    assert paths and [path for path in sorted(paths) if not (ROOT / path).exists()] == []
+
+
+def test_the_readme_tree_names_every_module_folder_of_the_generator():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    tree = readme[readme.index("```text\ngenerator/") :]
+    tree = tree[: tree.index("```", 3)]
+    folders = sorted(p.name for p in (ROOT / "generator").rglob("*") if p.is_dir() and any(p.glob("*.py")))
+    assert [name for name in folders if f"{name}/" not in tree] == []
