@@ -44,11 +44,15 @@ _ARGPARSE_GERMAN = {
 }
 # Choices as plain text: argparse shows their repr in its messages.
 PROFILE_NAMES = tuple(profile.value for profile in Profile)
-argparse._ = lambda text: _ARGPARSE_GERMAN.get(text, text)  # type: ignore[attr-defined]
+
+
+def _german(text: str) -> str:
+    return _ARGPARSE_GERMAN.get(text, text)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; return the exit code."""
+    argparse._ = _german  # type: ignore[attr-defined]  # before the parser is built: it translates its titles too
     args = _parser().parse_args(argv)
     handler = logging.StreamHandler()  # the stderr of this run (tests call main() more than once)
     handler.setFormatter(EscapingFormatter("%(levelname)s: %(message)s"))

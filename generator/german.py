@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 
@@ -35,3 +36,15 @@ def enumeration(items: Iterable[str]) -> str:
     """Items as a German sentence lists them: „A, B und C“."""
     items = list(items)
     return " und ".join(filter(None, [", ".join(items[:-1]), *items[-1:]]))
+
+
+def closest(value: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The known word a mistyped one most likely means, or None when none is close."""
+    found = difflib.get_close_matches(value, list(known), n=1, cutoff=cutoff)
+    return found[0] if found else None
+
+
+def did_you_mean(value: str, known: Iterable[str], cutoff: float = 0.6) -> str:
+    """„; meinten Sie „…“?“ for the closest known word, to end a message with; nothing when none is close."""
+    close = closest(value, known, cutoff)
+    return f"; meinten Sie „{close}“?" if close else ""

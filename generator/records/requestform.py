@@ -9,7 +9,6 @@ file is written.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import sys
 import tempfile
@@ -17,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
+from generator.german import closest
 from generator.problems import DataInvalid, Problem, display_name
 from generator.records.reader import load_file
 from generator.records.skeleton import _first_id, _write, yaml_value
@@ -137,8 +137,8 @@ def _resolve(answer: Answer, names: dict[str, str], ids: list[str], source: str,
     found = names.get(text) or names.get(text.casefold())
     if found:
         return found
-    close = difflib.get_close_matches(text.casefold(), list(names), n=1, cutoff=0.6)
-    hint = f"; meinten Sie „{names[close[0]]}“?" if close else f"; bekannt sind: {', '.join(sorted(ids))}"
+    close = closest(text.casefold(), names)
+    hint = f"; meinten Sie „{names[close]}“?" if close else f"; bekannt sind: {', '.join(sorted(ids))}"
     if key == "partner":
         message = f"unbekannter Partner „{text}“ (Kennung, Kurzname oder Name aus partners.yaml){hint}"
     else:

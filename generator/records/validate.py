@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import types
 import typing
@@ -14,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from generator.german import did_you_mean
 from generator.problems import DataInvalid, Path, Problem, display_name, shown
 from generator.records.reader import Document, load_file
 from generator.records.rules.registry import check_rules
@@ -185,16 +185,13 @@ def _wrong_type(kind: str, value: object) -> str:
 
 def _unknown_choice(value: object, expected: str) -> str:
     allowed = [part.strip(" '") for part in expected.replace(" or ", ", ").split(",")]
-    close = difflib.get_close_matches(str(value), allowed, n=1)
-    hint = f"; meinten Sie „{close[0]}“?" if close else ""
-    return f"unbekannter Wert ({shown(value)}); erlaubt: {', '.join(allowed)}{hint}"
+    return f"unbekannter Wert ({shown(value)}); erlaubt: {', '.join(allowed)}{did_you_mean(str(value), allowed)}"
 
 
 def _unknown_field(loc: Path, model: type[BaseModel]) -> str:
     known = list(_model_at(model, loc[:-1]).model_fields)
-    close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.5)
-    hint = f"meinten Sie „{close[0]}“?" if close else f"bekannt sind: {', '.join(known)}"
-    return f"unbekanntes Feld „{loc[-1]}“; {hint}"
+    hint = did_you_mean(str(loc[-1]), known, cutoff=0.5) or f"; bekannt sind: {', '.join(known)}"
+    return f"unbekanntes Feld „{loc[-1]}“{hint}"
 
 
 def _model_at(model: type[BaseModel], path: Path) -> type[BaseModel]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
+from generator.german import did_you_mean
 from generator.problems import Path, Problem
 from generator.records.fieldtypes import is_valid_id
 from generator.records.reader import Document
@@ -74,6 +74,5 @@ def duplicates(
 
 
 def unknown(what: str, value: str, known: Iterable[str], file: str, unknown: str = "unbekannter") -> str:
-    close = difflib.get_close_matches(value, sorted({k for k in known if is_valid_id(k)}), n=1, cutoff=0.6)
-    hint = f"; meinten Sie „{close[0]}“?" if close else ""
+    hint = did_you_mean(value, sorted({k for k in known if is_valid_id(k)}))
     return f"{unknown} {what} „{value}“ (nicht in {file}){hint}"

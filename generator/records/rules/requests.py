@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
+from generator.german import did_you_mean
 from generator.problems import Problem
 from generator.records.reader import Document
 from generator.records.rules.crossref import duplicates, known_ids, raw_ids, raw_members, unknown
@@ -129,8 +129,7 @@ def _step_names(c: _Context, i: int, request: Request) -> list[Problem]:
         problems.append(c.doc.problem(("requests", i, "steps"), message))
     for key in request.steps:
         if key not in c.steps:
-            close = difflib.get_close_matches(key, c.logged, n=1, cutoff=0.6)
-            hint = f"; meinten Sie „{close[0]}“?" if close else ""
+            hint = did_you_mean(key, c.logged)
             message = f"unbekannter Schritt „{key}“; erfasst werden: {', '.join(c.logged)}{hint}"
             problems.append(c.doc.problem(("requests", i, "steps", key), message))
     return problems
@@ -192,8 +191,7 @@ def _person(c: _Context, i: int, request: Request) -> list[Problem]:
     if STEP_NAMED not in request.steps:
         return [c.doc.problem(path, f"Ansprechperson eingetragen, aber der Schritt „{STEP_NAMED}“ hat kein Datum")]
     if request.person not in c.contacts:
-        close = difflib.get_close_matches(request.person, list(c.contacts), n=1, cutoff=0.6)
-        hint = f"; meinten Sie „{close[0]}“?" if close else ""
+        hint = did_you_mean(request.person, c.contacts)
         message = f"unbekannte Ansprechperson „{request.person}“ (nicht in partners.yaml unter regional_contacts){hint}"
         return [c.doc.problem(path, message)]
     known = c.contacts[request.person]
