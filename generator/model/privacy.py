@@ -1,0 +1,61 @@
+"""Privacy, decided once: who a profile may name, and with which contact details.
+
+In the public profile a person without consent on record becomes None before any template sees the data;
+the same rule guards a public repository (`check --public-repo`).
+"""
+
+from __future__ import annotations
+
+from generator.model.entries import Contact
+from generator.problems import Problem
+from generator.records.people import person_records
+from generator.records.schema import Partner, Person
+from generator.records.schema.directory import represented_in_regions
+from generator.records.validate import Records
+from generator.settings import Profile
+
+
+def may_be_named_publicly(person: Person) -> bool:
+    """A person appears on the public site, or in a public repository, only with their consent on record."""
+    return person.consent is not None
+
+
+def unconsented_people(records: Records) -> list[Problem]:
+    """One problem per person the data names without consent: they must not stand in a public repository."""
+    return [
+        records.documents[file].problem(path, "Person ohne Einwilligung (consent)")
+        for file, path, person in person_records(records.sections)
+        if not may_be_named_publicly(person)
+    ]
+
+
+def contact(person: Person | None, profile: Profile, card: str | None = None) -> Contact | None:
+    """A person as the profile may show them: None without consent on the public site; consent only internally."""
+    if person is None or (profile == Profile.PUBLIC and not may_be_named_publicly(person)):
+        return None
+    consent = person.consent if profile == Profile.INTERN else None
+    return Contact(person.name, person.function, person.email, person.phone, person.example, consent, card)
+
+
+def liaison(person: Person | None, profile: Profile, partner_id: str) -> Contact | None:
+    """A national liaison: the public site names them at most; their contact runs through the office."""
+    if person is None or profile == Profile.PUBLIC:
+        shown = contact(person, profile)
+        return shown and Contact(shown.name, shown.function, None, None, shown.example)
+    return contact(person, profile, f"partner/vcard/{partner_id}.vcf")
+
+
+def liaison_note(p: Partner, in_networks: bool) -> str | None:
+    """The national liaison as the page names them without a person: named, missing or not needed."""
+    if p.scope != "national":
+        return None
+    if p.liaison is not None:
+        return "benannt"
+    if represented_in_regions(p) or in_networks:
+        return "keine benannt"
+    return "nicht erforderlich, da die Einrichtung nicht in den Regionen vertreten ist"
+
+
+def card_path(kind: str, key: str) -> str:
+    """Where a person's vCard lives below docs/; one folder per kind keeps names from colliding."""
+    return f"netzwerke/vcard/{kind}/{key}.vcf"
