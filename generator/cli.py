@@ -18,8 +18,9 @@ from generator.pages.schemas import write_schemas
 from generator.pipeline import generate
 from generator.problems import DataInvalid, system_error
 from generator.records.freshness import freshness_warnings
+from generator.records.newrecord import new_record
 from generator.records.requestform import new_request, read_body
-from generator.records.skeleton import KINDS, new_record, unedited_warnings
+from generator.records.skeleton import KINDS, unedited_warnings
 from generator.records.validate import load_records
 from generator.settings import Profile, SettingInvalid, Settings, read_settings
 from generator.site.build import ROOT, TargetRefused

@@ -18,8 +18,9 @@ from urllib.parse import urlencode
 
 from generator.german import closest
 from generator.problems import DataInvalid, Problem, display_name
+from generator.records.newrecord import first_id, write_lines
 from generator.records.reader import load_file
-from generator.records.skeleton import _first_id, _write, yaml_value
+from generator.records.skeleton import yaml_value
 from generator.records.validate import Records, load_records
 from generator.siteconfig import repository_url
 
@@ -103,7 +104,7 @@ def new_request(
     _validate(data_dir, path, "".join(lines), today)
     if not append:
         return entry
-    _write(path, lines)
+    write_lines(path, lines)
     doc = records.documents["requests.yaml"]
     return (
         f"Anfrage „{request_id}“ in {doc.file} eingefügt (ab Zeile {first_line}, nach Datum geordnet), "
@@ -187,7 +188,7 @@ def _inserted(path: Path, records: Records, entry: str, day: str) -> tuple[list[
     doc = records.documents["requests.yaml"]
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     raw = doc.data.get("requests") or []
-    key = (day, _first_id(entry))
+    key = (day, first_id(entry))
     later = [i for i, r in enumerate(raw) if (str((r.get("steps") or {}).get(FIRST_STEP, "")), str(r.get("id"))) > key]
     if not later or "requests" not in doc.data:
         if lines and not lines[-1].endswith("\n"):

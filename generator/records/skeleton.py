@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.problems import DataInvalid, Problem, display_name
-from generator.records.fieldtypes import ID_PATTERN
-from generator.records.reader import load_file
-from generator.records.rules.crossref import raw_ids
+from generator.problems import Problem
 from generator.records.schema_docs import field_reference, json_schemas, resolve
 
 if TYPE_CHECKING:
@@ -136,129 +131,6 @@ def yaml_value(value: object) -> str:
     if ": " in text or " #" in text or text.endswith(":"):
         return json.dumps(text, ensure_ascii=False)
     return text
-
-
-def new_record(
-    kind: str,
-    data_dir: Path,
-    today: date,
-    append: bool = False,
-    record_id: str | None = None,
-    network: str | None = None,
-) -> str:
-    """The skeleton of a new record with a free id and today's date; inserted into its data file on request.
-
-    The record goes to its place in id order and a membership (`network`) into that network's list, one id
-    per line: two pull requests that each add a record in this way merge without conflict.
-    """
-    file, section, _ = KINDS[kind]
-    doc = _loaded(Path(data_dir) / file)
-    taken = set(raw_ids(doc, section))
-    if record_id is not None:
-        _check_new_id(doc, record_id, taken)
-    text = skeleton(kind, taken, today, record_id)
-    from generator.records.validate import load_records
-
-    load_records(data_dir, today=today)  # a skeleton goes only into valid data: every error first, as `check` shows it
-    if not append:
-        return text
-    if not isinstance(doc.data, dict) or list(doc.data)[-1:] != [section]:
-        message = f"der Abschnitt „{section}:“ muss am Ende der Datei stehen, damit ein Eintrag angehängt werden kann"
-        raise DataInvalid([Problem(doc.file, 1, "", message)])
-    new_id = _first_id(text)
-    networks = _loaded(Path(data_dir) / KINDS["network"][0]) if network else None
-    if network and networks:
-        _check_network(networks, network)
-    first_line = _insert_record(Path(data_dir) / file, doc, section, new_id, text)
-    report = f"{LABELS[kind]} in {doc.file} eingefügt (ab Zeile {first_line}, nach Kennungen geordnet)."
-    if network and networks:
-        line = _insert_member(Path(data_dir) / KINDS["network"][0], networks, network, new_id)
-        report += f" „{new_id}“ steht in der Liste „partners“ von „{network}“ in {networks.file} (Zeile {line})."
-    return report + " Bitte die Werte anpassen und mit „make check“ prüfen.\n"
-
-
-def _loaded(path: Path):
-    if not path.is_file():
-        raise DataInvalid([Problem(display_name(path), 1, "", "Datei fehlt")])  # the words of `check`
-    doc, problems = load_file(path)
-    if problems:
-        raise DataInvalid(problems)
-    return doc
-
-
-def _check_new_id(doc, record_id: str, taken: set[str]) -> None:
-    if not re.fullmatch(ID_PATTERN, record_id):
-        message = f"„{record_id}“ ist keine gültige Kennung; erlaubt sind a–z, 0–9 und einzelne Bindestriche"
-        raise DataInvalid([Problem(doc.file, 1, "", message)])
-    if record_id in taken:
-        raise DataInvalid([Problem(doc.file, 1, "", f"die Kennung „{record_id}“ ist schon vergeben")])
-
-
-def _check_network(networks, network: str) -> None:
-    if network not in raw_ids(networks, "networks"):
-        raise DataInvalid([Problem(networks.file, 1, "", f"es gibt kein Netzwerk mit der Kennung „{network}“")])
-
-
-def _first_id(text: str) -> str:
-    return re.findall(r"^ *- id: (\S+)$", text, re.MULTILINE)[0]
-
-
-def _insert_record(path: Path, doc, section: str, new_id: str, text: str) -> int:
-    """Insert `text` before the first record whose id sorts after `new_id` (with its leading comments)."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    ids = raw_ids(doc, section)
-    later = [i for i, other in enumerate(ids) if other > new_id]
-    if not later:
-        separator = "" if not lines or lines[-1].endswith("\n") else "\n"
-        lines[-1:] = [lines[-1] + separator] if lines else []
-        at = len(lines)
-        block = ["\n", *text.splitlines(keepends=True)]
-    else:
-        at = doc.lines[(section, later[0])] - 1
-        while at > 0 and lines[at - 1].lstrip().startswith("#"):
-            at -= 1  # the comment lines above a record belong to it
-        block = [*text.splitlines(keepends=True), "\n"]
-    lines[at:at] = block
-    _write(path, lines)
-    return at + 1 + (block[0] == "\n")
-
-
-def _insert_member(path: Path, doc, network: str, member: str) -> int:
-    """Add `member` to the network's `partners:` list in id order, one id per line; return its line."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    index = raw_ids(doc, "networks").index(network)
-    record = doc.data["networks"][index]
-    start = doc.lines[("networks", index)] - 1
-    field = " " * (len(lines[start]) - len(lines[start].lstrip(" -")))
-    members = record.get("partners") if isinstance(record.get("partners"), list) else None
-    if members is None:
-        anchor = doc.lines.get(("networks", index, "verified_on"), doc.lines[("networks", index, "id")] + 1) - 1
-        lines[anchor:anchor] = [f"{field}partners:\n", f"{field}  - {member}\n"]
-        _write(path, lines)
-        return anchor + 2
-    key = doc.lines[("networks", index, "partners")] - 1
-    if "[" in lines[key]:  # a list in brackets becomes one id per line
-        lines[key : key + 1] = [f"{field}partners:\n", *(f"{field}  - {m}\n" for m in members)]
-        item_line = [key + 1 + j for j in range(len(members))]
-    else:
-        item_line = [doc.lines[("networks", index, "partners", j)] - 1 for j in range(len(members))]
-    later = [j for j, other in enumerate(members) if str(other) > member]
-    at = item_line[later[0]] if later else (item_line[-1] + 1 if item_line else key + 1)
-    lines[at:at] = [f"{field}  - {member}\n"]
-    _write(path, lines)
-    return at + 1
-
-
-def _write(path: Path, lines: list[str]) -> None:
-    """Replace the file in one step, so an interrupted command never leaves half a file."""
-    temporary = path.with_name(f".{path.name}.neu")
-    try:
-        temporary.write_text("".join(lines), encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        # The editor knows the data file, not our temporary copy: the message names the file.
-        raise type(error)(error.errno, error.strerror, str(path)) from None
 
 
 # Sample values of the skeleton that no real record keeps: people's details, addresses, placeholder texts.
