@@ -332,7 +332,8 @@ def test_description_starting_like_a_block_stays_a_paragraph(start):
 
 
 def test_flood_of_values_is_refused_in_one_line(tmp_path):
-    from generator.records.reader import MAX_VALUES, load_file
+    from generator.records.composer import MAX_VALUES
+    from generator.records.reader import load_file
 
     file = tmp_path / "partners.yaml"
     file.write_text("partners: [" + ",".join(["a"] * (MAX_VALUES + 10)) + "]\n", encoding="utf-8")

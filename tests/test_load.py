@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.records.reader import MAX_BYTES, MAX_DEPTH, load_file
+from generator.records.composer import MAX_DEPTH
+from generator.records.reader import MAX_BYTES, load_file
 
 
 def load(tmp_path: Path, text: str | bytes):

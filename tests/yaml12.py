@@ -10,7 +10,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from generator.records.reader import compose, read_text
+from generator.records.composer import compose
+from generator.records.reader import read_text
 
 INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
 # .inf and .nan are left out: no field of ours could take them.

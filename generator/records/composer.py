@@ -1,0 +1,237 @@
+"""Compose values from libyaml's events with an explicit stack: strict scalars, no anchors, tags or deep nesting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+from yaml._yaml import CParser
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+
+from generator.problems import Path, Problem, format_path
+from generator.records.document import Document
+from generator.records.yamlerrors import Refused, curly_quote_hint, syntax_message, unclosed_quote_line
+from generator.records.yamlstrict import check_comment_after, check_flow_line, check_scalar
+
+MAX_DEPTH = 12
+# About ten times the keys and values of 1,000 partners with their contacts: more is machine-made, not edited.
+MAX_VALUES = 200_000
+
+
+def plain_value(value: str, style: str | None) -> Any:
+    """Our schema of scalars: only plain true, false, null (or nothing) are not text."""
+    if style is None:
+        if value in ("true", "false"):
+            return value == "true"
+        if value in ("null", "~", ""):
+            return None
+    return value
+
+
+class _Frame:
+    """A mapping or sequence being composed."""
+
+    __slots__ = ("container", "discard", "flow", "indent", "is_map", "key", "key_end", "path", "start_line")
+
+    def __init__(self, container, path, is_map, indent, flow, start_line, discard=False):
+        self.container = container
+        self.path = path
+        self.is_map = is_map
+        self.indent = indent  # column of the innermost block collection, for the indentation of flow lines
+        self.flow = flow
+        self.key = _NO_KEY
+        self.key_end = 0
+        self.discard = discard
+        self.start_line = start_line
+
+
+_NO_KEY = object()
+_BAD_KEY = object()  # a key that is not text, or a duplicate: its value is read and dropped
+
+
+class _DuplicateId:
+    """The key of a second `id` in a mapping: its value is dropped, but remembered (see Document.dropped_ids)."""
+
+
+def compose(
+    text: str, doc: Document | None = None, problems: list[Problem] | None = None, scalar: Callable = plain_value
+) -> Any:
+    """The values of one YAML document, composed from libyaml's events without recursion.
+
+    Records the line of every key and list item in doc.lines and non-fatal problems in problems;
+    raises Refused for what stops reading (syntax errors, anchors, tags, depth, forbidden characters).
+    `scalar(value, style)` turns a scalar into a value (tests/yaml12.py reads the file as an editor does).
+    """
+    composer = _Composer(text, doc if doc is not None else Document(""), problems if problems is not None else [])
+    composer.scalar = scalar
+    return composer.run()
+
+
+class _Composer:
+    """Builds plain values from the events, with an explicit stack of the open collections."""
+
+    def __init__(self, text: str, doc: Document, problems: list[Problem]):
+        self.text, self.doc, self.problems = text, doc, problems
+        self.scalar: Callable = plain_value
+        self.stack: list[_Frame] = []
+        self.root: list[Any] = []
+        self.values = 0
+        self.documents = 0
+
+    def run(self) -> Any:
+        parser = CParser(self.text)
+        handlers = {
+            ScalarEvent: self._on_scalar,
+            MappingStartEvent: self._on_start,
+            SequenceStartEvent: self._on_start,
+            MappingEndEvent: self._on_end,
+            SequenceEndEvent: self._on_end,
+            AliasEvent: self._on_alias,
+            DocumentStartEvent: self._on_document,
+        }
+        try:
+            while (event := parser.get_event()) is not None:
+                handler = handlers.get(type(event))
+                if handler is not None:
+                    handler(event)
+        except yaml.MarkedYAMLError as error:
+            raise Refused(*_syntax_problem(self.text, error)) from None
+        finally:
+            parser.dispose()
+        return self.root[0] if self.root else None
+
+    def _count(self, event) -> None:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise Refused(event.start_mark.line + 1, _too_many_values())
+        _check_node(event, len(self.stack))
+
+    def _on_scalar(self, event) -> None:
+        self._count(event)
+        frame = self.stack[-1] if self.stack else None
+        check_scalar(self.text, event, frame.flow if frame else False, frame.indent if frame else -1)
+        self._put(self.scalar(event.value, event.style or None), event)
+
+    def _on_start(self, event) -> None:
+        self._count(event)
+        is_map = type(event) is MappingStartEvent
+        container: Any = {} if is_map else []
+        path = self._put(container, event)
+        parent = self.stack[-1] if self.stack else None
+        flow = bool(event.flow_style)
+        indent = (parent.indent if parent else -1) if flow else event.start_mark.column
+        discard = path is None or (parent is not None and parent.discard)
+        self.stack.append(_Frame(container, path, is_map, indent, flow, event.start_mark.line, discard))
+
+    def _on_end(self, event) -> None:
+        frame = self.stack.pop()
+        if frame.flow:
+            check_flow_line(event, frame.start_line, frame.indent)
+            check_comment_after(self.text, event.end_mark.index, event.end_mark.line + 1)
+
+    def _on_alias(self, event) -> None:
+        raise Refused(
+            event.start_mark.line + 1, f"Verweise (*{event.anchor}) sind nicht erlaubt; bitte den Inhalt ausschreiben"
+        )
+
+    def _on_document(self, event) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            message = "die Datei darf nur ein Dokument enthalten; bitte die Zeile mit --- entfernen"
+            raise Refused(event.start_mark.line + 1, "YAML-Syntaxfehler: " + message)
+
+    def _put(self, value, event) -> Path | None:
+        """Put a value into the collection being composed; return its path (None when it is dropped)."""
+        if not self.stack:
+            self.root.append(value)
+            return ()
+        frame = self.stack[-1]
+        if frame.flow:
+            check_flow_line(event, frame.start_line, frame.indent)
+        if frame.discard:
+            return None
+        if not frame.is_map:
+            path = (*frame.path, len(frame.container))
+            self.doc.lines[path] = event.start_mark.line + 1
+            frame.container.append(value)
+            return path
+        if frame.key is _NO_KEY:
+            self._take_key(value, event, frame)
+            return None
+        key, frame.key = frame.key, _NO_KEY
+        if key is _BAD_KEY:
+            return None
+        if key is _DuplicateId:
+            if isinstance(value, str):
+                self.doc.dropped_ids.add(value)
+            return None
+        path = (*frame.path, key)
+        if value is None and type(event) is ScalarEvent and not event.value and _comment_follows(self.text, frame):
+            message = (
+                "Wert fehlt, dahinter steht ein Kommentar: Ein Wert, der mit # beginnt, gehört in Anführungszeichen"
+            )
+            self.problems.append(Problem(self.doc.file, self.doc.lines[path], format_path(path), message))
+        frame.container[key] = value
+        return path
+
+    def _take_key(self, key, event, frame: _Frame) -> None:
+        line, path, doc = event.start_mark.line + 1, frame.path, self.doc
+        if type(event) is not ScalarEvent or not isinstance(key, str):
+            self.problems.append(Problem(doc.file, line, format_path(path), "Feldnamen müssen einfacher Text sein"))
+            frame.key = _BAD_KEY
+        elif key in frame.container:
+            message = f"doppelter Schlüssel „{key}“ (zuerst in Zeile {doc.lines[(*path, key)]})"
+            if key == "id":
+                message += f"; fehlt vor Zeile {line} ein „- “ für einen neuen Eintrag?"
+            self.problems.append(Problem(doc.file, line, format_path((*path, key)), message))
+            doc.mark_damaged(path)
+            frame.key = _DuplicateId if key == "id" else _BAD_KEY
+        else:
+            doc.lines[(*path, key)] = line
+            frame.key = key
+            frame.key_end = event.end_mark.index  # type: ignore[union-attr]  # parser events carry marks
+
+
+def _too_many_values() -> str:
+    count = f"{MAX_VALUES:,}".replace(",", ".")
+    return f"Datei enthält mehr als {count} Werte; so viele Einträge schreibt kein Mensch, bitte den Inhalt prüfen"
+
+
+def _comment_follows(text: str, frame: _Frame) -> bool:
+    """`phone: #49 …` reads as an empty value plus a comment; editors mean the text."""
+    end = text.find("\n", frame.key_end)
+    rest = text[frame.key_end : end if end >= 0 else None]
+    return rest.lstrip(":").strip().startswith("#")
+
+
+def _check_node(event, depth: int) -> None:
+    line = event.start_mark.line + 1
+    if event.anchor is not None:
+        raise Refused(line, f"Anker (&{event.anchor}) sind nicht erlaubt; bitte den Inhalt ausschreiben")
+    if event.tag not in (None, "!"):
+        tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+        raise Refused(line, f"Typangaben wie {tag} sind nicht erlaubt; bitte den Wert ohne Typangabe schreiben")
+    if depth >= MAX_DEPTH:
+        raise Refused(line, f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)")
+
+
+def _syntax_problem(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str]:
+    mark = error.problem_mark or error.context_mark
+    starts = ("simple key", "quoted scalar", "flow sequence", "flow mapping")
+    if error.context_mark and any(part in (error.context or "") for part in starts):
+        mark = error.context_mark  # where the key, quote or bracket starts, not where libyaml gave up
+    line = mark.line + 1 if mark else 1
+    message = syntax_message(error.problem or "", error.context or "")
+    unclosed = unclosed_quote_line(text, line)
+    if unclosed is not None:
+        line, message = unclosed, "ein Anführungszeichen wird in dieser Zeile geöffnet und nicht geschlossen"
+    return line, "YAML-Syntaxfehler: " + message + curly_quote_hint(text, line)

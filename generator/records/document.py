@@ -1,0 +1,47 @@
+"""A data file as read: its values, the line of every key and list item, and the problems found at a path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.problems import Path, Problem, format_path
+
+
+@dataclass
+class Document:
+    """A loaded data file: its values and the line where each path starts."""
+
+    file: str
+    data: Any = None
+    lines: dict[Path, int] = field(default_factory=dict)
+    # Mappings that lost a duplicate key: their records are not trusted for rules across records.
+    damaged: set[Path] = field(default_factory=set)
+    # Ids that lost to an earlier `id` in the same mapping (a missing „- “): references to them are not errors.
+    dropped_ids: set[str] = field(default_factory=set)
+
+    # Every path that holds a damaged mapping (the mapping itself and its parents).
+    damaged_within: set[Path] = field(default_factory=set)
+    # What rules derive from the raw data more than once (the data never changes after loading).
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def mark_damaged(self, path: Path) -> None:
+        self.damaged.add(path)
+        self.damaged_within.update(path[:end] for end in range(len(path) + 1))
+
+    def is_damaged(self, path: Path) -> bool:
+        """Whether the record at path, or anything inside it, had a duplicate key."""
+        return tuple(path) in self.damaged_within
+
+    def line_of(self, path: Path) -> int:
+        """Line of the path, or of its nearest parent that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+    def problem(self, path: Path, message: str, *, warning: bool = False) -> Problem:
+        """A problem located at the given data path of this file."""
+        return Problem(self.file, self.line_of(path), format_path(path), message, warning)
