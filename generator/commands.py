@@ -1,0 +1,125 @@
+"""The commands of `python -m generator`: each takes the parsed arguments and the settings, returns the exit code."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from generator.messages import report_problems, say
+from generator.model.directory import unconsented_people
+from generator.model.gaps import presence_warnings
+from generator.pages.report import report as weekly_report
+from generator.pages.schemas import write_schemas
+from generator.pipeline import generate as stage
+from generator.records.freshness import freshness_warnings
+from generator.records.newrecord import new_record
+from generator.records.requestform import new_request, read_body
+from generator.records.skeleton import unedited_warnings
+from generator.records.validate import load_records
+from generator.settings import Profile, SettingInvalid, Settings
+from generator.site.build import ROOT
+from generator.site.engines import DEFAULT_ENGINE, build_with
+from generator.site.staging import staging_dir
+
+
+def check(args, settings: Settings) -> int:
+    started = time.perf_counter()
+    records = load_records(args.data, today=settings.today)
+    seconds = time.perf_counter() - started
+    if args.public_repo:
+        return _public_repo_guard(records, settings)
+    max_age = args.max_age or settings.max_age_days
+    stale = freshness_warnings(records, settings.today, max_age)
+    unedited = unedited_warnings(records)
+    unplaced = presence_warnings(records)
+    warnings = sorted(stale + unedited + unplaced)
+    report_problems(warnings, settings.github_actions)
+    print(f"Daten in Ordnung: {len(records.partners)} Partner, {len(records.networks)} Netzwerke ({seconds:.2f} s).")
+    if stale:
+        print(f"{_count(stale, 'Warnung', 'Warnungen')}: Einträge bitte prüfen (älter als {max_age} Tage).")
+    if unedited:
+        print(f"{_count(unedited, 'Warnung', 'Warnungen')}: Werte aus dem Gerüst neuer Einträge bitte anpassen.")
+    if unplaced:
+        print(f"{_count(unplaced, 'Warnung', 'Warnungen')}: Länder nationaler Partner bitte eintragen (present_in).")
+    return 0
+
+
+def _public_repo_guard(records, settings: Settings) -> int:
+    """Refuse data that names people without consent, when the repository holding it is public."""
+    unconsented = sorted(unconsented_people(records))
+    if not unconsented:
+        print("Daten in Ordnung für ein öffentliches Repository: Jede genannte Person hat eingewilligt.")
+        return 0
+    report_problems(unconsented, settings.github_actions)
+    print(
+        f"Abbruch: Dieses Repository ist öffentlich, aber die Daten nennen {_count(unconsented, 'Person', 'Personen')} "
+        "ohne Einwilligung. Ihre Namen und Kontaktdaten wären damit für alle lesbar. Bitte das Repository auf "
+        "privat stellen (Settings → General → Danger Zone → Change repository visibility) oder diese Personen aus "
+        "den Daten entfernen; danach auch die Git-Historie bereinigen (siehe „Daten pflegen“ → "
+        "„Widerruf und Löschung“).",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def schemas(args, settings: Settings) -> int:
+    changed = write_schemas()
+    print(f"{len(changed)} JSON-Schemas in schemas/ geändert.")
+    return 0
+
+
+def new(args, settings: Settings) -> int:
+    if args.network and args.kind != "partner":
+        raise SettingInvalid("--netzwerk gibt es nur bei „new partner“")
+    if args.network and not args.append:
+        raise SettingInvalid("--netzwerk braucht --append (der Partner wird dann gleich eingetragen)")
+    print(new_record(args.kind, Path(args.data), settings.today, args.append, args.id, args.network), end="")
+    return 0
+
+
+def request(args, settings: Settings) -> int:
+    body, source = read_body(args.issue)
+    print(new_request(body, source, Path(args.data), settings.today, args.append, args.issue_number), end="")
+    return 0
+
+
+def report(args, settings: Settings) -> int:
+    records = load_records(args.data, today=settings.today)
+    text, due = weekly_report(records, settings.today, args.max_age or settings.max_age_days)
+    print(text, end="")
+    if settings.github_output:
+        # A scheduled workflow posts the report only when something is due (steps.<id>.outputs.due).
+        with open(settings.github_output, "a", encoding="utf-8") as output:
+            output.write(f"due={due}\n")
+    return 0
+
+
+def _count(items: list, one: str, many: str) -> str:
+    return f"{len(items)} {one if len(items) == 1 else many}"
+
+
+def generate(args, settings: Settings) -> int:
+    profile = Profile(args.profile)
+    target = staging_dir(profile)
+    changed = stage(args.data, target, profile, settings=settings)
+    print(f"{len(changed)} Seiten in {target.relative_to(ROOT)}/ geändert.")
+    return 0
+
+
+def build(args, settings: Settings) -> int:
+    started = time.perf_counter()
+    profile = Profile(args.profile)
+    site = build_with(args.engine, profile, args.data, args.site_dir, settings)
+    label = "intern" if profile == Profile.INTERN else "öffentlich"
+    if args.engine != DEFAULT_ENGINE:
+        label += f", {args.engine.capitalize()}"
+    say(f"Website ({label}) gebaut in {time.perf_counter() - started:.1f} s: {site}", sys.stdout)
+    return 0
+
+
+def serve(args, settings: Settings) -> int:
+    from generator.site.preview import serve
+
+    serve(args.data, dev_addr=args.dev_addr, settings=settings)
+    return 0
