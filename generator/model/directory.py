@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from generator.model import privacy
 from generator.model.entries import (
@@ -13,11 +14,13 @@ from generator.model.entries import (
     PartnerEntry,
     Ref,
     RegionalContactEntry,
+    ReviewRow,
     SignatureEntry,
 )
 from generator.model.gaps import GapPlan, land_counts, plan, unplaced
 from generator.model.privacy import may_be_named_publicly, unconsented_people
 from generator.model.requests import request_log
+from generator.records.freshness import stale_records
 from generator.records.history import DataHistory
 from generator.records.history import unknown as unknown_history
 from generator.records.schema import (
@@ -47,6 +50,7 @@ def build_directory(
     `settings` are the run's (read here when not given); only the internal pages depend on them.
     """
     profile = Profile(profile)  # callers may pass the plain text; anything else is a programming error
+    settings = settings or read_settings()
     intern = profile == Profile.INTERN
     partners = sorted(records.partners, key=lambda p: p.name.casefold())
     networks = sorted(records.networks, key=lambda n: n.name.casefold())
@@ -86,7 +90,8 @@ def build_directory(
         agreement=AgreementFile(**records.sections["agreement.yaml"]),
         process=ProcessFile(**records.sections["process.yaml"]),
         requests=request_log(records) if intern else None,
-        settings=(settings or read_settings()) if intern else None,
+        settings=settings if intern else None,
+        review=_review(records, settings) if intern else (),
         version_sources=_version_sources(records),
         legal=LegalFile.model_construct(**records.sections["legal.yaml"]),  # validated already
         lands=land_counts(((n, plans[n.id]) for n in networks), partners, _contact_counts(partners)),
@@ -224,6 +229,19 @@ def _network(
     )
 
 
+def _review(records: Records, settings: Settings) -> tuple[ReviewRow, ...]:
+    """The entries to check again, from the same computation as the warnings of `check`."""
+    kinds = {"data/networks.yaml": "Netzwerk", "data/partners.yaml": "Partner"}
+    rows = [
+        ReviewRow(
+            kinds[r.file], r.id, r.name, f"../{r.page}", r.verified_on, r.age_days, f"{r.file}, Zeile {r.record_line}"
+        )
+        for r in stale_records(records, settings.today, settings.max_age_days)
+        if r.file in kinds and r.page
+    ]
+    return tuple(sorted(rows, key=lambda r: (r.verified_on or date.min, r.kind, r.id)))
+
+
 def _ambassador(person, partners: list[Partner], profile: Profile, card: str) -> AmbassadorEntry:
     partner = next((Ref(p.id, p.name) for p in partners if p.id == person.partner), None)
     return AmbassadorEntry(privacy.contact(person, profile, card), partner)
@@ -238,6 +256,7 @@ __all__ = [
     "PartnerEntry",
     "Ref",
     "RegionalContactEntry",
+    "ReviewRow",
     "SignatureEntry",
     "build_directory",
     "may_be_named_publicly",

@@ -141,6 +141,19 @@ class NetworkEntry:
 
 
 @dataclass(frozen=True)
+class ReviewRow:
+    """A partner or network whose entry should be checked again (internal profile)."""
+
+    kind: str
+    id: str
+    name: str
+    page: str
+    verified_on: date | None
+    age_days: int | None
+    source: str
+
+
+@dataclass(frozen=True)
 class Directory:
     """Everything the pages of one profile may show."""
 
@@ -156,6 +169,8 @@ class Directory:
     requests: RequestLog | None = None
     # The run's settings: only the internal pages (overdue requests, entries to check) depend on the day.
     settings: Settings | None = None
+    # Partners and networks never checked or checked longer ago than the settings allow, the oldest first.
+    review: tuple[ReviewRow, ...] = ()
     # Version id → "data/agreement.yaml#L14": where each version of the agreement is written.
     version_sources: dict[str, str] = field(default_factory=dict)
     # Networks, named contacts and gaps per Land (counts only), for the map of gaps.

@@ -10,7 +10,6 @@ from datetime import date
 from generator.model.directory import build_directory
 from generator.model.requests import status_board
 from generator.pages.render import inert
-from generator.pages.requests import review_rows
 from generator.records.validate import Records
 from generator.settings import Profile, Settings
 
@@ -29,7 +28,7 @@ def report(records: Records, today: date, max_age: int) -> tuple[str, int]:
     log = directory.requests
     assert log is not None  # the internal profile always has the request log
     overdue = [row for row in status_board(log, today) if row.overdue]
-    review = review_rows(directory, today, max_age)
+    review = directory.review
     lines = [
         f"Stand: {today.isoformat()}. Erzeugt mit `python -m generator report` aus `data/`.",
         "",

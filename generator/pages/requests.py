@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from jinja2 import Environment
 
@@ -12,7 +11,6 @@ from generator.model.directory import Directory, NetworkEntry, PartnerEntry
 from generator.model.requests import BoardRow, partner_durations, status_board, step_durations, total_duration
 from generator.pages.gaps import gap_maps
 from generator.records.schema import Consent
-from generator.settings import outdated
 
 INTERN_PAGES = {
     "intern/anfragen.md": "Anfragen",
@@ -46,19 +44,6 @@ class CoverageRow:
     def complete(self) -> bool:
         """Every national partner of the network has named a regional contact (and there is at least one)."""
         return bool(self.named) and not self.gaps
-
-
-@dataclass(frozen=True)
-class ReviewRow:
-    """A partner or network whose entry should be checked again."""
-
-    kind: str
-    id: str
-    name: str
-    page: str
-    verified_on: date | None
-    age_days: int | None
-    source: str
 
 
 @dataclass(frozen=True)
@@ -118,28 +103,6 @@ def coverage(directory: Directory) -> tuple[CoverageRow, ...]:
     return tuple(rows)
 
 
-def review_rows(directory: Directory, today: date, max_age: int) -> tuple[ReviewRow, ...]:
-    """Partners and networks never checked or checked more than max_age days ago, the oldest first."""
-    entries: list[tuple[str, str, NetworkEntry | PartnerEntry]] = [
-        ("Netzwerk", "netzwerke", n) for n in directory.networks
-    ]
-    entries += [("Partner", "partner", p) for p in directory.partners]
-    rows = [
-        ReviewRow(
-            kind,
-            e.id,
-            e.name,
-            f"../{folder}/{e.id}.md",
-            e.verified_on,
-            (today - e.verified_on).days if e.verified_on else None,
-            e.source.replace("#L", ", Zeile "),
-        )
-        for kind, folder, e in entries
-        if outdated(e.verified_on, today, max_age)
-    ]
-    return tuple(sorted(rows, key=lambda r: (r.verified_on or date.min, r.kind, r.id)))
-
-
 def coverage_pages(env: Environment, directory: Directory) -> dict[str, str]:
     """The gaps per network; public and internal (the internal one also marks running requests)."""
     page = env.get_template("coverage.md.j2").render(
@@ -167,7 +130,7 @@ def intern_pages(env: Environment, directory: Directory) -> dict[str, str]:
             by_partner_durations=partner_durations(directory.requests),
         ),
         "intern/pruefen.md": env.get_template("intern_review.md.j2").render(
-            shared, rows=review_rows(directory, today, max_age), max_age=max_age, consents=consent_rows(directory)
+            shared, rows=directory.review, max_age=max_age, consents=consent_rows(directory)
         ),
     }
 

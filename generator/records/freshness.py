@@ -25,6 +25,7 @@ class StaleRecord:
     page: str | None
     verified_on: date | None
     age_days: int | None
+    record_line: int = 1  # where the record starts (its verified_on may be missing)
 
 
 def stale_records(records: Records, today: date, max_age: int) -> list[StaleRecord]:
@@ -42,7 +43,8 @@ def stale_records(records: Records, today: date, max_age: int) -> list[StaleReco
                     line = records.documents[file].line_of(path)
                     name = getattr(item, "name", item.id)
                     page = f"{PAGES[file]}/{item.id}.md" if file in PAGES else None
-                    stale.append(StaleRecord(f"data/{file}", line, path, item.id, name, page, verified, age))
+                    start = records.documents[file].line_of((section, i))
+                    stale.append(StaleRecord(f"data/{file}", line, path, item.id, name, page, verified, age, start))
     return stale
 
 
