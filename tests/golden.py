@@ -11,12 +11,10 @@ import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.model.directory import build_directory
-from generator.pages.render import render_pages
-from generator.records.validate import load_records
 from generator.settings import Profile
 
-from .support import DATA, FIXED_TODAY
+from .support import FIXED_TODAY
+from .support import sample_pages as support_sample_pages
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -37,8 +35,7 @@ def fixed_today(day: str = FIXED_TODAY):
 
 def sample_pages(profile: str = "public") -> dict[str, str | bytes]:
     """The generated pages of the fixture data for a profile, on the fixed day."""
-    with fixed_today():
-        return render_pages(build_directory(load_records(DATA), profile))
+    return support_sample_pages(profile)
 
 
 def main() -> None:

@@ -11,7 +11,13 @@ import shutil
 import subprocess
 import sys
 import threading
+from datetime import date
 from pathlib import Path
+
+from generator.model.directory import Directory, build_directory
+from generator.pages.render import render_pages
+from generator.records.validate import Records, load_records
+from generator.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 # The tests own their data: a fictional fixture set, never the office's live data/.
@@ -19,6 +25,28 @@ DATA = Path(__file__).resolve().parent / "fixtures" / "data"
 LIVE_DATA = ROOT / "data"
 # The day golden files and date-dependent tests take as today (OM_TODAY); the real calendar never matters.
 FIXED_TODAY = "2026-11-22"
+
+
+@functools.cache
+def sample_records() -> Records:
+    """The fixture data, loaded and validated once per test session (records are frozen)."""
+    return load_records(DATA, today=date.fromisoformat(FIXED_TODAY))
+
+
+@functools.cache
+def sample_directory(profile: str = "public") -> Directory:
+    """The directory of the fixture data for a profile, on the fixed day (the chain records → model, once)."""
+    return build_directory(sample_records(), profile, settings=Settings(date.fromisoformat(FIXED_TODAY)))
+
+
+@functools.cache
+def _rendered(profile: str) -> dict[str, str | bytes]:
+    return render_pages(sample_directory(profile))
+
+
+def sample_pages(profile: str = "public") -> dict[str, str | bytes]:
+    """The generated pages of the fixture data for a profile, on the fixed day (records → model → pages, once)."""
+    return dict(_rendered(profile))
 
 
 def serve(folder: Path) -> tuple[http.server.HTTPServer, str]:

@@ -8,11 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.model.directory import build_directory
-from generator.records.validate import load_records
-
 from .browser import DESKTOP, PHONE, open_page
-from .support import DATA
+from .support import sample_directory
 
 SCRIPT_BUDGET = 600_000  # bytes of script a page may load (files and inline)
 # What a visitor's browser shows about the page as it is now, besides axe: sideways scrolling, drawings
@@ -76,7 +73,7 @@ def site_pages(site: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def directory():
-    return build_directory(load_records(DATA), "public")
+    return sample_directory("public")
 
 
 @pytest.fixture(scope="module")

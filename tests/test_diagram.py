@@ -9,16 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.model.directory import build_directory
 from generator.pages.diagram import LINE, ROLE_SIZE, procedure_svg, text_width, wrap, xml_text
 from generator.records.schema import ProcessFile
-from generator.records.validate import load_records
 
 from .browser import DESKTOP, PHONE, open_page
-from .support import DATA
+from .support import sample_directory
 
 SVG = "{http://www.w3.org/2000/svg}"
-PROCESS = build_directory(load_records(DATA), "public").process
+PROCESS = sample_directory("public").process
 # Any single line a data file can hold: the schema rejects empty values and line breaks.
 LINE_OF_TEXT = st.text(min_size=1, max_size=80).filter(lambda t: t.strip() and "\n" not in t and "\r" not in t)
 TEXT_FITS_ITS_CARD = """() => [...document.querySelectorAll('.om-diagram__step')].every(step => {

@@ -7,17 +7,15 @@ import re
 import pytest
 
 from generator.german import ascii_spellings, slug
-from generator.model.directory import build_directory
 from generator.pages.filters import facet_tokens, network_facets, partner_facets
 from generator.pages.render import render_pages
-from generator.records.validate import load_records
 
-from .support import DATA
+from .support import sample_directory
 
 
 @pytest.fixture(scope="module")
 def directory():
-    return build_directory(load_records(DATA), "public")
+    return sample_directory("public")
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from generator.pages.render import render_pages
 from generator.records.validate import load_records
 from generator.site.build import build_site
 
-from .support import DATA, replace_in
+from .support import DATA, replace_in, sample_directory, sample_pages
 
 
 def _pages(data_dir=DATA, profile: str = "public") -> dict[str, str]:
@@ -21,12 +21,12 @@ def _pages(data_dir=DATA, profile: str = "public") -> dict[str, str]:
 
 @functools.cache
 def _sample_pages(profile: str) -> dict[str, str]:
-    return render_pages(build_directory(load_records(DATA), profile))
+    return sample_pages(profile)
 
 
 def test_every_network_has_an_agreement_page_and_a_one_page_sheet():
     pages = _pages()
-    for network in build_directory(load_records(DATA)).networks:
+    for network in sample_directory().networks:
         assert f"vereinbarung/netzwerke/{network.id}.md" in pages
         assert f"merkblaetter/{network.id}.md" in pages
 
@@ -72,7 +72,7 @@ def test_timeline_marks_assumed_dates():
 
 def test_sample_timeline_gives_only_the_dates_of_the_sources_as_fact():
     """The sources name the version of 21 June 2021, feedback until the end of August and the Strategiekreis."""
-    timeline = build_directory(load_records(DATA)).agreement.timeline
+    timeline = sample_directory().agreement.timeline
     stated = {step.date.isoformat() for step in timeline if not step.assumed}
     assert stated == {"2021-06-21", "2021-08-31", "2021-11-11"}
 

@@ -9,12 +9,10 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from generator.messages import terminal_line
-from generator.model.directory import build_directory
 from generator.pages.frontmatter import yaml_string
-from generator.pages.render import render_pages
 from generator.records.validate import check_data, load_records
 
-from .support import DATA, replace_in, run_cli
+from .support import DATA, replace_in, run_cli, sample_pages
 
 # --- 1. a misspelt or missing top-level section -------------------------------------------------------------
 
@@ -105,7 +103,7 @@ def generated_pages() -> dict[str, str]:
 
 
 def _pages(profile: str) -> dict[str, str]:
-    return render_pages(build_directory(load_records(DATA), profile))
+    return sample_pages(profile)
 
 
 def test_every_front_matter_parses_with_mkdocs_own_reader(generated_pages):

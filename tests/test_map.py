@@ -9,7 +9,6 @@ from dataclasses import replace
 
 import pytest
 
-from generator.model.directory import build_directory
 from generator.pages.geo import (
     HEIGHT,
     RADIUS,
@@ -24,14 +23,13 @@ from generator.pages.geo import (
     state_borders,
 )
 from generator.pages.render import render_pages
-from generator.records.validate import load_records
 
-from .support import DATA
+from .support import sample_directory
 
 
 @pytest.fixture(scope="module")
 def directory():
-    return build_directory(load_records(DATA), "public")
+    return sample_directory("public")
 
 
 def test_quantized_arcs_are_summed_scaled_and_joined_in_ring_order():

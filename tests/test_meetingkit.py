@@ -7,15 +7,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from generator.model.directory import build_directory
-from generator.records.validate import load_records
 from generator.settings import Profile
 
-from .golden import sample_pages
-from .support import DATA
+from .support import sample_directory, sample_pages
 from .test_print import A4_POINTS, page_count, page_size, print_to_pdf
 
-NETWORKS = [network.id for network in build_directory(load_records(DATA)).networks]
+NETWORKS = [network.id for network in sample_directory().networks]
 
 
 def test_every_network_has_a_kit_on_the_internal_site_only():
@@ -45,7 +42,7 @@ def test_the_qr_code_leads_to_the_public_network_page():
 
 
 def test_the_kit_gets_no_partner_of_a_gap_from_the_public_model():
-    harz = next(n for n in build_directory(load_records(DATA), Profile.PUBLIC).networks if n.id == "harz")
+    harz = next(n for n in sample_directory(Profile.PUBLIC).networks if n.id == "harz")
     assert harz.planner.gaps == ()
 
 

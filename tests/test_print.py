@@ -10,18 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from generator.model.directory import build_directory
-from generator.records.validate import load_records
 from generator.site.build import build_site
 
 from .browser import CHROMIUM_ARGS
-from .support import DATA, copy_data, replace_in, serve
+from .support import copy_data, replace_in, sample_directory, serve
 
 pytestmark = pytest.mark.print
 
 CHROMIUM = ["chromium", "--headless", *CHROMIUM_ARGS, "--no-pdf-header-footer"]
 A4_POINTS = (595, 842)
-NETWORKS = [network.id for network in build_directory(load_records(DATA)).networks]
+NETWORKS = [network.id for network in sample_directory().networks]
 SHEETS = [f"merkblaetter/{network}/" for network in NETWORKS]
 # One signed and one unsigned network: the other agreement pages differ only in names.
 AGREEMENTS = ["vereinbarung/netzwerke/beispiel-dresden/", "vereinbarung/netzwerke/hannover/"]

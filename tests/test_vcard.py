@@ -8,21 +8,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.model.directory import Contact, build_directory
-from generator.pages.render import render_pages
+from generator.model.directory import Contact
 from generator.pages.telephone import tel_uri
 from generator.pages.vcard import person_card
 from generator.records.fieldtypes import PHONE_PATTERN
 from generator.records.validate import load_records
 
-from .support import DATA
+from .support import DATA, sample_directory, sample_pages
 
 CONTENT_LINE = re.compile(r"^[A-Z][A-Z-]*(?:;[A-Za-z-]+=[^:;]*)*:")
 
 
 @pytest.fixture(scope="module")
 def pages():
-    return {profile: render_pages(build_directory(load_records(DATA), profile)) for profile in ("public", "intern")}
+    return {profile: sample_pages(profile) for profile in ("public", "intern")}
 
 
 def _unfolded(card: str) -> list[str]:
@@ -122,7 +121,7 @@ def test_phone_numbers_on_pages_are_tel_links(pages):
 
 
 def test_every_network_office_has_a_card_linked_from_its_page(pages):
-    directory = build_directory(load_records(DATA), "public")
+    directory = sample_directory("public")
     for n in directory.networks:
         card = pages["public"][f"netzwerke/vcard/buero/{n.id}.vcf"]
         found = _properties(card)

@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.model.directory import build_directory
-from generator.pages.render import render_pages
 from generator.records.validate import load_records
 
-from .support import DATA, ROOT
+from .support import DATA, ROOT, sample_directory, sample_pages
 from .test_spelling import main_text
 
 # „(OM-Koordinierungsstelle (OM-Geschäftsstelle))“: a bracket inside a bracket.
@@ -21,7 +19,7 @@ NESTED = re.compile(r"\([^()]*\([^()]*\)[^()]*\)")
 
 @functools.cache
 def _pages(profile: str) -> dict[str, str]:
-    return render_pages(build_directory(load_records(DATA), profile))
+    return sample_pages(profile)
 
 
 @pytest.mark.parametrize("profile", ["public", "intern"])
@@ -38,7 +36,7 @@ def test_no_page_puts_brackets_inside_brackets(request, profile):
 @pytest.mark.parametrize("profile", ["public", "intern"])
 def test_a_network_name_never_follows_the_word_netzwerk(profile):
     """„Vereinbarung mit dem Netzwerk Musternetzwerk Hannover“ says the noun twice; names stand alone or in quotes."""
-    names = [n.name for n in build_directory(load_records(DATA), profile).networks]
+    names = [n.name for n in sample_directory(profile).networks]
     doubled = re.compile(r"\bNetzwerks? (?:" + "|".join(re.escape(name) for name in names) + ")")
     found = {path: doubled.findall(text) for path, text in _pages(profile).items() if path.endswith(".md")}
     assert {path: hits for path, hits in found.items() if hits} == {}
