@@ -50,6 +50,41 @@ def _port() -> int:
         return sock.getsockname()[1]
 
 
+def measure(project: Path, data: Path, edits: int = 7) -> dict:
+    """Start `serve` in `project` on `data`, save `edits` edits of one partner; wall-clock seconds.
+
+    Returns start-up (until the first page is served), each edit's latency (saved → page served with the
+    edit, polled as an open tab reloads) and the number of rebuilds per save; `data` is restored.
+    """
+    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
+    port = _port()
+    command = [sys.executable, "-m", "generator", "serve", "--data", str(data), "--dev-addr", f"127.0.0.1:{port}"]
+    partners = data / "partners.yaml"
+    text = partners.read_text(encoding="utf-8")
+    first = text.split("  - id: ", 2)[1].split("\n", 1)[0]
+    name = text.split("    name: ", 1)[1].split("\n", 1)[0]
+    page = f"http://127.0.0.1:{port}/partner/{first}/"
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+        server = subprocess.Popen(command, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            startup = _until(lambda: name in _fetch(page), step=0.2)
+            latencies = []
+            for number in range(edits):
+                marker = f"{name} Änderung {number}"
+                partners.write_text(text.replace(f"    name: {name}\n", f"    name: {marker}\n", 1), encoding="utf-8")
+                saved = time.perf_counter()
+                _until(lambda marker=marker: marker in _fetch(page))
+                latencies.append(time.perf_counter() - saved)
+                time.sleep(1.5)  # the downloads follow; and a second, unwanted rebuild would show in the log
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+            partners.write_text(text, encoding="utf-8")
+        log.seek(0)
+        rebuilds = log.read().count("Vorschau aktualisiert") - 1
+    return {"startup": startup, "latencies": latencies, "rebuilds": rebuilds / edits}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--partners", type=int, default=1000)
@@ -63,39 +98,16 @@ def main() -> None:
         command = [sys.executable, "-m", "generator", "build", "--data", str(data), "--site-dir", f"{work}/site"]
         subprocess.run(command, env=env, check=True, capture_output=True)
         full_build = time.perf_counter() - started
-
-        port = _port()
-        command = [sys.executable, "-m", "generator", "serve", "--data", str(data), "--dev-addr", f"127.0.0.1:{port}"]
-        log = open(Path(work) / "serve.log", "w+", encoding="utf-8")  # noqa: SIM115
-        server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
-        partners = data / "partners.yaml"
-        text = partners.read_text(encoding="utf-8")
-        first = text.split("  - id: ", 2)[1].split("\n", 1)[0]
-        name = text.split("    name: ", 1)[1].split("\n", 1)[0]
-        page = f"http://127.0.0.1:{port}/partner/{first}/"
-        try:
-            startup = _until(lambda: name in _fetch(page), step=0.2)
-            latencies = []
-            for number in range(args.edits):
-                marker = f"{name} Änderung {number}"
-                partners.write_text(text.replace(f"    name: {name}\n", f"    name: {marker}\n", 1), encoding="utf-8")
-                saved = time.perf_counter()
-                _until(lambda marker=marker: marker in _fetch(page))
-                latencies.append(time.perf_counter() - saved)
-                time.sleep(1.0)  # let a second, unwanted rebuild show up in the log
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-        log.seek(0)
-        rebuilds = log.read().count("Vorschau aktualisiert") - 1
+        result = measure(ROOT, data, args.edits)
+    latencies = result["latencies"]
     print(f"Daten: {args.partners} Partner, {args.networks} Netzwerke; {os.cpu_count()} Kerne")
     print(f"Ein voller Build (build):      {full_build:6.1f} s")
-    print(f"Start der Vorschau bis Seite:  {startup:6.1f} s")
+    print(f"Start der Vorschau bis Seite:  {result['startup']:6.1f} s")
     print(
         f"Gespeicherte Änderung sichtbar: Median {statistics.median(latencies):.2f} s, "
         f"{min(latencies):.2f}–{max(latencies):.2f} s über {len(latencies)} Änderungen"
     )
-    print(f"Neubauten je Speichern:        {rebuilds / len(latencies):.1f}")
+    print(f"Neubauten je Speichern:        {result['rebuilds']:.1f}")
 
 
 if __name__ == "__main__":
