@@ -11,6 +11,7 @@ from generator.model.directory import unconsented_people
 from generator.model.gaps import presence_warnings
 from generator.pages.report import report as weekly_report
 from generator.pages.schemas import write_schemas
+from generator.pipeline import build_with
 from generator.pipeline import generate as stage
 from generator.records.freshness import freshness_warnings
 from generator.records.newrecord import new_record
@@ -19,7 +20,7 @@ from generator.records.skeleton import unedited_warnings
 from generator.records.validate import load_records
 from generator.settings import Profile, SettingInvalid, Settings
 from generator.site.build import ROOT
-from generator.site.engines import DEFAULT_ENGINE, build_with
+from generator.site.engines import DEFAULT_ENGINE
 from generator.site.staging import staging_dir
 
 

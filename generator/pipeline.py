@@ -6,6 +6,8 @@ The CLI, the preview and the tests call these functions; MkDocs hooks never gene
 from __future__ import annotations
 
 import os
+import shutil
+from pathlib import Path
 
 from generator.model.directory import build_directory
 from generator.pages.family import Later
@@ -13,7 +15,8 @@ from generator.pages.render import render_pages
 from generator.records.history import data_history
 from generator.records.validate import Records, load_records
 from generator.settings import Profile, Settings, read_settings
-from generator.site.staging import HAND_WRITTEN, hand_written_pages, write_pages
+from generator.site.build import CONFIG, MARKER, build_into, prepare_target, swap, work_folder
+from generator.site.staging import HAND_WRITTEN, ROOT, hand_written_pages, write_pages
 
 
 def generate(
@@ -49,3 +52,41 @@ def generate(
         extra["report_email"] = directory.report_email
     keep = [path for path in rendered if path not in pages]
     return write_pages(target, pages, hand_written_pages(HAND_WRITTEN), written, keep=keep)
+
+
+def build_site(
+    profile: Profile = Profile.PUBLIC,
+    data_dir: str | os.PathLike = ROOT / "data",
+    site_dir: str | os.PathLike | None = None,
+    config_file: str | os.PathLike = CONFIG,
+    settings: Settings | None = None,
+) -> Path:
+    """Validate, generate and build strictly; the previous site stays if anything fails."""
+    settings = settings or read_settings()
+    records = load_records(data_dir, today=settings.today)  # all data errors surface here, before anything is written
+    site = prepare_target(profile, site_dir, config_file, data_dir)
+    work = work_folder(site)
+    try:
+        extra: dict = {}
+        generate(data_dir, work / "docs", profile, records, extra, settings=settings)
+        build_into(work / "site", work / "docs", profile, data_dir, config_file, extra=extra)
+        (work / "site" / MARKER).write_text("Von python -m generator build erzeugt.\n", encoding="utf-8")
+        swap(site, work / "site")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return site
+
+
+def build_with(
+    engine: str,
+    profile: Profile,
+    data_dir: str | os.PathLike,
+    site_dir: str | os.PathLike | None = None,
+    settings: Settings | None = None,
+) -> Path:
+    """Build a profile's site with the chosen engine; return the site folder."""
+    if engine == "zensical":
+        from generator.site.zensical import build_zensical_site
+
+        return build_zensical_site(profile, data_dir, site_dir, settings=settings)
+    return build_site(profile, data_dir, site_dir, settings=settings)

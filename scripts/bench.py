@@ -84,7 +84,7 @@ def worker(task: str, data: str, out: str) -> dict:
 
         return _timed(lambda: len(generate(data, out, "public")))
     if task == "build":
-        from generator.site.build import build_site
+        from generator.pipeline import build_site
 
         first = _timed(lambda: str(build_site("public", data, out)))
         before = _snapshot(project)

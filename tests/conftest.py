@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.pipeline import build_site
 from generator.records.validate import check_data
-from generator.site.build import build_site
 
 from .browser import launch
 from .golden import fixed_today

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from generator.site.build import build_site
+from generator.pipeline import build_site
 
 from .browser import DESKTOP, PHONE, launch, open_page
 from .support import DATA, ROOT, serve

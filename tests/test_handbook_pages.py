@@ -7,8 +7,8 @@ import re
 
 from generator.model.directory import build_directory
 from generator.pages.render import render_pages
+from generator.pipeline import build_site
 from generator.records.validate import load_records
-from generator.site.build import build_site
 
 from .support import DATA, replace_in, sample_directory, sample_pages
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.pages.render import inert
-from generator.site.build import build_site
+from generator.pipeline import build_site
 
 from .support import copy_data, replace_in
 

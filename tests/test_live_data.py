@@ -12,9 +12,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from generator.pipeline import build_site
 from generator.records.reader import load_file
 from generator.records.validate import load_records
-from generator.site.build import build_site
 
 from .sitewalk import people, readable_texts
 from .support import LIVE_DATA, run_cli

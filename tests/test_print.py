@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.build import build_site
+from generator.pipeline import build_site
 
 from .browser import CHROMIUM_ARGS
 from .support import copy_data, replace_in, sample_directory, serve

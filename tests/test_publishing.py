@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
+from generator.pipeline import build_site
 from generator.records.reader import load_file
-from generator.site.build import build_site
 from generator.site.hooks.editing import report_url
 
 from .sitewalk import people

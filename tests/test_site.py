@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import generate
+from generator.pipeline import build_site, generate
 from generator.problems import DataInvalid
 from generator.site.staging import GENERATED_ROOTS, HandWrittenClash, hand_written_pages, write_pages
 
@@ -252,7 +252,7 @@ def test_the_swap_leaves_a_site_at_every_moment(tmp_path, monkeypatch):
     from generator.site import build as site_module
 
     site = tmp_path / "site"
-    site_module.build_site("public", DATA, site)
+    build_site("public", DATA, site)
     (site / "alt.txt").write_text("alt\n", encoding="utf-8")
 
     def killed_after_swap(path, ignore_errors=False):
@@ -261,7 +261,7 @@ def test_the_swap_leaves_a_site_at_every_moment(tmp_path, monkeypatch):
     with monkeypatch.context() as patch:
         patch.setattr(site_module.shutil, "rmtree", killed_after_swap)
         with pytest.raises(KeyboardInterrupt):
-            site_module.build_site("public", DATA, site)
+            build_site("public", DATA, site)
     assert (site / "index.html").is_file() and not (site / "alt.txt").exists()
     site_module.clean_leftovers(site)
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
@@ -287,7 +287,7 @@ def test_without_an_atomic_exchange_a_kill_between_the_renames_is_undone_by_the_
         patch.setattr(site_module, "exchange", lambda first, second: False)
         patch.setattr(Path, "rename", rename_then_die)
         with pytest.raises(KeyboardInterrupt):
-            site_module._swap(site, work / "site")
+            site_module.swap(site, work / "site")
     assert not site.exists()
     site_module.clean_leftovers(site)
     assert (site / "index.html").read_text(encoding="utf-8") == "alt\n"

@@ -20,9 +20,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator.pipeline import generate
-from generator.records.validate import load_records
-from generator.settings import Profile, Settings, read_settings
+from generator.settings import Profile
 from generator.site.staging import ROOT, ensure_ignored
 
 CONFIG = ROOT / "mkdocs.yml"
@@ -35,29 +33,6 @@ WORK_MARKER = ".om-build-work"
 
 class TargetRefused(Exception):
     """The chosen site folder must not be replaced (it holds other files or the project itself)."""
-
-
-def build_site(
-    profile: Profile = Profile.PUBLIC,
-    data_dir: str | os.PathLike = ROOT / "data",
-    site_dir: str | os.PathLike | None = None,
-    config_file: str | os.PathLike = CONFIG,
-    settings: Settings | None = None,
-) -> Path:
-    """Validate, generate and build strictly; the previous site stays if anything fails."""
-    settings = settings or read_settings()
-    records = load_records(data_dir, today=settings.today)  # all data errors surface here, before anything is written
-    site = prepare_target(profile, site_dir, config_file, data_dir)
-    work = work_folder(site)
-    try:
-        extra: dict = {}
-        generate(data_dir, work / "docs", profile, records, extra, settings=settings)
-        build_into(work / "site", work / "docs", profile, data_dir, config_file, extra=extra)
-        (work / "site" / MARKER).write_text("Von python -m generator build erzeugt.\n", encoding="utf-8")
-        _swap(site, work / "site")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return site
 
 
 def build_into(
@@ -146,7 +121,7 @@ def _check_target(site: Path, profile: Profile, project: Path, data: Path) -> No
         )
 
 
-def _swap(site: Path, built: Path) -> None:
+def swap(site: Path, built: Path) -> None:
     """Put `built` in the place of `site`; the old site ends up in the work folder, which is deleted after."""
     if not site.exists():
         built.rename(site)

@@ -29,8 +29,8 @@ from generator.site.build import (
     CONFIG,
     MARKER,
     ROOT,
-    _swap,
     prepare_target,
+    swap,
     work_folder,
 )
 from generator.site.engines import BuildFailed
@@ -81,7 +81,7 @@ def build_zensical_site(
         add_ascii_spellings(built)
         _index_rules(built, profile, site_url)
         (built / MARKER).write_text("Von python -m generator build --engine zensical erzeugt.\n", encoding="utf-8")
-        _swap(site, built)
+        swap(site, built)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return site
