@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from generator.german import slug
 from generator.model.directory import Directory
@@ -147,10 +148,28 @@ def filter_pages(env: Environment, directory: Directory) -> dict[str, str]:
     templates = {"netzwerke": "networks_filtered.md.j2", "partner": "partners_filtered.md.j2"}
     totals = {"netzwerke": len(directory.networks), "partner": len(directory.partners)}
     for facets in (network_facets(directory), partner_facets(directory)):
-        menu = facet_menu(facets)
+        links = facet_links(env, facet_menu(facets))
         for facet in facets:
             for choice in facet.choices:
                 section = choice.page.split("/", 1)[0]
-                context = {"intern": directory.intern, "menu": menu, "choice": choice, "total": totals[section]}
-                pages[choice.page] = render_once(env, templates[section], context)
+                context = {"intern": directory.intern, "links": links[choice.page], "choice": choice}
+                pages[choice.page] = render_once(env, templates[section], context | {"total": totals[section]})
     return pages
+
+
+def facet_links(env: Environment, menu: tuple[Menu, ...]) -> dict[str, Markup]:
+    """The list of filter links of each filter page, its own choice shown, not linked.
+
+    Pages in one folder see every link alike (relative addresses), so the list is rendered once per
+    folder, as seen from a page beside them that is none of them, and each page's own link replaced: a
+    hundred filter pages of 200 links each would otherwise make 20,000 links one by one.
+    """
+    template, seen, links = env.get_template("filter_links.md.j2"), {}, {}
+    for choice in (c for facet in menu for c in facet.choices):
+        folder = choice.page.rsplit("/", 1)[0]
+        if folder not in seen:
+            seen[folder] = template.render(menu=menu, current=None, here=f"{folder}/-.md")
+        own = env.filters["html_link"](choice.label, choice.page, f"{folder}/-.md")
+        strong = Markup("<strong>{}</strong> (").format(env.filters["e"](choice.label))
+        links[choice.page] = Markup(seen[folder].replace(f"{own} (", strong, 1).rstrip("\n"))
+    return links

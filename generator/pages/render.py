@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import html
-import posixpath
 import re
 from datetime import date
 from pathlib import Path
@@ -106,9 +105,18 @@ def _html_link(text: object, target: str, here: str) -> Markup:
 
     Relative like MkDocs' own links, so the site works from any folder; targets come from templates and ids.
     """
-    href = posixpath.relpath(_page_url(target) or ".", _page_url(here) or ".")
-    href = "./" if href == "." else href + "/"
-    return Markup(f'<a href="{quote(href, safe="/#.-_")}">{inert(text)}</a>')
+    return Markup(f'<a href="{_relative(_page_url(target), _page_url(here))}">{inert(text)}</a>')
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(target: str, here: str) -> str:
+    """The address `target` as seen from the address `here` (both folders below the site, "" for its root)."""
+    to, base = target.strip("/").split("/") if target else [], here.strip("/").split("/") if here else []
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    href = "../" * (len(base) - common) + "".join(part + "/" for part in to[common:])
+    return quote(href or "./", safe="/#.-_")
 
 
 def _url_link(url: str | None, text: object = None) -> Markup:
