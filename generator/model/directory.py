@@ -20,6 +20,7 @@ from generator.model.entries import (
 from generator.model.gaps import GapPlan, land_counts, plan, unplaced
 from generator.model.privacy import may_be_named_publicly, unconsented_people
 from generator.model.requests import request_log
+from generator.model.sources import record_sources, version_sources
 from generator.records.freshness import stale_records
 from generator.records.history import DataHistory
 from generator.records.history import unknown as unknown_history
@@ -67,7 +68,7 @@ def build_directory(
         for p in partners
         for c in p.regional_contacts
     ]
-    sources, by_record = _sources(records), _grouped(contacts)
+    sources, by_record = record_sources(records), _grouped(contacts)
     # Looked up for every pair of network and partner: sets instead of the records' lists.
     members = {n.id: frozenset(n.partners) for n in networks}
     plans = _plans(records, networks, partners, profile)
@@ -92,7 +93,7 @@ def build_directory(
         requests=request_log(records) if intern else None,
         settings=settings if intern else None,
         review=_review(records, settings) if intern else (),
-        version_sources=_version_sources(records),
+        version_sources=version_sources(records),
         legal=LegalFile.model_construct(**records.sections["legal.yaml"]),  # validated already
         lands=land_counts(((n, plans[n.id]) for n in networks), partners, _contact_counts(partners)),
         unplaced=tuple(Ref(p.id, p.name) for p in unplaced(partners)),
@@ -146,22 +147,6 @@ def _office_email(records: Records) -> str | None:
     """The coordination office's address (role `office` in process.yaml): the one route to a regional contact."""
     roles = records.sections["process.yaml"]["roles"]
     return next((r.contact.email for r in roles if r is not None and r.id == "office" and r.contact), None)
-
-
-def _sources(records: Records) -> dict[str, str]:
-    """Where each partner and network is written: id → "data/FILE#LLINE" (ids are unique per file)."""
-    sources = {}
-    for file, section in (("networks.yaml", "networks"), ("partners.yaml", "partners")):
-        for i, record in enumerate(records.sections[file][section]):
-            sources[record.id] = f"data/{file}#L{records.documents[file].line_of((section, i))}"
-    return sources
-
-
-def _version_sources(records: Records) -> dict[str, str]:
-    """Where each version of the agreement is written: version id → "data/agreement.yaml#LLINE"."""
-    doc = records.documents["agreement.yaml"]
-    versions = records.sections["agreement.yaml"]["versions"]
-    return {v.id: f"data/agreement.yaml#L{doc.line_of(('versions', i))}" for i, v in enumerate(versions)}
 
 
 def _partner(
