@@ -35,7 +35,7 @@ from generator.records.schema import (
     Partner,
     ProcessFile,
 )
-from generator.records.schema.directory import represented_in_regions
+from generator.records.schema.partners import represented_in_regions
 from generator.records.validate import Records
 from generator.settings import Profile, Settings, read_settings
 

@@ -10,7 +10,7 @@ from generator.model.entries import Contact
 from generator.problems import Problem
 from generator.records.people import person_records
 from generator.records.schema import Partner, Person
-from generator.records.schema.directory import represented_in_regions
+from generator.records.schema.partners import represented_in_regions
 from generator.records.validate import Records
 from generator.settings import Profile
 

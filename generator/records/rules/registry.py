@@ -14,7 +14,7 @@ from generator.records.rules.handbook import check_agreement, check_ambassadors,
 from generator.records.rules.lookalike import foreign_lookalikes, skeleton
 from generator.records.rules.pastdates import check_past_dates
 from generator.records.rules.requests import check_requests
-from generator.records.schema.directory import represented_in_regions
+from generator.records.schema.partners import represented_in_regions
 
 
 def check_rules(sections: dict[str, dict], docs: dict[str, Document], today: date) -> tuple[list[Problem], bool]:

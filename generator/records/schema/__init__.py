@@ -9,24 +9,13 @@ from generator.records.schema.agreement import (
     TimelineStep,
 )
 from generator.records.schema.base import Consent, Person, Record
-from generator.records.schema.directory import (
-    NETWORK_STATUSES,
-    PARTNER_KINDS,
-    SCOPES,
-    STATES,
-    AgreementSignature,
-    Ambassador,
-    Location,
-    Network,
-    NetworkContact,
-    NetworksFile,
-    Partner,
-    PartnersFile,
-    RegionalContact,
-)
+from generator.records.schema.directory import NetworksFile, PartnersFile
 from generator.records.schema.legal import Authority, Host, LegalFile, Operator, Responsible
+from generator.records.schema.networks import AgreementSignature, Ambassador, Location, Network, NetworkContact
+from generator.records.schema.partners import Partner, RegionalContact
 from generator.records.schema.process import OfficeContact, ProcessFile, Role, Step
 from generator.records.schema.requests import REQUEST_STATUSES, Request, RequestsFile
+from generator.records.schema.vocabulary import NETWORK_STATUSES, PARTNER_KINDS, SCOPES, STATES
 
 # Data file name → its record type; validation, field reference and JSON Schemas follow this registry.
 DATA_FILES: dict[str, type[Record]] = {
