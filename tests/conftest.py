@@ -11,8 +11,7 @@ from generator.pipeline import build_site
 from generator.records.validate import check_data
 
 from .browser import launch
-from .golden import fixed_today
-from .support import DATA, copy_data, replace_in, serve
+from .support import DATA, FIXED_SETTINGS, copy_data, replace_in, serve
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -62,15 +61,13 @@ def editor(data_dir, monkeypatch):
 @pytest.fixture(scope="session")
 def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The public site of the fixture data on the fixed day, built strictly once per session."""
-    with fixed_today():
-        return build_site("public", DATA, tmp_path_factory.mktemp("public") / "site")
+    return build_site("public", DATA, tmp_path_factory.mktemp("public") / "site", settings=FIXED_SETTINGS)
 
 
 @pytest.fixture(scope="session")
 def intern_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The internal site of the fixture data on the fixed day (its review lists depend on it), built once."""
-    with fixed_today():
-        return build_site("intern", DATA, tmp_path_factory.mktemp("intern") / "site")
+    return build_site("intern", DATA, tmp_path_factory.mktemp("intern") / "site", settings=FIXED_SETTINGS)
 
 
 @pytest.fixture(scope="session")

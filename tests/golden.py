@@ -6,31 +6,14 @@ data/ nor the calendar changes them.
 
 from __future__ import annotations
 
-import os
 import shutil
-from contextlib import contextmanager
 from pathlib import Path
 
 from generator.settings import Profile
 
-from .support import FIXED_TODAY
 from .support import sample_pages as support_sample_pages
 
 GOLDEN = Path(__file__).parent / "golden"
-
-
-@contextmanager
-def fixed_today(day: str = FIXED_TODAY):
-    """Let OM_TODAY name the day while the block runs (pages of the internal profile depend on it)."""
-    before = os.environ.get("OM_TODAY")
-    os.environ["OM_TODAY"] = day
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop("OM_TODAY")
-        else:
-            os.environ["OM_TODAY"] = before
 
 
 def sample_pages(profile: str = "public") -> dict[str, str | bytes]:

@@ -27,6 +27,10 @@ LIVE_DATA = ROOT / "data"
 FIXED_TODAY = "2026-11-22"
 
 
+# The settings of every test run that does not choose its own: the fixed day, the default age, no CI.
+FIXED_SETTINGS = Settings(date.fromisoformat(FIXED_TODAY))
+
+
 @functools.cache
 def sample_records() -> Records:
     """The fixture data, loaded and validated once per test session (records are frozen)."""
@@ -36,7 +40,7 @@ def sample_records() -> Records:
 @functools.cache
 def sample_directory(profile: str = "public") -> Directory:
     """The directory of the fixture data for a profile, on the fixed day (the chain records → model, once)."""
-    return build_directory(sample_records(), profile, settings=Settings(date.fromisoformat(FIXED_TODAY)))
+    return build_directory(sample_records(), profile, settings=FIXED_SETTINGS)
 
 
 @functools.cache
