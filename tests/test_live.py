@@ -154,3 +154,15 @@ def test_after_edits_the_preview_site_equals_a_full_build(preview, data_dir, tmp
         assert docs == sorted(json.dumps(doc, sort_keys=True) for doc in _search_docs(fresh))
     finally:
         fresh.close()
+
+
+def test_the_page_open_in_the_browser_is_built_first_and_the_rest_before_anyone_sees_it(preview, data_dir):
+    preview.saw("/partner/dguv/")
+    replace_in(data_dir / "partners.yaml", "name: Deutsche Gesetzliche Unfallversicherung", "name: DGUV Geändert")
+    preview.rebuild_pages()
+    assert "DGUV Geändert" in _html(preview, "partner/dguv")
+    assert "DGUV Geändert" not in _html(preview, "partner")
+    assert preview.pending("/partner/") and not preview.pending("/partner/dguv/")
+    preview.finish()
+    assert "DGUV Geändert" in _html(preview, "partner")
+    assert preview.settled.is_set() and not preview.pending("/partner/")

@@ -10,6 +10,7 @@ the data is fixed. MkDocs' own (English) log lines never reach the terminal.
 
 from __future__ import annotations
 
+import collections
 import html
 import logging
 import os
@@ -72,6 +73,11 @@ class Preview:
         self._later: dict[str, Later] = {}
         self._parsed: dict[Path, tuple[bytes, tuple]] = {}
         self._lock = threading.Lock()
+        # The pages open in the browser (their sources), built first after a save; the rest follows in finish().
+        self._viewed: collections.deque[str] = collections.deque(maxlen=16)
+        self._pending: set[str] = set()
+        self.settled = threading.Event()
+        self.settled.set()
 
     def rebuild(self) -> str:
         """Bring the preview up to date with the files, downloads included; return one German line."""
@@ -113,16 +119,30 @@ class Preview:
             return f"Vorschau aktualisiert: {len(changed)} Dateien geändert ({time.perf_counter() - started:.1f} s)."
 
     def finish(self) -> None:
-        """Make the downloads the last rebuild left for later, and put the changed ones into the site."""
+        """Build the changed pages not open in the browser, make the downloads, put them into the site."""
         with self._lock:
-            if not self._later or self.problems:
-                return
             try:
-                files = {path: make() for path, make in self._later.items()}
-                self._later.clear()
-                self.live.build(update_pages(self.docs, files, self._written))
+                if self._pending and not self.problems:
+                    self.live.build(sorted(self._pending))
+                if self._later and not self.problems:
+                    files = {path: make() for path, make in self._later.items()}
+                    self.live.build(update_pages(self.docs, files, self._written))
             except Exception as error:  # as in rebuild_pages: a German line, never a traceback
                 self.problems = [f"Die Vorschau konnte nicht gebaut werden: {error}"]
+            finally:
+                self._pending.clear()
+                self._later.clear()
+                self.settled.set()
+
+    def saw(self, url_path: str) -> None:
+        """Note a page the browser asked for (`/partner/dguv/`), so the next save builds it first."""
+        for source in _sources_of(url_path):
+            if source not in self._viewed:
+                self._viewed.append(source)
+
+    def pending(self, url_path: str) -> bool:
+        """Whether the page at `url_path` waits to be built after the pages open in the browser."""
+        return not self.settled.is_set() and any(source in self._pending for source in _sources_of(url_path))
 
     def _load(self, file: Path):
         """Parse a data file, or reuse the last parse while its bytes are the same."""
@@ -137,7 +157,13 @@ class Preview:
         """Render the changed pages; everything again after a change to the theme, the configuration or `extra`."""
         in_full = not self.built or self.theme_changed or self.extra != self._built_extra
         self.theme_changed = False
-        self.live.build(None if in_full else changed)
+        first = [path for path in changed if path in self._viewed]
+        if in_full or not first or len(first) == len(changed):
+            self.live.build(None if in_full else changed)
+        else:  # what the editor looks at first; the server holds requests for the rest until finish() built it
+            self.settled.clear()
+            self._pending = set(changed) - set(first)
+            self.live.build(first)
         self._built_extra, self.built = dict(self.extra), True
 
     def error_page(self) -> bytes:
@@ -200,6 +226,10 @@ class PreviewServer(LiveReloadServer):
 
     def _serve_request(self, environ, start_response):
         path = environ["PATH_INFO"]
+        if _is_page(path) and not path.startswith("/livereload/"):
+            self.preview.saw(path)
+            if self.preview.pending(path):
+                self.preview.settled.wait(timeout=60)  # never an outdated page: it is being built
         if self.preview.problems and not path.startswith("/livereload/") and _is_page(path):
             with self._epoch_cond:
                 epoch = self._visible_epoch
@@ -216,6 +246,12 @@ class PreviewServer(LiveReloadServer):
 
 
 _CHANGES = {"created", "modified", "deleted", "moved", "closed"}
+
+
+def _sources_of(url_path: str) -> tuple[str, ...]:
+    """The sources below docs/ a page address may come from: /partner/dguv/ ← partner/dguv.md or …/index.md."""
+    page = url_path.strip("/").removesuffix("index.html").strip("/")
+    return ("index.md",) if not page else (f"{page}.md", f"{page}/index.md")
 
 
 def _is_page(path: str) -> bool:
