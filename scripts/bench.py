@@ -173,7 +173,8 @@ def _preview_latency(project: Path, data: Path, runs: int) -> tuple[str, str]:
     latencies = result["latencies"]
     edit = (
         f"Median {statistics.median(latencies):.2f} s ({min(latencies):.2f}–{max(latencies):.2f} s, "
-        f"{len(latencies)} Änderungen, Wanduhr), {result['rebuilds']:.1f} Neubau je Speichern"
+        f"{len(latencies)} Änderungen, Wanduhr; CPU des Servers {statistics.median(result['cpu']):.2f} s), "
+        f"{result['rebuilds']:.1f} Neubau je Speichern"
     )
     return edit, f"{result['startup']:.1f} s (Wanduhr)"
 

@@ -270,7 +270,8 @@ def serve(
     host, port = dev_addr.rsplit(":", 1)
     server = PreviewServer(preview, host, int(port), report)
     try:
-        report(preview.rebuild())
+        report(preview.rebuild_pages())
+        threading.Thread(target=preview.finish, daemon=True).start()  # the downloads, while the server starts
         for path in (preview.data_dir, *WATCHED):
             if path.exists():
                 server.watch(str(path))
