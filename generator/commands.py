@@ -120,7 +120,7 @@ def build(args, settings: Settings) -> int:
 
 
 def serve(args, settings: Settings) -> int:
-    from generator.site.preview import serve
+    from generator.serve import serve
 
     serve(args.data, dev_addr=args.dev_addr, settings=settings)
     return 0

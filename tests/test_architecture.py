@@ -16,8 +16,6 @@ KNOWN = {
     # The rule against ids that replace a site page needs the names the page families reserve.
     ("generator.records.rules.registry", "generator.pages"),
     ("generator.records.rules.registry", "generator.pages.family"),
-    # The preview stages pages with the pipeline's generate() on every save (an entry point inside site/).
-    ("generator.site.preview", "generator.pipeline"),
 }
 
 

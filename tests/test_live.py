@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.pages.family import PageCache
-from generator.site.preview import Preview
+from generator.preview import Preview
 from generator.site.staging import write_pages
 
 from .support import replace_in

@@ -11,16 +11,14 @@ import csv
 import io
 import json
 import re
-import zipfile
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 
 from jinja2 import Environment
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from generator.model.directory import Directory, NetworkEntry, PartnerEntry
 from generator.pages.family import Later, site_address
+from generator.pages.workbook import workbook
 from generator.records.fieldtypes import PHONE_PATTERN
 
 FOLDER = "daten"
@@ -186,62 +184,6 @@ def table_csv(columns: tuple, entries: tuple, site_url: str) -> str:
     return to_csv([name for name, _ in columns], _rows(columns, entries, site_url))
 
 
-def xlsx_cell(value: object) -> object:
-    """A value as a workbook cell holds it: ja/nein for yes/no, numbers as numbers, text on one line."""
-    if value is None or isinstance(value, float):
-        return value
-    if isinstance(value, bool):
-        return "ja" if value else "nein"
-    return " ".join(str(value).split())
-
-
-def workbook(sheets: dict[str, tuple[tuple, tuple]], site_url: str, day: date) -> bytes:
-    """An XLSX file with one sheet per table; codes, postcodes and phone numbers are text cells, nothing a formula."""
-    book = Workbook()
-    book.remove(book.active)
-    for title, (columns, entries) in sheets.items():
-        sheet = book.create_sheet(title)
-        sheet.append([name for name, _ in columns])
-        for row in _rows(columns, entries, site_url):
-            sheet.append([xlsx_cell(value) for value in row])
-        for (name, _), column in zip(columns, sheet.iter_cols(), strict=True):
-            for cell in column:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # openpyxl takes a leading „=“ for a formula; data is never one
-                if name in TEXT_COLUMNS:
-                    cell.number_format = "@"
-            column[0].font = Font(bold=True)
-        sheet.freeze_panes = "A2"
-        sheet.auto_filter.ref = sheet.dimensions
-    moment = datetime(day.year, day.month, day.day)
-    book.properties.created = book.properties.modified = moment
-    book.properties.creator = "Offensive Mittelstand"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return _dated(buffer.getvalue(), moment)
-
-
-def _dated(archive: bytes, moment: datetime) -> bytes:
-    """The same ZIP with every entry and the „modified“ property dated `moment`: same data, same bytes.
-
-    openpyxl stamps the ZIP entries and docProps/core.xml with the time of saving.
-    """
-    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    source, target = zipfile.ZipFile(io.BytesIO(archive)), io.BytesIO()
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
-            entry = zipfile.ZipInfo(info.filename, moment.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            out.writestr(entry, content)
-    return target.getvalue()
-
-
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
-
-
 def data_date(directory: Directory) -> date | None:
     """The date the data speaks for: the latest check of any network or partner, never today's clock."""
     days = [n.verified_on for n in directory.networks] + [p.verified_on for p in directory.partners]
@@ -266,7 +208,14 @@ def export_files(env: Environment, directory: Directory) -> dict[str, str | byte
         content: dict[str, str | bytes] = {
             "networks.json": to_json("networks", [network_record(n, site_url) for n in networks]),
             "partners.json": to_json("partners", [partner_record(p, site_url) for p in partners]),
-            "verzeichnis.xlsx": workbook(tables, site_url, day or FALLBACK_DAY),
+            "verzeichnis.xlsx": workbook(
+                {
+                    title: ([name for name, _ in columns], _rows(columns, entries, site_url))
+                    for title, (columns, entries) in tables.items()
+                },
+                TEXT_COLUMNS,
+                day or FALLBACK_DAY,
+            ),
             "networks.csv": table_csv(NETWORK_COLUMNS, networks, site_url),
             "partners.csv": table_csv(PARTNER_COLUMNS, partners, site_url),
             "networks.geojson": networks_geojson(directory, site_url),

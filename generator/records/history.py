@@ -12,12 +12,12 @@ from __future__ import annotations
 import functools
 import os
 import re
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from generator.records.gitlog import COMMIT, git, merge_titles
 from generator.siteconfig import repository_url
 
 FILES = ("networks.yaml", "partners.yaml")  # the data files whose records have pages
@@ -33,7 +33,6 @@ _HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 _ITEM = re.compile(r"^( {0,2})- ")
 # A hunk of a -U0 patch: old start, old count, new start, new count, the added lines.
 Hunk = tuple[int, int, int, int, list[str]]
-_COMMIT = "\x01"  # starts each commit's header line; the text policy keeps control characters out of the data
 
 
 @dataclass(frozen=True)
@@ -89,12 +88,12 @@ def unknown(reason: str = NOT_ASKED) -> DataHistory:
 def data_history(data_dir: str | os.PathLike) -> DataHistory:
     """The history of the data files in `data_dir`, or an unknown one outside git or in a shallow clone."""
     folder = Path(data_dir).resolve()
-    top = _git(folder, "rev-parse", "--show-toplevel")
+    top = git(folder, "rev-parse", "--show-toplevel")
     if top is None:
         return unknown(NO_GIT)
-    if _git(folder, "rev-parse", "--is-shallow-repository") == "true":
+    if git(folder, "rev-parse", "--is-shallow-repository") == "true":
         return unknown(SHALLOW)
-    head = _git(folder, "rev-parse", "--verify", "--quiet", "HEAD")
+    head = git(folder, "rev-parse", "--verify", "--quiet", "HEAD")
     if head is None:
         return DataHistory({})  # a repository without commits: nothing has been committed yet
     paths = tuple(os.path.relpath(folder / name, top).replace(os.sep, "/") for name in FILES)
@@ -104,7 +103,7 @@ def data_history(data_dir: str | os.PathLike) -> DataHistory:
 @functools.lru_cache(maxsize=4)
 def _history(top: str, head: str, paths: tuple[str, ...]) -> DataHistory:
     """Replay the log once per commit of HEAD (the preview rebuilds often; the history changes only with commits)."""
-    log = _git(
+    log = git(
         Path(top),
         "-c",
         "core.quotepath=off",
@@ -117,13 +116,13 @@ def _history(top: str, head: str, paths: tuple[str, ...]) -> DataHistory:
         "--no-renames",
         "--no-color",
         "--no-ext-diff",
-        f"--format={_COMMIT}%H%x1f%P%x1f%as%x1f%s",
+        f"--format={COMMIT}%H%x1f%P%x1f%as%x1f%s",
         head,
         "--",
         *paths,
         strip=False,
     )
-    titles = _merge_titles(Path(top), head)
+    titles = merge_titles(Path(top), head)
     files = {path: name for path, name in zip(paths, FILES, strict=True)}
     base = repository_url()
     changes: dict[tuple[str, str], list[Change]] = {}
@@ -144,7 +143,7 @@ def replay(
     state = {path: [] for path in files} if state is None else state
     for path in files:
         state.setdefault(path, [])
-    for block in log.split(_COMMIT)[1:]:
+    for block in log.split(COMMIT)[1:]:
         header, _, patch = block.partition("\n")
         sha, _parents, day, subject = header.split("\x1f", 3)
         touched: set[tuple[str, str]] = set()
@@ -224,34 +223,3 @@ def _record_id(lines: list[str], item: int) -> str:
         if match:
             return match[1].strip("\"'")
     return ""
-
-
-def _merge_titles(top: Path, head: str) -> dict[str, str]:
-    """Merge commit → the first line of its message body (GitHub writes the pull request's title there)."""
-    text = _git(top, "log", "--first-parent", "--merges", "--format=%x01%H%x1f%b", head, strip=False) or ""
-    titles = {}
-    for block in text.split(_COMMIT)[1:]:
-        sha, _, body = block.partition("\x1f")
-        first = next((line.strip() for line in body.splitlines() if line.strip()), "")
-        if first:
-            titles[sha] = first
-    return titles
-
-
-def _git(folder: Path, *args: str, strip: bool = True) -> str | None:
-    """The output of a git command in `folder`, or None when git is missing or the command fails."""
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(folder), *args],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"},
-            check=False,
-        )
-    except OSError:
-        return None
-    if result.returncode != 0:
-        return None
-    return result.stdout.strip() if strip else result.stdout

@@ -1,30 +1,22 @@
-"""The live preview (`python -m generator serve`): one rebuild per saved edit, German errors in the browser.
+"""The state of the live preview: the last good site, or the problems of the current data.
 
-Each save runs the pipeline once: only data files whose bytes changed are parsed again, only generated
-pages whose text changed are written, and MkDocs rebuilds only those pages (its dirty build). The
-generated source and the site live in temporary folders outside the project and are not watched, so
-a rebuild never triggers another. While the data is invalid, every page request is answered at once
-with a German page listing the problems as `check` prints them; the open tab reloads itself when
-the data is fixed. MkDocs' own (English) log lines never reach the terminal.
+Each save runs the pipeline once: only data files whose bytes changed are parsed again, pages rendered
+before come from the page cache, and only generated files whose bytes changed are written. The loaded
+MkDocs build (site/live.py) then renders just those pages, the ones open in the browser first; the rest
+and the downloads follow in finish(). The generated source and the site live in a temporary folder
+outside the project and are not watched, so a rebuild never triggers another.
 """
 
 from __future__ import annotations
 
 import collections
 import html
-import logging
 import os
 import shutil
-import signal
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
-
-import watchdog.events
-import watchdog.observers
-from mkdocs.livereload import LiveReloadServer
 
 from generator.pages.family import Later
 from generator.pipeline import generate
@@ -32,14 +24,9 @@ from generator.problems import DataInvalid
 from generator.records.reader import load_file
 from generator.records.validate import load_records
 from generator.settings import Profile, Settings, read_settings
-from generator.site.build import CONFIG, site_config
+from generator.site.build import site_config
 from generator.site.live import LiveBuild
-from generator.site.staging import HAND_WRITTEN, ROOT, update_pages
-
-# What an edit in the project can change in the preview (data is watched wherever it lies).
-WATCHED = (HAND_WRITTEN, ROOT / "overrides", ROOT / "generator" / "templates", CONFIG)
-# What the loaded build holds itself (theme templates, configuration): a change there builds in full.
-THEME = (ROOT / "overrides", CONFIG)
+from generator.site.staging import update_pages
 
 
 class Preview:
@@ -136,13 +123,13 @@ class Preview:
 
     def saw(self, url_path: str) -> None:
         """Note a page the browser asked for (`/partner/dguv/`), so the next save builds it first."""
-        for source in _sources_of(url_path):
+        for source in sources_of(url_path):
             if source not in self._viewed:
                 self._viewed.append(source)
 
     def pending(self, url_path: str) -> bool:
         """Whether the page at `url_path` waits to be built after the pages open in the browser."""
-        return not self.settled.is_set() and any(source in self._pending for source in _sources_of(url_path))
+        return not self.settled.is_set() and any(source in self._pending for source in sources_of(url_path))
 
     def _load(self, file: Path):
         """Parse a data file, or reuse the last parse while its bytes are the same."""
@@ -191,108 +178,7 @@ Diese Seite lädt sich dann von selbst neu.</p>
 """
 
 
-class PreviewServer(LiveReloadServer):
-    """MkDocs' live-reload server, answering with the error page while the data is invalid."""
-
-    def __init__(self, preview: Preview, host: str, port: int, report):
-        def builder():
-            report(preview.rebuild_pages())
-            # The browser reloads when this returns; the downloads (the workbook alone takes half a second
-            # at 1,000 partners) are made meanwhile, and the lock makes the next save wait for them.
-            threading.Thread(target=preview.finish, daemon=True).start()
-
-        super().__init__(builder=builder, host=host, port=port, root=str(preview.site))
-        self.preview = preview
-        # inotify (where available) sees a save at once; polling would add up to half a second.
-        self.observer = watchdog.observers.Observer()  # type: ignore[assignment]  # livereload's type names polling
-        self.error_handler = self._not_found
-
-    def watch(self, path: str, func=None, *, recursive: bool = True) -> None:
-        """Rebuild on writes, creations, deletions and renames; reading a file (as the build does) is no change."""
-        handler = watchdog.events.FileSystemEventHandler()
-        handler.on_any_event = self._on_event  # type: ignore[method-assign]  # one handler for every kind of event
-        self._watched_paths[os.path.abspath(path)] = 1
-        self._watch_refs[os.path.abspath(path)] = self.observer.schedule(handler, path, recursive=recursive)
-
-    def _on_event(self, event) -> None:
-        if event.is_directory or event.event_type not in _CHANGES:
-            return
-        paths = (Path(os.fsdecode(event.src_path)), Path(os.fsdecode(getattr(event, "dest_path", "") or ".")))
-        if any(path == theme or theme in path.parents for path in paths for theme in THEME):
-            self.preview.theme_changed = True
-        with self._rebuild_cond:
-            self._want_rebuild = True
-            self._rebuild_cond.notify_all()
-
-    def _serve_request(self, environ, start_response):
-        path = environ["PATH_INFO"]
-        if _is_page(path) and not path.startswith("/livereload/"):
-            self.preview.saw(path)
-            if self.preview.pending(path):
-                self.preview.settled.wait(timeout=60)  # never an outdated page: it is being built
-        if self.preview.problems and not path.startswith("/livereload/") and _is_page(path):
-            with self._epoch_cond:
-                epoch = self._visible_epoch
-            content = self._inject_js_into_html(self.preview.error_page(), epoch)
-            start_response(
-                "200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(content)))]
-            )
-            return [content]
-        return super()._serve_request(environ, start_response)
-
-    def _not_found(self, code: int) -> bytes | None:
-        page = Path(self.root) / "404.html"
-        return page.read_bytes() if code == 404 and page.is_file() else None
-
-
-_CHANGES = {"created", "modified", "deleted", "moved", "closed"}
-
-
-def _sources_of(url_path: str) -> tuple[str, ...]:
+def sources_of(url_path: str) -> tuple[str, ...]:
     """The sources below docs/ a page address may come from: /partner/dguv/ ← partner/dguv.md or …/index.md."""
     page = url_path.strip("/").removesuffix("index.html").strip("/")
     return ("index.md",) if not page else (f"{page}.md", f"{page}/index.md")
-
-
-def _is_page(path: str) -> bool:
-    name = path.rsplit("/", 1)[-1]
-    return not name or name.endswith(".html") or "." not in name
-
-
-def serve(
-    data_dir: str | os.PathLike, dev_addr: str = "127.0.0.1:8000", report=None, settings: Settings | None = None
-) -> None:
-    """Build once, then serve and rebuild on every saved edit until interrupted (Strg+C)."""
-    report = report or (lambda line: print(line, file=sys.stderr, flush=True))
-    _silence_mkdocs()
-    signal.signal(signal.SIGTERM, _interrupt)  # a terminated preview cleans up like Strg+C
-    preview = Preview(data_dir, Profile.PUBLIC, dev_addr, settings)
-    host, port = dev_addr.rsplit(":", 1)
-    server = PreviewServer(preview, host, int(port), report)
-    try:
-        report(preview.rebuild_pages())
-        threading.Thread(target=preview.finish, daemon=True).start()  # the downloads, while the server starts
-        for path in (preview.data_dir, *WATCHED):
-            if path.exists():
-                server.watch(str(path))
-        report(f"Vorschau läuft unter http://{host}:{port}/ (beenden mit Strg+C).")
-        try:
-            server.serve()
-        except KeyboardInterrupt:
-            report("Vorschau beendet.")
-        finally:
-            server.shutdown()
-    finally:
-        preview.close()
-
-
-def _interrupt(signum, frame) -> None:
-    raise KeyboardInterrupt
-
-
-def _silence_mkdocs() -> None:
-    """MkDocs' lines are English and meant for developers; the preview prints its own German ones."""
-    for name in ("mkdocs", "watchdog"):
-        logger = logging.getLogger(name)
-        logger.setLevel(logging.CRITICAL + 1)
-        logger.propagate = False

@@ -1,0 +1,67 @@
+"""The directory as an Excel workbook (openpyxl): typed cells keep codes like `01067`; same data, same bytes."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import date, datetime
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+
+def xlsx_cell(value: object) -> object:
+    """A value as a workbook cell holds it: ja/nein for yes/no, numbers as numbers, text on one line."""
+    if value is None or isinstance(value, float):
+        return value
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    return " ".join(str(value).split())
+
+
+def workbook(sheets: dict[str, tuple[list[str], list[list[object]]]], text_columns: set[str], day: date) -> bytes:
+    """An XLSX file with one sheet per table (title → header and rows); `text_columns` stay text, nothing a formula."""
+    book = Workbook()
+    book.remove(book.active)
+    for title, (header, rows) in sheets.items():
+        sheet = book.create_sheet(title)
+        sheet.append(header)
+        for row in rows:
+            sheet.append([xlsx_cell(value) for value in row])
+        for name, column in zip(header, sheet.iter_cols(), strict=True):
+            for cell in column:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # openpyxl takes a leading „=“ for a formula; data is never one
+                if name in text_columns:
+                    cell.number_format = "@"
+            column[0].font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = sheet.dimensions
+    moment = datetime(day.year, day.month, day.day)
+    book.properties.created = book.properties.modified = moment
+    book.properties.creator = "Offensive Mittelstand"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _dated(buffer.getvalue(), moment)
+
+
+def _dated(archive: bytes, moment: datetime) -> bytes:
+    """The same ZIP with every entry and the „modified“ property dated `moment`: same data, same bytes.
+
+    openpyxl stamps the ZIP entries and docProps/core.xml with the time of saving.
+    """
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    source, target = zipfile.ZipFile(io.BytesIO(archive)), io.BytesIO()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
+            entry = zipfile.ZipInfo(info.filename, moment.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(entry, content)
+    return target.getvalue()
+
+
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")

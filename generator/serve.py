@@ -1,0 +1,131 @@
+"""The live preview's server (`python -m generator serve`): one rebuild per saved edit, German errors in the browser.
+
+MkDocs' live-reload server, told about every write, creation, deletion and rename in the data and the
+project's pages, templates and theme. While the data is invalid, every page request is answered at once
+with a German page listing the problems as `check` prints them; the open tab reloads itself when the
+data is fixed. MkDocs' own (English) log lines never reach the terminal.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+import threading
+from pathlib import Path
+
+import watchdog.events
+import watchdog.observers
+from mkdocs.livereload import LiveReloadServer
+
+from generator.preview import Preview
+from generator.settings import Profile, Settings
+from generator.site.build import CONFIG
+from generator.site.staging import HAND_WRITTEN, ROOT
+
+# What an edit in the project can change in the preview (data is watched wherever it lies).
+WATCHED = (HAND_WRITTEN, ROOT / "overrides", ROOT / "generator" / "templates", CONFIG)
+# What the loaded build holds itself (theme templates, configuration): a change there builds in full.
+THEME = (ROOT / "overrides", CONFIG)
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server, answering with the error page while the data is invalid."""
+
+    def __init__(self, preview: Preview, host: str, port: int, report):
+        def builder():
+            report(preview.rebuild_pages())
+            # The browser reloads when this returns; the downloads (the workbook alone takes half a second
+            # at 1,000 partners) are made meanwhile, and the lock makes the next save wait for them.
+            threading.Thread(target=preview.finish, daemon=True).start()
+
+        super().__init__(builder=builder, host=host, port=port, root=str(preview.site))
+        self.preview = preview
+        # inotify (where available) sees a save at once; polling would add up to half a second.
+        self.observer = watchdog.observers.Observer()  # type: ignore[assignment]  # livereload's type names polling
+        self.error_handler = self._not_found
+
+    def watch(self, path: str, func=None, *, recursive: bool = True) -> None:
+        """Rebuild on writes, creations, deletions and renames; reading a file (as the build does) is no change."""
+        handler = watchdog.events.FileSystemEventHandler()
+        handler.on_any_event = self._on_event  # type: ignore[method-assign]  # one handler for every kind of event
+        self._watched_paths[os.path.abspath(path)] = 1
+        self._watch_refs[os.path.abspath(path)] = self.observer.schedule(handler, path, recursive=recursive)
+
+    def _on_event(self, event) -> None:
+        if event.is_directory or event.event_type not in _CHANGES:
+            return
+        paths = (Path(os.fsdecode(event.src_path)), Path(os.fsdecode(getattr(event, "dest_path", "") or ".")))
+        if any(path == theme or theme in path.parents for path in paths for theme in THEME):
+            self.preview.theme_changed = True
+        with self._rebuild_cond:
+            self._want_rebuild = True
+            self._rebuild_cond.notify_all()
+
+    def _serve_request(self, environ, start_response):
+        path = environ["PATH_INFO"]
+        if _is_page(path) and not path.startswith("/livereload/"):
+            self.preview.saw(path)
+            if self.preview.pending(path):
+                self.preview.settled.wait(timeout=60)  # never an outdated page: it is being built
+        if self.preview.problems and not path.startswith("/livereload/") and _is_page(path):
+            with self._epoch_cond:
+                epoch = self._visible_epoch
+            content = self._inject_js_into_html(self.preview.error_page(), epoch)
+            start_response(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(content)))]
+            )
+            return [content]
+        return super()._serve_request(environ, start_response)
+
+    def _not_found(self, code: int) -> bytes | None:
+        page = Path(self.root) / "404.html"
+        return page.read_bytes() if code == 404 and page.is_file() else None
+
+
+_CHANGES = {"created", "modified", "deleted", "moved", "closed"}
+
+
+def _is_page(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    return not name or name.endswith(".html") or "." not in name
+
+
+def serve(
+    data_dir: str | os.PathLike, dev_addr: str = "127.0.0.1:8000", report=None, settings: Settings | None = None
+) -> None:
+    """Build once, then serve and rebuild on every saved edit until interrupted (Strg+C)."""
+    report = report or (lambda line: print(line, file=sys.stderr, flush=True))
+    _silence_mkdocs()
+    signal.signal(signal.SIGTERM, _interrupt)  # a terminated preview cleans up like Strg+C
+    preview = Preview(data_dir, Profile.PUBLIC, dev_addr, settings)
+    host, port = dev_addr.rsplit(":", 1)
+    server = PreviewServer(preview, host, int(port), report)
+    try:
+        report(preview.rebuild_pages())
+        threading.Thread(target=preview.finish, daemon=True).start()  # the downloads, while the server starts
+        for path in (preview.data_dir, *WATCHED):
+            if path.exists():
+                server.watch(str(path))
+        report(f"Vorschau läuft unter http://{host}:{port}/ (beenden mit Strg+C).")
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            report("Vorschau beendet.")
+        finally:
+            server.shutdown()
+    finally:
+        preview.close()
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _silence_mkdocs() -> None:
+    """MkDocs' lines are English and meant for developers; the preview prints its own German ones."""
+    for name in ("mkdocs", "watchdog"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.CRITICAL + 1)
+        logger.propagate = False
