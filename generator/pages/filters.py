@@ -68,19 +68,13 @@ def network_facets(directory: Directory) -> tuple[Facet, ...]:
     states = _values(networks, lambda n: [(label, label) for label in n.state_labels])
     statuses = _values(networks, lambda n: [(n.status, n.status_label)])
     return (
-        Facet(
-            "Bundesland",
-            tuple(
-                Choice(label, state_page(label), f"Netzwerke in {label}", entries, NETWORKS)
-                for (_, label), entries in states
-            ),
-        ),
-        Facet(
+        _facet("Bundesland", states, lambda _, label: state_page(label), "Netzwerke in {}", lambda _: NETWORKS),
+        _facet(
             "Status",
-            tuple(
-                Choice(label, f"{BY_STATUS}{key}.md", f"Netzwerke mit dem Status „{label}“", entries, NETWORKS)
-                for (key, label), entries in statuses
-            ),
+            statuses,
+            lambda key, _: f"{BY_STATUS}{key}.md",
+            "Netzwerke mit dem Status „{}“",
+            lambda _: NETWORKS,
         ),
     )
 
@@ -98,23 +92,34 @@ def partner_facets(directory: Directory) -> tuple[Facet, ...]:
     for partner in partners:  # one pass over the partners, in their order, instead of one per network
         for network_id in dict.fromkeys(r.id for r in partner.networks):
             members[network_id].append(partner)
-    networks = [(n, tuple(members[n.id])) for n in directory.networks]
+    networks = [((n.id, n.name), tuple(members[n.id])) for n in directory.networks if members[n.id]]
+    # The network's record lists its partners: that is where the list changes.
+    sources = {n.id: n.source for n in directory.networks}
     return (
-        Facet(
-            "Art",
-            tuple(
-                Choice(label, f"{BY_KIND}{key}.md", f"Partner der Art „{label}“", entries, PARTNERS)
-                for (key, label), entries in kinds
-            ),
-        ),
-        Facet(
+        _facet("Art", kinds, lambda key, _: f"{BY_KIND}{key}.md", "Partner der Art „{}“", lambda _: PARTNERS),
+        _facet(
             "Netzwerke",
-            tuple(
-                # The network's record lists its partners: that is where the list changes.
-                Choice(n.name, f"{BY_NETWORK}/{n.id}.md", f"Partner im Netzwerk „{n.name}“", entries, n.source)
-                for n, entries in networks
-                if entries
-            ),
+            networks,
+            lambda key, _: f"{BY_NETWORK}/{key}.md",
+            "Partner im Netzwerk „{}“",
+            sources.__getitem__,
+        ),
+    )
+
+
+def _facet(
+    name: str,
+    groups: Sequence[tuple[tuple[str, str], tuple]],
+    page: Callable[[str, str], str],
+    title: str,
+    source: Callable[[str], str],
+) -> Facet:
+    """A facet from its (key, label) groups of entries: each choice's page, title („… {label} …“) and source."""
+    return Facet(
+        name,
+        tuple(
+            Choice(label, page(key, label), title.format(label), entries, source(key))
+            for (key, label), entries in groups
         ),
     )
 
