@@ -181,7 +181,7 @@ def test_id_that_names_a_page_of_the_site_is_refused(editor, file, old, reserved
 
 def test_reserved_names_come_from_the_pages_the_families_write():
     """Every page a family writes beside record pages is declared, so no id can replace it unnoticed."""
-    from generator.pages.family import FIXED_NAMES, RECORD_FOLDERS
+    from generator.addresses import FIXED_NAMES, RECORD_FOLDERS
 
     records = load_records(DATA)
     ids = {

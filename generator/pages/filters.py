@@ -8,14 +8,12 @@ from dataclasses import dataclass
 from jinja2 import Environment
 from markupsafe import Markup
 
+from generator.addresses import BY_KIND, BY_NETWORK, BY_STATE, BY_STATUS
 from generator.german import slug
 from generator.model.directory import Directory
-from generator.pages.family import fixed_page, record_folder, render_once
+from generator.pages.family import render_once
 
 NETWORKS, PARTNERS = "data/networks.yaml", "data/partners.yaml"
-BY_STATE, BY_STATUS = fixed_page("netzwerke/bundesland/"), fixed_page("netzwerke/status/")
-BY_KIND = fixed_page("partner/art/")
-BY_NETWORK = record_folder(fixed_page("partner/netzwerk/").rstrip("/"), "networks.yaml", "networks")
 
 
 @dataclass(frozen=True)

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
+from generator.addresses import AGREEMENT_INDEX, CHANGES, SHEET_PAGES, SHEETS_INDEX, SIGNING_PAGES, VERSION_PAGES
 from generator.model.agreement import history, signed_version, version_to_sign
 from generator.model.directory import Directory
 from generator.pages.diagram import procedure_svg
-from generator.pages.family import fixed_page, record_folder, record_pages
+from generator.pages.family import record_pages
 from generator.records.schema import AGREEMENT_STATUSES, PARTNER_KINDS, TIMELINE_STATES
-
-VERSION_PAGES = record_folder(fixed_page("vereinbarung/fassungen/").rstrip("/"), "agreement.yaml", "versions")
-SIGNING_PAGES = record_folder(fixed_page("vereinbarung/netzwerke/").rstrip("/"), "networks.yaml", "networks")
-SHEET_PAGES = record_folder("merkblaetter", "networks.yaml", "networks")
-SHEETS_INDEX = fixed_page("merkblaetter/index.md")
-AGREEMENT_INDEX = fixed_page("vereinbarung/index.md")
-CHANGES = fixed_page("vereinbarung/aenderungen.md")
 
 
 def agreement_pages(env: Environment, d: Directory) -> dict[str, str]:

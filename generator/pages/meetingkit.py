@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
+from generator.addresses import KIT_INDEX, KIT_PAGES
 from generator.model.directory import Directory
-from generator.pages.family import fixed_page, record_folder, record_pages
+from generator.pages.family import record_pages
 from generator.siteconfig import site_url
-
-KIT_PAGES = record_folder("intern/treffen", "networks.yaml", "networks")
-KIT_INDEX = fixed_page("intern/treffen/index.md")
 
 
 def kit_pages(env: Environment, directory: Directory) -> dict[str, str]:

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from generator.addresses import NETWORK_INDEX, NETWORK_PAGES, PARTNER_INDEX, PARTNER_PAGES
 from generator.model.directory import Directory
 from generator.pages.exports import export_files
-from generator.pages.family import Later, PageCache, PageFamily, fixed_page, record_folder, record_pages
+from generator.pages.family import Later, PageCache, PageFamily, record_pages
 from generator.pages.filters import facet_menu, facet_tokens, filter_pages, network_facets, partner_facets, state_page
 from generator.pages.gaps import planner_pages
 from generator.pages.geo import germany_map
@@ -35,10 +36,6 @@ from generator.siteconfig import site_url as configured_site_url
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 _UNSAFE_FILTERS = ("safe", "urlize", "replace", "format", "xmlattr", "indent", "wordwrap", "forceescape", "center")
-
-NETWORK_PAGES = record_folder("netzwerke", "networks.yaml", "networks")
-PARTNER_PAGES = record_folder("partner", "partners.yaml", "partners")
-NETWORK_INDEX, PARTNER_INDEX = fixed_page("netzwerke/index.md"), fixed_page("partner/index.md")
 
 
 def make_environment(site_url: str | None = None) -> Environment:

@@ -14,11 +14,10 @@ from collections.abc import Iterable, Iterator
 from jinja2 import Environment
 
 from generator.model.directory import Contact, Directory, NetworkEntry
-from generator.pages.family import fixed_page, site_address
+from generator.pages.family import site_address
 from generator.pages.telephone import tel_uri
 
 # The card folders sit beside the record pages: a network or partner with the id `vcard` must be refused.
-CARD_FOLDERS = (fixed_page("netzwerke/vcard/"), fixed_page("partner/vcard/"))
 
 MAX_OCTETS = 75
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")

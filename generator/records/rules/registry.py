@@ -158,8 +158,7 @@ def _duplicate_contacts(doc: Document, partners: list) -> list[Problem]:
 
 def check_page_names(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
     """Ids that would replace a page the site writes itself (`index`, `bundesland`, …), found in each file loaded."""
-    from generator.pages import render  # noqa: F401  (importing the page families declares their folders and fixed names)
-    from generator.pages.family import FIXED_NAMES, RECORD_FOLDERS
+    from generator.addresses import FIXED_NAMES, RECORD_FOLDERS
 
     problems = []
     for folder, (file, section) in sorted(RECORD_FOLDERS.items()):

@@ -1,0 +1,48 @@
+"""Where the generated pages live: the folders with one page per record, and the pages the site writes itself.
+
+Declared here, before any stage, because two stages need the same list: the page families write to these
+addresses, and the records' rules refuse an id equal to a name the site already uses there (`index`
+replacing an overview, `bundesland` replacing the filter pages). A family takes its addresses from here,
+so a folder it writes cannot be missing from what the rule checks.
+"""
+
+from __future__ import annotations
+
+# Folder below docs/ → the data section whose records get one page each there ("networks.yaml", "networks").
+RECORD_FOLDERS: dict[str, tuple[str, str]] = {}
+# Folder below docs/ → names the families write there themselves (a page's stem or a subfolder).
+FIXED_NAMES: dict[str, set[str]] = {}
+
+
+def record_folder(folder: str, data_file: str, section: str) -> str:
+    """Declare a folder with one page per record of a data section; return the folder."""
+    RECORD_FOLDERS[folder] = (data_file, section)
+    return folder
+
+
+def fixed_page(path: str) -> str:
+    """Declare a page (`netzwerke/index.md`) or folder (`netzwerke/status/`) the site always writes; return it."""
+    parts = path.rstrip("/").split("/")
+    for depth in range(1, len(parts)):
+        FIXED_NAMES.setdefault("/".join(parts[:depth]), set()).add(parts[depth].removesuffix(".md"))
+    return path
+
+
+# The directory (pages/render.py, pages/filters.py)
+NETWORK_PAGES = record_folder("netzwerke", "networks.yaml", "networks")
+PARTNER_PAGES = record_folder("partner", "partners.yaml", "partners")
+NETWORK_INDEX, PARTNER_INDEX = fixed_page("netzwerke/index.md"), fixed_page("partner/index.md")
+BY_STATE, BY_STATUS = fixed_page("netzwerke/bundesland/"), fixed_page("netzwerke/status/")
+BY_KIND = fixed_page("partner/art/")
+BY_NETWORK = record_folder(fixed_page("partner/netzwerk/").rstrip("/"), "networks.yaml", "networks")
+CARD_FOLDERS = (fixed_page("netzwerke/vcard/"), fixed_page("partner/vcard/"))
+# The handbook (pages/handbook.py)
+VERSION_PAGES = record_folder(fixed_page("vereinbarung/fassungen/").rstrip("/"), "agreement.yaml", "versions")
+SIGNING_PAGES = record_folder(fixed_page("vereinbarung/netzwerke/").rstrip("/"), "networks.yaml", "networks")
+SHEET_PAGES = record_folder("merkblaetter", "networks.yaml", "networks")
+SHEETS_INDEX = fixed_page("merkblaetter/index.md")
+AGREEMENT_INDEX = fixed_page("vereinbarung/index.md")
+CHANGES = fixed_page("vereinbarung/aenderungen.md")
+# The internal meeting kits (pages/meetingkit.py)
+KIT_PAGES = record_folder("intern/treffen", "networks.yaml", "networks")
+KIT_INDEX = fixed_page("intern/treffen/index.md")
