@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from generator.model.directory import build_directory
-from generator.pages.family import Later
+from generator.pages.family import Later, made
 from generator.pages.render import render_pages
 from generator.records.history import data_history
 from generator.records.validate import Records, load_records
@@ -42,16 +42,14 @@ def generate(
     history = data_history(data_dir) if profile == Profile.INTERN else None
     directory = build_directory(records, profile, history, settings)
     rendered = render_pages(directory, later=later is not None)
-    pages: dict[str, str | bytes] = {}
-    for path, value in rendered.items():
-        if isinstance(value, Later) and later is not None:
-            later[path] = value
-        else:
-            pages[path] = value() if isinstance(value, Later) else value
+    # Only a render asked for `later` hands out Laters; they wait there, their files stay as staged.
+    deferred = {path: value for path, value in rendered.items() if isinstance(value, Later)}
+    if later is not None:
+        later.update(deferred)
+    pages = made({path: value for path, value in rendered.items() if path not in deferred})
     if extra is not None:
         extra["report_email"] = directory.report_email
-    keep = [path for path in rendered if path not in pages]
-    return write_pages(target, pages, hand_written_pages(HAND_WRITTEN), written, keep=keep)
+    return write_pages(target, pages, hand_written_pages(HAND_WRITTEN), written, keep=list(deferred))
 
 
 def build_site(

@@ -109,11 +109,10 @@ class Preview:
         """Build the changed pages not open in the browser, make the downloads, put them into the site."""
         with self._lock:
             try:
-                if self._pending and not self.problems:
-                    self.live.build(sorted(self._pending))
-                if self._later and not self.problems:
+                if (self._pending or self._later) and not self.problems:
                     files = {path: make() for path, make in self._later.items()}
-                    self.live.build(update_pages(self.docs, files, self._written))
+                    # One update for both: the search index and robots.txt are written once.
+                    self.live.build(sorted(self._pending) + update_pages(self.docs, files, self._written))
             except Exception as error:  # as in rebuild_pages: a German line, never a traceback
                 self.problems = [f"Die Vorschau konnte nicht gebaut werden: {error}"]
             finally:

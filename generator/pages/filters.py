@@ -12,6 +12,7 @@ from generator.addresses import BY_KIND, BY_NETWORK, BY_STATE, BY_STATUS
 from generator.german import slug
 from generator.model.directory import Directory
 from generator.pages.family import render_once
+from generator.pages.markup import html_link, inert
 
 NETWORKS, PARTNERS = "data/networks.yaml", "data/partners.yaml"
 
@@ -172,7 +173,7 @@ def facet_links(env: Environment, menu: tuple[Menu, ...]) -> dict[str, Markup]:
         folder = choice.page.rsplit("/", 1)[0]
         if folder not in seen:
             seen[folder] = template.render(menu=menu, current=None, here=f"{folder}/-.md")
-        own = env.filters["html_link"](choice.label, choice.page, f"{folder}/-.md")
-        strong = Markup("<strong>{}</strong> (").format(env.filters["e"](choice.label))
+        own = html_link(choice.label, choice.page, f"{folder}/-.md")
+        strong = Markup("<strong>{}</strong> (").format(inert(choice.label))
         links[choice.page] = Markup(seen[folder].replace(f"{own} (", strong, 1).rstrip("\n"))
     return links

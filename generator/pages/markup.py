@@ -72,7 +72,7 @@ def _page_url(path: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536, typed=True)
-def _html_link(text: object, target: str, here: str) -> Markup:
+def html_link(text: object, target: str, here: str) -> Markup:
     """A link in HTML from page `here` to page `target` (both below docs/), for lists Markdown need not parse.
 
     Relative like MkDocs' own links, so the site works from any folder; targets come from templates and ids.
@@ -147,7 +147,7 @@ FILTERS = {
     "escape": inert,
     "join": _join,
     "link": _link,
-    "html_link": _html_link,
+    "html_link": html_link,
     "url_link": _url_link,
     "mail_link": _mail_link,
     "tel_link": _tel_link,
