@@ -38,9 +38,17 @@ def enumeration(items: Iterable[str]) -> str:
     return " und ".join(filter(None, [", ".join(items[:-1]), *items[-1:]]))
 
 
+# Above this many known words, only those with the mistyped word's first letter are compared: a file of
+# 10,000 bad references against 10,000 ids would otherwise take minutes of difflib.
+MANY = 2_000
+
+
 def closest(value: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The known word a mistyped one most likely means, or None when none is close."""
-    found = difflib.get_close_matches(value, list(known), n=1, cutoff=cutoff)
+    words = list(known)
+    if len(words) > MANY:
+        words = [word for word in words if word[:1].casefold() == value[:1].casefold()][:MANY]
+    found = difflib.get_close_matches(value, words, n=1, cutoff=cutoff)
     return found[0] if found else None
 
 

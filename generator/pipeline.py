@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.model.directory import build_directory
@@ -16,7 +17,42 @@ from generator.records.history import data_history
 from generator.records.validate import Records, load_records
 from generator.settings import Profile, Settings, read_settings
 from generator.site.build import CONFIG, MARKER, build_into, prepare_target, swap, work_folder
-from generator.site.staging import HAND_WRITTEN, ROOT, hand_written_pages, write_pages
+from generator.site.staging import BUILD, HAND_WRITTEN, ROOT, ensure_ignored, hand_written_pages, write_pages
+
+
+@dataclass(frozen=True)
+class Source:
+    """The generated files of a profile's site and what the theme takes from the data."""
+
+    pages: dict[str, str | bytes]
+    deferred: dict[str, Later]  # downloads a render asked to defer, made once the pages are built
+    extra: dict[str, object]  # becomes part of MkDocs' config.extra
+
+
+def render_source(
+    data_dir: str | os.PathLike,
+    profile: Profile,
+    records: Records,
+    settings: Settings,
+    defer: bool = False,
+) -> Source:
+    """Model and pages of validated records; `defer`: downloads not yet made may come as Laters (the preview)."""
+    # The internal pages show each record's last changes; one git log per commit (cached for the preview).
+    history = data_history(data_dir) if profile == Profile.INTERN else None
+    directory = build_directory(records, profile, history, settings)
+    rendered = render_pages(directory, later=defer, cache=_cache())
+    # Only a render asked to defer hands out Laters; they wait there, their files stay as staged.
+    deferred = {path: value for path, value in rendered.items() if isinstance(value, Later)}
+    pages = made({path: value for path, value in rendered.items() if path not in deferred})
+    return Source(pages, deferred, {"report_email": directory.report_email})
+
+
+def _cache() -> Path | None:
+    """build/cache: what rendering keeps for the next build (compiled templates, QR codes); None if unwritable."""
+    try:
+        return ensure_ignored(BUILD) / "cache"
+    except OSError:
+        return None
 
 
 def generate(
@@ -38,18 +74,13 @@ def generate(
     """
     settings = settings or read_settings()
     records = records if records is not None else load_records(data_dir, today=settings.today)
-    # The internal pages show each record's last changes; one git log per commit (cached for the preview).
-    history = data_history(data_dir) if profile == Profile.INTERN else None
-    directory = build_directory(records, profile, history, settings)
-    rendered = render_pages(directory, later=later is not None)
-    # Only a render asked for `later` hands out Laters; they wait there, their files stay as staged.
-    deferred = {path: value for path, value in rendered.items() if isinstance(value, Later)}
+    source = render_source(data_dir, profile, records, settings, defer=later is not None)
     if later is not None:
-        later.update(deferred)
-    pages = made({path: value for path, value in rendered.items() if path not in deferred})
+        later.update(source.deferred)
     if extra is not None:
-        extra["report_email"] = directory.report_email
-    return write_pages(target, pages, hand_written_pages(HAND_WRITTEN), written, keep=list(deferred))
+        extra.update(source.extra)
+    keep = list(source.deferred)
+    return write_pages(target, source.pages, hand_written_pages(HAND_WRITTEN), written, keep=keep)
 
 
 def build_site(
@@ -65,9 +96,10 @@ def build_site(
     site = prepare_target(profile, site_dir, config_file, data_dir)
     work = work_folder(site)
     try:
-        extra: dict = {}
-        generate(data_dir, work / "docs", profile, records, extra, settings=settings)
-        build_into(work / "site", work / "docs", profile, data_dir, config_file, extra=extra)
+        source = render_source(data_dir, profile, records, settings)
+        hand_written_pages(HAND_WRITTEN)  # refuses a hand-written page where the generator writes
+        # MkDocs takes the generated pages from memory: nothing of them is written but the site.
+        build_into(work / "site", source.pages, profile, data_dir, config_file, extra=source.extra)
         (work / "site" / MARKER).write_text("Von python -m generator build erzeugt.\n", encoding="utf-8")
         swap(site, work / "site")
     finally:

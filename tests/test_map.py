@@ -10,6 +10,7 @@ from dataclasses import replace
 import pytest
 
 from generator.pages.geo import (
+    DRAWING,
     HEIGHT,
     RADIUS,
     SPACING,
@@ -58,6 +59,13 @@ def test_projection_puts_north_up_and_the_frame_in_the_drawing():
     x_east, y_south = project(15.1, 47.0)
     assert 0 < x_west < x_east < WIDTH
     assert 0 < y_north < y_south < HEIGHT
+
+
+def test_the_drawn_shapes_are_what_the_script_draws_from_the_geodata():
+    """drawing.json is made, never edited: after a change to geodata/ or the drawing, run the script again."""
+    from scripts.germany_drawing import text
+
+    assert DRAWING.read_text(encoding="utf-8") == text(), "python scripts/germany_drawing.py > " + str(DRAWING)
 
 
 def test_outline_of_germany_is_a_compact_closed_path():

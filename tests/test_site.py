@@ -12,7 +12,7 @@ from generator.pipeline import build_site, generate
 from generator.problems import DataInvalid
 from generator.site.staging import GENERATED_ROOTS, HandWrittenClash, hand_written_pages, write_pages
 
-from .support import DATA, ROOT, replace_in, run_cli
+from .support import DATA, FIXED_SETTINGS, ROOT, replace_in, run_cli
 
 pytestmark = pytest.mark.engine  # builds whole sites
 
@@ -53,6 +53,22 @@ def test_any_engine_builds_the_staged_folder_without_generating_anything(tmp_pat
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     assert (tmp_path / "site" / "partner" / "dguv" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("profile", ["public", "intern"])
+def test_the_build_from_memory_is_the_site_mkdocs_builds_from_the_staged_folder(tmp_path, profile):
+    """`build` hands MkDocs the generated pages in memory; the site is byte for byte the staged folder's."""
+    from mkdocs.commands.build import build
+
+    from generator.site.build import MARKER, site_config
+
+    built = _snapshot(build_site(profile, DATA, tmp_path / "site", settings=FIXED_SETTINGS))
+    extra: dict = {}
+    generate(DATA, tmp_path / "docs", profile, extra=extra, settings=FIXED_SETTINGS)
+    build(site_config(tmp_path / "staged", tmp_path / "docs", profile, DATA, extra=extra))
+    staged = _snapshot(tmp_path / "staged")
+    assert built.pop(MARKER) and built.keys() == staged.keys()
+    assert [path for path in built if built[path] != staged[path]] == []
 
 
 def test_docs_folder_holds_only_hand_written_pages():

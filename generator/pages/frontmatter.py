@@ -12,6 +12,8 @@ import re
 # YAML's printable characters, less the three that libyaml reads as line breaks and the byte order mark.
 _UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+# Every character yaml_string() writes otherwise: one search finds the many values that need nothing.
+_SPECIAL = re.compile('[\\\\"\t\n\r]|' + _UNPRINTABLE.pattern)
 
 
 def _escape(char: str) -> str:
@@ -25,7 +27,7 @@ def _escape(char: str) -> str:
 
 def yaml_string(text: str) -> str:
     """A double-quoted YAML scalar on one line that libyaml reads back as exactly `text`."""
-    body = "".join(_ESCAPES.get(char) or (_escape(char) if _UNPRINTABLE.match(char) else char) for char in text)
+    body = _SPECIAL.sub(lambda match: _ESCAPES.get(match.group()) or _escape(match.group()), text)
     return f'"{body}"'
 
 

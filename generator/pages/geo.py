@@ -14,6 +14,7 @@ from generator.model.directory import NetworkEntry
 
 OUTLINE = Path(__file__).parent / "geodata" / "germany-10m.topo.json"
 BORDERS = Path(__file__).parent / "geodata" / "germany-states.topo.json"
+DRAWING = Path(__file__).parent / "geodata" / "drawing.json"  # made from the files above: scripts/germany_drawing.py
 # The frame holds every coordinate the schema accepts (latitude 47.0–55.1, longitude 5.8–15.1).
 WEST, EAST, SOUTH, NORTH = 5.6, 15.3, 46.9, 55.3
 WIDTH = 1000
@@ -149,20 +150,23 @@ def svg_path(rings: list[list[Point]], closed: bool = True) -> str:
 
 
 @functools.cache
+def drawing() -> dict:
+    """The fixed shapes of the maps (outline, borders, Länder), drawn from the TopoJSON files beforehand.
+
+    scripts/germany_drawing.py decodes, projects and simplifies them into drawing.json: a third of a
+    second saved on every build, for shapes that never change.
+    """
+    return json.loads(DRAWING.read_text(encoding="utf-8"))
+
+
 def germany_outline() -> str:
-    """The simplified outline of Germany as an SVG path (decoded once per process)."""
-    topology = json.loads(OUTLINE.read_text(encoding="utf-8"))
-    rings = [simplify([project(*p) for p in ring], TOLERANCE) for ring in decode_topojson(topology, "germany")]
-    return svg_path(rings)
+    """The simplified outline of Germany as an SVG path."""
+    return drawing()["outline"]
 
 
-@functools.cache
 def state_borders() -> str:
-    """The borders between the Länder as an SVG path of open lines (decoded once per process)."""
-    topology = json.loads(BORDERS.read_text(encoding="utf-8"))
-    arcs = [_decode_arc(arc, topology.get("transform")) for arc in topology["arcs"]]
-    lines = [simplify([project(*p) for p in arc], TOLERANCE) for arc in arcs]
-    return svg_path(lines, closed=False)
+    """The borders between the Länder as an SVG path of open lines."""
+    return drawing()["borders"]
 
 
 def clusters(places: Sequence[Point], spacing: float = SPACING) -> list[list[int]]:

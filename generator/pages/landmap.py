@@ -7,12 +7,11 @@ and the table under the maps gives the same numbers as text.
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.model.gaps import LandCount
-from generator.pages.geo import HEIGHT, WIDTH, decode_topojson, project, simplify, svg_path
+from generator.pages.geo import HEIGHT, WIDTH, drawing
 
 LANDS = Path(__file__).parent / "geodata" / "germany-lands.topo.json"
 # The fills lie under the outline and borders of the network map, so they may be coarser.
@@ -90,14 +89,9 @@ class LandMaps:
 
 @functools.cache
 def land_shapes() -> tuple[LandShape, ...]:
-    """The 16 Länder as SVG paths of the drawing (decoded once per process), in the file's order of codes."""
-    topology = json.loads(LANDS.read_text(encoding="utf-8"))
-    shapes = []
-    for code in topology["objects"]:
-        rings = [simplify([project(*p) for p in ring], FILL_TOLERANCE) for ring in decode_topojson(topology, code)]
-        x, y = project(*LABEL_AT[code])
-        shapes.append(LandShape(code, svg_path(rings), round(x, 1), round(y, 1)))
-    return tuple(shapes)
+    """The 16 Länder as SVG paths of the drawing, in the file's order of codes (drawn by scripts/germany_drawing.py)."""
+    lands = drawing()["lands"]
+    return tuple(LandShape(code, land["path"], land["x"], land["y"]) for code, land in lands.items())
 
 
 def level(count: int) -> int:

@@ -20,6 +20,7 @@ from generator.pages.telephone import tel_uri
 # Characters that can open Markdown or HTML markup in the middle of a line; values never start a line.
 _ACTIVE = {char: f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]#|~^="}
 _INERT = str.maketrans(_ACTIVE)  # str.translate: one pass in C, not a Python call per character
+_ANY_ACTIVE = re.compile("[" + re.escape("".join(_ACTIVE)) + "]")  # most values hold none: then no translate
 # What opens a block when it starts a line: list markers, admonitions (!!! ???), quotes, definitions, blocks (///).
 _BLOCK_START = re.compile(r"[-+](?= |$)|-{2,}|[0-9]+[.)](?= |$)|:(?= |$)|!{3}|\?{3}|/{3}")
 MONTHS = [
@@ -43,7 +44,7 @@ def inert(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     text = " ".join(str(value).split())
-    escaped = text.translate(_INERT)
+    escaped = text.translate(_INERT) if _ANY_ACTIVE.search(text) else text
     start = None if isinstance(value, _GermanDate) else _BLOCK_START.match(escaped)
     if start:  # `- x`, `1986. gegründet`, `!!! danger`, `---`, `> x`, `: x` would open a block at a line start
         end = start.end()

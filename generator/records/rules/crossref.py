@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from generator.german import did_you_mean
@@ -74,5 +75,11 @@ def duplicates(
 
 
 def unknown(what: str, value: str, known: Iterable[str], file: str, unknown: str = "unbekannter") -> str:
-    hint = did_you_mean(value, sorted({k for k in known if is_valid_id(k)}))
+    hint = did_you_mean(value, _valid_ids(tuple(known)))
     return f"{unknown} {what} „{value}“ (nicht in {file}){hint}"
+
+
+@functools.lru_cache(maxsize=8)
+def _valid_ids(known: tuple[str, ...]) -> list[str]:
+    """The ids a suggestion may name, sorted; the same known ids serve every unknown reference of a rule."""
+    return sorted({k for k in known if is_valid_id(k)})
