@@ -43,6 +43,17 @@ def inert(value: object) -> Markup:
     """Text that Markdown and HTML both show literally, on one line, also where it starts a line."""
     if isinstance(value, Markup):
         return value
+    if type(value) is str:  # names and places recur on many pages
+        return _inert_text(value)
+    return _inert(value)
+
+
+@functools.lru_cache(maxsize=65536)
+def _inert_text(value: str) -> Markup:
+    return _inert(value)
+
+
+def _inert(value: object) -> Markup:
     text = " ".join(str(value).split())
     escaped = text.translate(_INERT) if _ANY_ACTIVE.search(text) else text
     start = None if isinstance(value, _GermanDate) else _BLOCK_START.match(escaped)

@@ -102,14 +102,16 @@ PAGE_SETS += [home_page, planner_pages, kit_pages]
 def render_pages(
     directory: Directory, site_url: str | None = None, later: bool = False, cache: Path | None = None
 ) -> dict[str, str | bytes | Later]:
-    """All generated files: path below docs/ → text; `later`: downloads may come as a Later (the preview).
+    """All generated files: path below docs/ → text.
+
+    `later`: the preview's render: downloads may come as a Later, and the pages are kept for its next render.
 
     `cache`: a folder where rendering keeps what costs time and never changes with the data (compiled
     templates, drawn QR codes) for the next build: about 1.5 s at 1,000 partners.
     """
     # The internal site names no public address (it links nowhere outside): its pages are addressed from its root.
     env = make_environment(site_url or ("/" if directory.intern else None))
-    env.page_cache.start(defer=later)  # type: ignore[attr-defined]  # set by Environment.extend
+    env.page_cache.start(defer=later, keep=later)  # type: ignore[attr-defined]  # set by Environment.extend
     if cache is not None:  # only while this render loads templates: the environment outlives it
         with contextlib.suppress(OSError):  # a cache that cannot be made only costs time
             (cache / "templates").mkdir(parents=True, exist_ok=True)
