@@ -136,14 +136,14 @@ def test_cli_help_names_every_command():
         assert command in result.stdout
 
 
-def _wait_for(condition, seconds: float = 30.0) -> bool:
+def _wait_for(condition, seconds: float = 30.0, step: float = 0.3) -> bool:
     import time
 
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if condition():
             return True
-        time.sleep(0.3)
+        time.sleep(step)
     return False
 
 
@@ -240,7 +240,6 @@ def _git(*args: str, cwd: Path) -> str:
 def test_a_killed_build_leaves_nothing_for_git_and_the_next_build_cleans_up(tmp_path):
     import os
     import signal
-    import time
 
     from generator.site.build import WORK_MARKER
 
@@ -253,7 +252,8 @@ def test_a_killed_build_leaves_nothing_for_git_and_the_next_build_cleans_up(tmp_
     build = subprocess.Popen([*command, "--site-dir", str(site)], cwd=ROOT, env=env)
     try:
         assert _wait_for(lambda: any(project.glob(f".site-intern-*/{WORK_MARKER}")), seconds=60)
-        time.sleep(1.5)  # well inside the build: pages with private data are being written
+        # Well inside the build: MkDocs is writing the pages with private data into the work folder.
+        assert _wait_for(lambda: any(project.glob(".site-intern-*/site/partner/*/index.html")), seconds=60, step=0.02)
     finally:
         build.send_signal(signal.SIGKILL)
         build.wait()
