@@ -90,21 +90,8 @@ def build_site(
     config_file: str | os.PathLike = CONFIG,
     settings: Settings | None = None,
 ) -> Path:
-    """Validate, generate and build strictly; the previous site stays if anything fails."""
-    settings = settings or read_settings()
-    records = load_records(data_dir, today=settings.today)  # all data errors surface here, before anything is written
-    site = prepare_target(profile, site_dir, config_file, data_dir)
-    work = work_folder(site)
-    try:
-        source = render_source(data_dir, profile, records, settings)
-        hand_written_pages(HAND_WRITTEN)  # refuses a hand-written page where the generator writes
-        # MkDocs takes the generated pages from memory: nothing of them is written but the site.
-        build_into(work / "site", source.pages, profile, data_dir, config_file, extra=source.extra)
-        (work / "site" / MARKER).write_text("Von python -m generator build erzeugt.\n", encoding="utf-8")
-        swap(site, work / "site")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return site
+    """Validate, generate and build strictly with MkDocs; the previous site stays if anything fails."""
+    return build_with("mkdocs", profile, data_dir, site_dir, settings, config_file)
 
 
 def build_with(
@@ -113,10 +100,31 @@ def build_with(
     data_dir: str | os.PathLike,
     site_dir: str | os.PathLike | None = None,
     settings: Settings | None = None,
+    config_file: str | os.PathLike = CONFIG,
 ) -> Path:
-    """Build a profile's site with the chosen engine; return the site folder."""
-    if engine == "zensical":
-        from generator.site.zensical import build_zensical_site
+    """Validate, generate and build strictly with the chosen engine; return the site folder.
 
-        return build_zensical_site(profile, data_dir, site_dir, settings=settings)
-    return build_site(profile, data_dir, site_dir, settings=settings)
+    The previous site stays if anything fails: the engine builds in a work folder next to it, and the
+    new site replaces the old in one step.
+    """
+    settings = settings or read_settings()
+    records = load_records(data_dir, today=settings.today)  # all data errors surface here, before anything is written
+    site = prepare_target(profile, site_dir, config_file, data_dir)
+    work = work_folder(site)
+    try:
+        source = render_source(data_dir, profile, records, settings)
+        if engine == "zensical":
+            from generator.site.zensical import zensical_build
+
+            built = zensical_build(work, source.pages, profile, config_file, source.extra["report_email"])
+        else:
+            hand_written_pages(HAND_WRITTEN)  # refuses a hand-written page where the generator writes
+            # MkDocs takes the generated pages from memory: nothing of them is written but the site.
+            built = work / "site"
+            build_into(built, source.pages, profile, data_dir, config_file, extra=source.extra)
+        option = "" if engine == "mkdocs" else f" --engine {engine}"
+        (built / MARKER).write_text(f"Von python -m generator build{option} erzeugt.\n", encoding="utf-8")
+        swap(site, built)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return site

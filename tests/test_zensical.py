@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.pipeline import build_with
 from generator.problems import DataInvalid
 from generator.site.engines import BuildFailed
-from generator.site.zensical import build_zensical_site
 from generator.site.zensical_meta import split, with_meta
 from generator.site.zensical_search import with_ascii_spellings
 
@@ -39,12 +39,12 @@ LINK_TAG = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory) -> Path:
     """The public site of the sample data, built strictly with Zensical once per module."""
-    return build_zensical_site("public", DATA, tmp_path_factory.mktemp("zensical") / "site")
+    return build_with("zensical", "public", DATA, tmp_path_factory.mktemp("zensical") / "site")
 
 
 @pytest.fixture(scope="module")
 def zensical_intern(tmp_path_factory) -> Path:
-    return build_zensical_site("intern", DATA, tmp_path_factory.mktemp("zensical-intern") / "site")
+    return build_with("zensical", "intern", DATA, tmp_path_factory.mktemp("zensical-intern") / "site")
 
 
 @pytest.fixture(scope="module")
@@ -159,7 +159,7 @@ def test_broken_link_stops_zensical_with_a_german_line_and_keeps_the_last_site(t
     line = handbook.read_text(encoding="utf-8").count("\n") + 2
     handbook.write_text(handbook.read_text(encoding="utf-8") + "\n[kaputt](gibt-es-nicht.md)\n", encoding="utf-8")
     with pytest.raises(BuildFailed) as failed:
-        build_zensical_site("public", DATA, site, config)
+        build_with("zensical", "public", DATA, site, config_file=config)
     assert str(failed.value) == (
         f"Zensical meldet:\ndocs/handbuch/index.md:{line}: Link auf eine Seite, die es nicht gibt"
     )
@@ -170,7 +170,7 @@ def test_broken_link_stops_zensical_with_a_german_line_and_keeps_the_last_site(t
 def test_bad_data_stops_zensical_before_anything_is_written(data_dir, tmp_path):
     replace_in(data_dir / "partners.yaml", "email: c.beispielmann@example.org", "email: max@")
     with pytest.raises(DataInvalid):
-        build_zensical_site("public", data_dir, tmp_path / "site")
+        build_with("zensical", "public", data_dir, tmp_path / "site")
     assert not (tmp_path / "site").exists()
 
 

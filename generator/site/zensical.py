@@ -18,20 +18,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from types import SimpleNamespace
 
-from generator.model.directory import build_directory
-from generator.pages.family import made
-from generator.pages.render import render_pages
 from generator.pages.requests import INTERN_PAGES
-from generator.records.history import data_history
-from generator.records.validate import load_records
-from generator.settings import Profile, Settings, read_settings
+from generator.settings import Profile
 from generator.site.build import (
-    CONFIG,
-    MARKER,
     ROOT,
-    prepare_target,
-    swap,
-    work_folder,
 )
 from generator.site.engines import BuildFailed
 from generator.site.hooks.indexing import SITEMAP, robots_txt
@@ -46,20 +36,15 @@ MATERIAL_ONLY = ("partials/search.html",)
 THEME = {"custom_dir": "overrides", "variant": "classic"}
 
 
-def build_zensical_site(
-    profile: Profile = Profile.PUBLIC,
-    data_dir: str | os.PathLike = ROOT / "data",
-    site_dir: str | os.PathLike | None = None,
-    config_file: str | os.PathLike = CONFIG,
-    settings: Settings | None = None,
+def zensical_build(
+    work: Path, pages: Mapping[str, str | bytes], profile: Profile, config_file: str | os.PathLike, report_email
 ) -> Path:
-    """Validate, generate and build strictly with Zensical; the previous site stays if anything fails."""
-    settings = settings or read_settings()
-    records = load_records(data_dir, today=settings.today)  # all data errors surface here, before anything is written
+    """Build the hand-written and the generated `pages` strictly with Zensical in `work`; return the built site.
+
+    `work` is the build's work folder (generator/pipeline.py: the same as MkDocs builds use, git-ignored by
+    construction, removed by the next run if killed); what the MkDocs hooks would do is done here.
+    """
     config_file = Path(config_file).resolve()
-    site = prepare_target(profile, site_dir, config_file, data_dir)
-    history = data_history(data_dir) if profile == Profile.INTERN else None
-    directory = build_directory(records, profile, history, settings)
     mkdocs_config = read_config(config_file)
     # The internal site names no public address: no canonical links, no sitemap (generator/site/hooks/indexing.py).
     site_url = mkdocs_config.get("site_url") if profile == "public" else None
@@ -67,24 +52,17 @@ def build_zensical_site(
         profile,
         (mkdocs_config.get("extra") or {}).get("source_url"),
         site_url,
-        directory.report_email,
+        report_email,
         nav_titles(mkdocs_config.get("nav")),
     )
-    # The same work folder as MkDocs builds use: git-ignored by construction, removed by the next run if killed.
-    work = work_folder(site)
-    try:
-        _stage_docs(config_file.parent / "docs", work / "docs", made(render_pages(directory)))
-        shifted = add_hook_meta(work / "docs", links)
-        _stage_overrides(config_file.parent / "overrides", work / "overrides")
-        _run(_write_config(config_file, profile, site_url, work), work, shifted)
-        built = work / "site"
-        add_ascii_spellings(built)
-        _index_rules(built, profile, site_url)
-        (built / MARKER).write_text("Von python -m generator build --engine zensical erzeugt.\n", encoding="utf-8")
-        swap(site, built)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return site
+    _stage_docs(config_file.parent / "docs", work / "docs", pages)
+    shifted = add_hook_meta(work / "docs", links)
+    _stage_overrides(config_file.parent / "overrides", work / "overrides")
+    _run(_write_config(config_file, profile, site_url, work), work, shifted)
+    built = work / "site"
+    add_ascii_spellings(built)
+    _index_rules(built, profile, site_url)
+    return built
 
 
 def _stage_docs(docs: Path, staged: Path, pages: Mapping[str, str | bytes]) -> None:
