@@ -6,10 +6,13 @@ import html
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from generator.messages import terminal_line
 from generator.pages.frontmatter import yaml_string
+from generator.records import textpolicy
 from generator.records.validate import check_data, load_records
 
 from .support import DATA, replace_in, run_cli, sample_pages
@@ -51,6 +54,15 @@ def test_raw_control_character_is_named_with_its_line(editor, char):
     assert len(found) == 1
     assert found[0].startswith(f"data/partners.yaml:{{line}}: unzulässiges Zeichen U+{ord(char):04X} (")
     assert "in Spalte 24" in found[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=())), st.text(alphabet="aä \n€"))
+def test_the_quick_text_check_finds_what_the_pattern_finds(text, plain):
+    """first_forbidden skips the pattern over plain ASCII; it must refuse the same character at the same place."""
+    for candidate in (text, plain + text, text + plain, plain):
+        quick, full = textpolicy.first_forbidden(candidate), textpolicy.FORBIDDEN_IN_TEXT.search(candidate)
+        assert (quick and (quick.start(), quick.group())) == (full and (full.start(), full.group()))
 
 
 @pytest.mark.parametrize("escape", ["\\x80", "\\x7f", "\\a", "\\0", "\\e", "\\uFFFE", "\\u202E", "\\r", "\\N"])

@@ -98,6 +98,25 @@ def test_invalid_data_stages_nothing(data_dir, tmp_path):
     assert not (tmp_path / "docs").exists()
 
 
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(data_dir, tmp_path):
+    """The pipeline pauses the collector while it renders; built, refused or already paused, it is as it was."""
+    import gc
+
+    build_site("public", DATA, tmp_path / "site", settings=FIXED_SETTINGS)
+    assert gc.isenabled()
+    replace_in(data_dir / "networks.yaml", 'postcode: "80331"', 'postcode: "8033"')
+    with pytest.raises(DataInvalid):
+        build_site("public", data_dir, tmp_path / "site", settings=FIXED_SETTINGS)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.raises(DataInvalid):
+            build_site("public", data_dir, tmp_path / "site", settings=FIXED_SETTINGS)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_writer_touches_only_changed_files_and_removes_stale_ones(tmp_path):
     pages = {"partner/a.md": "A\n", "partner/b.md": "B\n"}
     assert write_pages(tmp_path, pages) == ["partner/a.md", "partner/b.md"]

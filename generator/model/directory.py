@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
@@ -69,21 +70,31 @@ def build_directory(
         for c in p.regional_contacts
     ]
     sources, by_record = record_sources(records), _grouped(contacts)
-    # Looked up for every pair of network and partner: sets instead of the records' lists.
     members = {n.id: frozenset(n.partners) for n in networks}
+    # Joined once both ways (200 networks × 1,000 partners would be 200,000 lookups per direction).
+    rank = {p.id: (index, p) for index, p in enumerate(partners)}
+    partner_names = {p.id: p.name for p in partners}
+    member_refs = {
+        n.id: tuple(Ref(p.id, p.name) for _, p in sorted(rank[i] for i in members[n.id] if i in rank)) for n in networks
+    }
+    memberships: dict[str, list[Ref]] = {}
+    for n in networks:
+        for partner_id in members[n.id]:
+            memberships.setdefault(partner_id, []).append(Ref(n.id, n.name))
     plans = _plans(records, networks, partners, profile)
     return Directory(
         profile,
         _with_history(
             tuple(
-                _network(n, partners, by_record, profile, sources[n.id], plans[n.id], members[n.id]) for n in networks
+                _network(n, partner_names, by_record, profile, sources[n.id], plans[n.id], member_refs[n.id])
+                for n in networks
             ),
             "networks.yaml",
             profile,
             history,
         ),
         _with_history(
-            tuple(_partner(p, networks, by_record, profile, sources[p.id], members) for p in partners),
+            tuple(_partner(p, by_record, profile, sources[p.id], memberships.get(p.id, ())) for p in partners),
             "partners.yaml",
             profile,
             history,
@@ -122,8 +133,9 @@ def _plans(records: Records, networks: list[Network], partners: list[Partner], p
             if request.status == "offen":
                 requested[request.network].add(request.partner)
     office = _office_email(records)
+    national = [p for p in partners if p.scope == "national"]  # only they can be a network's gap
     return {
-        n.id: plan(n, partners, named[n.id], None if requested is None else requested[n.id], office) for n in networks
+        n.id: plan(n, national, named[n.id], None if requested is None else requested[n.id], office) for n in networks
     }
 
 
@@ -149,11 +161,10 @@ def _office_email(records: Records) -> str | None:
     return next((r.contact.email for r in roles if r is not None and r.id == "office" and r.contact), None)
 
 
-def _partner(
-    p: Partner, networks: list[Network], contacts: dict, profile: Profile, source: str, members: dict[str, frozenset]
-) -> PartnerEntry:
+def _partner(p: Partner, contacts: dict, profile: Profile, source: str, networks: Iterable[Ref]) -> PartnerEntry:
+    """`networks`: the networks the partner is a member of, in the order of the directory."""
     liaison = privacy.liaison(p.liaison, profile, p.id)
-    member_of = tuple(Ref(n.id, n.name) for n in networks if p.id in members[n.id])
+    member_of = tuple(networks)
     return PartnerEntry(
         id=p.id,
         name=p.name,
@@ -180,12 +191,12 @@ def _partner(
 
 def _network(
     n: Network,
-    partners: list[Partner],
+    partner_names: dict[str, str],
     contacts: dict,
     profile: Profile,
     source: str,
     planner: GapPlan,
-    members: frozenset[str],
+    members: tuple[Ref, ...],
 ) -> NetworkEntry:
     return NetworkEntry(
         id=n.id,
@@ -201,13 +212,13 @@ def _network(
         description=n.description,
         website=n.website,
         contact=n.contact,
-        members=tuple(Ref(p.id, p.name) for p in partners if p.id in members),
+        members=members,
         regional_contacts=tuple(contacts.get(("network", n.id), ())),
         verified_on=n.verified_on,
         source=source,
         agreement=SignatureEntry(n.agreement.version, n.agreement.signed_on) if n.agreement else None,
         ambassadors=tuple(
-            _ambassador(a, partners, profile, privacy.card_path("botschafter", f"{n.id}-{i}"))
+            _ambassador(a, partner_names, profile, privacy.card_path("botschafter", f"{n.id}-{i}"))
             for i, a in enumerate(n.ambassadors, 1)
         ),
         planner=planner,
@@ -227,8 +238,9 @@ def _review(records: Records, settings: Settings) -> tuple[ReviewRow, ...]:
     return tuple(sorted(rows, key=lambda r: (r.verified_on or date.min, r.kind, r.id)))
 
 
-def _ambassador(person, partners: list[Partner], profile: Profile, card: str) -> AmbassadorEntry:
-    partner = next((Ref(p.id, p.name) for p in partners if p.id == person.partner), None)
+def _ambassador(person, partner_names: dict[str, str], profile: Profile, card: str) -> AmbassadorEntry:
+    name = partner_names.get(person.partner) if person.partner else None
+    partner = None if name is None else Ref(person.partner, name)
     return AmbassadorEntry(privacy.contact(person, profile, card), partner)
 
 

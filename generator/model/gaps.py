@@ -103,7 +103,7 @@ def land_counts(
 
     `contacts` counts the named regional contacts per network id.
     """
-    places = {p.id: present_in(p) for p in partners}
+    places = {p.id: present_in(p) for p in partners if p.scope == "national"}  # gaps are national partners
     counts = {code: [0, 0, 0] for code in STATES}
     for network, gap_plan in networks:
         for state in network.states:

@@ -112,6 +112,8 @@ def render_pages(
     # The internal site names no public address (it links nowhere outside): its pages are addressed from its root.
     env = make_environment(site_url or ("/" if directory.intern else None))
     env.page_cache.start(defer=later, keep=later)  # type: ignore[attr-defined]  # set by Environment.extend
+    # Only the preview lives on while someone may edit a template; a build need not stat them 2,000 times.
+    env.auto_reload = later
     if cache is not None:  # only while this render loads templates: the environment outlives it
         with contextlib.suppress(OSError):  # a cache that cannot be made only costs time
             (cache / "templates").mkdir(parents=True, exist_ok=True)

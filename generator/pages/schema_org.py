@@ -19,7 +19,7 @@ from generator.pages.frontmatter import yaml_safe_json
 OFFENSIVE_MITTELSTAND = {"@type": "Organization", "name": "Offensive Mittelstand"}
 HOME_ID, WEBSITE_ID = "#offensive-mittelstand", "#website"
 # Characters that could end a <script> element or open markup, escaped the way JSON allows.
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})  # translate: one pass in C
+_SCRIPT_SAFE = (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"))
 
 
 def network_id(site_url: str, network_id: str) -> str:
@@ -107,7 +107,9 @@ def _without_empty(record: dict) -> dict:
 def json_ld(record: dict) -> Markup:
     """One line of JSON that is valid YAML front matter and safe inside a <script> element."""
     text = yaml_safe_json(json.dumps(_one_line(record), ensure_ascii=False, separators=(", ", ": ")))
-    return Markup(text.translate(_SCRIPT_SAFE))
+    for char, escaped in _SCRIPT_SAFE:  # str.replace: a dict for str.translate costs ten times as much
+        text = text.replace(char, escaped)
+    return Markup(text)
 
 
 def _one_line(value: object) -> object:

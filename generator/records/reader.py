@@ -52,7 +52,7 @@ def read_text(file: FilePath) -> str:
     if tab >= 0:
         line, column = textpolicy.line_and_column(text, tab)
         raise Refused(line, f"Tabulatorzeichen in Spalte {column}; bitte Leerzeichen verwenden")
-    bad = textpolicy.FORBIDDEN_IN_TEXT.search(text)
+    bad = textpolicy.first_forbidden(text)
     if bad:
         line, column = textpolicy.line_and_column(text, bad.start())
         raise Refused(line, textpolicy.refused_character(bad.group(), column=column))
