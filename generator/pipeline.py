@@ -9,7 +9,7 @@ import contextlib
 import gc
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,17 +111,16 @@ def build_with(
     new site replaces the old in one step.
     """
     settings = settings or read_settings()
-    with _collector_paused() as resume_collector:
+    with _collector_paused():
         # All data errors surface here, before anything is written.
         records = load_records(data_dir, today=settings.today)
         site = prepare_target(profile, site_dir, config_file, data_dir)
-        work = work_folder(site)
-        try:
-            source = render_source(data_dir, profile, records, settings)
-            resume_collector()
-            swap(site, _build(engine, work, source, profile, data_dir, config_file))
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+        source = render_source(data_dir, profile, records, settings)
+    work = work_folder(site)
+    try:
+        swap(site, _build(engine, work, source, profile, data_dir, config_file))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     return site
 
 
@@ -149,23 +148,18 @@ def _build(
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[Callable[[], None]]:
-    """No cyclic garbage collection while the generator loads and renders; call the given function to resume.
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the generator loads and renders; one collection afterwards.
 
     Loading and rendering make few reference cycles but about a million objects, and the collector
-    walks the young ones again and again (a quarter of a second at 1,000 partners). On resuming, one
+    walks the young ones again and again (a quarter of a second at 1,000 partners). Once done, one
     collection of the young generations takes what is garbage; the engine's build then runs as usual.
     """
     enabled = gc.isenabled()
     gc.disable()
-
-    def resume() -> None:
-        gc.collect(1)
-        if enabled:
-            gc.enable()
-
     try:
-        yield resume
+        yield
+        gc.collect(1)
     finally:
         if enabled:
             gc.enable()

@@ -20,12 +20,9 @@ from types import SimpleNamespace
 
 from generator.pages.requests import INTERN_PAGES
 from generator.settings import Profile
-from generator.site.build import (
-    ROOT,
-)
 from generator.site.engines import BuildFailed
 from generator.site.hooks.indexing import SITEMAP, robots_txt
-from generator.site.staging import GENERATED_ROOTS, hand_written_pages, write_pages
+from generator.site.staging import GENERATED_ROOTS, ROOT, hand_written_pages, write_pages
 from generator.site.zensical_meta import PageLinks, add_hook_meta, nav_titles, read_config
 from generator.site.zensical_search import add_ascii_spellings
 
