@@ -8,7 +8,10 @@ from collections.abc import Iterable
 
 _TRANSCRIBED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
 _STRIPPED = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U", "ß": "ss", "ẞ": "SS"})
-_UMLAUT_WORD = re.compile(r"\w*[äöüÄÖÜßẞ]\w*")
+_UMLAUTS = "äöüÄÖÜßẞ"
+# A whole word with an umlaut: from a word's start over its other letters to the first umlaut, then the rest.
+# Anchored at word starts, so the search never retries inside words (a page's text is thousands of them).
+_UMLAUT_WORD = re.compile(rf"(?<!\w)[^\W{_UMLAUTS}]*[{_UMLAUTS}]\w*")
 
 
 def transcribed(text: str) -> str:
@@ -21,9 +24,13 @@ def stripped(text: str) -> str:
     return text.translate(_STRIPPED)
 
 
-def ascii_spellings(text: str) -> list[str]:
-    """Both ASCII spellings of every word with an umlaut or ß in the text, sorted and without repeats."""
-    words = set(_UMLAUT_WORD.findall(text))
+def umlaut_words(text: str) -> list[str]:
+    """Every word of the text with an umlaut or ß, in order, repeats included."""
+    return _UMLAUT_WORD.findall(text)
+
+
+def spellings_of(words: Iterable[str]) -> list[str]:
+    """Both ASCII spellings of each of the words, sorted and without repeats."""
     return sorted({spelling for word in words for spelling in (transcribed(word), stripped(word))})
 
 

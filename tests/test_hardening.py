@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from generator.messages import terminal_line
+from generator.pages import frontmatter
 from generator.pages.frontmatter import yaml_string
 from generator.records import textpolicy
 from generator.records.validate import check_data, load_records
@@ -147,6 +148,19 @@ def test_front_matter_title_and_description_match_the_records(generated_pages):
 def test_front_matter_serializer_survives_what_libyaml_refuses(text):
     _, meta = get_data(f"---\ntitle: {yaml_string(text)}\n---\n\n# x\n")
     assert meta == {"title": text}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=())))
+def test_any_text_reads_back_exactly_from_front_matter(text):
+    _, meta = get_data(f"---\ntitle: {yaml_string(text)}\n---\n\n# x\n")
+    assert meta == {"title": text}
+
+
+def test_no_character_the_quick_path_passes_needs_an_escape():
+    # yaml_string() and yaml_safe_json() skip their search for a text that str.isprintable() accepts.
+    printable = "".join(chr(code) for code in range(0x110000) if chr(code).isprintable())
+    assert not frontmatter._UNPRINTABLE.search(printable)
 
 
 # --- 8. no forged workflow commands, on standard error either --------------------------------------------------

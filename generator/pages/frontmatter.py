@@ -12,6 +12,9 @@ import re
 # YAML's printable characters, less the three that libyaml reads as line breaks and the byte order mark.
 _UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+# str.isprintable() is false for every character _UNPRINTABLE finds (Unicode's "other" and "separator"
+# categories hold the controls, surrogates, U+FEFF, the non-characters, U+2028 and U+2029): a printable
+# text needs no search. tests/test_frontmatter.py checks this over all code points.
 # Every character yaml_string() writes otherwise: one search finds the many values that need nothing.
 _SPECIAL = re.compile('[\\\\"\t\n\r]|' + _UNPRINTABLE.pattern)
 
@@ -27,6 +30,8 @@ def _escape(char: str) -> str:
 
 def yaml_string(text: str) -> str:
     """A double-quoted YAML scalar on one line that libyaml reads back as exactly `text`."""
+    if text.isprintable():  # no control, format or separator character (see above): the usual case
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
     body = _SPECIAL.sub(lambda match: _ESCAPES.get(match.group()) or _escape(match.group()), text)
     return f'"{body}"'
 
@@ -44,4 +49,4 @@ def yaml_safe_json(text: str) -> str:
             raise ValueError(f"U+{code:04X} cannot be written as JSON inside YAML")
         return f"\\u{code:04x}"
 
-    return _UNPRINTABLE.sub(escape, text)
+    return text if text.isprintable() else _UNPRINTABLE.sub(escape, text)

@@ -17,7 +17,7 @@ import json
 import re
 from pathlib import Path
 
-from generator.german import ascii_spellings
+from generator.german import spellings_of, umlaut_words
 
 # Source field of the index → field with its ASCII spellings.
 ALIAS_FIELDS = {"title": "title_ascii", "text": "text_ascii"}
@@ -25,7 +25,6 @@ ALIAS_FIELDS = {"title": "title_ascii", "text": "text_ascii"}
 # so their ASCII spellings („fuer“, „ueber“) would only cost space.
 STOP_WORDS = frozenset({"daß", "für", "können", "könnte", "während", "würde", "würden", "über"})
 _TAG = re.compile(r"<[^>]*>")
-_WORD = re.compile(r"\w+")
 
 
 def plain_text(markup: str) -> str:
@@ -36,8 +35,9 @@ def plain_text(markup: str) -> str:
 # The preview writes the index after every save; most sections are the same as before.
 @functools.lru_cache(maxsize=65536)
 def _spellings(markup: str) -> frozenset[str]:
-    words = " ".join(word for word in _WORD.findall(plain_text(markup)) if word.casefold() not in STOP_WORDS)
-    return frozenset(ascii_spellings(words))
+    # Every stop word has an umlaut: only the few umlaut words need the look into the list.
+    words = {word for word in umlaut_words(plain_text(markup)) if word.casefold() not in STOP_WORDS}
+    return frozenset(spellings_of(words))
 
 
 def with_ascii_spellings(index: dict) -> dict:

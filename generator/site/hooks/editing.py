@@ -9,6 +9,7 @@ No `repo_url`: with it, Material would make every visitor's browser call the Git
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import quote
 
 from generator.pages.requests import INTERN_PAGES
@@ -23,21 +24,20 @@ def on_config(config):
     return config
 
 
-def on_page_markdown(markdown, page, config, files):
-    """Internal site: point the edit button at the data record or the hand-written page. Public: no edit button."""
-    if config.extra.get("profile") != "intern":
-        page.edit_url = None
-        return markdown
-    page.edit_url = edit_url(page.file.src_uri, page.meta, config.extra.get("source_url"))
-    if page.edit_url:
-        page.meta["edit_label"] = edit_label(page.edit_url, config.extra["source_url"])
-    return markdown
-
-
 def on_page_context(context, page, config, nav):
-    """Public site: „Fehler melden“ opens a mail to the coordination office naming this page."""
-    if config.extra.get("profile") != "intern":
-        page.meta["report_url"] = report_url(config.extra.get("report_email"), page.title, page.canonical_url)
+    """Internal site: the edit button opens the data record or the hand-written page.
+
+    Public site: no edit button; „Fehler melden“ opens a mail to the coordination office naming this
+    page. One handler for both: it runs once per page, as late as the title is known.
+    """
+    extra = config.extra
+    if extra.get("profile") == "intern":
+        page.edit_url = edit_url(page.file.src_uri, page.meta, extra.get("source_url"))
+        if page.edit_url:
+            page.meta["edit_label"] = edit_label(page.edit_url, extra["source_url"])
+    else:
+        page.edit_url = None
+        page.meta["report_url"] = report_url(extra.get("report_email"), page.title, page.canonical_url)
     return context
 
 
@@ -61,6 +61,15 @@ def report_url(address: str | None, title: str | None, page_url: str | None) -> 
     """A mailto: link with subject and body filled in, every part percent-encoded (RFC 6068)."""
     if not address:
         return None
-    subject = f"Fehler auf der Seite „{title or 'Startseite'}“"
-    body = f"Seite: {page_url or ''}\r\n\r\nWas ist falsch, und wie lautet es richtig?\r\n\r\n"  # RFC 6068: CRLF
-    return f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+    # Percent-encoding goes character by character: the fixed parts are encoded once for all pages.
+    opening, subject_start, body_start, body_end = _fixed_parts(address)
+    subject = subject_start + quote(f"{title or 'Startseite'}“", safe="")
+    return f"{opening}?subject={subject}&body={body_start}{quote(page_url or '', safe='')}{body_end}"
+
+
+@functools.cache
+def _fixed_parts(address: str) -> tuple[str, str, str, str]:
+    """The encoded parts of the report link that every page shares."""
+    subject, body = "Fehler auf der Seite „", "Seite: "
+    after = "\r\n\r\nWas ist falsch, und wie lautet es richtig?\r\n\r\n"  # RFC 6068: CRLF
+    return f"mailto:{quote(address, safe='@')}", quote(subject, safe=""), quote(body, safe=""), quote(after, safe="")
