@@ -5,10 +5,15 @@ filter pages, lists of other records' names)."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from generator.german import stripped, transcribed
 from generator.records.validate import load_records
+from generator.site import search_aliases
 from generator.site.search_aliases import with_ascii_spellings
 
 from .browser import open_page
@@ -48,6 +53,15 @@ def test_pages_without_umlauts_get_no_extra_field_stop_words_none_and_entities_a
     (result,) = index["docs"]
     assert "title_ascii" not in result
     assert result["text_ascii"] == "Koeln Koln"  # „für“ and „über“ are stop words the index drops anyway
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aäoöuüßẞÄÜ xX1_-.;<>&/é\u0301\u0308") | st.characters(codec="utf-8")))
+def test_the_spellings_are_those_of_every_umlaut_word_but_the_stop_words(markup):
+    words = re.findall(r"\w+", search_aliases.plain_text(markup))
+    umlaut = {w for w in words if re.search("[äöüÄÖÜßẞ]", w) and w.casefold() not in search_aliases.STOP_WORDS}
+    expected = {spelling for word in umlaut for spelling in (transcribed(word), stripped(word))}
+    assert search_aliases._spellings.__wrapped__(markup) == expected
 
 
 def test_every_network_and_partner_has_its_page_in_the_index_under_its_name(index, records):

@@ -14,7 +14,7 @@ _UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufff
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 # str.isprintable() is false for every character _UNPRINTABLE finds (Unicode's "other" and "separator"
 # categories hold the controls, surrogates, U+FEFF, the non-characters, U+2028 and U+2029): a printable
-# text needs no search. tests/test_frontmatter.py checks this over all code points.
+# text needs no search. tests/test_hardening.py checks this over all code points.
 # Every character yaml_string() writes otherwise: one search finds the many values that need nothing.
 _SPECIAL = re.compile('[\\\\"\t\n\r]|' + _UNPRINTABLE.pattern)
 
