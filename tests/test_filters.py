@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from generator.german import ascii_spellings, slug
+from generator.german import slug, spellings_of, umlaut_words
 from generator.pages.filters import facet_tokens, network_facets, partner_facets
 from generator.pages.render import render_pages
 
@@ -32,7 +32,7 @@ def _linked_rows(page: str, section: str) -> list[str]:
 def test_slugs_and_ascii_spellings_replace_umlauts():
     assert slug("Baden-Württemberg") == "baden-wuerttemberg"
     assert slug("Thüringen") == "thueringen"
-    assert ascii_spellings("Musternetzwerk München an der Straße") == ["Muenchen", "Munchen", "Strasse"]
+    assert spellings_of(umlaut_words("Musternetzwerk München an der Straße")) == ["Muenchen", "Munchen", "Strasse"]
 
 
 def test_network_pages_by_state_list_exactly_the_networks_of_that_state(directory, pages):
