@@ -93,16 +93,12 @@ def worker(task: str, data: str, out: str) -> dict:
         engine, hooks = {"cpu": 0.0}, {"cpu": 0.0}
         build_into, build = pipeline.build_into, site_build.build
 
-        def timed_build_into(*args, **kwargs):  # MkDocs' share; the rest of build_site is the generator's
-            engine["cpu"] -= _cpu()
-            build_into(*args, **kwargs)
-            engine["cpu"] += _cpu()
-
         def build_with_timed_hooks(config):  # our hooks and plugin run inside MkDocs' build: they are ours
             _time_our_events(config, project / "generator", hooks)
             build(config)
 
-        pipeline.build_into, site_build.build = timed_build_into, build_with_timed_hooks
+        # MkDocs' share; the rest of build_site is the generator's.
+        pipeline.build_into, site_build.build = _adding_cpu(build_into, engine), build_with_timed_hooks
         first = _timed(lambda: str(pipeline.build_site("public", data, out)))
         first["engine"], first["hooks"] = engine["cpu"], hooks["cpu"]
         before = _snapshot(project)
@@ -119,24 +115,26 @@ def worker(task: str, data: str, out: str) -> dict:
     raise SystemExit(f"unknown task {task}")
 
 
+def _adding_cpu(function, spent: dict):
+    """`function`, adding the CPU seconds of every call to spent["cpu"]."""
+
+    def run(*args, **kwargs):
+        spent["cpu"] -= _cpu()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent["cpu"] += _cpu()
+
+    return run
+
+
 def _time_our_events(config, code: Path, spent: dict) -> None:
     """Wrap every MkDocs event handler defined below `code` (our hooks and plugins) so it adds its CPU time."""
-
-    def timed(handler):
-        def run(*args, **kwargs):
-            spent["cpu"] -= _cpu()
-            try:
-                return handler(*args, **kwargs)
-            finally:
-                spent["cpu"] += _cpu()
-
-        return run
-
     for handlers in config.plugins.events.values():
         for index, handler in enumerate(handlers):
             function = getattr(handler, "__func__", handler)
             if str(getattr(getattr(function, "__code__", None), "co_filename", "")).startswith(str(code)):
-                handlers[index] = timed(handler)
+                handlers[index] = _adding_cpu(handler, spent)
 
 
 # --- driver ---------------------------------------------------------------------------------------------------

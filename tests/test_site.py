@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -100,8 +101,6 @@ def test_invalid_data_stages_nothing(data_dir, tmp_path):
 
 def test_a_build_leaves_the_garbage_collector_as_it_found_it(data_dir, tmp_path):
     """The pipeline pauses the collector while it renders; built, refused or already paused, it is as it was."""
-    import gc
-
     build_site("public", DATA, tmp_path / "site", settings=FIXED_SETTINGS)
     assert gc.isenabled()
     replace_in(data_dir / "networks.yaml", 'postcode: "80331"', 'postcode: "8033"')

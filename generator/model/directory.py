@@ -132,9 +132,9 @@ def _plans(records: Records, networks: list[Network], partners: list[Partner], p
             if request.status == "offen":
                 requested[request.network].add(request.partner)
     office = _office_email(records)
-    national = [p for p in partners if p.scope == "national"]  # only they can be a network's gap
+    nationals = [p for p in partners if p.scope == "national"]
     return {
-        n.id: plan(n, national, named[n.id], None if requested is None else requested[n.id], office) for n in networks
+        n.id: plan(n, nationals, named[n.id], None if requested is None else requested[n.id], office) for n in networks
     }
 
 

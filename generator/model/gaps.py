@@ -69,14 +69,17 @@ def unplaced(partners: Iterable[Partner]) -> tuple[Partner, ...]:
 
 def plan(
     network: Network,
-    partners: Iterable[Partner],
+    nationals: Iterable[Partner],
     named: set[str],
     requested: set[str] | None,
     office_email: str | None,
 ) -> GapPlan:
-    """The gap plan of a network; `requested` is None for the public profile, which knows no requests."""
+    """The gap plan of a network from the national partners (only they can be a gap).
+
+    `requested` is None for the public profile, which knows no requests.
+    """
     states = set(network.states)
-    present = [p for p in partners if p.scope == "national" and not states.isdisjoint(p.present_in)]
+    present = [p for p in nationals if not states.isdisjoint(p.present_in)]
     without = [p for p in present if p.id not in named]
     gaps = [p for p in without if requested is None or p.id not in requested]
     entries = () if requested is None else tuple(_entry(p, network) for p in gaps)
@@ -103,7 +106,7 @@ def land_counts(
 
     `contacts` counts the named regional contacts per network id.
     """
-    places = {p.id: present_in(p) for p in partners if p.scope == "national"}  # gaps are national partners
+    places = {p.id: present_in(p) for p in partners}
     counts = {code: [0, 0, 0] for code in STATES}
     for network, gap_plan in networks:
         for state in network.states:

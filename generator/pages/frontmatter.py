@@ -31,7 +31,9 @@ def _escape(char: str) -> str:
 def yaml_string(text: str) -> str:
     """A double-quoted YAML scalar on one line that libyaml reads back as exactly `text`."""
     if text.isprintable():  # no control, format or separator character (see above): the usual case
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        for char in '\\"':  # the backslash first, so the quote's escape keeps its own
+            text = text.replace(char, _ESCAPES[char])
+        return f'"{text}"'
     body = _SPECIAL.sub(lambda match: _ESCAPES.get(match.group()) or _escape(match.group()), text)
     return f'"{body}"'
 

@@ -9,7 +9,6 @@ No `repo_url`: with it, Material would make every visitor's browser call the Git
 
 from __future__ import annotations
 
-import functools
 from urllib.parse import quote
 
 from generator.pages.requests import INTERN_PAGES
@@ -61,15 +60,6 @@ def report_url(address: str | None, title: str | None, page_url: str | None) -> 
     """A mailto: link with subject and body filled in, every part percent-encoded (RFC 6068)."""
     if not address:
         return None
-    # Percent-encoding goes character by character: the fixed parts are encoded once for all pages.
-    opening, subject_start, body_start, body_end = _fixed_parts(address)
-    subject = subject_start + quote(f"{title or 'Startseite'}“", safe="")
-    return f"{opening}?subject={subject}&body={body_start}{quote(page_url or '', safe='')}{body_end}"
-
-
-@functools.cache
-def _fixed_parts(address: str) -> tuple[str, str, str, str]:
-    """The encoded parts of the report link that every page shares."""
-    subject, body = "Fehler auf der Seite „", "Seite: "
-    after = "\r\n\r\nWas ist falsch, und wie lautet es richtig?\r\n\r\n"  # RFC 6068: CRLF
-    return f"mailto:{quote(address, safe='@')}", quote(subject, safe=""), quote(body, safe=""), quote(after, safe="")
+    subject = f"Fehler auf der Seite „{title or 'Startseite'}“"
+    body = f"Seite: {page_url or ''}\r\n\r\nWas ist falsch, und wie lautet es richtig?\r\n\r\n"  # RFC 6068: CRLF
+    return f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
