@@ -199,15 +199,17 @@ def _run_worker(project: Path, task: str, data: Path, out: Path) -> dict:
 
 def _fastest(project: Path, task: str, data: Path, out: Path, runs: int) -> dict:
     """The fastest of `runs` runs: other work on the machine only ever adds time (see _builds)."""
-    return min((_run_worker(project, task, data, out) for _ in range(runs)), key=lambda result: result["cpu"])
+    return _quickest([_run_worker(project, task, data, out) for _ in range(runs)])
 
 
-def _check_and_parse(project: Path, data: Path, out: Path, runs: int) -> tuple[dict, dict, list[float]]:
-    """The fastest `check` and bare parse, taking turns like the builds (see _builds); and each pair's ratio."""
-    pairs = [(_run_worker(project, "check", data, out), _run_worker(project, "parse", data, out)) for _ in range(runs)]
-    check = min((ours for ours, _ in pairs), key=lambda result: result["cpu"])
-    parse = min((bare for _, bare in pairs), key=lambda result: result["cpu"])
-    return check, parse, [ours["cpu"] / bare["cpu"] for ours, bare in pairs]
+def _in_turns(runs: int, ours, theirs) -> tuple[list[dict], list[dict], list[float]]:
+    """`runs` pairs of two measurements, one right after the other (see _builds); and each pair's ratio."""
+    pairs = [(ours(), theirs()) for _ in range(runs)]
+    return [a for a, _ in pairs], [b for _, b in pairs], [a["cpu"] / b["cpu"] for a, b in pairs]
+
+
+def _quickest(results: list[dict]) -> dict:
+    return min(results, key=lambda result: result["cpu"])
 
 
 def _cli_build(project: Path, data: Path, out: Path, engine: str | None) -> float:
@@ -316,11 +318,12 @@ def _builds(project: Path, data: Path, work: Path, runs: int) -> tuple[dict, dic
     """
     shutil.rmtree(project / "build", ignore_errors=True)
     cold = _run_worker(project, "build", data, work / "site")
-    warm, plain = [], []
-    for _ in range(runs):
-        warm.append(_run_worker(project, "build", data, work / "site"))
-        plain.append(_run_worker(project, "plain", data, work / "site-plain"))
-    fastest = min(warm, key=lambda result: result["cpu"])
+    warm, plain, ratios = _in_turns(
+        runs,
+        lambda: _run_worker(project, "build", data, work / "site"),
+        lambda: _run_worker(project, "plain", data, work / "site-plain"),
+    )
+    fastest = _quickest(warm)
     full = {key: fastest[key] for key in ("cpu", "engine", "hooks")}
     full["added"] = min(_added(r) for r in warm)
     full["added_median"] = statistics.median(_added(r) for r in warm)
@@ -330,7 +333,6 @@ def _builds(project: Path, data: Path, work: Path, runs: int) -> tuple[dict, dic
     full["plain"] = min(r["cpu"] for r in plain)
     full["plain_median"] = statistics.median(r["cpu"] for r in plain)
     full["ratio"] = full["cpu"] / full["plain"]
-    ratios = [ours["cpu"] / theirs["cpu"] for ours, theirs in zip(warm, plain, strict=True)]
     return cold, full, ratios
 
 
@@ -352,7 +354,12 @@ def _pathological(project: Path, work: Path) -> tuple[str, str]:
 
 
 def _measure(project: Path, data: Path, work: Path, runs: int) -> list[tuple[str, str, str]]:
-    check, parse, check_ratios = _check_and_parse(project, data, work / "none", runs)
+    checks, parses, check_ratios = _in_turns(
+        runs,
+        lambda: _run_worker(project, "check", data, work / "none"),
+        lambda: _run_worker(project, "parse", data, work / "none"),
+    )
+    check, parse = _quickest(checks), _quickest(parses)
     generate = _fastest(project, "generate", data, work / "docs-generated", runs)
     # `generate` staged the complete source folder (hand-written plus generated pages); plain MkDocs builds that.
     _plain_config(project, work / "docs-generated")

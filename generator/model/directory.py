@@ -132,7 +132,7 @@ def _plans(records: Records, networks: list[Network], partners: list[Partner], p
             if request.status == "offen":
                 requested[request.network].add(request.partner)
     office = _office_email(records)
-    nationals = [p for p in partners if p.scope == "national"]
+    nationals = [p for p in partners if p.scope == "national"]  # the others are present nowhere: once, not per network
     return {
         n.id: plan(n, nationals, named[n.id], None if requested is None else requested[n.id], office) for n in networks
     }

@@ -74,12 +74,12 @@ def plan(
     requested: set[str] | None,
     office_email: str | None,
 ) -> GapPlan:
-    """The gap plan of a network from the national partners (only they can be a gap).
+    """The gap plan of a network from the national partners (only they can be a gap: see present_in).
 
     `requested` is None for the public profile, which knows no requests.
     """
     states = set(network.states)
-    present = [p for p in nationals if not states.isdisjoint(p.present_in)]
+    present = [p for p in nationals if not states.isdisjoint(present_in(p))]
     without = [p for p in present if p.id not in named]
     gaps = [p for p in without if requested is None or p.id not in requested]
     entries = () if requested is None else tuple(_entry(p, network) for p in gaps)
