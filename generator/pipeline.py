@@ -20,7 +20,8 @@ from generator.records.history import data_history
 from generator.records.validate import Records, load_records
 from generator.settings import Profile, Settings, read_settings
 from generator.site.build import CONFIG, MARKER, build_into, prepare_target, swap, work_folder
-from generator.site.staging import BUILD, HAND_WRITTEN, ROOT, ensure_ignored, hand_written_pages, write_pages
+from generator.site.staging import HAND_WRITTEN, ROOT, hand_written_pages, refuse_tracked_build, write_pages
+from generator.usercache import cache_root
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,9 @@ def render_source(
 
 
 def _cache() -> Path | None:
-    """build/cache: what rendering keeps for the next build (compiled templates, QR codes); None if unwritable."""
-    try:
-        return ensure_ignored(BUILD) / "cache"
-    except OSError:
-        return None
+    """The per-user cache of rendering (compiled templates, QR masks); never build/, which a commit can fill."""
+    refuse_tracked_build(ROOT)
+    return cache_root(ROOT)
 
 
 def generate(

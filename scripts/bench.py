@@ -141,7 +141,7 @@ def _time_our_events(config, code: Path, spent: dict) -> None:
 
 
 def _time_one_time_work() -> dict[str, dict]:
-    """Count what build/cache spares every later build: compiling our templates, drawing the QR codes.
+    """Count what the per-user cache spares every later build: compiling our templates, drawing the QR codes.
 
     MkDocs compiles its theme's templates on every build, plain MkDocs too: only ours are counted.
     """
@@ -187,9 +187,14 @@ def _plain_config(project: Path, docs: Path) -> None:
     (project / "plain.yml").write_text(text, encoding="utf-8")
 
 
+def _cache_env(project: Path) -> dict[str, str]:
+    """The generator's per-user cache of the measured runs: beside the copy, so the bench starts it empty."""
+    return {"XDG_CACHE_HOME": str(project.parent / "user-cache")}
+
+
 def _run_worker(project: Path, task: str, data: Path, out: Path) -> dict:
     shutil.rmtree(out, ignore_errors=True)
-    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", **_cache_env(project)}
     command = [sys.executable, str(project / "bench.py"), "--worker", task, str(data), str(out)]
     done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
     if done.returncode != 0:
@@ -217,7 +222,7 @@ def _cli_build(project: Path, data: Path, out: Path, engine: str | None) -> floa
     shutil.rmtree(out, ignore_errors=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     command = [sys.executable, "-m", "generator", "build", "--data", str(data), "--site-dir", str(out)]
-    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", **_cache_env(project)}
     done = subprocess.run(command + (["--engine", engine] if engine else []), cwd=project, env=env, capture_output=True)
     if done.returncode != 0:
         raise SystemExit(f"build --engine {engine} failed:\n{done.stderr.decode()[-3000:]}")
@@ -227,7 +232,7 @@ def _cli_build(project: Path, data: Path, out: Path, engine: str | None) -> floa
 
 def _engines(project: Path) -> list[str]:
     """The build engines the command line offers (`--engine`), or none when it has no choice."""
-    env = {**os.environ, "PYTHONPATH": str(project)}
+    env = {**os.environ, "PYTHONPATH": str(project), **_cache_env(project)}
     command = [sys.executable, "-m", "generator", "build", "--help"]
     text = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True).stdout
     found = re.search(r"--engine \{([^}]*)\}", text)
@@ -313,10 +318,11 @@ def _builds(project: Path, data: Path, work: Path, runs: int) -> tuple[dict, dic
     The machine's speed drifts by a third over minutes, and other work only ever adds time: the fastest
     of several runs is the closest to the work itself (as `timeit` reports). A pair runs one after the
     other, so it sees the same speed; the pairs' ratios are shown too.
-    Cold: without the generator's cache in build/cache (compiled templates, drawn QR codes), as on a fresh
-    clone or in CI; the runs after it find the cache, as every later build on the machine does.
+    Cold: without the generator's per-user cache (compiled templates, QR masks), as on a fresh machine
+    or in CI; the runs after it find the cache, as every later build on the machine does.
     """
     shutil.rmtree(project / "build", ignore_errors=True)
+    shutil.rmtree(_cache_env(project)["XDG_CACHE_HOME"], ignore_errors=True)
     cold = _run_worker(project, "build", data, work / "site")
     warm, plain, ratios = _in_turns(
         runs,
@@ -392,7 +398,7 @@ def _measure(project: Path, data: Path, work: Path, runs: int) -> list[tuple[str
             f"≤ +{100 * (LIMITS['build'] - 1):.0f} %",
         ),
         (
-            "Build wie auf einem frischen Klon (ohne `build/cache`)",
+            "Build wie auf einem frischen Rechner (ohne Cache)",
             f"{cold['cpu']:.1f} s = {cold['cpu'] / plain:.2f}× MkDocs allein (ein Lauf); "
             f"Generator und Hooks {_added(cold):.2f} s = +{100 * _added(cold) / plain:.0f} %, davon einmalig "
             f"je Klon: unsere Vorlagen übersetzen {cold['templates']:.2f} s, QR-Codes zeichnen {cold['codes']:.2f} s",

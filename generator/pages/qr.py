@@ -1,10 +1,10 @@
 """QR codes (segno) as inline SVG, so a printed sheet leads back to its page without any request to another host.
 
-A code takes segno about 8 ms, most of it choosing the mask: it applies all eight and keeps the one
-with the lowest penalty (ISO/IEC 18004, 7.8.3). A code depends only on its content, so the drawn code
-is remembered (`remembered_codes`, a small JSON file in build/) and the next build takes it from
-there. What is read back must have exactly the form segno writes, or it is drawn again: the file
-cannot bring markup into a page.
+A code takes segno about 3 ms, most of it choosing the mask: it applies all eight and keeps the one
+with the lowest penalty (ISO/IEC 18004, 7.8.3). Every code is drawn from its content on every build;
+only the chosen mask (a digit 0–7) is remembered (`remembered_codes`, a small JSON file in the per-user
+cache), which makes the next drawing four times quicker. Nothing else is read back: a cache entry can
+choose among the eight masks of the right code, never another code or any markup.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import contextlib
 import functools
 import hashlib
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,52 +22,56 @@ from markupsafe import Markup, escape
 from generator.files import write_atomic
 
 ERROR = "m"
-KEPT = 2_000  # remembered codes at most (about 4 MB); beyond, only those of the last build are kept
+KEPT = 20_000  # remembered masks at most (about 1 MB); beyond, only those of the last build are kept
 _OPTIONS = {"scale": 1, "border": 2, "svgclass": "om-qr", "lineclass": None, "omitsize": True}
-# segno's inline SVG with these options and no title: one path of moves and horizontal lines.
-_DRAWN = re.compile(r'<svg viewBox="0 0 (\d{2,3}) \1" class="om-qr"><path stroke="#000" d="[0-9Mmh. -]+"/></svg>')
+MASKS = range(8)
 
 
 class CodeMemory:
-    """Drawn codes (SVG without title) by content; read from and written to `file` (None: this process only)."""
+    """The mask segno chose for each content; read from and written to `file` (None: this process only)."""
 
     def __init__(self, file: Path | None = None):
         self.file = file
-        self.codes = _read(file) if file else {}
+        self.masks = _read(file) if file else {}
         self.used: set[str] = set()
         self.changed = False
 
     def svg(self, content: str) -> str:
         key = _key(content)
         self.used.add(key)
-        if key not in self.codes:
-            self.codes[key], self.changed = segno.make(content, error=ERROR).svg_inline(**_OPTIONS), True
-        return self.codes[key]
+        mask = self.masks.get(key)
+        try:
+            code = segno.make(content, error=ERROR, mask=mask)
+        except ValueError:  # a mask of the other kind of code (Micro QR has four): choose anew
+            code, mask = segno.make(content, error=ERROR), None
+        if mask is None:
+            self.masks[key], self.changed = code.mask, True
+        return code.svg_inline(**_OPTIONS)
 
     def save(self) -> None:
         if self.file and self.changed:
-            if len(self.codes) > KEPT:  # codes of records long gone
-                self.codes = {key: svg for key, svg in self.codes.items() if key in self.used}
-            text = json.dumps(dict(sorted(self.codes.items())), indent=0) + "\n"
+            if len(self.masks) > KEPT:  # codes of records long gone
+                self.masks = {key: mask for key, mask in self.masks.items() if key in self.used}
+            text = json.dumps(dict(sorted(self.masks.items())), indent=0) + "\n"
             with contextlib.suppress(OSError):  # a memory that cannot be written only costs time
                 write_atomic(self.file, text.encode("utf-8"))
             self.changed = False
 
 
 def _key(content: str) -> str:
-    """Content and everything else that decides the drawing: the library's version, error level, options."""
-    return hashlib.sha256(f"segno {segno.__version__}\0{ERROR}\0{_OPTIONS}\0{content}".encode()).hexdigest()[:32]
+    """Content and everything else that decides the mask: the library's version and the error level."""
+    return hashlib.sha256(f"segno {segno.__version__}\0{ERROR}\0{content}".encode()).hexdigest()[:32]
 
 
-def _read(file: Path) -> dict[str, str]:
-    """The remembered codes; an entry not of segno's exact form is dropped, a broken file starts afresh."""
+def _read(file: Path) -> dict[str, int]:
+    """The remembered masks; an entry that is not a mask number is dropped, a broken file starts afresh."""
     try:
         stored = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if not isinstance(stored, dict):
         return {}
-    return {key: svg for key, svg in stored.items() if isinstance(svg, str) and _DRAWN.fullmatch(svg)}
+    return {key: mask for key, mask in stored.items() if type(mask) is int and mask in MASKS}
 
 
 _memory = CodeMemory()

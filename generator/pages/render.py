@@ -106,8 +106,9 @@ def render_pages(
 
     `later`: the preview's render: downloads may come as a Later, and the pages are kept for its next render.
 
-    `cache`: a folder where rendering keeps what costs time and never changes with the data (compiled
-    templates, drawn QR codes) for the next build: about 1.5 s at 1,000 partners.
+    `cache`: the per-user folder (generator/usercache.py, never in the work tree) where rendering keeps
+    what costs time and never changes with the data for the next build: compiled templates (checked by
+    Jinja against the template's text) and the masks of the QR codes.
     """
     # The internal site names no public address (it links nowhere outside): its pages are addressed from its root.
     env = make_environment(site_url or ("/" if directory.intern else None))

@@ -12,6 +12,7 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from generator.files import write_atomic, write_if_changed
+from generator.records.gitlog import git
 from generator.settings import Profile
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,6 +39,23 @@ GENERATED_ROOTS = (
 
 class HandWrittenClash(ValueError):
     """A hand-written page sits where the generator writes."""
+
+
+class TrackedBuild(HandWrittenClash):
+    """Git tracks files in build/: a commit could bring something the build would read there."""
+
+
+def refuse_tracked_build(project: Path = ROOT) -> None:
+    """Refuse to build while git tracks anything in the project's build/ (nothing there may come from a commit)."""
+    tracked = git(project, "ls-files", "-z", "--", "build", strip=False)
+    files = [name for name in (tracked or "").split("\0") if name]
+    if files:
+        shown = ", ".join(files[:3]) + (f" und {len(files) - 3} weitere" if len(files) > 3 else "")
+        raise TrackedBuild(
+            f"build/ ist in Git eingecheckt ({shown}); build/ ist der Arbeitsordner des Generators und darf nichts "
+            "aus einem Commit enthalten. Bitte mit „git rm -r --cached build“ aus Git entfernen und den Commit "
+            "prüfen, der die Dateien hinzugefügt hat"
+        )
 
 
 def staging_dir(profile: Profile) -> Path:
