@@ -77,29 +77,40 @@ def repo(tmp_path_factory) -> Path:
     return root
 
 
-def _subjects(history, file, record_id):
-    return [(c.day.isoformat(), c.subject) for c in history.of(file, record_id).changes]
+def _subjects(repo, history, file, record_id):
+    """(day, subject) of a record's changes, the subject read from git: pages show only day and commit."""
+    return [(c.day.isoformat(), _subject(repo, c.commit)) for c in history.of(file, record_id).changes]
+
+
+def _subject(repo: Path, commit: str) -> str:
+    """A commit's subject, or for a merge the first line of its body (GitHub's pull request title)."""
+    body = _git(repo, "log", "-1", "--format=%b", commit).strip()
+    return (
+        body.splitlines()[0]
+        if _git(repo, "log", "-1", "--format=%P", commit).count(" ")
+        else _git(repo, "log", "-1", "--format=%s", commit).strip()
+    )
 
 
 def test_each_record_gets_the_commits_that_changed_its_lines(repo):
     history = data_history(repo / "data")
-    assert _subjects(history, "partners.yaml", "dguv") == [
+    assert _subjects(repo, history, "partners.yaml", "dguv") == [
         ("2026-02-01", "DGUV geprüft"),
         ("2026-01-05", "Daten angelegt"),
     ]
-    assert _subjects(history, "networks.yaml", "harz")[0] == (
+    assert _subjects(repo, history, "networks.yaml", "harz")[0] == (
         "2026-03-02",
         "Harz: <script>alert(1)</script> *Ort* ergänzt",
     )
-    assert _subjects(history, "partners.yaml", "vbg") == [("2026-01-05", "Daten angelegt")]
+    assert _subjects(repo, history, "partners.yaml", "vbg") == [("2026-01-05", "Daten angelegt")]
     # Removing a record is a change of that record, not of its neighbours.
-    assert _subjects(history, "partners.yaml", "bmas")[0] == ("2026-04-01", "BMAS entfernt")
-    assert _subjects(history, "partners.yaml", "baua") == [("2026-01-05", "Daten angelegt")]
+    assert _subjects(repo, history, "partners.yaml", "bmas")[0] == ("2026-04-01", "BMAS entfernt")
+    assert _subjects(repo, history, "partners.yaml", "baua") == [("2026-01-05", "Daten angelegt")]
 
 
 def test_a_merged_pull_request_is_one_change_named_by_its_title(repo):
     history = data_history(repo / "data")
-    assert _subjects(history, "partners.yaml", "zdh") == [
+    assert _subjects(repo, history, "partners.yaml", "zdh") == [
         ("2026-03-03", "Kurzname des ZDH"),
         ("2026-01-05", "Daten angelegt"),
     ]
@@ -116,26 +127,28 @@ def test_replaying_the_log_gives_the_files_as_committed(repo):
         "-p",
         "-U0",
         "--no-renames",
-        "--format=\x01%H%x1f%P%x1f%as%x1f%s",
+        "-z",
+        "--format=%x00%H%x1f%as",
         "HEAD",
         "--",
         *paths,
     )
     state: dict[str, list[str]] = {}
     commits = list(replay(log, dict(zip(paths, FILES, strict=True)), state))
-    assert [subject for _, _, subject, _ in commits][-1] == "BMAS entfernt"
+    assert _subject(repo, [sha for sha, _, _ in commits][-1]) == "BMAS entfernt"
     for path in paths:
         assert state[path] == (repo / path).read_text(encoding="utf-8").splitlines()
 
 
-def test_the_internal_page_shows_the_last_change_and_the_subjects_escaped(repo):
+def test_the_internal_page_shows_the_last_change_by_day_and_commit_never_by_subject(repo):
     history = data_history(repo / "data")
     pages = render_pages(build_directory(load_records(repo / "data"), Profile.INTERN, history))
     section = pages["netzwerke/harz.md"].split("## Änderungen { data-search-exclude }")[1]
     assert "Zuletzt geändert am 2. März 2026:" in section
-    assert "<script>" not in section and "&#60;script&#62;alert(1)&#60;/script&#62; &#42;Ort&#42; ergänzt" in section
-    assert "- 5. Januar 2026: Daten angelegt" in section
-    assert re.search(r"\(\[[0-9a-f]{8}\]\(https://github\.com/[^/]+/[^/]+/commit/[0-9a-f]{40}\)\)", section)
+    assert "script" not in section and "Ort" not in section and "Daten angelegt" not in section
+    assert re.search(
+        r"- 5\. Januar 2026: Commit \[[0-9a-f]{8}\]\(https://github\.com/[^/]+/[^/]+/commit/[0-9a-f]{40}\)", section
+    )
     public = render_pages(build_directory(load_records(repo / "data"), Profile.PUBLIC, history))
     assert "## Änderungen" not in public["netzwerke/harz.md"]
 
@@ -148,7 +161,7 @@ def test_only_the_last_five_changes_are_listed(repo, tmp_path):
         _commit(clone, f"VBG {number}", f"2026-05-0{number + 1}")
         replace_in(clone / "data" / "partners.yaml", f"    short_name: VBG{number}\n", "    short_name: VBG\n")
     vbg = data_history(clone / "data").of("partners.yaml", "vbg")
-    assert vbg.count == 7 and [c.subject for c in vbg.changes] == ["VBG 5", "VBG 4", "VBG 3", "VBG 2", "VBG 1"]
+    assert vbg.count == 7 and [_subject(clone, c.commit) for c in vbg.changes] == [f"VBG {n}" for n in (5, 4, 3, 2, 1)]
 
 
 def test_outside_git_nothing_is_known_and_the_page_says_so(data_dir, tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -13,11 +14,15 @@ from jinja2 import FileSystemBytecodeCache
 from jinja2.bccache import bc_magic
 
 from generator import pipeline, usercache
+from generator.model.directory import build_directory
 from generator.pages import qr, render
+from generator.pages.render import render_pages
+from generator.records.history import data_history, replay
+from generator.records.validate import load_records
 from generator.settings import Profile
 from generator.site.staging import TrackedBuild, refuse_tracked_build
 
-from .support import DATA, FIXED_SETTINGS, ROOT, sample_records
+from .support import DATA, FIXED_SETTINGS, ROOT, replace_in, sample_records
 
 
 def _git(folder: Path, *args: str) -> str:
@@ -106,3 +111,70 @@ def test_a_code_of_another_address_stored_in_the_cache_never_reaches_a_page(tmp_
     qr.qr_svg.cache_clear()
     assert other.split('d="')[1] not in drawn
     assert drawn == str(qr.qr_svg(url, "QR"))  # the same as drawn without any cache
+
+
+# --- 3. and 4. the history on internal pages: no commit subjects, no commit that breaks the build ---------------
+
+
+@pytest.fixture
+def history_repo(tmp_path) -> Path:
+    """A repository of the fixture data with one first commit."""
+    shutil.copytree(DATA, tmp_path / "data")
+    _git(tmp_path, "init", "-q", "-b", "main")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "Daten angelegt")
+    return tmp_path
+
+
+def _intern_page(repo: Path, path: str) -> str:
+    history = data_history(repo / "data")
+    records = load_records(repo / "data", today=FIXED_SETTINGS.today)
+    return str(render_pages(build_directory(records, Profile.INTERN, history, FIXED_SETTINGS))[path])
+
+
+def test_an_erased_person_named_in_a_commit_subject_never_reaches_the_internal_site(history_repo):
+    networks = history_repo / "data" / "networks.yaml"
+    replace_in(networks, "      city: München\n", "      city: München (Bayern)\n")
+    subject = "Botschafterin Erika Mustermann (erika.mustermann@example.org, 0511 1234567) eingetragen"
+    _git(history_repo, "commit", "-q", "-am", subject)
+    _git(history_repo, "merge", "-q", "--no-ff", "HEAD~1", "-m", "Merge", "-m", "Erika Mustermann eingetragen")
+    page = _intern_page(history_repo, "netzwerke/muenchen.md")
+    assert "Zuletzt geändert am" in page
+    assert "Mustermann" not in page and "erika" not in page and "1234567" not in page
+
+
+def test_the_guide_rewrites_commit_messages_too_when_a_person_is_erased():
+    guide = (ROOT / "generator" / "templates" / "guide.md.j2").read_text(encoding="utf-8")
+    assert "--replace-text ersetzen.txt --replace-message ersetzen.txt" in guide
+
+
+@pytest.mark.parametrize("where", ["subject", "data line", "both"])
+def test_a_control_character_in_history_never_breaks_the_internal_build(history_repo, where, caplog):
+    networks = history_repo / "data" / "networks.yaml"
+    subject = "Ort \x01 geändert\x1f\x1f\x01" if where != "data line" else "Ort geändert"
+    if where != "subject":  # a bad line, committed and fixed by the next commit
+        replace_in(networks, "      city: München\n", "      city: Mün\x01chen\n")
+        _git(history_repo, "commit", "-q", "-am", subject)
+        replace_in(networks, "      city: Mün\x01chen\n", "      city: München\n")
+    else:
+        replace_in(networks, "      city: München\n", "      city: München (Bayern)\n")
+    _git(history_repo, "commit", "-q", "-am", subject)
+    history = data_history(history_repo / "data")
+    assert history.reason is None and len(history.of("networks.yaml", "muenchen").changes) == (
+        2 if where == "subject" else 3
+    )
+    assert "Zuletzt geändert am" in _intern_page(history_repo, "netzwerke/muenchen.md")
+    assert not caplog.records
+
+
+def test_an_unreadable_commit_is_skipped_with_a_warning(caplog):
+    files = {"data/networks.yaml": "networks.yaml"}
+    sha = "a" * 40
+    patch = "\ndiff --git a/data/networks.yaml b/data/networks.yaml\n--- /dev/null\n+++ b/data/networks.yaml\n"
+    patch += "@@ -0,0 +1,2 @@\n+networks:\n+  - id: harz\n"
+    log = f"\0kaputt\x1f2026-13-45\0{patch}\0{sha}\x1f2026-01-02\0{patch}"
+    commits = list(replay(log, files))
+    assert [(c[0], c[1].isoformat(), c[2]) for c in commits] == [(sha, "2026-01-02", {("networks.yaml", "harz")})]
+    assert [r.getMessage() for r in caplog.records] == [
+        "Git-Historie: Commit „kaputt 2026-13-45“ kann nicht gelesen werden und wird übersprungen"
+    ]

@@ -1,4 +1,4 @@
-"""Git as the history of data/ needs it: one command's output, and the titles of merged pull requests."""
+"""Git as the history of data/ needs it: one command's output, framed so that no committed text can break it."""
 
 from __future__ import annotations
 
@@ -6,19 +6,9 @@ import os
 import subprocess
 from pathlib import Path
 
-COMMIT = "\x01"  # starts each commit's header line; the text policy keeps control characters out of the data
-
-
-def merge_titles(top: Path, head: str) -> dict[str, str]:
-    """Merge commit → the first line of its message body (GitHub writes the pull request's title there)."""
-    text = git(top, "log", "--first-parent", "--merges", "--format=%x01%H%x1f%b", head, strip=False) or ""
-    titles = {}
-    for block in text.split(COMMIT)[1:]:
-        sha, _, body = block.partition("\x1f")
-        first = next((line.strip() for line in body.splitlines() if line.strip()), "")
-        if first:
-            titles[sha] = first
-    return titles
+# Frames each commit's header in `git log -z`: git can emit no NUL in a subject (a message ends at one) nor in a
+# patch line (a file holding one is binary and shows no lines), so no committed text can forge a frame.
+FRAME = "\0"
 
 
 def git(folder: Path, *args: str, strip: bool = True) -> str | None:

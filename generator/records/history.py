@@ -4,12 +4,18 @@ One `git log -p` over the data files, oldest commit first, is replayed in Python
 applied to the file as it stood, and every changed or removed line is assigned to the record whose list
 item holds it. That is exact for edits, additions and deletions, and one process for any number of
 records. Only the first-parent line of the history counts (a merged pull request is one change, named by
-its title). Outside a git repository, or in a shallow clone, nothing is known, and the pages say so.
+its merge commit). Outside a git repository, or in a shallow clone, nothing is known, and the pages say so.
+
+Pages show a change by its day and commit, never by its subject: a subject is free text that may name a
+person, and it stays in the history after the person was erased from the data. The log is framed by NUL
+(`git log -z`), which no committed text can contain; a commit that still cannot be read is skipped with a
+warning, so no commit can stop the internal build.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import re
 from collections.abc import Iterator
@@ -17,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.records.gitlog import COMMIT, git, merge_titles
+from generator.records.gitlog import FRAME, git
 from generator.siteconfig import repository_url
 
 FILES = ("networks.yaml", "partners.yaml")  # the data files whose records have pages
@@ -33,14 +39,15 @@ _HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 _ITEM = re.compile(r"^( {0,2})- ")
 # A hunk of a -U0 patch: old start, old count, new start, new count, the added lines.
 Hunk = tuple[int, int, int, int, list[str]]
+_HEADER = re.compile(r"([0-9a-f]{40,64})\x1f(\d{4}-\d{2}-\d{2})")
+_warnings = logging.getLogger("generator.history")
 
 
 @dataclass(frozen=True)
 class Change:
-    """One commit that changed a record: its day (author date), subject and, with a GitHub repository, its page."""
+    """One commit that changed a record: its day (author date) and, with a GitHub repository, its page."""
 
     day: date
-    subject: str
     commit: str
     url: str | None = None
 
@@ -116,18 +123,18 @@ def _history(top: str, head: str, paths: tuple[str, ...]) -> DataHistory:
         "--no-renames",
         "--no-color",
         "--no-ext-diff",
-        f"--format={COMMIT}%H%x1f%P%x1f%as%x1f%s",
+        "-z",
+        "--format=%x00%H%x1f%as",
         head,
         "--",
         *paths,
         strip=False,
     )
-    titles = merge_titles(Path(top), head)
     files = {path: name for path, name in zip(paths, FILES, strict=True)}
     base = repository_url()
     changes: dict[tuple[str, str], list[Change]] = {}
-    for sha, day, subject, touched in replay(log or "", files):
-        change = Change(date.fromisoformat(day), titles.get(sha, subject), sha, base and f"{base}/commit/{sha}")
+    for sha, day, touched in replay(log or "", files):
+        change = Change(day, sha, base and f"{base}/commit/{sha}")
         for key in sorted(touched):
             changes.setdefault(key, []).append(change)
     return DataHistory({key: tuple(reversed(found)) for key, found in changes.items()})
@@ -135,28 +142,49 @@ def _history(top: str, head: str, paths: tuple[str, ...]) -> DataHistory:
 
 def replay(
     log: str, files: dict[str, str], state: dict[str, list[str]] | None = None
-) -> Iterator[tuple[str, str, str, set[tuple[str, str]]]]:
-    """(commit, day, subject, {(file, record id)}) for each commit of a `git log -p -U0 --reverse` text.
+) -> Iterator[tuple[str, date, set[tuple[str, str]]]]:
+    """(commit, day, {(file, record id)}) for each commit of a `git log -z -p -U0 --reverse --format=%x00%H%x1f%as`.
 
-    `state` (path → lines) ends as the files stand after the last commit.
+    `state` (path → lines) ends as the files stand after the last commit. A commit that cannot be read is
+    skipped with a warning; the records it touched keep their older changes.
     """
     state = {path: [] for path in files} if state is None else state
     for path in files:
         state.setdefault(path, [])
-    for block in log.split(COMMIT)[1:]:
-        header, _, patch = block.partition("\n")
-        sha, _parents, day, subject = header.split("\x1f", 3)
-        touched: set[tuple[str, str]] = set()
-        for path, hunks in _file_patches(patch):
-            if path not in files:
-                continue
-            old = state[path]
-            new = _applied(old, hunks)
-            for old_start, old_count, new_start, new_count, _ in hunks:
-                touched |= {(files[path], r) for r in _records(old, old_start - 1, old_count)}
-                touched |= {(files[path], r) for r in _records(new, new_start - 1, new_count)}
-            state[path] = new
-        yield sha, day, subject.strip(), touched
+    frames = log.split(FRAME)[1:]
+    for header, patch in zip(frames[0::2], frames[1::2], strict=False):
+        try:
+            sha, day = _header(header)
+            touched = _touched(patch, files, state)
+        except (ValueError, IndexError):
+            shown = header.replace("\x1f", " ")[:60]
+            _warnings.warning("Git-Historie: Commit „%s“ kann nicht gelesen werden und wird übersprungen", shown)
+            continue
+        yield sha, day, touched
+
+
+def _header(header: str) -> tuple[str, date]:
+    match = _HEADER.fullmatch(header)
+    if match is None:
+        raise ValueError(header)
+    return match[1], date.fromisoformat(match[2])
+
+
+def _touched(patch: str, files: dict[str, str], state: dict[str, list[str]]) -> set[tuple[str, str]]:
+    """The records one commit's patch changes; `state` advances to the files after it (only if all applied)."""
+    touched: set[tuple[str, str]] = set()
+    after = dict(state)
+    for path, hunks in _file_patches(patch):
+        if path not in files:
+            continue
+        old = after[path]
+        new = _applied(old, hunks)
+        for old_start, old_count, new_start, new_count, _ in hunks:
+            touched |= {(files[path], r) for r in _records(old, old_start - 1, old_count)}
+            touched |= {(files[path], r) for r in _records(new, new_start - 1, new_count)}
+        after[path] = new
+    state.update(after)
+    return touched
 
 
 def _file_patches(patch: str) -> Iterator[tuple[str, list[Hunk]]]:
