@@ -18,9 +18,9 @@ from generator.model.directory import build_directory
 from generator.pages import qr, render
 from generator.pages.render import render_pages
 from generator.records.history import data_history, replay
-from generator.records.validate import load_records
+from generator.records.validate import check_data, load_records
 from generator.settings import Profile
-from generator.site.staging import TrackedBuild, refuse_tracked_build
+from generator.site.staging import HandWrittenClash, TrackedBuild, hand_written_pages, refuse_tracked_build
 
 from .support import DATA, FIXED_SETTINGS, ROOT, replace_in, sample_records
 
@@ -177,4 +177,36 @@ def test_an_unreadable_commit_is_skipped_with_a_warning(caplog):
     assert [(c[0], c[1].isoformat(), c[2]) for c in commits] == [(sha, "2026-01-02", {("networks.yaml", "harz")})]
     assert [r.getMessage() for r in caplog.records] == [
         "Git-Historie: Commit „kaputt 2026-13-45“ kann nicht gelesen werden und wird übersprungen"
+    ]
+
+
+# --- 5. symlinks: nothing outside the project is published or read --------------------------------------------
+
+
+@pytest.mark.parametrize("target", ["file", "folder"])
+def test_a_symlink_in_docs_is_refused_in_german(tmp_path, target):
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "environ").write_text("GH_TOKEN=geheim\n", encoding="utf-8")
+    (docs / "handbuch" / "leak.txt").symlink_to(secret / "environ" if target == "file" else secret)
+    with pytest.raises(HandWrittenClash) as refused:
+        hand_written_pages(docs)
+    assert str(refused.value) == (
+        "docs/handbuch/leak.txt: symbolische Verweise (Symlinks) sind in docs/ nicht erlaubt; "
+        "bitte die Datei selbst dort ablegen oder den Verweis löschen"
+    )
+
+
+def test_a_symlinked_data_file_is_refused_without_reading_it(data_dir, tmp_path, monkeypatch):
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("geheimer_schluessel: 1\n", encoding="utf-8")
+    (data_dir / "process.yaml").unlink()
+    (data_dir / "process.yaml").symlink_to(outside)
+    monkeypatch.chdir(data_dir.parent)
+    found = [str(problem) for problem in check_data("data")]
+    assert found == [
+        "data/process.yaml:1: Datei ist ein symbolischer Verweis (Symlink); bitte die Datei selbst in den "
+        "Datenordner legen"
     ]

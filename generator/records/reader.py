@@ -37,6 +37,10 @@ def load_file(file: str | FilePath) -> tuple[Document, list[Problem]]:
 
 def read_text(file: FilePath) -> str:
     """The file as text, after the checks that need no parser: size, encoding, tabs and the text policy."""
+    if file.is_symlink():  # it could point anywhere on the building machine, and its keys would appear in messages
+        raise Refused(
+            1, "Datei ist ein symbolischer Verweis (Symlink); bitte die Datei selbst in den Datenordner legen"
+        )
     try:
         raw = file.read_bytes()
     except OSError as error:

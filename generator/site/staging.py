@@ -78,6 +78,12 @@ def hand_written_pages(docs_dir: str | os.PathLike = HAND_WRITTEN) -> dict[str, 
     pages = {}
     for file in sorted(docs.rglob("*")):
         relative = file.relative_to(docs).as_posix()
+        if file.is_symlink():
+            # MkDocs would publish whatever it points to: .git/config, /proc/self/environ, a file of another project.
+            raise HandWrittenClash(
+                f"{Path(docs.name, relative)}: symbolische Verweise (Symlinks) sind in {docs.name}/ nicht erlaubt; "
+                "bitte die Datei selbst dort ablegen oder den Verweis löschen"
+            )
         if file.is_file() and not relative.startswith("."):
             if relative.split("/", 1)[0] in GENERATED_ROOTS:
                 raise HandWrittenClash(
