@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ from generator.pages.render import render_pages
 from generator.records.history import data_history
 from generator.records.validate import Records, load_records
 from generator.settings import Profile, Settings, read_settings
-from generator.site.build import CONFIG, MARKER, build_into, prepare_target, swap, work_folder
+from generator.site.build import CONFIG, MARKER, build_into, prepare_target, remove_work, swap, work_folder
 from generator.site.staging import HAND_WRITTEN, ROOT, hand_written_pages, refuse_tracked_build, write_pages
 from generator.usercache import cache_root
 
@@ -119,7 +118,7 @@ def build_with(
     try:
         swap(site, _build(engine, work, source, profile, data_dir, config_file))
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        remove_work(work)
     return site
 
 

@@ -140,12 +140,12 @@ def _shown(path: str, data_dir) -> str:
 
 def test_the_entry_is_checked_by_the_rules_of_check(data_dir, issue):
     result = run_cli(
-        "request", issue(_body(topic="x" * 201)), "--data", str(data_dir), "--append", env=TODAY, cwd=data_dir.parent
+        "request", issue(_body(topic="„Hannover“")), "--data", str(data_dir), "--append", env=TODAY, cwd=data_dir.parent
     )
     assert result.returncode == 1
     # The line the new entry would have: the candidate file is checked, the real one stays as it was.
-    assert result.stderr.splitlines()[0] == (
-        "data/requests.yaml:107: requests[9].topic: ist zu lang (201 Zeichen; höchstens 200)"
+    assert result.stderr.splitlines()[0].startswith(
+        "data/requests.yaml:107: typografische Anführungszeichen um den Wert"
     )
     assert (data_dir / "requests.yaml").read_text(encoding="utf-8") == (DATA / "requests.yaml").read_text("utf-8")
 

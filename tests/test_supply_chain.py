@@ -20,11 +20,13 @@ from generator.model.directory import build_directory
 from generator.pages import qr, render
 from generator.pages.render import render_pages
 from generator.records.history import data_history, replay
+from generator.records.requestform import Answer, _topic, parse_issue
 from generator.records.validate import check_data, load_records
 from generator.settings import Profile
+from generator.site.build import WORK_MARKER, remove_work, work_folder
 from generator.site.staging import HandWrittenClash, TrackedBuild, hand_written_pages, refuse_tracked_build
 
-from .support import DATA, FIXED_SETTINGS, ROOT, replace_in, sample_records
+from .support import DATA, FIXED_SETTINGS, ROOT, replace_in, run_cli, sample_records
 from .yaml12 import load_as_editor
 
 
@@ -313,3 +315,123 @@ def test_zizmor_and_actionlint_do_find_the_faults_of_the_old_workflows(tmp_path)
     assert audit.returncode != 0 and "unpinned-uses" in audit.stdout and "template-injection" in audit.stdout
     lint = _actionlint(bad)
     assert lint.returncode == 1 and "potentially untrusted" in lint.stdout
+
+
+# --- 8., 12. and 13. `request`: one insertion for every valid log, lines split where GitHub splits them -----------
+
+BODY = (
+    "### Netzwerk\n\nOffensive Harzwirtschaft\n\n### Nationaler Partner\n\nBG ETEM\n\n### Thema\n\n{topic}\n\n"
+    "### Datenschutz\n\n- [X] Ich habe keine Personendaten angegeben.\n"
+)
+TODAY = {"OM_TODAY": "2026-11-22"}
+ENTRY = ["- id: 2026-harz-bg-etem", "  network: harz", "  partner: bg-etem", "  topic: Elektrosicherheit"]
+
+
+def _log_variant(text: str, variant: str) -> str:
+    """The fixture's requests.yaml rewritten as a person may validly write it."""
+    head, _, items = text.partition("requests:\n")
+    if variant == "empty":
+        return head + "requests: []\n"
+    if variant == "column 0":
+        return head + "requests:\n" + "".join(line.removeprefix("  ") for line in items.splitlines(keepends=True))
+    if variant == "keys after":
+        return (
+            head.replace("overdue_after_days: 30\n", "") + "requests:\n" + items + "\n# Frist\noverdue_after_days: 30\n"
+        )
+    return text.replace("\n", "\r\n")  # crlf
+
+
+@pytest.mark.parametrize("variant", ["empty", "column 0", "keys after", "crlf"])
+def test_request_inserts_into_every_valid_log_keeping_its_form(data_dir, tmp_path, variant):
+    log = data_dir / "requests.yaml"
+    before = _log_variant(log.read_text(encoding="utf-8"), variant)
+    log.write_bytes(before.encode("utf-8"))
+    assert check_data(data_dir) == []  # a valid file, as `check` says
+    issue = tmp_path / "issue.md"
+    issue.write_text(BODY.format(topic="Elektrosicherheit"), encoding="utf-8")
+    result = run_cli("request", str(issue), "--data", str(data_dir), "--append", env=TODAY)
+    assert result.returncode == 0, result.stderr
+    after = log.read_bytes().decode("utf-8")
+    assert check_data(data_dir) == []
+    newline = "\r\n" if variant == "crlf" else "\n"
+    assert after.count("\n") == after.count(newline)  # the file's line ends, CRLF included
+    indent = "" if variant == "column 0" else "  "
+    assert newline.join(indent + line for line in ENTRY) + newline in after
+    if variant != "empty":  # nothing else changed: six lines of the entry and a blank line added
+        rest = iter(after.split(newline))
+        assert all(line in rest for line in before.split(newline))
+        assert after.count(newline) == before.count(newline) + 7
+
+
+def test_request_splits_the_issue_body_only_where_github_ends_lines():
+    smuggled = "Offensive Harzwirtschaft\u2028### Nationaler Partner\u2028\u2028DGUV"
+    body = BODY.format(topic="Elektrosicherheit").replace("Offensive Harzwirtschaft", smuggled)
+    for separator in ("\u0085", "\u2028", "\u2029", "\x0b", "\x0c", "\x1c"):
+        answers = parse_issue(body.replace("\u2028", separator), "issue.md")
+        assert answers["partner"].text == "BG ETEM" and answers["partner"].line == 7
+    crlf = parse_issue(BODY.format(topic="x").replace("\n", "\r\n"), "issue.md")
+    assert crlf["partner"].text == "BG ETEM" and crlf["partner"].line == 7
+
+
+@pytest.mark.parametrize(
+    ("topic", "message"),
+    [
+        ("Fragen an max.muster@example.org", "keine E-Mail-Adressen oder Telefonnummern im Thema; "),
+        ("Rückruf unter +49 (511) 123 45-67", "keine E-Mail-Adressen oder Telefonnummern im Thema; "),
+        ("x" * 201, "zu lang (201 Zeichen; höchstens 200); bitte kürzer fassen"),
+    ],
+)
+def test_request_refuses_a_topic_the_form_forbids_at_the_forms_field(data_dir, tmp_path, topic, message):
+    issue = tmp_path / "issue.md"
+    issue.write_text(BODY.format(topic=topic), encoding="utf-8")
+    before = (data_dir / "requests.yaml").read_bytes()
+    result = run_cli("request", str(issue), "--data", str(data_dir), "--append", env=TODAY, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].startswith(f"issue.md:11: Thema: {message}")
+    assert (data_dir / "requests.yaml").read_bytes() == before
+
+
+def test_a_topic_with_numbers_that_are_no_phone_number_is_taken():
+    assert _topic(Answer("ISO 45001:2018 und DIN 5035 im Betrieb", 11), "issue.md") is not None
+
+
+def test_an_unknown_name_is_shortened_in_the_message(data_dir, tmp_path):
+    issue = tmp_path / "issue.md"
+    issue.write_text(BODY.format(topic="x").replace("BG ETEM", "Z" * 60_000), encoding="utf-8")
+    result = run_cli("request", str(issue), "--data", str(data_dir), env=TODAY, cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"unbekannter Partner „{'Z' * 59}…“ (" in result.stderr and len(result.stderr) < 1_000
+
+
+# --- 9. and 14. what a killed command leaves, git does not offer ------------------------------------------------
+
+
+def _ignored(path: str) -> bool:
+    found = subprocess.run(["git", "-C", str(ROOT), "check-ignore", "-q", "--no-index", path], check=False)
+    return found.returncode == 0
+
+
+def test_a_work_folder_of_a_killed_build_is_ignored_even_without_its_own_gitignore():
+    assert _ignored(".site-intern-k2x9a0/site/intern/anfragen/index.html")
+    assert _ignored(".site-ab12cd/old-site/index.html")
+
+
+def test_a_work_folder_loses_its_gitignore_last(tmp_path, monkeypatch):
+    site = tmp_path / "site-intern"
+    work = work_folder(site)
+    for name in ("a", "b", "z"):
+        (work / "site" / name).mkdir(parents=True)
+        (work / "site" / name / "index.html").write_text("intern", encoding="utf-8")
+        (work / f"{name}.html").write_text("intern", encoding="utf-8")
+    removed: list[str] = []
+    unlink = os.unlink
+    monkeypatch.setattr(
+        os, "unlink", lambda path, *args, **kwargs: removed.append(str(path)) or unlink(path, *args, **kwargs)
+    )
+    remove_work(work)
+    assert not work.exists()
+    assert [Path(name).name for name in removed][-2:] in ([".gitignore", WORK_MARKER], [WORK_MARKER, ".gitignore"])
+
+
+def test_the_temporary_copy_of_new_append_is_ignored_by_git():
+    assert _ignored("data/.partners.yaml.neu") and _ignored("data/.requests.yaml.neu")

@@ -30,6 +30,12 @@ FIELDS = {"network": "Netzwerk", "partner": "Nationaler Partner", "topic": "Them
 REQUIRED = ("network", "partner")
 NO_RESPONSE = "_No response_"
 FIRST_STEP = "requested"
+TOPIC_LENGTH = 200  # as the schema's Text
+SHOWN = 60  # characters of an unknown answer that a message repeats
+_LINES = re.compile(r"\r\n|\r|\n")
+_EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
+# A phone number: seven digits or more, perhaps with +, spaces, slashes, dashes or brackets between them.
+_PHONE = re.compile(r"\+?\(?\d(?:[\d /().-]*\d){6,}")
 
 
 def request_form_url(network_id: str, partner_id: str, topic: str | None = None) -> str | None:
@@ -54,7 +60,9 @@ def parse_issue(body: str, source: str) -> dict[str, Answer]:
     """The answers of the form by field id; problems (German, with the body's line) for missing ones."""
     label_to_id = {label.casefold(): key for key, label in FIELDS.items()}
     sections: list[tuple[str | None, int, list[tuple[int, str]]]] = []
-    for number, row in enumerate(body.splitlines(), 1):
+    # Lines end where GitHub ends them (CR, LF): str.splitlines() would also break at U+0085, U+2028, VT or FF,
+    # and an answer could smuggle a heading the issue does not show.
+    for number, row in enumerate(_LINES.split(body), 1):
         heading = re.fullmatch(r"###\s+(.*?)\s*", row)
         if heading:
             sections.append((label_to_id.get(heading[1].casefold()), number, []))
@@ -96,7 +104,7 @@ def new_request(
     _not_yet_asked(records, network, partner, answers["partner"], source)
     day = today
     request_id = _free_id(records, f"{day.year}-{network}-{partner}")
-    topic = answers["topic"].text
+    topic = _topic(answers["topic"], source)
     note = f"Eingegangen über das Formular „Ansprechperson anfragen“ (Issue #{issue})." if issue else None
     entry = _entry(request_id, network, partner, topic, day.isoformat(), note)
     path = Path(data_dir) / "requests.yaml"
@@ -110,6 +118,26 @@ def new_request(
         f"Anfrage „{request_id}“ in {doc.file} eingefügt (ab Zeile {first_line}, nach Datum geordnet), "
         f"Schritt „{FIRST_STEP}“ am {day.isoformat()}.\n"
     )
+
+
+def _topic(answer: Answer, source: str) -> str | None:
+    """The topic, refused at the form's field if it names how to reach a person or is longer than the file allows."""
+    text = answer.text
+    message = None
+    if text is None:
+        return None
+    if _EMAIL.search(text) or sum(char.isdigit() for char in "".join(_PHONE.findall(text))) >= 7:
+        message = "keine E-Mail-Adressen oder Telefonnummern im Thema; die Geschäftsstelle gibt Kontaktdaten weiter"
+    elif len(text) > TOPIC_LENGTH:
+        message = f"zu lang ({len(text)} Zeichen; höchstens {TOPIC_LENGTH}); bitte kürzer fassen"
+    if message:
+        raise DataInvalid([Problem(source, answer.line, FIELDS["topic"], message)])
+    return text
+
+
+def _shortened(text: str) -> str:
+    """An answer as a message repeats it: at most SHOWN characters."""
+    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
 
 
 def _network(records: Records, answer: Answer, source: str) -> str:
@@ -140,10 +168,11 @@ def _resolve(answer: Answer, names: dict[str, str], ids: list[str], source: str,
         return found
     close = closest(text.casefold(), names)
     hint = f"; meinten Sie „{names[close]}“?" if close else f"; bekannt sind: {', '.join(sorted(ids))}"
+    shown = _shortened(text)
     if key == "partner":
-        message = f"unbekannter Partner „{text}“ (Kennung, Kurzname oder Name aus partners.yaml){hint}"
+        message = f"unbekannter Partner „{shown}“ (Kennung, Kurzname oder Name aus partners.yaml){hint}"
     else:
-        message = f"unbekanntes Netzwerk „{text}“ (Kennung oder Name aus networks.yaml){hint}"
+        message = f"unbekanntes Netzwerk „{shown}“ (Kennung oder Name aus networks.yaml){hint}"
     raise DataInvalid([Problem(source, answer.line, FIELDS[key], message)])
 
 
@@ -173,6 +202,7 @@ def _free_id(records: Records, wanted: str) -> str:
 
 
 def _entry(request_id: str, network: str, partner: str, topic: str | None, day: str, note: str | None) -> str:
+    """The entry as printed (list items two spaces in); `_inserted` indents it as the file does."""
     lines = [f"  - id: {request_id}", f"    network: {network}", f"    partner: {partner}"]
     if topic:
         lines.append(f"    topic: {yaml_value(topic)}")
@@ -183,25 +213,55 @@ def _entry(request_id: str, network: str, partner: str, topic: str | None, day: 
 
 
 def _inserted(path: Path, records: Records, entry: str, day: str) -> tuple[list[str], int]:
-    """The file's lines with the entry in order of (date asked, id): before the first request that sorts after it
-    (with the comments above that request), else at the end."""
+    """The file's lines with the entry in order of (date asked, id), and the entry's first line.
+
+    The entry goes before the first request that sorts after it (with the comments above that request),
+    else after the last request, wherever the list stands in the file; it takes the list's indentation
+    and the file's line ends. An empty list (`requests: []`, or the key without items) gets it as first item.
+    """
     doc = records.documents["requests.yaml"]
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    with path.open(encoding="utf-8", newline="") as file:
+        lines = file.read().splitlines(keepends=True)
+    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     raw = doc.data.get("requests") or []
+    key_line = doc.lines.get(("requests",))
+    if raw:
+        first = lines[doc.lines[("requests", 0)] - 1]
+        indent = len(first) - len(first.lstrip(" "))
+    else:
+        indent = 2
+    block = [line[2:] if indent == 0 else " " * (indent - 2) + line for line in entry.splitlines(keepends=True)]
     key = (day, first_id(entry))
     later = [i for i, r in enumerate(raw) if (str((r.get("steps") or {}).get(FIRST_STEP, "")), str(r.get("id"))) > key]
-    if not later or "requests" not in doc.data:
-        if lines and not lines[-1].endswith("\n"):
-            lines[-1] += "\n"
-        at = len(lines)
-        block = ["\n", *entry.splitlines(keepends=True)] if raw else entry.splitlines(keepends=True)
-    else:
+    if later:
         at = doc.lines[("requests", later[0])] - 1
         while at > 0 and lines[at - 1].lstrip().startswith("#"):
             at -= 1  # the comment lines above a request belong to it
-        block = [*entry.splitlines(keepends=True), "\n"]
-    lines[at:at] = block
-    return lines, at + 1 + (block[0] == "\n")
+        block = [*block, "\n"]
+    elif key_line is None:  # no list at all: a new one at the end of the file
+        if lines and not lines[-1].endswith(("\n", "\r")):
+            lines[-1] += newline
+        at = len(lines)
+        block = ["requests:\n", *block]
+    else:
+        at = _end_of_list(lines, doc, key_line)
+        if not raw:  # `requests: []` or `requests:` alone: the key stands alone, the entry is its first item
+            lines[key_line - 1] = re.sub(r"(requests:)[^\r\n]*", r"\1", lines[key_line - 1], count=1)
+        else:
+            block = ["\n", *block]
+    if at == len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += newline
+    lines[at:at] = [line.replace("\n", newline) for line in block]
+    return lines, at + 1 + (block[0] == "\n") + (block[0] == "requests:\n")
+
+
+def _end_of_list(lines: list[str], doc, key_line: int) -> int:
+    """The index after the list's last line: before the next top-level key and the comments and blanks above it."""
+    following = [line for path, line in doc.lines.items() if len(path) == 1 and line > key_line]
+    end = min(following) - 1 if following else len(lines)
+    while end > key_line and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+        end -= 1
+    return end
 
 
 def _validate(data_dir: Path, path: Path, text: str, today: date) -> None:
@@ -209,7 +269,7 @@ def _validate(data_dir: Path, path: Path, text: str, today: date) -> None:
     shown = display_name(path)
     with tempfile.TemporaryDirectory(prefix="om-anfrage-") as folder:
         candidate = Path(folder) / "requests.yaml"
-        candidate.write_text(text, encoding="utf-8")
+        candidate.write_bytes(text.encode("utf-8"))
 
         def load(file):
             if Path(file).name != "requests.yaml":

@@ -1,9 +1,10 @@
 """Build the site of a profile into its folder, replacing the old site only on success.
 
 The work happens in a folder next to the site (so the final swap is a rename on the same disk). That
-folder ignores itself for git (`.gitignore` with `*`), so a killed build never offers private pages to a
-„commit all“, and the next build removes it. The swap exchanges old and new site in one step where the
-system allows it (Linux `renameat2`), so no moment exists without a site folder.
+folder ignores itself for git (`.gitignore` with `*`, removed last; the project's .gitignore names such
+folders too), so a killed build never offers private pages to a „commit all“, and the next build removes
+it. The swap exchanges old and new site in one step where the system allows it (Linux `renameat2`), so no
+moment exists without a site folder.
 """
 
 from __future__ import annotations
@@ -114,6 +115,20 @@ def work_folder(site: Path) -> Path:
     return work
 
 
+def remove_work(work: Path) -> None:
+    """Delete a work folder, its .gitignore and marker last: a kill half-way never leaves files git would offer."""
+    if not work.is_dir() or work.is_symlink():
+        return
+    for child in sorted(work.iterdir()):
+        if child.name in (".gitignore", WORK_MARKER):
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+    shutil.rmtree(work, ignore_errors=True)
+
+
 def clean_leftovers(site: Path) -> None:
     """Remove work folders of killed builds; first put back a site a killed swap left aside."""
     for work in sorted(site.parent.glob(f".{site.name}-*")):
@@ -122,7 +137,7 @@ def clean_leftovers(site: Path) -> None:
         aside = work / "old-site"
         if aside.is_dir() and not site.exists():
             aside.rename(site)
-        shutil.rmtree(work, ignore_errors=True)
+        remove_work(work)
 
 
 def _check_target(site: Path, profile: Profile, project: Path, data: Path) -> None:
