@@ -8,6 +8,7 @@ data is fixed. MkDocs' own (English) log lines never reach the terminal.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import signal
@@ -42,6 +43,7 @@ class PreviewServer(LiveReloadServer):
 
         super().__init__(builder=builder, host=host, port=port, root=str(preview.site))
         self.preview = preview
+        self.bound_host = host
         # inotify (where available) sees a save at once; polling would add up to half a second.
         self.observer = watchdog.observers.Observer()  # type: ignore[assignment]  # livereload's type names polling
         self.error_handler = self._not_found
@@ -64,6 +66,14 @@ class PreviewServer(LiveReloadServer):
             self._rebuild_cond.notify_all()
 
     def _serve_request(self, environ, start_response):
+        if not host_allowed(environ.get("HTTP_HOST", ""), self.bound_host, self.server_address[1]):
+            # A page of another site whose name now resolves to this machine (DNS rebinding) gets nothing.
+            content = b"Falscher Host: Die Vorschau antwortet nur unter ihrer eigenen Adresse.\n"
+            start_response(
+                "400 Bad Request",
+                [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(content)))],
+            )
+            return [content]
         path = environ["PATH_INFO"]
         if _is_page(path) and not path.startswith("/livereload/"):
             self.preview.saw(path)
@@ -85,6 +95,30 @@ class PreviewServer(LiveReloadServer):
 
 
 _CHANGES = {"created", "modified", "deleted", "moved", "closed"}
+_LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+_WILDCARD = {"0.0.0.0", "::", ""}
+
+
+def host_allowed(header: str, host: str, port: int) -> bool:
+    """Whether a request's Host header names the address the preview is bound to (no other name ever does).
+
+    Bound to a loopback address, the loopback names are that address; bound to every interface, an IP
+    address is (a name could be anyone's, resolved to this machine by a hostile page).
+    """
+    name, _, given_port = header.rpartition(":") if not header.endswith("]") else (header, "", "")
+    if given_port != str(port):
+        return False
+    name = name.removeprefix("[").removesuffix("]").lower()
+    bound = host.removeprefix("[").removesuffix("]").lower()
+    if name == bound or (bound in _LOOPBACK and name in _LOOPBACK):
+        return True
+    if bound in _WILDCARD:
+        try:
+            ipaddress.ip_address(name)
+        except ValueError:
+            return False
+        return True
+    return False
 
 
 def _is_page(path: str) -> bool:

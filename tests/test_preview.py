@@ -65,6 +65,10 @@ def test_preview_shows_edits_then_the_german_error_page_then_the_page_again(data
             assert f"networks.yaml:{line}: networks[0].contact.postcode: keine gültige Postleitzahl" in error
             assert "/livereload/" in error  # the open tab polls and reloads itself once the data is fixed
         assert time.monotonic() - started < 3, "error pages must be answered at once"
+        rebound = urllib.request.Request(page, headers={"Host": f"rebind.example.com:{port}"})
+        with pytest.raises(urllib.error.HTTPError) as refused:  # DNS rebinding: a foreign name reads nothing
+            urllib.request.urlopen(rebound, timeout=3)
+        assert refused.value.code == 400 and b"postcode" not in refused.value.read()
 
         replace_in(networks, 'postcode: "8033"', 'postcode: "80331"')
         assert _wait_for(lambda: "Netzwerkbüro Hannover-Mitte" in _fetch(page), 60), "the fixed page did not return"

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from jinja2 import FileSystemBytecodeCache
@@ -22,6 +23,7 @@ from generator.pages.render import render_pages
 from generator.records.history import data_history, replay
 from generator.records.requestform import Answer, _topic, parse_issue
 from generator.records.validate import check_data, load_records
+from generator.serve import PreviewServer, host_allowed
 from generator.settings import Profile
 from generator.site.build import WORK_MARKER, remove_work, work_folder
 from generator.site.staging import HandWrittenClash, TrackedBuild, hand_written_pages, refuse_tracked_build
@@ -435,3 +437,35 @@ def test_a_work_folder_loses_its_gitignore_last(tmp_path, monkeypatch):
 
 def test_the_temporary_copy_of_new_append_is_ignored_by_git():
     assert _ignored("data/.partners.yaml.neu") and _ignored("data/.requests.yaml.neu")
+
+
+# --- 11. the preview answers only under its own address ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "host", "allowed"),
+    [
+        ("127.0.0.1:8000", "127.0.0.1", True),
+        ("localhost:8000", "127.0.0.1", True),
+        ("[::1]:8000", "127.0.0.1", True),
+        ("127.0.0.1:8001", "127.0.0.1", False),
+        ("rebind.example.com:8000", "127.0.0.1", False),
+        ("127.0.0.1.nip.io:8000", "127.0.0.1", False),
+        ("127.0.0.1", "127.0.0.1", False),
+        ("", "127.0.0.1", False),
+        ("192.168.1.20:8000", "0.0.0.0", True),
+        ("rebind.example.com:8000", "0.0.0.0", False),
+        ("vorschau.local:8000", "vorschau.local", True),
+    ],
+)
+def test_the_preview_accepts_only_its_bound_address_as_host(header, host, allowed):
+    assert host_allowed(header, host, 8000) is allowed
+
+
+def test_a_request_for_another_host_gets_400_before_anything_is_read():
+    server = SimpleNamespace(bound_host="127.0.0.1", server_address=("127.0.0.1", 8000))
+    answered: list[str] = []
+    environ = {"HTTP_HOST": "rebind.example.com:8000", "PATH_INFO": "/"}
+    body = PreviewServer._serve_request(server, environ, lambda status, headers: answered.append(status))
+    assert answered == ["400 Bad Request"]
+    assert b"".join(body).decode() == "Falscher Host: Die Vorschau antwortet nur unter ihrer eigenen Adresse.\n"
