@@ -28,7 +28,7 @@ from generator.settings import Profile
 from generator.site.build import WORK_MARKER, remove_work, work_folder
 from generator.site.staging import HandWrittenClash, TrackedBuild, hand_written_pages, refuse_tracked_build
 
-from .support import DATA, FIXED_SETTINGS, ROOT, replace_in, run_cli, sample_records
+from .support import DATA, FIXED_SETTINGS, ROOT, replace_in, run_cli, sample_pages, sample_records
 from .yaml12 import load_as_editor
 
 
@@ -469,3 +469,20 @@ def test_a_request_for_another_host_gets_400_before_anything_is_read():
     body = PreviewServer._serve_request(server, environ, lambda status, headers: answered.append(status))
     assert answered == ["400 Bad Request"]
     assert b"".join(body).decode() == "Falscher Host: Die Vorschau antwortet nur unter ihrer eigenen Adresse.\n"
+
+
+# --- 15. vCards name their source and addresses as URIs ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("profile", ["public", "intern"])
+def test_every_source_and_url_of_a_vcard_is_an_absolute_uri(profile):
+    cards = {path: text for path, text in sample_pages(profile).items() if path.endswith(".vcf")}
+    assert cards
+    for path, text in cards.items():
+        lines = str(text).replace("\r\n ", "").split("\r\n")
+        for line in lines:
+            name, _, value = line.partition(":")
+            if name.split(";")[0] in ("SOURCE", "URL"):
+                assert re.fullmatch(r"https?://[^\s/]+(/\S*)?", value), (path, line)
+        sources = [line for line in lines if line.startswith("SOURCE:")]
+        assert len(sources) == (1 if profile == "public" else 0), path

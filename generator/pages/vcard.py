@@ -111,20 +111,29 @@ def office_card_path(n: NetworkEntry) -> str:
 
 
 def contact_cards(directory: Directory, site_url: str) -> Iterator[tuple[str, str]]:
-    """(path below docs/, vCard) for every network office and every person with a card."""
+    """(path below docs/, vCard) for every network office and every person with a card.
+
+    SOURCE and URL must be URIs (RFC 6350 § 6.1.3, 6.7.8): they are written only with an absolute site
+    address. The internal site has none (it is served wherever the office hosts it): its cards leave them out.
+    """
+    base = site_url if site_url.startswith(("https://", "http://")) else ""
+
+    def address(path: str) -> str:
+        return base + path if base else ""
+
     for n in directory.networks:
         path = office_card_path(n)
-        yield path, office_card(n, f"{site_url}netzwerke/{n.id}/", site_url + path)
+        yield path, office_card(n, address(f"netzwerke/{n.id}/"), address(path))
         for c in n.regional_contacts:
             if c.person and c.person.card:
-                yield c.person.card, person_card(c.person, c.partner_name, site_url + c.person.card)
+                yield c.person.card, person_card(c.person, c.partner_name, address(c.person.card))
         for b in n.ambassadors:
             if b.person and b.person.card:
                 organisation = b.partner.name if b.partner else None
-                yield b.person.card, person_card(b.person, organisation, site_url + b.person.card)
+                yield b.person.card, person_card(b.person, organisation, address(b.person.card))
     for p in directory.partners:
         if p.liaison and p.liaison.card:
-            yield p.liaison.card, person_card(p.liaison, p.name, site_url + p.liaison.card)
+            yield p.liaison.card, person_card(p.liaison, p.name, address(p.liaison.card))
 
 
 def vcard_files(env: Environment, directory: Directory) -> dict[str, str]:
