@@ -486,3 +486,25 @@ def test_every_source_and_url_of_a_vcard_is_an_absolute_uri(profile):
                 assert re.fullmatch(r"https?://[^\s/]+(/\S*)?", value), (path, line)
         sources = [line for line in lines if line.startswith("SOURCE:")]
         assert len(sources) == (1 if profile == "public" else 0), path
+
+
+# --- 16. the internal site is protected by the host, and the documentation says so -----------------------------
+
+
+def _section(text: str, heading: str) -> str:
+    return text.split(heading, 1)[1].split("\n## ", 1)[0]
+
+
+def test_readme_says_what_the_project_trusts_and_how_the_internal_site_is_protected():
+    security = _section((ROOT / "README.md").read_text(encoding="utf-8"), "\n## Sicherheit\n")
+    assert "den Daten in Pull Requests als Eingabe" in security and "nie als Code" in security
+    assert "`noindex`\nund `Disallow: /` schützen nichts" in security
+    assert "nur durch eine Anmeldung auf dem Server" in security and "`auth_basic_user_file`" in security
+
+
+def test_office_guide_says_the_internal_site_needs_a_login_at_the_host_and_shows_it():
+    guide = (ROOT / "generator" / "templates" / "guide.md.j2").read_text(encoding="utf-8")
+    assert "**Die interne Website braucht eine Anmeldung auf dem Server.** Sie schützt sich nicht selbst" in guide
+    block = guide.split("```nginx\n", 1)[1].split("```", 1)[0]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert all(line.strip() in readme for line in block.splitlines())  # the same configuration as the README's
