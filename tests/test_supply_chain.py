@@ -155,6 +155,11 @@ def test_the_guide_rewrites_commit_messages_too_when_a_person_is_erased():
     assert "--replace-text ersetzen.txt --replace-message ersetzen.txt" in guide
 
 
+def test_the_pull_request_template_asks_for_titles_and_messages_without_people():
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert "Titel, Commit-Nachrichten und Beschreibung nennen keine Personen" in template
+
+
 @pytest.mark.parametrize("where", ["subject", "data line", "both"])
 def test_a_control_character_in_history_never_breaks_the_internal_build(history_repo, where, caplog):
     networks = history_repo / "data" / "networks.yaml"

@@ -34,9 +34,15 @@ class CodeMemory:
         self.file = file
         self.masks = _read(file) if file else {}
         self.used: set[str] = set()
+        self.drawn: dict[str, str] = {}
         self.changed = False
 
     def svg(self, content: str) -> str:
+        if content not in self.drawn:  # a sheet and a meeting kit show the same code
+            self.drawn[content] = self._draw(content)
+        return self.drawn[content]
+
+    def _draw(self, content: str) -> str:
         key = _key(content)
         self.used.add(key)
         mask = self.masks.get(key)
