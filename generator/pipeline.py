@@ -19,7 +19,14 @@ from generator.records.history import data_history
 from generator.records.validate import Records, load_records
 from generator.settings import Profile, Settings, read_settings
 from generator.site.build import CONFIG, MARKER, build_into, prepare_target, remove_work, swap, work_folder
-from generator.site.staging import HAND_WRITTEN, ROOT, hand_written_pages, refuse_tracked_build, write_pages
+from generator.site.staging import (
+    HAND_WRITTEN,
+    ROOT,
+    hand_written_pages,
+    refuse_symlinks,
+    refuse_tracked_build,
+    write_pages,
+)
 from generator.usercache import cache_root
 
 
@@ -53,6 +60,7 @@ def render_source(
 def _cache() -> Path | None:
     """The per-user cache of rendering (compiled templates, QR masks); never build/, which a commit can fill."""
     refuse_tracked_build(ROOT)
+    refuse_symlinks(ROOT / "overrides")  # the theme's files are copied into the site as they are
     return cache_root(ROOT)
 
 

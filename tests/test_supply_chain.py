@@ -26,7 +26,13 @@ from generator.records.validate import check_data, load_records
 from generator.serve import PreviewServer, host_allowed
 from generator.settings import Profile
 from generator.site.build import WORK_MARKER, remove_work, work_folder
-from generator.site.staging import HandWrittenClash, TrackedBuild, hand_written_pages, refuse_tracked_build
+from generator.site.staging import (
+    HandWrittenClash,
+    TrackedBuild,
+    hand_written_pages,
+    refuse_symlinks,
+    refuse_tracked_build,
+)
 
 from .support import DATA, FIXED_SETTINGS, ROOT, replace_in, run_cli, sample_pages, sample_records
 from .yaml12 import load_as_editor
@@ -222,6 +228,15 @@ def test_a_symlinked_data_file_is_refused_without_reading_it(data_dir, tmp_path,
         "data/process.yaml:1: Datei ist ein symbolischer Verweis (Symlink); bitte die Datei selbst in den "
         "Datenordner legen"
     ]
+
+
+def test_a_symlink_in_the_themes_overrides_is_refused(tmp_path):
+    overrides = tmp_path / "overrides"
+    (overrides / "assets").mkdir(parents=True)
+    (overrides / "assets" / "config.txt").symlink_to(ROOT / ".git" / "config")
+    with pytest.raises(HandWrittenClash, match=r"^overrides/assets/config\.txt: symbolische Verweise"):
+        refuse_symlinks(overrides)
+    refuse_symlinks(ROOT / "overrides")  # the project's own: none
 
 
 # --- 6., 7. and 10. the workflows: members only, least permissions, pinned, checked, audited --------------------

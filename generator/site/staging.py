@@ -79,11 +79,7 @@ def hand_written_pages(docs_dir: str | os.PathLike = HAND_WRITTEN) -> dict[str, 
     for file in sorted(docs.rglob("*")):
         relative = file.relative_to(docs).as_posix()
         if file.is_symlink():
-            # MkDocs would publish whatever it points to: .git/config, /proc/self/environ, a file of another project.
-            raise HandWrittenClash(
-                f"{Path(docs.name, relative)}: symbolische Verweise (Symlinks) sind in {docs.name}/ nicht erlaubt; "
-                "bitte die Datei selbst dort ablegen oder den Verweis löschen"
-            )
+            raise _symlink(docs, relative)
         if file.is_file() and not relative.startswith("."):
             if relative.split("/", 1)[0] in GENERATED_ROOTS:
                 raise HandWrittenClash(
@@ -92,6 +88,21 @@ def hand_written_pages(docs_dir: str | os.PathLike = HAND_WRITTEN) -> dict[str, 
                 )
             pages[relative] = file.read_bytes()
     return pages
+
+
+def refuse_symlinks(folder: Path) -> None:
+    """Refuse any symlink below `folder` (the theme's overrides/: MkDocs copies their files into the site)."""
+    for file in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        if file.is_symlink():
+            raise _symlink(folder, file.relative_to(folder).as_posix())
+
+
+def _symlink(folder: Path, relative: str) -> HandWrittenClash:
+    # MkDocs would publish whatever it points to: .git/config, /proc/self/environ, a file of another project.
+    return HandWrittenClash(
+        f"{Path(folder.name, relative)}: symbolische Verweise (Symlinks) sind in {folder.name}/ nicht erlaubt; "
+        "bitte die Datei selbst dort ablegen oder den Verweis löschen"
+    )
 
 
 def write_pages(
