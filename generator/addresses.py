@@ -35,7 +35,7 @@ NETWORK_INDEX, PARTNER_INDEX = fixed_page("netzwerke/index.md"), fixed_page("par
 BY_STATE, BY_STATUS = fixed_page("netzwerke/bundesland/"), fixed_page("netzwerke/status/")
 BY_KIND = fixed_page("partner/art/")
 BY_NETWORK = record_folder(fixed_page("partner/netzwerk/").rstrip("/"), "networks.yaml", "networks")
-CARD_FOLDERS = (fixed_page("netzwerke/vcard/"), fixed_page("partner/vcard/"))
+NETWORK_CARDS, PARTNER_CARDS = fixed_page("netzwerke/vcard/"), fixed_page("partner/vcard/")
 # The handbook (pages/handbook.py)
 VERSION_PAGES = record_folder(fixed_page("vereinbarung/fassungen/").rstrip("/"), "agreement.yaml", "versions")
 SIGNING_PAGES = record_folder(fixed_page("vereinbarung/netzwerke/").rstrip("/"), "networks.yaml", "networks")

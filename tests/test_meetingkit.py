@@ -54,6 +54,7 @@ def printed(intern_url) -> dict[str, bytes]:
         return dict(zip(paths, pool.map(lambda path: print_to_pdf(intern_url + path), paths), strict=True))
 
 
+@pytest.mark.print
 @pytest.mark.parametrize("network", NETWORKS)
 def test_the_kit_prints_on_one_a4_page(printed, network):
     pdf = printed[f"intern/treffen/{network}/"]

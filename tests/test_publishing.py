@@ -18,7 +18,7 @@ from generator.records.reader import load_file
 from generator.site.hooks.editing import report_url
 
 from .sitewalk import people
-from .support import DATA, ROOT, copy_data, replace_in, run_cli
+from .support import DATA, FIXED_SETTINGS, ROOT, copy_data, replace_in, run_cli
 from .test_injection import URL_ATTRIBUTES, parse
 from .yaml12 import load_as_editor
 
@@ -217,7 +217,7 @@ def hostile_legal_site(tmp_path_factory) -> Path:
         key = line.rsplit("- ", 1)[0] + "- " if line.lstrip().startswith("- ") else line.partition(": ")[0] + ": "
         quoted = json.dumps(payload, ensure_ascii=False)  # a JSON string is a valid YAML string
         replace_in(data / "legal.yaml", line + "\n", key + quoted + "\n")
-    return build_site("public", data, tmp_path_factory.mktemp("hostile-legal-site") / "site")
+    return build_site("public", data, tmp_path_factory.mktemp("hostile-legal-site") / "site", settings=FIXED_SETTINGS)
 
 
 @pytest.mark.parametrize("page_name", ["impressum", "datenschutz"])

@@ -13,7 +13,7 @@ from generator.pipeline import build_site, generate
 from generator.problems import DataInvalid
 from generator.site.staging import GENERATED_ROOTS, HandWrittenClash, hand_written_pages, write_pages
 
-from .support import DATA, FIXED_SETTINGS, ROOT, replace_in, run_cli
+from .support import DATA, FIXED_SETTINGS, FIXED_TODAY, ROOT, replace_in, run_cli
 
 pytestmark = pytest.mark.engine  # builds whole sites
 
@@ -194,7 +194,7 @@ def test_network_page_leads_to_its_agreement_and_one_page_sheet(public_site):
 )
 def test_build_refuses_a_site_folder_that_would_delete_or_publish_project_files(target, reason):
     before = _snapshot(ROOT / "data")
-    result = run_cli("build", "--site-dir", target)
+    result = _build_fixture("--site-dir", target)
     assert result.returncode == 1
     assert result.stderr.startswith("Die Website wurde nicht gebaut: Zielordner ")
     assert result.stderr.rstrip().endswith(reason)
@@ -203,27 +203,27 @@ def test_build_refuses_a_site_folder_that_would_delete_or_publish_project_files(
 
 
 def test_internal_site_is_never_built_into_the_public_folder():
-    result = run_cli("build", "--profile", "intern", "--site-dir", "site")
+    result = _build_fixture("--profile", "intern", "--site-dir", "site")
     assert result.returncode == 1
     assert "gehört zur anderen Fassung der Website" in result.stderr
 
 
 def test_site_folder_with_a_tilde_means_the_home_folder(tmp_path):
-    result = run_cli("build", "--site-dir", "~/omsite", env={"HOME": str(tmp_path)})
+    result = _build_fixture("--site-dir", "~/omsite", env={"HOME": str(tmp_path)})
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "omsite" / "index.html").is_file()
 
 
 def test_unusable_site_path_is_one_german_line(tmp_path):
     (tmp_path / "datei").write_text("x\n", encoding="utf-8")
-    result = run_cli("build", "--site-dir", str(tmp_path / "datei" / "site"))
+    result = _build_fixture("--site-dir", str(tmp_path / "datei" / "site"))
     assert result.returncode == 1
     assert result.stderr.rstrip().endswith("kann nicht angelegt werden; bitte den Pfad prüfen")
 
 
 def test_build_refuses_a_folder_it_did_not_build(tmp_path):
     (tmp_path / "notizen.txt").write_text("wichtig\n", encoding="utf-8")
-    result = run_cli("build", "--site-dir", str(tmp_path))
+    result = _build_fixture("--site-dir", str(tmp_path))
     assert result.returncode == 1
     assert "ist nicht leer und enthält keine mit diesem Befehl gebaute Website" in result.stderr
     assert (tmp_path / "notizen.txt").read_text(encoding="utf-8") == "wichtig\n"
@@ -231,9 +231,9 @@ def test_build_refuses_a_folder_it_did_not_build(tmp_path):
 
 def test_build_replaces_its_own_earlier_site(tmp_path):
     site = tmp_path / "site"
-    assert run_cli("build", "--site-dir", str(site)).returncode == 0
+    assert _build_fixture("--site-dir", str(site)).returncode == 0
     (site / "veraltet.html").write_text("alt\n", encoding="utf-8")
-    assert run_cli("build", "--site-dir", str(site)).returncode == 0
+    assert _build_fixture("--site-dir", str(site)).returncode == 0
     assert not (site / "veraltet.html").exists()
     assert (site / "index.html").is_file()
 
@@ -242,7 +242,7 @@ def test_command_line_help_and_usage_errors_are_german():
     help_text = run_cli("build", "--help").stdout
     assert help_text.startswith("Aufruf: python -m generator build")
     assert "diese Hilfe zeigen und beenden" in help_text
-    wrong = run_cli("build", "--profile", "oeffentlich")
+    wrong = _build_fixture("--profile", "oeffentlich")
     assert wrong.returncode == 2
     assert wrong.stderr.splitlines()[-1] == (
         "python -m generator build: Fehler: Angabe --profile: ungültige Auswahl: 'oeffentlich' "
@@ -326,3 +326,8 @@ def test_without_an_atomic_exchange_a_kill_between_the_renames_is_undone_by_the_
     site_module.clean_leftovers(site)
     assert (site / "index.html").read_text(encoding="utf-8") == "alt\n"
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def _build_fixture(*args: str, env: dict | None = None):
+    """`build` on the fixture data on the fixed day: a valid edit to data/ or the calendar never fails these tests."""
+    return run_cli("build", "--data", str(DATA), *args, env={"OM_TODAY": FIXED_TODAY, **(env or {})})

@@ -184,7 +184,6 @@ def _partner(p: Partner, contacts: dict, profile: Profile, source: str, networks
         verified_on=p.verified_on,
         source=source,
         present_in=tuple(p.present_in),
-        present_in_labels=tuple(STATES[s] for s in p.present_in),
     )
 
 

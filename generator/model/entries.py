@@ -80,14 +80,8 @@ class PartnerEntry:
     verified_on: date | None
     source: str = ""  # "data/partners.yaml#L8": where the record is written, for „Seite bearbeiten“
     present_in: tuple[str, ...] = ()  # Länder codes where a national partner is present
-    present_in_labels: tuple[str, ...] = ()
     # The record's last changes from git: internal profile only (None on the public site).
     history: RecordHistory | None = None
-
-    @property
-    def present_in_label(self) -> str:
-        """The Länder a partner is present in as a sentence names them."""
-        return enumeration(self.present_in_labels)
 
 
 @dataclass(frozen=True)

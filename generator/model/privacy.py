@@ -6,6 +6,7 @@ the same rule guards a public repository (`check --public-repo`).
 
 from __future__ import annotations
 
+from generator.addresses import NETWORK_CARDS, PARTNER_CARDS
 from generator.model.entries import Contact
 from generator.problems import Problem
 from generator.records.people import person_records
@@ -42,7 +43,7 @@ def liaison(person: Person | None, profile: Profile, partner_id: str) -> Contact
     if person is None or profile == Profile.PUBLIC:
         shown = contact(person, profile)
         return shown and Contact(shown.name, shown.function, None, None, shown.example)
-    return contact(person, profile, f"partner/vcard/{partner_id}.vcf")
+    return contact(person, profile, f"{PARTNER_CARDS}{partner_id}.vcf")
 
 
 def liaison_note(p: Partner, in_networks: bool) -> str | None:
@@ -58,4 +59,4 @@ def liaison_note(p: Partner, in_networks: bool) -> str | None:
 
 def card_path(kind: str, key: str) -> str:
     """Where a person's vCard lives below docs/; one folder per kind keeps names from colliding."""
-    return f"netzwerke/vcard/{kind}/{key}.vcf"
+    return f"{NETWORK_CARDS}{kind}/{key}.vcf"

@@ -6,9 +6,6 @@ from jinja2 import Environment
 
 from generator.model.directory import Directory
 
-# Where the pages live; the footer of every page links both (overrides/partials/copyright.html).
-LEGAL_PAGES = {"rechtliches/impressum.md": "Impressum", "rechtliches/datenschutz.md": "Datenschutzerklärung"}
-
 
 def legal_pages(env: Environment, directory: Directory) -> dict[str, str]:
     """Both legal pages; the same in both profiles, so the public wording can be read on the internal site."""

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from jinja2 import Environment
 
+from generator.addresses import NETWORK_CARDS
 from generator.model.directory import Contact, Directory, NetworkEntry
 from generator.pages.family import site_address
 from generator.pages.telephone import tel_uri
@@ -107,7 +108,7 @@ def _name_parts(name: str) -> tuple[str, str, str, str, str]:
 
 def office_card_path(n: NetworkEntry) -> str:
     """Where the vCard of a network's office lives below docs/."""
-    return f"netzwerke/vcard/buero/{n.id}.vcf"
+    return f"{NETWORK_CARDS}buero/{n.id}.vcf"
 
 
 def contact_cards(directory: Directory, site_url: str) -> Iterator[tuple[str, str]]:
