@@ -20,9 +20,9 @@ from generator.site.engines import BuildFailed
 from generator.site.zensical_meta import split, with_meta
 from generator.site.zensical_search import with_ascii_spellings
 
-from .browser import DESKTOP, PHONE, open_page
-from .support import DATA, ROOT, replace_in, run_cli, serve
-from .test_browser import template_pages
+from .browser import open_page
+from .sitewalk import broken_links
+from .support import DATA, ROOT, replace_in, run_cli
 
 pytestmark = pytest.mark.engine  # builds whole sites
 
@@ -34,24 +34,6 @@ ENGINE_ASSETS = re.compile(
 # Loads something: a stylesheet, script, image, frame or font (links to other sites are fine).
 LOADING = re.compile(r"<(?:script|img|iframe|source|link)\b[^>]*\b(?:src|href)=\"(?:https?:)?//", re.IGNORECASE)
 LINK_TAG = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
-
-
-@pytest.fixture(scope="module")
-def zensical_site(tmp_path_factory) -> Path:
-    """The public site of the sample data, built strictly with Zensical once per module."""
-    return build_with("zensical", "public", DATA, tmp_path_factory.mktemp("zensical") / "site")
-
-
-@pytest.fixture(scope="module")
-def zensical_intern(tmp_path_factory) -> Path:
-    return build_with("zensical", "intern", DATA, tmp_path_factory.mktemp("zensical-intern") / "site")
-
-
-@pytest.fixture(scope="module")
-def zensical_url(zensical_site):
-    server, url = serve(zensical_site)
-    yield url
-    server.shutdown()
 
 
 def _site_files(site: Path) -> set[str]:
@@ -110,22 +92,25 @@ def test_built_zensical_index_and_worker_carry_the_spellings(zensical_site):
     assert "title_ascii" in worker.read_text(encoding="utf-8")
 
 
-def test_every_zensical_template_page_stays_on_this_machine_passes_axe_and_fits_a_phone(
-    browser, zensical_url, zensical_site
-):
-    foreign, violations, too_wide = {}, {}, {}
-    with open_page(browser, zensical_url, axe=True) as visit:
-        for address in template_pages(zensical_site):
-            visit.page.set_viewport_size(DESKTOP)
-            visit.goto(zensical_url + address)
-            violations[address] = visit.axe_violations()
-            visit.page.set_viewport_size(PHONE)
-            too_wide[address] = visit.horizontal_overflow()
-            visit.page.wait_for_load_state("networkidle")  # late requests too, e.g. the search worker's
-            foreign[address] = visit.foreign_requests
-    assert {address: found for address, found in foreign.items() if found} == {}
-    assert {address: found for address, found in violations.items() if found} == {}
-    assert {address: pixels for address, pixels in too_wide.items() if pixels > 0} == {}
+# The browser walk of tests/test_browser.py (axe at both widths, reflow, requests) runs over this site too.
+
+
+@pytest.mark.parametrize("site", ["public_site", "intern_site", "zensical_site", "zensical_intern"])
+def test_no_link_or_anchor_of_either_engines_sites_is_broken(request, site):
+    assert broken_links(request.getfixturevalue(site)) == []
+
+
+def _article_links(page: Path) -> list[str]:
+    text = page.read_text(encoding="utf-8")
+    return re.findall(r'href="([^"#]+)"', text[text.index("<article") : text.index("</article>")])
+
+
+def test_filter_pages_link_the_same_addresses_in_both_engines(public_site, zensical_site):
+    pages = {"netzwerke/bundesland/bayern/": "../../muenchen/", "partner/netzwerk/muenchen/": "../../dguv/"}
+    for page, entry in pages.items():
+        mkdocs = _article_links(public_site / page / "index.html")
+        assert _article_links(zensical_site / page / "index.html") == mkdocs
+        assert entry in mkdocs
 
 
 @pytest.mark.parametrize("query", ["München", "Muenchen", "Munchen", "muenchen"])
