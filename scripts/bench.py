@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # What the throwaway project copy needs; docs/ without the generated folders (the build makes them).
-PROJECT_PARTS = ("generator", "overrides", "docs", "schemas", "mkdocs.yml")
+PROJECT_PARTS = ("generator", "overrides", "overrides-zensical", "docs", "schemas", "mkdocs.yml")
 LIMITS = {"check": 1.5, "build": 1.1, "index": 1_000_000, "page": 300_000}
 
 

@@ -17,10 +17,11 @@ from hypothesis import strategies as st
 from generator.pipeline import build_with
 from generator.problems import DataInvalid
 from generator.site.engines import BuildFailed
+from generator.site.zensical_dialog import GERMAN, DialogUnchanged, german_dialog
 from generator.site.zensical_meta import split, with_meta
 from generator.site.zensical_search import with_ascii_spellings
 
-from .browser import open_page
+from .browser import PHONE, open_page
 from .sitewalk import broken_links
 from .support import DATA, ROOT, replace_in, run_cli
 
@@ -127,9 +128,43 @@ def test_zensical_search_finds_umlaut_words_from_ascii_spellings(browser, zensic
         assert visit.foreign_requests == []
 
 
+def test_zensical_search_dialog_speaks_german_and_passes_axe_on_a_phone(browser, zensical_url):
+    with open_page(browser, zensical_url, PHONE, axe=True) as visit:
+        assert visit.page.locator(".md-search__button").text_content().strip() == "Suche"
+        visit.page.click("label.md-header__button[for=__search]")  # the phone's search button
+        field = visit.page.get_by_role("combobox", name="Suche")
+        assert field.get_attribute("placeholder") == "Suche"
+        visit.page.keyboard.type("Netzwerk")
+        visit.page.locator("ol[role=listbox] h2").first.wait_for()
+        assert re.fullmatch(r"\d+ Suchergebnisse", visit.page.locator("[role=status][aria-live]").inner_text().strip())
+        assert visit.page.get_by_role("listbox", name="Suchergebnisse").count() == 1
+        assert visit.page.get_by_role("button", name="Suche schließen").count() == 1
+        assert visit.axe_violations() == []
+        field.fill("xyzzy")
+        visit.page.get_by_text("Keine Suchergebnisse").wait_for()
+
+
+def test_zensical_script_keeps_no_english_label_of_the_search_dialog(zensical_site):
+    (bundle,) = (zensical_site / "assets" / "javascripts").glob("bundle.*.js")
+    script = bundle.read_text(encoding="utf-8")
+    assert [english for english, _ in GERMAN if english in script] == []
+    assert all(german in script for _, german in GERMAN)
+
+
+def test_a_zensical_without_the_known_labels_stops_the_build_in_german():
+    with pytest.raises(DialogUnchanged) as failed:
+        german_dialog('N("input",{"aria-label":"Search","aria-autocomplete":"list"})')
+    assert str(failed.value).startswith("Zensicals Suchdialog hat eine unbekannte Form: „placeholder:")
+
+
+def test_zensical_header_has_no_palette_switch_nobody_can_use(zensical_site, public_site):
+    for site in (zensical_site, public_site):
+        assert 'name="__palette"' not in (site / "index.html").read_text(encoding="utf-8")
+
+
 def _project_copy(target: Path) -> Path:
     """docs/, overrides/ and mkdocs.yml in a folder of their own, to break a hand-written page safely."""
-    for name in ("docs", "overrides"):
+    for name in ("docs", "overrides", "overrides-zensical"):
         shutil.copytree(ROOT / name, target / name)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target / "mkdocs.yml"
