@@ -140,6 +140,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--dev-addr", default="127.0.0.1:8000", help="Adresse und Port der Vorschau (Standard: 127.0.0.1:8000)"
     )
+    serve.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=DEFAULT_ENGINE,
+        help="mkdocs (Standard, baut nur geänderte Seiten) oder zensical (baut bei jedem Speichern alles)",
+    )
     command("schemas", commands.schemas, "JSON-Schemas der Datendateien nach schemas/ schreiben (für Editoren).")
     new = command("new", commands.new, "Kommentiertes Gerüst eines neuen Eintrags ausgeben oder anhängen.")
     new.add_argument("kind", choices=tuple(KINDS), help="partner oder network")

@@ -122,5 +122,5 @@ def build(args, settings: Settings) -> int:
 def serve(args, settings: Settings) -> int:
     from generator.serve import serve
 
-    serve(args.data, dev_addr=args.dev_addr, settings=settings)
+    serve(args.data, dev_addr=args.dev_addr, settings=settings, engine=args.engine)
     return 0
