@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from generator.pipeline import build_with
 from generator.problems import DataInvalid
-from generator.site.engines import BuildFailed
+from generator.site.engines import DEFAULT_ENGINE, BuildFailed
 from generator.site.zensical_dialog import GERMAN, DialogUnchanged, german_dialog
 from generator.site.zensical_meta import split, with_meta
 from generator.site.zensical_search import with_ascii_spellings
@@ -197,7 +197,8 @@ def test_bad_data_stops_zensical_before_anything_is_written(data_dir, tmp_path):
 def test_command_line_builds_with_zensical_and_says_so(tmp_path):
     result = run_cli("build", "--engine", "zensical", "--data", str(DATA), "--site-dir", str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Website (öffentlich, Zensical) gebaut in ")
+    label = "öffentlich" if DEFAULT_ENGINE == "zensical" else "öffentlich, Zensical"  # the default goes unnamed
+    assert result.stdout.startswith(f"Website ({label}) gebaut in ")
     assert (tmp_path / "site" / "search.json").is_file()
     refused = run_cli("build", "--engine", "zensical", "--profile", "intern", "--site-dir", "site")
     assert refused.returncode == 1 and "gehört zur anderen Fassung der Website" in refused.stderr
