@@ -21,9 +21,10 @@ from generator.site.zensical_dialog import GERMAN, DialogUnchanged, german_dialo
 from generator.site.zensical_meta import split, with_meta
 from generator.site.zensical_search import with_ascii_spellings
 
-from .browser import PHONE, open_page
+from .browser import DESKTOP, PHONE, open_page
 from .sitewalk import broken_links
-from .support import DATA, ROOT, replace_in, run_cli
+from .support import DATA, ROOT, replace_in, run_cli, serve
+from .test_browser import site_pages
 
 pytestmark = pytest.mark.engine  # builds whole sites
 
@@ -94,6 +95,22 @@ def test_built_zensical_index_and_worker_carry_the_spellings(zensical_site):
 
 
 # The browser walk of tests/test_browser.py (axe at both widths, reflow, requests) runs over this site too.
+
+
+def test_no_page_of_the_internal_zensical_site_has_an_axe_violation_at_either_width(browser, zensical_intern):
+    """The public site of both engines is walked in tests/test_browser.py; this is the other profile's walk."""
+    server, url = serve(zensical_intern)
+    found = {}
+    try:
+        for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+            with open_page(browser, url, viewport, axe=True) as visit:
+                for address in site_pages(zensical_intern):
+                    visit.goto(url + address)
+                    found[f"{width} {address}"] = visit.axe_violations()
+    finally:
+        server.shutdown()
+    assert len(found) > 100
+    assert {page: violations for page, violations in found.items() if violations} == {}
 
 
 @pytest.mark.parametrize("site", ["public_site", "intern_site", "zensical_site", "zensical_intern"])
