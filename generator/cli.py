@@ -13,7 +13,7 @@ from generator.problems import DataInvalid, system_error
 from generator.records.skeleton import KINDS
 from generator.settings import Profile, SettingInvalid, read_settings
 from generator.site.build import ROOT, TargetRefused
-from generator.site.engines import DEFAULT_ENGINE, ENGINES, BuildFailed
+from generator.site.engines import DEFAULT_ENGINE, ENGINES, BuildFailed, engine_help
 from generator.site.staging import HandWrittenClash
 
 # argparse's own texts (usage line, help option, errors), in German: editors read this output.
@@ -133,12 +133,16 @@ def _parser() -> argparse.ArgumentParser:
         "--profile", choices=PROFILE_NAMES, default=Profile.PUBLIC.value, help="public (Standard) oder intern"
     )
     build.add_argument("--site-dir", metavar="ORDNER", help="Zielordner (Standard: site/ bzw. site-intern/)")
-    build.add_argument(
-        "--engine", choices=ENGINES, default=DEFAULT_ENGINE, help="mkdocs (Standard) oder zensical (Erprobung)"
-    )
+    build.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE, help=engine_help())
     serve = command("serve", commands.serve, "Live-Vorschau unter http://127.0.0.1:8000/.")
     serve.add_argument(
         "--dev-addr", default="127.0.0.1:8000", help="Adresse und Port der Vorschau (Standard: 127.0.0.1:8000)"
+    )
+    serve.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=DEFAULT_ENGINE,
+        help=engine_help() + "; MkDocs baut nur geänderte Seiten neu, Zensical bei jedem Speichern alles",
     )
     command("schemas", commands.schemas, "JSON-Schemas der Datendateien nach schemas/ schreiben (für Editoren).")
     new = command("new", commands.new, "Kommentiertes Gerüst eines neuen Eintrags ausgeben oder anhängen.")

@@ -20,7 +20,7 @@ from generator.records.skeleton import unedited_warnings
 from generator.records.validate import load_records
 from generator.settings import Profile, SettingInvalid, Settings
 from generator.site.build import ROOT
-from generator.site.engines import DEFAULT_ENGINE
+from generator.site.engines import DEFAULT_ENGINE, NAMES
 from generator.site.staging import staging_dir
 
 
@@ -114,7 +114,7 @@ def build(args, settings: Settings) -> int:
     site = build_with(args.engine, profile, args.data, args.site_dir, settings)
     label = "intern" if profile == Profile.INTERN else "öffentlich"
     if args.engine != DEFAULT_ENGINE:
-        label += f", {args.engine.capitalize()}"
+        label += f", {NAMES[args.engine]}"
     say(f"Website ({label}) gebaut in {time.perf_counter() - started:.1f} s: {site}", sys.stdout)
     return 0
 
@@ -122,5 +122,5 @@ def build(args, settings: Settings) -> int:
 def serve(args, settings: Settings) -> int:
     from generator.serve import serve
 
-    serve(args.data, dev_addr=args.dev_addr, settings=settings)
+    serve(args.data, dev_addr=args.dev_addr, settings=settings, engine=args.engine)
     return 0

@@ -79,12 +79,8 @@ class Preview:
             try:
                 records = load_records(self.data_dir, load=self._load, today=self.settings.today)
             except DataInvalid as invalid:
-                self.problems = [str(problem) for problem in invalid.problems]
-                if invalid.incomplete:
-                    self.problems.append(DataInvalid.WAITING)
-                return f"{len(self.problems)} Fehler in den Daten; die Vorschau zeigt sie an:\n" + "\n".join(
-                    self.problems
-                )
+                self.problems = data_problems(invalid)
+                return shown(self.problems)
             try:
                 self._later.clear()
                 changed = generate(
@@ -154,11 +150,26 @@ class Preview:
 
     def error_page(self) -> bytes:
         """The German page shown for every request while the data is invalid."""
-        lines = "\n".join(f"<li><code>{html.escape(line)}</code></li>" for line in self.problems)
-        return _ERROR_PAGE.replace("{{lines}}", lines).encode("utf-8")
+        return error_page(self.problems)
 
     def close(self) -> None:
         shutil.rmtree(self.work, ignore_errors=True)
+
+
+def data_problems(invalid: DataInvalid) -> list[str]:
+    """The problems of invalid data as the preview shows them (one line each, as `check` prints them)."""
+    return [str(problem) for problem in invalid.problems] + ([DataInvalid.WAITING] if invalid.incomplete else [])
+
+
+def shown(problems: list[str]) -> str:
+    """The terminal's line about the problems the preview shows."""
+    return f"{len(problems)} Fehler in den Daten; die Vorschau zeigt sie an:\n" + "\n".join(problems)
+
+
+def error_page(problems: list[str]) -> bytes:
+    """The German page shown for every request while the data is invalid."""
+    lines = "\n".join(f"<li><code>{html.escape(line)}</code></li>" for line in problems)
+    return _ERROR_PAGE.replace("{{lines}}", lines).encode("utf-8")
 
 
 _ERROR_PAGE = """<!doctype html>

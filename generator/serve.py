@@ -3,7 +3,8 @@
 MkDocs' live-reload server, told about every write, creation, deletion and rename in the data and the
 project's pages, templates and theme. While the data is invalid, every page request is answered at once
 with a German page listing the problems as `check` prints them; the open tab reloads itself when the
-data is fixed. MkDocs' own (English) log lines never reach the terminal.
+data is fixed. MkDocs' own (English) log lines never reach the terminal. With `--engine zensical` each
+save builds the whole site with Zensical (generator/preview_zensical.py); the server is the same.
 """
 
 from __future__ import annotations
@@ -21,20 +22,25 @@ import watchdog.observers
 from mkdocs.livereload import LiveReloadServer
 
 from generator.preview import Preview
+from generator.preview_zensical import ZensicalPreview
 from generator.settings import Profile, Settings
 from generator.site.build import CONFIG
+from generator.site.engines import DEFAULT_ENGINE
 from generator.site.staging import HAND_WRITTEN, ROOT
+from generator.site.zensical import ZENSICAL_ONLY
 
 # What an edit in the project can change in the preview (data is watched wherever it lies).
 WATCHED = (HAND_WRITTEN, ROOT / "overrides", ROOT / "generator" / "templates", CONFIG)
 # What the loaded build holds itself (theme templates, configuration): a change there builds in full.
 THEME = (ROOT / "overrides", CONFIG)
+# The Zensical preview also reads Zensical's own overrides (each of its builds is a full one anyway).
+WATCHED_ZENSICAL = (*WATCHED, ROOT / ZENSICAL_ONLY)
 
 
 class PreviewServer(LiveReloadServer):
     """MkDocs' live-reload server, answering with the error page while the data is invalid."""
 
-    def __init__(self, preview: Preview, host: str, port: int, report):
+    def __init__(self, preview: Preview | ZensicalPreview, host: str, port: int, report):
         def builder():
             report(preview.rebuild_pages())
             # The browser reloads when this returns; the downloads (the workbook alone takes half a second
@@ -127,19 +133,28 @@ def _is_page(path: str) -> bool:
 
 
 def serve(
-    data_dir: str | os.PathLike, dev_addr: str = "127.0.0.1:8000", report=None, settings: Settings | None = None
+    data_dir: str | os.PathLike,
+    dev_addr: str = "127.0.0.1:8000",
+    report=None,
+    settings: Settings | None = None,
+    engine: str = DEFAULT_ENGINE,
 ) -> None:
     """Build once, then serve and rebuild on every saved edit until interrupted (Strg+C)."""
     report = report or (lambda line: print(line, file=sys.stderr, flush=True))
     _silence_mkdocs()
     signal.signal(signal.SIGTERM, _interrupt)  # a terminated preview cleans up like Strg+C
-    preview = Preview(data_dir, Profile.PUBLIC, dev_addr, settings)
+    preview: Preview | ZensicalPreview
+    watched: tuple[Path, ...]
+    if engine == "zensical":
+        preview, watched = ZensicalPreview(data_dir, Profile.PUBLIC, settings), WATCHED_ZENSICAL
+    else:
+        preview, watched = Preview(data_dir, Profile.PUBLIC, dev_addr, settings), WATCHED
     host, port = dev_addr.rsplit(":", 1)
     server = PreviewServer(preview, host, int(port), report)
     try:
         report(preview.rebuild_pages())
         threading.Thread(target=preview.finish, daemon=True).start()  # the downloads, while the server starts
-        for path in (preview.data_dir, *WATCHED):
+        for path in (preview.data_dir, *watched):
             if path.exists():
                 server.watch(str(path))
         report(f"Vorschau läuft unter http://{host}:{port}/ (beenden mit Strg+C).")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import build_site
+from generator.pipeline import build_site, build_with
 from generator.records.validate import check_data
 
 from .browser import launch
@@ -17,7 +17,17 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 # Fixtures that build whole sites: a test taking one is an engine test.
-SITE_FIXTURES = {"public_site", "intern_site", "public_url", "intern_url"}
+SITE_FIXTURES = {
+    "public_site",
+    "intern_site",
+    "public_url",
+    "intern_url",
+    "zensical_site",
+    "zensical_intern",
+    "zensical_url",
+    "engine_site",
+    "engine_url",
+}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -84,6 +94,45 @@ def intern_url(intern_site: Path):
     server, url = serve(intern_site)
     yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The public site of the fixture data built strictly with Zensical, once per session."""
+    return build_with("zensical", "public", DATA, tmp_path_factory.mktemp("zensical") / "site", FIXED_SETTINGS)
+
+
+@pytest.fixture(scope="session")
+def zensical_intern(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_with("zensical", "intern", DATA, tmp_path_factory.mktemp("zensical-intern") / "site", FIXED_SETTINGS)
+
+
+@pytest.fixture(scope="session")
+def zensical_url(zensical_site: Path):
+    server, url = serve(zensical_site)
+    yield url
+    server.shutdown()
+
+
+# The public site as each engine builds it: a test taking `engine_site` or `engine_url` runs once per engine.
+ENGINE_FIXTURES = {"mkdocs": ("public_site", "public_url"), "zensical": ("zensical_site", "zensical_url")}
+
+
+@pytest.fixture(scope="session", params=sorted(ENGINE_FIXTURES))
+def engine(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def engine_site(engine: str, request: pytest.FixtureRequest) -> Path:
+    """The public site of the fixture data as `engine` builds it."""
+    return request.getfixturevalue(ENGINE_FIXTURES[engine][0])
+
+
+@pytest.fixture(scope="session")
+def engine_url(engine: str, request: pytest.FixtureRequest) -> str:
+    """Base URL of the public site as `engine` builds it, served on 127.0.0.1."""
+    return request.getfixturevalue(ENGINE_FIXTURES[engine][1])
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,9 @@ import json
 import re
 import zipfile
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 
 def readable_texts(site: Path) -> Iterator[tuple[str, str]]:
@@ -46,3 +47,55 @@ def people(value: object) -> Iterator[dict]:
     elif isinstance(value, list):
         for item in value:
             yield from people(item)
+
+
+class _Links(HTMLParser):
+    """The link targets (href, src) and the ids a page holds."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.targets: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.targets.append(value)
+            elif (name == "id" and value) or (name == "name" and value and tag == "a"):
+                self.ids.add(value)
+
+
+def _read_page(page: Path) -> _Links:
+    parser = _Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every link of the site's pages to a file or a page's anchor that is not there, as `page → target`.
+
+    The 404 page is left out: it is served at any address, so its links are written from the site's root.
+    """
+    pages = {page: _read_page(page) for page in sorted(site.rglob("*.html")) if page.name != "404.html"}
+    broken = []
+    for page, links in pages.items():
+        for target in links.targets:
+            parts = urlsplit(html.unescape(target))
+            if parts.scheme or parts.netloc:
+                continue
+            resolved = page
+            if parts.path:
+                base = site if parts.path.startswith("/") else page.parent
+                resolved = (base / unquote(parts.path).lstrip("/")).resolve()
+                if resolved.is_dir():
+                    resolved = resolved / "index.html"
+            if not resolved.is_file() or not _has_anchor(resolved, unquote(parts.fragment), pages):
+                broken.append(f"{page.relative_to(site)} → {target}")
+    return broken
+
+
+def _has_anchor(page: Path, fragment: str, pages: dict[Path, _Links]) -> bool:
+    """Whether a page has the anchor a link names (no anchor named, or not a page: nothing to find)."""
+    if not fragment or page.suffix != ".html":
+        return True
+    return fragment in (pages[page].ids if page in pages else _read_page(page).ids)

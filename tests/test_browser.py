@@ -34,34 +34,6 @@ PAGE_FACTS = """() => {
 }"""
 
 
-# One page of every template of the directory (tests/test_zensical.py walks these on the Zensical site).
-FEATURE_PAGES = [
-    "",
-    "netzwerke/",
-    "netzwerke/muenchen/",
-    "netzwerke/bundesland/bayern/",
-    "netzwerke/status/musternetzwerk/",
-    "partner/",
-    "partner/dguv/",
-    "partner/art/kammer/",
-    "partner/netzwerk/muenchen/",
-    "daten/",
-    "404.html",
-]
-FEATURE_SECTIONS = {"netzwerke", "partner", "daten"}
-
-
-def template_pages(site: Path) -> list[str]:
-    """The directory's pages, and of every other section its first page on each of three levels."""
-    pages = list(FEATURE_PAGES)
-    for section in sorted(p for p in site.iterdir() if p.is_dir() and p.name not in FEATURE_SECTIONS):
-        for depth in ("index.html", "*/index.html", "*/*/index.html"):
-            found = sorted(section.glob(depth))
-            if found:
-                pages.append(found[0].parent.relative_to(site).as_posix() + "/")
-    return pages
-
-
 def site_pages(site: Path) -> list[str]:
     """The address of every page of a built site, relative to its root ("" is the home page)."""
     pages = []
@@ -77,17 +49,17 @@ def directory():
 
 
 @pytest.fixture(scope="module")
-def walked(browser, public_url, public_site) -> dict[str, dict[str, dict]]:
-    """Every page of the public site at both widths: axe's violations and PAGE_FACTS (one context per width)."""
-    pages = site_pages(public_site)
+def walked(browser, engine_url, engine_site) -> dict[str, dict[str, dict]]:
+    """Every page of the public site, as each engine builds it, at both widths: axe's violations and PAGE_FACTS."""
+    pages = site_pages(engine_site)
     # Late requests (e.g. the search worker's) are waited for on the first page of each section: they are the same
     # on every page of a template, and waiting everywhere would double the walk.
     sections = {address.split("/")[0]: address for address in reversed(pages)}
     results: dict[str, dict[str, dict]] = {"desktop": {}, "phone": {}}
     for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
-        with open_page(browser, public_url, viewport, axe=True) as visit:
+        with open_page(browser, engine_url, viewport, axe=True) as visit:
             for address in pages:
-                visit.goto(public_url + address)
+                visit.goto(engine_url + address)
                 facts = visit.page.evaluate(PAGE_FACTS)
                 facts["axe"] = visit.axe_violations()
                 if width == "desktop" and address in sections.values():
@@ -106,8 +78,8 @@ def _failing(walked: dict, fact: str, bad) -> dict[str, object]:
     }
 
 
-def test_the_walk_covers_every_page_of_the_site(walked, public_site):
-    assert len(walked["phone"]) == len(walked["desktop"]) == len(list(public_site.rglob("*.html"))) > 50
+def test_the_walk_covers_every_page_of_the_site(walked, engine_site):
+    assert len(walked["phone"]) == len(walked["desktop"]) == len(list(engine_site.rglob("*.html"))) > 50
     assert {"", "verfahren/", "partner/dguv/", "404.html", "vereinbarung/fassungen/2021-06-21/"} <= set(walked["phone"])
 
 
@@ -129,7 +101,7 @@ def test_no_figure_is_wider_than_its_column(walked):
 
 def test_no_page_loads_more_than_600_kb_of_script(walked):
     assert _failing(walked, "script", lambda size: size > SCRIPT_BUDGET) == {}
-    assert min(facts["script"] for facts in walked["desktop"].values()) > 50_000  # Material's bundle is counted
+    assert min(facts["script"] for facts in walked["desktop"].values()) > 50_000  # the theme's bundle is counted
 
 
 def test_heading_levels_never_skip_one(walked):

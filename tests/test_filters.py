@@ -8,6 +8,7 @@ import pytest
 
 from generator.german import slug, spellings_of, umlaut_words
 from generator.pages.filters import facet_tokens, network_facets, partner_facets
+from generator.pages.markup import html_link
 from generator.pages.render import render_pages
 
 from .support import sample_directory
@@ -39,8 +40,8 @@ def test_network_pages_by_state_list_exactly_the_networks_of_that_state(director
     states = network_facets(directory)[0]
     assert states.name == "Bundesland"
     assert [c.page for c in states.choices][:2] == [
-        "netzwerke/bundesland/bayern.md",
-        "netzwerke/bundesland/hessen.md",
+        "netzwerke/bundesland/bayern/index.md",
+        "netzwerke/bundesland/hessen/index.md",
     ]
     for choice in states.choices:
         expected = [n.id for n in directory.networks if choice.label in n.state_labels]
@@ -53,8 +54,8 @@ def test_a_network_over_several_states_is_listed_on_the_page_of_each(pages):
     mainz = ["Rheinland-Pfalz", "Hessen"]
     for network, states in (("harz", harz), ("mainz-wiesbaden", mainz)):
         for state in states:
-            assert network in _linked_rows(pages[f"netzwerke/bundesland/{slug(state)}.md"], "netzwerke")
-    assert "harz" not in _linked_rows(pages["netzwerke/bundesland/hessen.md"], "netzwerke")
+            assert network in _linked_rows(pages[f"netzwerke/bundesland/{slug(state)}/index.md"], "netzwerke")
+    assert "harz" not in _linked_rows(pages["netzwerke/bundesland/hessen/index.md"], "netzwerke")
 
 
 def test_the_list_links_each_state_of_a_network_to_its_page(pages):
@@ -70,13 +71,13 @@ def test_the_list_links_each_state_of_a_network_to_its_page(pages):
 def test_network_pages_by_status_list_exactly_the_networks_with_that_status(directory, pages):
     statuses = network_facets(directory)[1]
     assert {c.page for c in statuses.choices} == {
-        "netzwerke/status/initiative.md",
-        "netzwerke/status/musternetzwerk.md",
+        "netzwerke/status/initiative/index.md",
+        "netzwerke/status/musternetzwerk/index.md",
     }
     for choice in statuses.choices:
         expected = [n.id for n in directory.networks if n.status_label == choice.label]
         assert _linked_rows(pages[choice.page], "netzwerke") == expected
-    assert _linked_rows(pages["netzwerke/status/musternetzwerk.md"], "netzwerke") == ["beispiel-dresden"]
+    assert _linked_rows(pages["netzwerke/status/musternetzwerk/index.md"], "netzwerke") == ["beispiel-dresden"]
 
 
 def test_partner_pages_by_kind_and_network_list_exactly_the_matching_partners(directory, pages):
@@ -87,7 +88,7 @@ def test_partner_pages_by_kind_and_network_list_exactly_the_matching_partners(di
     for choice in networks.choices:
         network = next(n for n in directory.networks if n.name == choice.label)
         assert _linked_rows(pages[choice.page], "partner") == [m.id for m in network.members]
-    assert _linked_rows(pages["partner/netzwerk/muenchen.md"], "partner") == [
+    assert _linked_rows(pages["partner/netzwerk/muenchen/index.md"], "partner") == [
         "ba",
         "dguv",
         "dihk",
@@ -100,12 +101,12 @@ def test_overviews_link_every_filter_page_with_its_count(directory, pages):
     for overview, facets in (("netzwerke/index.md", network_facets), ("partner/index.md", partner_facets)):
         for facet in facets(directory):
             for choice in facet.choices:
-                href = choice.page.split("/", 1)[1].removesuffix(".md") + "/"
+                href = choice.page.split("/", 1)[1].removesuffix("index.md")
                 assert f'<a href="{href}">{choice.label}</a> ({len(choice.entries)})' in pages[overview]
 
 
 def test_filter_pages_show_the_current_choice_unlinked_and_stay_out_of_search(pages):
-    page = pages["netzwerke/bundesland/bayern.md"]
+    page = pages["netzwerke/bundesland/bayern/index.md"]
     assert "<strong>Bayern</strong> (1)" in page
     assert '<a href="../niedersachsen/">Niedersachsen</a> (2)' in page
     assert "\nsearch:\n  exclude: true\n---\n" in page
@@ -124,4 +125,15 @@ def test_overview_entries_carry_the_facet_values_the_instant_filter_reads(direct
 
 
 def test_filtered_pages_carry_no_tokens(pages):
-    assert "data-om=" not in pages["partner/art/kammer.md"]
+    assert "data-om=" not in pages["partner/art/kammer/index.md"]
+
+
+def test_html_links_are_written_only_on_index_pages_where_both_engines_read_them_alike():
+    assert html_link("Bayern", "netzwerke/bundesland/bayern/index.md", "netzwerke/index.md") == (
+        '<a href="bundesland/bayern/">Bayern</a>'
+    )
+    assert html_link("München", "netzwerke/muenchen.md", "netzwerke/bundesland/bayern/index.md") == (
+        '<a href="../../muenchen/">München</a>'
+    )
+    with pytest.raises(ValueError, match="index pages"):
+        html_link("München", "netzwerke/muenchen.md", "netzwerke/bundesland/bayern.md")

@@ -5,10 +5,7 @@ No count, name or text of data/ appears here: any edit that `check` accepts keep
 
 from __future__ import annotations
 
-import html
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -16,7 +13,7 @@ from generator.pipeline import build_site
 from generator.records.reader import load_file
 from generator.records.validate import load_records
 
-from .sitewalk import people, readable_texts
+from .sitewalk import broken_links, people, readable_texts
 from .support import LIVE_DATA, run_cli
 
 pytestmark = pytest.mark.engine  # builds whole sites
@@ -83,41 +80,14 @@ def test_no_private_field_of_the_live_data_reaches_the_public_site(live_sites):
     assert leaks == set()
 
 
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.targets: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if name in ("href", "src") and value:
-                self.targets.append(value)
-
-
-def _broken_links(site: Path) -> list[str]:
-    broken = []
-    for page in sorted(site.rglob("*.html")):
-        parser = _Links()
-        parser.feed(page.read_text(encoding="utf-8"))
-        for target in parser.targets:
-            parts = urlsplit(html.unescape(target))
-            if parts.scheme or parts.netloc or not parts.path or target.startswith("#"):
-                continue
-            base = site if parts.path.startswith("/") else page.parent
-            resolved = (base / unquote(parts.path).lstrip("/")).resolve()
-            if resolved.is_dir():
-                resolved = resolved / "index.html"
-            if not resolved.is_file() and page.name != "404.html":
-                broken.append(f"{page.relative_to(site)} → {target}")
-    return broken
-
-
 @pytest.mark.parametrize("profile", ["public", "intern"])
 def test_no_link_of_the_live_sites_is_broken(live_sites, profile):
-    assert _broken_links(live_sites[profile]) == []
+    assert broken_links(live_sites[profile]) == []
 
 
 def test_the_link_walk_finds_a_broken_link(tmp_path):
     (tmp_path / "index.html").write_text('<a href="fehlt/">x</a><img src="bild.png">', encoding="utf-8")
     (tmp_path / "bild.png").write_bytes(b"")
-    assert _broken_links(tmp_path) == ["index.html → fehlt/"]
+    assert broken_links(tmp_path) == ["index.html → fehlt/"]
+    (tmp_path / "index.html").write_text('<h2 id="da">x</h2><a href="#da">x</a><a href="./#weg">x</a>', "utf-8")
+    assert broken_links(tmp_path) == ["index.html → ./#weg"]

@@ -42,11 +42,13 @@ def _wait_for(condition, seconds: float) -> bool:
     return False
 
 
-def test_preview_shows_edits_then_the_german_error_page_then_the_page_again(data_dir):
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_preview_shows_edits_then_the_german_error_page_then_the_page_again(data_dir, engine):
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "generator", "serve", "--data", str(data_dir), "--dev-addr", f"127.0.0.1:{port}"]
+    command += ["--engine", engine]
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     networks = data_dir / "networks.yaml"
     try:

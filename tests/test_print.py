@@ -1,4 +1,6 @@
-"""The agreement pages and the one-page sheets print on A4 with Debian's headless chromium (--print-to-pdf)."""
+"""The agreement pages and the one-page sheets print on A4 with Debian's headless chromium (--print-to-pdf).
+
+Every test runs on the site as each engine builds it (MkDocs and Zensical: `engine_url` in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import build_site
+from generator.pipeline import build_with
 
 from .browser import CHROMIUM_ARGS
 from .support import copy_data, replace_in, sample_directory, serve
@@ -46,11 +48,11 @@ def page_size(pdf: bytes) -> tuple[int, int]:
 
 
 @pytest.fixture(scope="module")
-def printed(public_url) -> dict[str, bytes]:
+def printed(engine_url) -> dict[str, bytes]:
     """Every printable page of the handbook, printed once (two at a time: the machine has two cores)."""
     paths = SHEETS + AGREEMENTS + VERSIONS
     with ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(zip(paths, pool.map(lambda path: print_to_pdf(public_url + path), paths), strict=True))
+        return dict(zip(paths, pool.map(lambda path: print_to_pdf(engine_url + path), paths), strict=True))
 
 
 @pytest.mark.parametrize("path", SHEETS)
@@ -66,14 +68,14 @@ def test_agreement_prints_on_a4_in_at_most_three_pages(printed, path):
 
 
 @pytest.fixture(scope="module")
-def print_layout(public_url, browser):
+def print_layout(engine_url, browser):
     """Measure the printed layout: chromium in print media at the width of the A4 text area."""
     # 210 mm less the page margins of print.css (18 + 15 mm) at 96 dpi.
     page = browser.new_page(viewport={"width": 669, "height": 1000})
     page.emulate_media(media="print")
 
     def measure(path: str) -> dict:
-        page.goto(public_url + path)
+        page.goto(engine_url + path)
         return page.evaluate(LAYOUT)
 
     yield measure
@@ -125,7 +127,7 @@ NAMES = (
 
 
 @pytest.fixture(scope="module")
-def crowded_sheet(tmp_path_factory) -> bytes:
+def crowded_sheet(tmp_path_factory, engine) -> bytes:
     """The sheet of a network with 40 partners, long names among them, printed by chromium."""
     work = tmp_path_factory.mktemp("crowded")
     data = copy_data(work / "data")
@@ -137,7 +139,7 @@ def crowded_sheet(tmp_path_factory) -> bytes:
     old = "      - dgb\n    ambassadors:\n"  # the end of Hannover's list of partners, one id per line
     members = "".join(f"      - {key}\n" for key in added)
     replace_in(data / "networks.yaml", old, "      - dgb\n" + members + "    ambassadors:\n")
-    site = build_site("public", data, work / "site")
+    site = build_with(engine, "public", data, work / "site")
     server, url = serve(site)
     try:
         return print_to_pdf(url + "merkblaetter/hannover/")

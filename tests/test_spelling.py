@@ -1,4 +1,5 @@
-"""The German text of every page of the public site passes hunspell (de_DE) with the project's word list."""
+"""The German text of every page of the public site, as each engine builds it, passes hunspell (de_DE) with the
+project's word list."""
 
 from __future__ import annotations
 
@@ -107,9 +108,9 @@ def unknown_words(texts: list[str]) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def page_texts(public_site: Path) -> dict[str, str]:
-    pages = sorted(public_site.rglob("*.html"))
-    return {page.relative_to(public_site).as_posix(): main_text(page.read_text(encoding="utf-8")) for page in pages}
+def page_texts(engine_site: Path) -> dict[str, str]:
+    pages = sorted(engine_site.rglob("*.html"))
+    return {page.relative_to(engine_site).as_posix(): main_text(page.read_text(encoding="utf-8")) for page in pages}
 
 
 def test_every_page_has_its_main_text_checked(page_texts):

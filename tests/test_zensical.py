@@ -16,13 +16,15 @@ from hypothesis import strategies as st
 
 from generator.pipeline import build_with
 from generator.problems import DataInvalid
-from generator.site.engines import BuildFailed
+from generator.site.engines import DEFAULT_ENGINE, BuildFailed
+from generator.site.zensical_dialog import GERMAN, DialogUnchanged, german_dialog
 from generator.site.zensical_meta import split, with_meta
 from generator.site.zensical_search import with_ascii_spellings
 
 from .browser import DESKTOP, PHONE, open_page
+from .sitewalk import broken_links
 from .support import DATA, ROOT, replace_in, run_cli, serve
-from .test_browser import template_pages
+from .test_browser import site_pages
 
 pytestmark = pytest.mark.engine  # builds whole sites
 
@@ -34,24 +36,6 @@ ENGINE_ASSETS = re.compile(
 # Loads something: a stylesheet, script, image, frame or font (links to other sites are fine).
 LOADING = re.compile(r"<(?:script|img|iframe|source|link)\b[^>]*\b(?:src|href)=\"(?:https?:)?//", re.IGNORECASE)
 LINK_TAG = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
-
-
-@pytest.fixture(scope="module")
-def zensical_site(tmp_path_factory) -> Path:
-    """The public site of the sample data, built strictly with Zensical once per module."""
-    return build_with("zensical", "public", DATA, tmp_path_factory.mktemp("zensical") / "site")
-
-
-@pytest.fixture(scope="module")
-def zensical_intern(tmp_path_factory) -> Path:
-    return build_with("zensical", "intern", DATA, tmp_path_factory.mktemp("zensical-intern") / "site")
-
-
-@pytest.fixture(scope="module")
-def zensical_url(zensical_site):
-    server, url = serve(zensical_site)
-    yield url
-    server.shutdown()
 
 
 def _site_files(site: Path) -> set[str]:
@@ -110,22 +94,41 @@ def test_built_zensical_index_and_worker_carry_the_spellings(zensical_site):
     assert "title_ascii" in worker.read_text(encoding="utf-8")
 
 
-def test_every_zensical_template_page_stays_on_this_machine_passes_axe_and_fits_a_phone(
-    browser, zensical_url, zensical_site
-):
-    foreign, violations, too_wide = {}, {}, {}
-    with open_page(browser, zensical_url, axe=True) as visit:
-        for address in template_pages(zensical_site):
-            visit.page.set_viewport_size(DESKTOP)
-            visit.goto(zensical_url + address)
-            violations[address] = visit.axe_violations()
-            visit.page.set_viewport_size(PHONE)
-            too_wide[address] = visit.horizontal_overflow()
-            visit.page.wait_for_load_state("networkidle")  # late requests too, e.g. the search worker's
-            foreign[address] = visit.foreign_requests
-    assert {address: found for address, found in foreign.items() if found} == {}
-    assert {address: found for address, found in violations.items() if found} == {}
-    assert {address: pixels for address, pixels in too_wide.items() if pixels > 0} == {}
+# The browser walk of tests/test_browser.py (axe at both widths, reflow, requests) runs over this site too.
+
+
+def test_no_page_of_the_internal_zensical_site_has_an_axe_violation_at_either_width(browser, zensical_intern):
+    """The public site of both engines is walked in tests/test_browser.py; this is the other profile's walk."""
+    server, url = serve(zensical_intern)
+    found = {}
+    try:
+        for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+            with open_page(browser, url, viewport, axe=True) as visit:
+                for address in site_pages(zensical_intern):
+                    visit.goto(url + address)
+                    found[f"{width} {address}"] = visit.axe_violations()
+    finally:
+        server.shutdown()
+    assert len(found) > 100
+    assert {page: violations for page, violations in found.items() if violations} == {}
+
+
+@pytest.mark.parametrize("site", ["public_site", "intern_site", "zensical_site", "zensical_intern"])
+def test_no_link_or_anchor_of_either_engines_sites_is_broken(request, site):
+    assert broken_links(request.getfixturevalue(site)) == []
+
+
+def _article_links(page: Path) -> list[str]:
+    text = page.read_text(encoding="utf-8")
+    return re.findall(r'href="([^"#]+)"', text[text.index("<article") : text.index("</article>")])
+
+
+def test_filter_pages_link_the_same_addresses_in_both_engines(public_site, zensical_site):
+    pages = {"netzwerke/bundesland/bayern/": "../../muenchen/", "partner/netzwerk/muenchen/": "../../dguv/"}
+    for page, entry in pages.items():
+        mkdocs = _article_links(public_site / page / "index.html")
+        assert _article_links(zensical_site / page / "index.html") == mkdocs
+        assert entry in mkdocs
 
 
 @pytest.mark.parametrize("query", ["München", "Muenchen", "Munchen", "muenchen"])
@@ -142,9 +145,43 @@ def test_zensical_search_finds_umlaut_words_from_ascii_spellings(browser, zensic
         assert visit.foreign_requests == []
 
 
+def test_zensical_search_dialog_speaks_german_and_passes_axe_on_a_phone(browser, zensical_url):
+    with open_page(browser, zensical_url, PHONE, axe=True) as visit:
+        assert visit.page.locator(".md-search__button").text_content().strip() == "Suche"
+        visit.page.click("label.md-header__button[for=__search]")  # the phone's search button
+        field = visit.page.get_by_role("combobox", name="Suche")
+        assert field.get_attribute("placeholder") == "Suche"
+        visit.page.keyboard.type("Netzwerk")
+        visit.page.locator("ol[role=listbox] h2").first.wait_for()
+        assert re.fullmatch(r"\d+ Suchergebnisse", visit.page.locator("[role=status][aria-live]").inner_text().strip())
+        assert visit.page.get_by_role("listbox", name="Suchergebnisse").count() == 1
+        assert visit.page.get_by_role("button", name="Suche schließen").count() == 1
+        assert visit.axe_violations() == []
+        field.fill("xyzzy")
+        visit.page.get_by_text("Keine Suchergebnisse").wait_for()
+
+
+def test_zensical_script_keeps_no_english_label_of_the_search_dialog(zensical_site):
+    (bundle,) = (zensical_site / "assets" / "javascripts").glob("bundle.*.js")
+    script = bundle.read_text(encoding="utf-8")
+    assert [english for english, _ in GERMAN if english in script] == []
+    assert all(german in script for _, german in GERMAN)
+
+
+def test_a_zensical_without_the_known_labels_stops_the_build_in_german():
+    with pytest.raises(DialogUnchanged) as failed:
+        german_dialog('N("input",{"aria-label":"Search","aria-autocomplete":"list"})')
+    assert str(failed.value).startswith("Zensicals Suchdialog hat eine unbekannte Form: „placeholder:")
+
+
+def test_zensical_header_has_no_palette_switch_nobody_can_use(zensical_site, public_site):
+    for site in (zensical_site, public_site):
+        assert 'name="__palette"' not in (site / "index.html").read_text(encoding="utf-8")
+
+
 def _project_copy(target: Path) -> Path:
     """docs/, overrides/ and mkdocs.yml in a folder of their own, to break a hand-written page safely."""
-    for name in ("docs", "overrides"):
+    for name in ("docs", "overrides", "overrides-zensical"):
         shutil.copytree(ROOT / name, target / name)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target / "mkdocs.yml"
@@ -177,7 +214,8 @@ def test_bad_data_stops_zensical_before_anything_is_written(data_dir, tmp_path):
 def test_command_line_builds_with_zensical_and_says_so(tmp_path):
     result = run_cli("build", "--engine", "zensical", "--data", str(DATA), "--site-dir", str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Website (öffentlich, Zensical) gebaut in ")
+    label = "öffentlich" if DEFAULT_ENGINE == "zensical" else "öffentlich, Zensical"  # the default goes unnamed
+    assert result.stdout.startswith(f"Website ({label}) gebaut in ")
     assert (tmp_path / "site" / "search.json").is_file()
     refused = run_cli("build", "--engine", "zensical", "--profile", "intern", "--site-dir", "site")
     assert refused.returncode == 1 and "gehört zur anderen Fassung der Website" in refused.stderr

@@ -71,7 +71,7 @@ def network_facets(directory: Directory) -> tuple[Facet, ...]:
         _facet(
             "Status",
             statuses,
-            lambda key, _: f"{BY_STATUS}{key}.md",
+            lambda key, _: filter_page(BY_STATUS, key),
             "Netzwerke mit dem Status „{}“",
             lambda _: NETWORKS,
         ),
@@ -80,7 +80,17 @@ def network_facets(directory: Directory) -> tuple[Facet, ...]:
 
 def state_page(label: str) -> str:
     """The filter page of one Land, below docs/."""
-    return f"{BY_STATE}{slug(label)}.md"
+    return filter_page(BY_STATE, slug(label))
+
+
+def filter_page(folder: str, key: str) -> str:
+    """A filter page below docs/: an index page, so the HTML links it holds work the same in every engine.
+
+    The lists link in HTML (markup.html_link), relative to the address the page is served at. MkDocs passes such
+    links on as they are; Zensical reads them relative to the page's file. Only for `…/key/index.md` are the two
+    the same folder (`…/key.md` is served at `…/key/` too, one level deeper than its file).
+    """
+    return f"{folder.rstrip('/')}/{key}/index.md"
 
 
 def partner_facets(directory: Directory) -> tuple[Facet, ...]:
@@ -95,11 +105,11 @@ def partner_facets(directory: Directory) -> tuple[Facet, ...]:
     # The network's record lists its partners: that is where the list changes.
     sources = {n.id: n.source for n in directory.networks}
     return (
-        _facet("Art", kinds, lambda key, _: f"{BY_KIND}{key}.md", "Partner der Art „{}“", lambda _: PARTNERS),
+        _facet("Art", kinds, lambda key, _: filter_page(BY_KIND, key), "Partner der Art „{}“", lambda _: PARTNERS),
         _facet(
             "Netzwerke",
             networks,
-            lambda key, _: f"{BY_NETWORK}/{key}.md",
+            lambda key, _: filter_page(BY_NETWORK, key),
             "Partner im Netzwerk „{}“",
             sources.__getitem__,
         ),
@@ -170,10 +180,11 @@ def facet_links(env: Environment, menu: tuple[Menu, ...]) -> dict[str, Markup]:
     """
     template, seen, links = env.get_template("filter_links.md.j2"), {}, {}
     for choice in (c for facet in menu for c in facet.choices):
-        folder = choice.page.rsplit("/", 1)[0]
+        folder = choice.page.removesuffix("/index.md").rsplit("/", 1)[0]
+        beside = f"{folder}/-/index.md"
         if folder not in seen:
-            seen[folder] = template.render(menu=menu, current=None, here=f"{folder}/-.md")
-        own = html_link(choice.label, choice.page, f"{folder}/-.md")
+            seen[folder] = template.render(menu=menu, current=None, here=beside)
+        own = html_link(choice.label, choice.page, beside)
         strong = Markup("<strong>{}</strong> (").format(inert(choice.label))
         links[choice.page] = Markup(seen[folder].replace(f"{own} (", strong, 1).rstrip("\n"))
     return links

@@ -88,7 +88,11 @@ def html_link(text: object, target: str, here: str) -> Markup:
     """A link in HTML from page `here` to page `target` (both below docs/), for lists Markdown need not parse.
 
     Relative like MkDocs' own links, so the site works from any folder; targets come from templates and ids.
+    Only on index pages: engines read HTML links relative to the page's address (MkDocs) or to its file
+    (Zensical), and only an index page is served at its own folder.
     """
+    if here != "index.md" and not here.endswith("/index.md"):
+        raise ValueError(f"HTML links only on index pages, where every engine reads them alike: {here}")
     return Markup(f'<a href="{_relative(_page_url(target), _page_url(here))}">{inert(text)}</a>')
 
 

@@ -7,7 +7,14 @@ Both take a profile, a data folder and a site folder, and both keep the last goo
 from __future__ import annotations
 
 ENGINES = ("mkdocs", "zensical")
+# The one line that switches the project's engine (CLI, preview, CI, publishing); README „Zweite Engine: Zensical“.
 DEFAULT_ENGINE = "mkdocs"
+NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
+
+
+def engine_help() -> str:
+    """The --engine option's help: each engine, the default named."""
+    return " oder ".join(f"{engine} (Standard)" if engine == DEFAULT_ENGINE else engine for engine in ENGINES)
 
 
 class BuildFailed(Exception):

@@ -23,12 +23,15 @@ from generator.settings import Profile
 from generator.site.engines import BuildFailed
 from generator.site.hooks.indexing import SITEMAP, robots_txt
 from generator.site.staging import GENERATED_ROOTS, ROOT, hand_written_pages, write_pages
+from generator.site.zensical_dialog import translate_search_dialog
 from generator.site.zensical_meta import PageLinks, add_hook_meta, nav_titles, read_config
 from generator.site.zensical_search import add_ascii_spellings
 
 OVERRIDES = ROOT / "overrides"
 # Overrides made for Material's own templates only: Zensical brings its own search dialog, with a name.
 MATERIAL_ONLY = ("partials/search.html",)
+# Overrides of Zensical's own templates, laid over overrides/ for Zensical only (MkDocs never sees them).
+ZENSICAL_ONLY = "overrides-zensical"
 # Zensical's own look, with Material's layout and colours that the project's styles were written for.
 THEME = {"custom_dir": "overrides", "variant": "classic"}
 
@@ -54,10 +57,11 @@ def zensical_build(
     )
     _stage_docs(config_file.parent / "docs", work / "docs", pages)
     shifted = add_hook_meta(work / "docs", links)
-    _stage_overrides(config_file.parent / "overrides", work / "overrides")
+    _stage_overrides(config_file.parent / "overrides", config_file.parent / ZENSICAL_ONLY, work / "overrides")
     _run(_write_config(config_file, profile, site_url, work), work, shifted)
     built = work / "site"
     add_ascii_spellings(built)
+    translate_search_dialog(built)
     _index_rules(built, profile, site_url)
     return built
 
@@ -71,8 +75,11 @@ def _generated(docs: Path, folder: str, names: list[str]) -> list[str]:
     return [name for name in names if Path(folder) == docs and name in GENERATED_ROOTS]
 
 
-def _stage_overrides(overrides: Path, staged: Path) -> None:
+def _stage_overrides(overrides: Path, zensical_only: Path, staged: Path) -> None:
+    """overrides/ without what only Material reads, and the project's overrides of Zensical's own templates."""
     shutil.copytree(overrides, staged, ignore=lambda folder, names: _material_only(overrides, folder, names))
+    if zensical_only.is_dir():  # a project copy in the tests may have none
+        shutil.copytree(zensical_only, staged, dirs_exist_ok=True)
 
 
 def _material_only(overrides: Path, folder: str, names: list[str]) -> list[str]:
