@@ -120,6 +120,7 @@ class NetworkEntry:
     status: str
     status_label: str
     status_since: date | None
+    status_as_of: date | None
     description: str | None
     website: str | None
     contact: NetworkContact
