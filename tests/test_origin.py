@@ -1,0 +1,109 @@
+"""Every text block of the handbook, the toolkits, the sheets, the meeting kits and the network, agreement and
+procedure pages says where it comes from; every quotation of a source stands in the source (see quellen/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .origin_marks import COVERING, quoted_in, read_page, source_letters
+from .support import ROOT
+
+SOURCES = ROOT / "quellen"
+# Pages whose every block must say where it comes from: the issue's scope and the start page's introduction.
+IN_SCOPE = ("handbuch/", "vereinbarung/", "verfahren/", "botschafter/", "merkblaetter/", "intern/treffen/")
+# Left out, and why: each is data from the directory shown as a list, the law's structure, or the sources list.
+NOT_IN_SCOPE = {
+    "handbuch/quellen/": "die Liste der Quellen selbst",
+    "netzwerke/": "nur die Seiten der Netzwerke (netzwerke/<kennung>/) gehören dazu, nicht die Listen und Filter",
+}
+
+
+def _in_scope(page: str) -> bool:
+    folder = page.removesuffix("index.html")
+    if folder in NOT_IN_SCOPE:
+        return False
+    if folder.startswith("netzwerke/"):
+        return folder.count("/") == 2 and not folder.startswith(("netzwerke/bundesland/", "netzwerke/status/"))
+    return folder.startswith(IN_SCOPE)
+
+
+def _pages(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
+
+
+@pytest.fixture(scope="module")
+def both_sites(public_site: Path, intern_site: Path) -> dict[str, dict[str, str]]:
+    return {"öffentlich": _pages(public_site), "intern": _pages(intern_site)}
+
+
+def test_every_text_block_names_its_source_or_is_marked_as_a_draft(both_sites):
+    unmarked = []
+    checked = 0
+    for profile, pages in both_sites.items():
+        for name, html in pages.items():
+            if not _in_scope(name):
+                continue
+            checked += 1
+            for block in read_page(html).blocks:
+                if not block.covered and block.text.strip():
+                    unmarked.append(f"{profile} {name}: <{block.tag}> {' '.join(block.text.split())[:90]}")
+    assert checked >= 2 * 20
+    assert unmarked == [], "Text ohne Quelle und ohne Kennzeichnung als Entwurf:\n" + "\n".join(unmarked)
+
+
+def test_a_page_with_draft_text_says_so_before_its_first_section(both_sites):
+    late = [
+        f"{profile} {name}"
+        for profile, pages in both_sites.items()
+        for name, html in pages.items()
+        if (page := read_page(html)).has_draft and not page.draft_before_h2
+    ]
+    assert late == []
+
+
+def test_the_network_pages_date_the_initiatives_as_the_source_does(both_sites):
+    page = both_sites["öffentlich"]["netzwerke/muenchen/index.html"]
+    assert "Initiative zum Musternetzwerk (Stand: 23. Juni 2021)" in page
+    assert "seit 23. Juni 2021" not in page
+
+
+def test_the_agreement_shows_the_timeline_with_the_version_it_belongs_to(both_sites):
+    page = both_sites["öffentlich"]["vereinbarung/index.html"]
+    assert page.index("Weg der Fassung vom 21. Juni 2021 zur Verabschiedung") > page.index("Aktuelle Fassung")
+    assert "ist ein erfundenes Beispiel der Musterdaten" in page
+
+
+def test_every_quotation_stands_in_its_source(both_sites):
+    texts = {file.stem: source_letters(file.read_text(encoding="utf-8")) for file in SOURCES.glob("*.txt")}
+    found, wrong = 0, []
+    for pages in both_sites.values():
+        for name, html in pages.items():
+            for key, quote in read_page(html).quotes:
+                found += 1
+                if key not in texts or not quoted_in(quote, texts[key]):
+                    wrong.append(f"{name}: [{key}] {' '.join(quote.split())[:120]}")
+    assert found >= 10
+    assert wrong == [], "Zitat steht so nicht in der Quelle:\n" + "\n".join(wrong)
+
+
+def test_ocr_damage_is_forgiven_but_a_changed_word_is_not():
+    source = source_letters('qualitativ ,Wir kdnnen wir\nzusammen die KMU besser erreichen®. die Rolle ,OM-Gedanken férdern®')
+    assert quoted_in("„Wir können wir zusammen die KMU besser erreichen“", source)
+    assert quoted_in("Rolle „OM-Gedanken fördern“", source)
+    assert not quoted_in("„Wie können wir zusammen die KMU besser erreichen?“", source)
+    assert quoted_in("qualitativ … besser erreichen", source)
+
+
+def test_a_block_without_a_mark_is_found():
+    html = (
+        '<article><h1>T</h1><div class="om-origin om-origin--source"><p>Aus der Quelle.</p></div>'
+        '<p>Erfunden.</p><ul><li><span class="om-badge om-badge--draft">Entwurf</span> Vorschlag</li></ul>'
+        '<p class="om-site">Verweis</p><table><thead><tr><th>Kopf</th></tr></thead>'
+        "<tbody><tr><td>Zeile</td></tr></tbody></table></article>"
+    )
+    page = read_page(html)
+    assert [b.text for b in page.blocks if not b.covered] == ["Erfunden.", "Zeile"]
+    assert page.has_draft and page.draft_before_h2
+    assert "om-site" in COVERING
