@@ -89,7 +89,8 @@ def test_every_quotation_stands_in_its_source(both_sites):
 
 
 def test_ocr_damage_is_forgiven_but_a_changed_word_is_not():
-    source = source_letters('qualitativ ,Wir kdnnen wir\nzusammen die KMU besser erreichen®. die Rolle ,OM-Gedanken férdern®')
+    ocr = "qualitativ ,Wir kdnnen wir\nzusammen die KMU besser erreichen®. die Rolle ,OM-Gedanken férdern®"
+    source = source_letters(ocr)
     assert quoted_in("„Wir können wir zusammen die KMU besser erreichen“", source)
     assert quoted_in("Rolle „OM-Gedanken fördern“", source)
     assert not quoted_in("„Wie können wir zusammen die KMU besser erreichen?“", source)
