@@ -108,3 +108,41 @@ def test_a_block_without_a_mark_is_found():
     assert [b.text for b in page.blocks if not b.covered] == ["Erfunden.", "Zeile"]
     assert page.has_draft and page.draft_before_h2
     assert "om-site" in COVERING
+
+
+# The first draft mark of a page: the page note, or the label of its first draft section or badge.
+FIRST_DRAFT_MARK = """() => {
+  const mark = document.querySelector('article .om-origin-note, article .om-origin--draft > .om-origin__label, '
+    + 'article .om-badge--draft');
+  if (!mark) return null;
+  const box = mark.getBoundingClientRect();
+  return {top: box.top + window.scrollY, height: box.height, display: getComputedStyle(mark).display,
+          screen: window.innerHeight};
+}"""
+# An A4 page at 96 px per inch less the print margins of print.css (16 mm top and bottom): 1123 - 121 px.
+A4_CONTENT_HEIGHT = 1000
+
+
+def test_the_draft_mark_is_in_the_first_screen_at_375_px_and_on_the_first_printed_page(
+    both_sites, browser, public_url, intern_url
+):
+    from .browser import PHONE, open_page
+
+    addresses = [
+        (url, name.removesuffix("index.html"))
+        for (profile, pages), url in zip(both_sites.items(), (public_url, intern_url), strict=True)
+        for name, html in pages.items()
+        if read_page(html).has_draft and (profile == "öffentlich" or name.startswith("intern/"))
+    ]
+    assert len(addresses) >= 15
+    late = []
+    for url, address in addresses:
+        with open_page(browser, url + address, PHONE) as visit:
+            screen = visit.page.evaluate(FIRST_DRAFT_MARK)
+            visit.page.emulate_media(media="print")
+            paper = visit.page.evaluate(FIRST_DRAFT_MARK)
+        if not screen or screen["height"] == 0 or screen["top"] + screen["height"] > screen["screen"]:
+            late.append(f"{address} (Bildschirm: {screen})")
+        if not paper or paper["display"] == "none" or paper["top"] + paper["height"] > A4_CONTENT_HEIGHT:
+            late.append(f"{address} (Druck: {paper})")
+    assert late == []
