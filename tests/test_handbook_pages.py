@@ -46,7 +46,7 @@ def test_unsigned_network_gets_the_version_to_sign(data_dir):
 def test_draft_version_is_marked_as_draft_on_its_page():
     page = _pages()["vereinbarung/fassungen/2021-06-21.md"]
     assert '!!! warning "Entwurf"' in page
-    assert '!!! note "Wortlaut im Entwurf"' in page
+    assert "**Entwurf:** Wortlaut der Fassung vom 21. Juni 2021 im Entwurf: Die Quellen nennen" in page
 
 
 def test_overview_lists_who_signed(data_dir):
