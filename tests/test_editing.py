@@ -78,7 +78,7 @@ def test_unquoted_postcode_is_flagged_in_the_editor_but_kept_by_check(data_dir):
         ("partners.yaml", "  - id: dguv\n", "  - id: DGUV\n"),
         ("networks.yaml", "    region: Region Hannover\n", ""),
         ("networks.yaml", "lat: 52.3759", "lat: 60.1"),
-        ("networks.yaml", "status_since: 2021-06-23", "status_since: 23.06.2021"),
+        ("networks.yaml", "status_as_of: 2021-06-23", "status_as_of: 23.06.2021"),
         ("requests.yaml", "status: eingestellt", "status: beendet"),
         ("requests.yaml", "overdue_after_days: 30", "overdue_after_days: 0"),
     ],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .support import replace_in
+
 # The contact procedure (process.yaml)
 
 
@@ -145,14 +147,14 @@ def test_assumed_date_is_true_or_false(editor):
 
 
 def test_done_step_after_an_open_one(editor, data_dir):
-    old = "    date: 2021-10-01\n    assumed: true\n    deadline: true\n    state: erledigt\n"
+    last = "    date: 2021-11-11\n    state: geplant\n"
+    replace_in(data_dir / "agreement.yaml", last, last.replace("geplant", "erledigt"))
+    old = "    date: 2021-10-01\n    assumed: true\n    deadline: true\n    state: geplant\n"
     open_step = editor.line_of("agreement.yaml", "  - title: Finale Fassung durch die AG QS")
-    text = (data_dir / "agreement.yaml").read_text(encoding="utf-8").splitlines()
-    done = [number for number, line in enumerate(text, start=1) if line == "    state: erledigt"][-2:]
+    done = editor.line_of("agreement.yaml", last.replace("geplant", "erledigt")) + 1
     message = f"ein erledigter Schritt kann nicht auf einen offenen folgen (offener Schritt in Zeile {open_step})"
-    assert editor("agreement.yaml", old, old.replace("erledigt", "offen")) == [
-        f"data/agreement.yaml:{done[0]}: timeline[3].state: {message}",
-        f"data/agreement.yaml:{done[1]}: timeline[4].state: {message}",
+    assert editor("agreement.yaml", old, old.replace("geplant", "offen")) == [
+        f"data/agreement.yaml:{done}: timeline[4].state: {message}",
     ]
 
 

@@ -359,7 +359,8 @@ def test_invalid_partner_list_does_not_fake_a_missing_membership(editor):
     [
         ("partners.yaml", "verified_on: 2026-10-01", "verified_on: 2027-01-01", "partners[0].verified_on"),
         ("partners.yaml", "named_on: 2021-10-04", "named_on: 2027-01-01", "partners[0].regional_contacts[0].named_on"),
-        ("networks.yaml", "status_since: 2021-06-23", "status_since: 2027-01-01", "networks[0].status_since"),
+        ("networks.yaml", "status_as_of: 2021-06-23", "status_as_of: 2027-01-01", "networks[0].status_as_of"),
+        ("networks.yaml", "status_since: 2026-05-01", "status_since: 2027-01-01", "networks[5].status_since"),
     ],
 )
 def test_recorded_dates_cannot_lie_in_the_future(editor, monkeypatch, file, old, new, path):

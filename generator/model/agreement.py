@@ -53,6 +53,15 @@ def version_to_sign(agreement: AgreementFile) -> AgreementVersion:
     return (adopted or agreement.versions)[-1]
 
 
+def timeline_version(agreement: AgreementFile) -> AgreementVersion | None:
+    """The version whose way to adoption the timeline describes: the newest dated on or before its first step."""
+    steps = [step for step in agreement.timeline if step is not None]
+    if not steps:
+        return None
+    earlier = [v for v in agreement.versions if v.date <= steps[0].date]
+    return earlier[-1] if earlier else None
+
+
 def signed_version(agreement: AgreementFile, network: NetworkEntry) -> AgreementVersion | None:
     """The version the network signed, if any."""
     if network.agreement is None:

@@ -207,6 +207,7 @@ def _network(
         status=n.status,
         status_label=NETWORK_STATUSES[n.status],
         status_since=n.status_since,
+        status_as_of=n.status_as_of,
         description=n.description,
         website=n.website,
         contact=n.contact,

@@ -114,6 +114,7 @@ class NetworkEntry:
     status: str
     status_label: str
     status_since: date | None
+    status_as_of: date | None
     description: str | None
     website: str | None
     contact: NetworkContact

@@ -46,6 +46,7 @@ def network_record(n: NetworkEntry, site_url: str) -> dict:
         "status": n.status,
         "status_label": n.status_label,
         "status_since": _iso(n.status_since),
+        "status_as_of": _iso(n.status_as_of),
         "description": n.description,
         "website": n.website,
         "contact": {
@@ -146,6 +147,7 @@ NETWORK_COLUMNS: tuple[tuple[str, Callable[[NetworkEntry, str], object]], ...] =
     ("Bundesländer", lambda n, _: ", ".join(n.state_labels)),
     ("Status", lambda n, _: n.status_label),
     ("Status seit", lambda n, _: _iso(n.status_since)),
+    ("Status laut Stand", lambda n, _: _iso(n.status_as_of)),
     ("Breitengrad", lambda n, _: n.lat),
     ("Längengrad", lambda n, _: n.lon),
     ("Kontaktstelle", lambda n, _: n.contact.organisation),

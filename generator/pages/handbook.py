@@ -5,7 +5,7 @@ from __future__ import annotations
 from jinja2 import Environment
 
 from generator.addresses import AGREEMENT_INDEX, CHANGES, SHEET_PAGES, SHEETS_INDEX, SIGNING_PAGES, VERSION_PAGES
-from generator.model.agreement import history, signed_version, version_to_sign
+from generator.model.agreement import history, signed_version, timeline_version, version_to_sign
 from generator.model.directory import Directory
 from generator.pages.diagram import procedure_svg
 from generator.pages.family import record_pages
@@ -19,6 +19,7 @@ def agreement_pages(env: Environment, d: Directory) -> dict[str, str]:
         "d": d,
         "a": agreement,
         "current": version_to_sign(agreement),
+        "timeline_of": timeline_version(agreement),
         "signed": {n.id: signed_version(agreement, n) for n in d.networks},
         "statuses": AGREEMENT_STATUSES,
         "states": TIMELINE_STATES,

@@ -33,6 +33,7 @@ def _recorded_dates(sections: dict[str, dict]) -> Iterator[tuple[str, Path, date
             continue
         yield from _dated("networks.yaml", ("networks", i, "verified_on"), network.verified_on)
         yield from _dated("networks.yaml", ("networks", i, "status_since"), network.status_since)
+        yield from _dated("networks.yaml", ("networks", i, "status_as_of"), network.status_as_of)
         if network.agreement is not None:
             yield from _dated("networks.yaml", ("networks", i, "agreement", "signed_on"), network.agreement.signed_on)
     for file, path, person in person_records(sections):

@@ -12,7 +12,7 @@ from generator.records.schema.base import Record, choices
 AGREEMENT_STATUSES = {"entwurf": "Entwurf", "final": "finale Fassung", "verabschiedet": "verabschiedet"}
 
 
-TIMELINE_STATES = {"erledigt": "erledigt", "offen": "offen"}
+TIMELINE_STATES = {"erledigt": "erledigt", "offen": "offen", "geplant": "geplant"}
 
 
 if TYPE_CHECKING:  # mypy reads no Literal built from a table's keys; to it the choices are plain text
@@ -97,7 +97,12 @@ class TimelineStep(Record):
         False, title="Frist", description="`true`, wenn das Datum eine Frist ist („bis …“).", examples=[True]
     )
     state: TimelineState = Field(
-        title="Stand", description="Stand des Schritts: " + choices(TIMELINE_STATES) + ".", examples=["erledigt"]
+        title="Stand",
+        description=(
+            "Stand des Schritts: " + choices(TIMELINE_STATES) + "; `geplant`, wenn eine Quelle den Schritt plant, "
+            "aber nicht sagt, ob er stattfand."
+        ),
+        examples=["erledigt"],
     )
 
 

@@ -97,6 +97,15 @@ class Network(Record):
     status_since: Day | None = Field(
         None, title="Status seit", description="Datum, seit dem der Status gilt.", examples=["2021-06-23"]
     )
+    status_as_of: Day | None = Field(
+        None,
+        title="Status laut Stand",
+        description=(
+            "Datum einer Liste oder Quelle, die den Status an diesem Tag nennt („Stand 23.06.2021“); sagt nicht, "
+            "seit wann er gilt. Die Seite zeigt „Stand: …“."
+        ),
+        examples=["2021-06-23"],
+    )
     description: Paragraph | None = Field(
         None, title="Beschreibung", description="Kurze Beschreibung für die Netzwerkseite.", examples=["Das Netzwerk …"]
     )
