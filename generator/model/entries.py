@@ -83,6 +83,12 @@ class PartnerEntry:
     present_in_labels: tuple[str, ...] = ()
     # The record's last changes from git: internal profile only (None on the public site).
     history: RecordHistory | None = None
+    # The liaison's deputy as the profile may show them (like `liaison`), and the function mailbox (no person).
+    liaison_deputy: Contact | None = None
+    liaison_mailbox: str | None = None
+    # The day the partner left the OM: then it is listed nowhere, its page says so, its requests stay history.
+    left_on: date | None = None
+    former_ids: tuple[str, ...] = ()  # earlier ids: their addresses forward to this page
 
     @property
     def present_in_label(self) -> str:
@@ -133,6 +139,9 @@ class NetworkEntry:
     planner: GapPlan | None = None
     # The record's last changes from git: internal profile only (None on the public site).
     history: RecordHistory | None = None
+    # Every signature of the agreement, the oldest first; `agreement` is the last of them.
+    signatures: tuple[SignatureEntry, ...] = ()
+    former_ids: tuple[str, ...] = ()  # earlier ids: their addresses forward to this page
 
     @property
     def states_label(self) -> str:
@@ -177,6 +186,8 @@ class Directory:
     lands: tuple[LandCount, ...] = ()
     # National partners represented in the regions whose Länder are not recorded yet (present_in).
     unplaced: tuple[Ref, ...] = ()
+    # Partners that left the OM (`left_on`): listed nowhere as partners; their pages stay and say so.
+    former_partners: tuple[PartnerEntry, ...] = ()
 
     @property
     def intern(self) -> bool:
