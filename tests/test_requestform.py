@@ -158,7 +158,8 @@ def test_the_report_lists_overdue_requests_and_records_due_for_review(tmp_path):
     assert result.stdout.splitlines()[2] == "## Überfällige Anfragen (1)"
     assert (
         "| 2026-hannover-dgb | Musternetzwerk Hannover | Deutscher Gewerkschaftsbund | Benennung einer "
-        "Ansprechperson in der Region | 2026-09-03 | 80 |" in result.stdout
+        "Ansprechperson in der Region | Nationaler OM-Partner | Ines Mustermannová, i.mustermannova&#64;example.org "
+        "| 2026-09-03 | 80 |" in result.stdout
     )
     assert "## Zu prüfende Einträge (2)" in result.stdout
     assert "| AOK-Bundesverband | Partner | 2026-04-22 | 214 | data/partners.yaml, Zeile " in result.stdout

@@ -27,7 +27,9 @@ def may_be_named_publicly(person: Person) -> bool:
 def unconsented_people(records: Records) -> list[Problem]:
     """One problem per person the data names without consent: they must not stand in a public repository."""
     return [
-        records.documents[file].problem(path, "Person ohne Einwilligung (consent)")
+        records.documents[file].problem(
+            path, "Person ohne Einwilligung (widerrufen)" if withdrawn(person) else "Person ohne Einwilligung (consent)"
+        )
         for file, path, person in person_records(records.sections)
         if not may_be_named_publicly(person)
     ]

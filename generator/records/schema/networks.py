@@ -153,7 +153,7 @@ class Network(Record):
         default_factory=list,
         title="Frühere Kennungen",
         description=(
-            "Kennungen, die das Netzwerk früher hatte (schreibt `python -m generator rename network ALT NEU`). "
+            "Kennungen, die das Netzwerk früher hatte (trägt der Befehl `rename` ein). "
             "Unter jeder früheren Adresse bleibt eine Seite, die auf die neue weiterleitet, damit gedruckte Links "
             "und QR-Codes gültig bleiben. Keine andere Kennung darf sie verwenden."
         ),

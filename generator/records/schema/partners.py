@@ -137,7 +137,7 @@ class Partner(Record):
         default_factory=list,
         title="Frühere Kennungen",
         description=(
-            "Kennungen, die der Partner früher hatte (schreibt `python -m generator rename partner ALT NEU`). "
+            "Kennungen, die der Partner früher hatte (trägt der Befehl `rename` ein). "
             "Unter jeder früheren Adresse bleibt eine Seite, die auf die neue weiterleitet. Keine andere Kennung "
             "darf sie verwenden."
         ),
