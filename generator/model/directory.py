@@ -192,6 +192,7 @@ def _partner(p: Partner, contacts: dict, profile: Profile, source: str, networks
         present_in=tuple(p.present_in),
         present_in_labels=tuple(STATES[s] for s in p.present_in),
         liaison_deputy=privacy.deputy(p.liaison, profile, p.id),
+        deputy_named=p.liaison is not None and p.liaison.deputy is not None,
         liaison_mailbox=privacy.mailbox(p.liaison),
         left_on=p.left_on,
         former_ids=tuple(p.former_ids),

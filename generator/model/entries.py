@@ -85,6 +85,7 @@ class PartnerEntry:
     history: RecordHistory | None = None
     # The liaison's deputy as the profile may show them (like `liaison`), and the function mailbox (no person).
     liaison_deputy: Contact | None = None
+    deputy_named: bool = False  # whether the liaison has a deputy: every profile may say so, like liaison_named
     liaison_mailbox: str | None = None
     # The day the partner left the OM: then it is listed nowhere, its page says so, its requests stay history.
     left_on: date | None = None
