@@ -35,8 +35,8 @@ def test_the_deputy_follows_the_consent_rules_and_the_mailbox_is_public():
     assert "- **Vertretung:** Henrik Vertretungsreich, Referent Netzwerke" in public
     assert "h.vertretungsreich@example.org" not in public  # a national liaison's route runs through the office
     assert (
-        "- **Funktionspostfach für die Netzwerkarbeit:** [netzwerke@dguv.example.org](mailto:netzwerke@dguv.example.org)"
-        in public
+        "- **Funktionspostfach für die Netzwerkarbeit:** "
+        "[netzwerke@dguv.example.org](mailto:netzwerke@dguv.example.org)" in public
     )
     assert "h.vertretungsreich@example.org" in intern and "partner/vcard/vertretung/dguv.vcf" in intern
     withdrawn = sample_directory("public").partners
