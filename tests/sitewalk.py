@@ -6,6 +6,7 @@ import gzip
 import html
 import io
 import json
+import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
@@ -46,3 +47,17 @@ def people(value: object) -> Iterator[dict]:
     elif isinstance(value, list):
         for item in value:
             yield from people(item)
+
+
+_REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
+
+
+def forwarding_pages(site: Path) -> dict[str, str]:
+    """Pages at a former address (`former_ids`) → the address they forward to, both relative to the site's root."""
+    found = {}
+    for file in sorted(site.rglob("index.html")):
+        match = _REFRESH.search(file.read_text(encoding="utf-8"))
+        if match:
+            here = file.parent.relative_to(site).as_posix() + "/"
+            found[here] = posixpath.normpath(posixpath.join(here, match[1])) + "/"
+    return found
