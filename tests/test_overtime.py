@@ -266,3 +266,13 @@ def test_an_address_with_an_internationalised_domain_is_accepted(address):
 def test_an_invalid_address_is_still_refused(address):
     with pytest.raises(ValidationError, match="keine gültige E-Mail-Adresse"):
         TypeAdapter(Email).validate_python(address)
+
+
+def test_the_built_forwarding_page_forwards_and_stays_out_of_the_sitemap(public_site):
+    page = (public_site / "netzwerke" / "owl-bielefeld" / "index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=../owl/">' in page
+    assert '<link rel="canonical" href="https://netzwerke.example.org/netzwerke/owl/">' in page
+    assert page.count('rel="canonical"') == 1 and '<meta name="robots" content="noindex">' in page
+    assert 'href="../owl/"' in page  # the visible link
+    sitemap = (public_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "netzwerke/owl/" in sitemap and "owl-bielefeld" not in sitemap

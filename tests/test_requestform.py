@@ -114,6 +114,11 @@ def test_a_request_asked_after_every_other_goes_to_the_end(data_dir, issue):
             "issue.md:7: Nationaler Partner: „dguv“ hat für „hannover“ schon eine regionale Ansprechperson benannt "
             "(partners.yaml)",
         ),
+        (
+            _body(partner="BMAS"),
+            "issue.md:7: Nationaler Partner: „Bundesministerium für Arbeit und Soziales“ hat die Offensive "
+            "Mittelstand am 2026-06-30 verlassen (left_on)",
+        ),
         (_body(network="_No response_"), "issue.md:3: Netzwerk: keine Angabe; bitte ausfüllen"),
         (
             "### Titel\n\nirgendwas\n",
@@ -121,7 +126,7 @@ def test_a_request_asked_after_every_other_goes_to_the_end(data_dir, issue):
             "„### Nationaler Partner“, „### Thema“",
         ),
     ],
-    ids=["unknown-network", "regional-partner", "already-open", "already-named", "empty", "not-the-form"],
+    ids=["unknown-network", "regional-partner", "already-open", "already-named", "left", "empty", "not-the-form"],
 )
 def test_bad_answers_are_refused_in_german_and_nothing_is_written(data_dir, issue, body, message):
     path = issue(body)

@@ -28,7 +28,7 @@ from generator.site.zensical_search import add_ascii_spellings
 
 OVERRIDES = ROOT / "overrides"
 # Overrides made for Material's own templates only: Zensical brings its own search dialog, with a name.
-MATERIAL_ONLY = ("partials/search.html",)
+MATERIAL_ONLY = ("partials/search.html", "sitemap.xml")
 # Zensical's own look, with Material's layout and colours that the project's styles were written for.
 THEME = {"custom_dir": "overrides", "variant": "classic"}
 
