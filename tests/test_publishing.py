@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -129,7 +130,8 @@ def test_every_page_links_impressum_and_datenschutz_in_its_footer(request, profi
 
 
 def _text(site: Path, address: str) -> str:
-    return (site / address / "index.html").read_text(encoding="utf-8")
+    """The page's HTML with character references decoded (a date's period is one: „7&#46; Dezember“)."""
+    return html.unescape((site / address / "index.html").read_text(encoding="utf-8"))
 
 
 def test_impressum_names_operator_representatives_contact_and_responsible_person(public_site):

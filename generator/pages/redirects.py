@@ -15,6 +15,15 @@ from generator.model.directory import Directory, NetworkEntry, PartnerEntry
 from generator.pages.family import site_address
 
 _SECTIONS = {"networks.yaml": "networks", "partners.yaml": "partners"}
+# What a page of each folder is, for the forwarding page's own title (every page has a title of its own).
+_PAGE_KINDS = {
+    "netzwerke": "Netzwerk",
+    "partner": "Partner",
+    "partner/netzwerk": "Partner im Netzwerk",
+    "merkblaetter": "Merkblatt",
+    "vereinbarung/netzwerke": "Vereinbarung",
+    "intern/treffen": "Mappe zum Treffen",
+}
 
 
 def redirect_pages(env: Environment, directory: Directory) -> dict[str, str]:
@@ -33,6 +42,11 @@ def redirect_pages(env: Environment, directory: Directory) -> dict[str, str]:
             for former in record.former_ids:
                 canonical = f"{site_address(env)}{folder}/{record.id}/" if public else None
                 pages[f"{folder}/{former}.md"] = template.render(
-                    r=record, target=f"{record.id}.md", redirect=f"../{record.id}/", canonical=canonical, old=former
+                    r=record,
+                    kind=_PAGE_KINDS.get(folder, "Seite"),
+                    target=f"{record.id}.md",
+                    redirect=f"../{record.id}/",
+                    canonical=canonical,
+                    old=former,
                 )
     return pages
