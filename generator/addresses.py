@@ -14,10 +14,21 @@ RECORD_FOLDERS: dict[str, tuple[str, str]] = {}
 FIXED_NAMES: dict[str, set[str]] = {}
 
 
-def record_folder(folder: str, data_file: str, section: str) -> str:
+# Record folders whose pages are written as `<id>/index.md` (links in raw HTML resolve alike in both engines).
+INDEX_FOLDERS: set[str] = set()
+
+
+def record_folder(folder: str, data_file: str, section: str, *, as_index: bool = False) -> str:
     """Declare a folder with one page per record of a data section; return the folder."""
     RECORD_FOLDERS[folder] = (data_file, section)
+    if as_index:
+        INDEX_FOLDERS.add(folder)
     return folder
+
+
+def record_page(folder: str, key: str) -> str:
+    """The source file of a record's page in a record folder (`netzwerke/owl.md`, `partner/netzwerk/owl/index.md`)."""
+    return f"{folder}/{key}/index.md" if folder in INDEX_FOLDERS else f"{folder}/{key}.md"
 
 
 def fixed_page(path: str) -> str:
@@ -34,7 +45,7 @@ PARTNER_PAGES = record_folder("partner", "partners.yaml", "partners")
 NETWORK_INDEX, PARTNER_INDEX = fixed_page("netzwerke/index.md"), fixed_page("partner/index.md")
 BY_STATE, BY_STATUS = fixed_page("netzwerke/bundesland/"), fixed_page("netzwerke/status/")
 BY_KIND = fixed_page("partner/art/")
-BY_NETWORK = record_folder(fixed_page("partner/netzwerk/").rstrip("/"), "networks.yaml", "networks")
+BY_NETWORK = record_folder(fixed_page("partner/netzwerk/").rstrip("/"), "networks.yaml", "networks", as_index=True)
 NETWORK_CARDS, PARTNER_CARDS = fixed_page("netzwerke/vcard/"), fixed_page("partner/vcard/")
 # The handbook (pages/handbook.py)
 VERSION_PAGES = record_folder(fixed_page("vereinbarung/fassungen/").rstrip("/"), "agreement.yaml", "versions")

@@ -154,6 +154,14 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument(
         "--network", "--netzwerk", metavar="NETZWERK", help="neuen Partner gleich in diesem Netzwerk eintragen"
     )
+    rename = command(
+        "rename",
+        commands.rename,
+        "Kennung eines Partners oder Netzwerks ändern, mit allen Verweisen; die alte Adresse leitet weiter.",
+    )
+    rename.add_argument("kind", choices=tuple(KINDS), help="partner oder network")
+    rename.add_argument("old", metavar="ALT", help="bisherige Kennung, z. B. owl")
+    rename.add_argument("new", metavar="NEU", help="neue Kennung, z. B. ostwestfalen-lippe")
     request = command(
         "request",
         commands.request,

@@ -15,7 +15,9 @@ from generator.pipeline import build_with
 from generator.pipeline import generate as stage
 from generator.records.freshness import freshness_warnings
 from generator.records.newrecord import new_record
+from generator.records.rename import rename_record
 from generator.records.requestform import new_request, read_body
+from generator.records.rules.overtime import ambassador_warnings, left_partner_warnings
 from generator.records.skeleton import unedited_warnings
 from generator.records.validate import load_records
 from generator.settings import Profile, SettingInvalid, Settings
@@ -34,7 +36,8 @@ def check(args, settings: Settings) -> int:
     stale = freshness_warnings(records, settings.today, max_age)
     unedited = unedited_warnings(records)
     unplaced = presence_warnings(records)
-    warnings = sorted(stale + unedited + unplaced)
+    overtime = left_partner_warnings(records) + ambassador_warnings(records)
+    warnings = sorted(stale + unedited + unplaced + overtime)
     report_problems(warnings, settings.github_actions)
     print(f"Daten in Ordnung: {len(records.partners)} Partner, {len(records.networks)} Netzwerke ({seconds:.2f} s).")
     if stale:
@@ -43,6 +46,8 @@ def check(args, settings: Settings) -> int:
         print(f"{_count(unedited, 'Warnung', 'Warnungen')}: Werte aus dem Gerüst neuer Einträge bitte anpassen.")
     if unplaced:
         print(f"{_count(unplaced, 'Warnung', 'Warnungen')}: Länder nationaler Partner bitte eintragen (present_in).")
+    if overtime:
+        print(f"{_count(overtime, 'Warnung', 'Warnungen')}: Beteiligungen an Netzwerken bitte prüfen.")
     return 0
 
 
@@ -76,6 +81,11 @@ def new(args, settings: Settings) -> int:
     if args.network and not args.append:
         raise SettingInvalid("--netzwerk braucht --append (der Partner wird dann gleich eingetragen)")
     print(new_record(args.kind, Path(args.data), settings.today, args.append, args.id, args.network), end="")
+    return 0
+
+
+def rename(args, settings: Settings) -> int:
+    print(rename_record(args.kind, Path(args.data), args.old, args.new, settings.today), end="")
     return 0
 
 

@@ -6,6 +6,7 @@ import gzip
 import html
 import io
 import json
+import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
@@ -99,3 +100,17 @@ def _has_anchor(page: Path, fragment: str, pages: dict[Path, _Links]) -> bool:
     if not fragment or page.suffix != ".html":
         return True
     return fragment in (pages[page].ids if page in pages else _read_page(page).ids)
+
+
+_REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
+
+
+def forwarding_pages(site: Path) -> dict[str, str]:
+    """Pages at a former address (`former_ids`) → the address they forward to, both relative to the site's root."""
+    found = {}
+    for file in sorted(site.rglob("index.html")):
+        match = _REFRESH.search(file.read_text(encoding="utf-8"))
+        if match:
+            here = file.parent.relative_to(site).as_posix() + "/"
+            found[here] = posixpath.normpath(posixpath.join(here, match[1])) + "/"
+    return found

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from .browser import DESKTOP, PHONE, open_page
+from .sitewalk import forwarding_pages
 from .support import sample_directory
 
 SCRIPT_BUDGET = 600_000  # bytes of script a page may load (files and inline)
@@ -52,6 +53,8 @@ def directory():
 def walked(browser, engine_url, engine_site) -> dict[str, dict[str, dict]]:
     """Every page of the public site, as each engine builds it, at both widths: axe's violations and PAGE_FACTS."""
     pages = site_pages(engine_site)
+    # A page at a former address forwards at once: its facts are those of the page the visitor lands on.
+    forwards = forwarding_pages(engine_site)
     # Late requests (e.g. the search worker's) are waited for on the first page of each section: they are the same
     # on every page of a template, and waiting everywhere would double the walk.
     sections = {address.split("/")[0]: address for address in reversed(pages)}
@@ -60,7 +63,11 @@ def walked(browser, engine_url, engine_site) -> dict[str, dict[str, dict]]:
         with open_page(browser, engine_url, viewport, axe=True) as visit:
             for address in pages:
                 visit.goto(engine_url + address)
+                if address in forwards:
+                    visit.page.wait_for_url(engine_url + forwards[address])
+                    visit.page.wait_for_load_state("load")
                 facts = visit.page.evaluate(PAGE_FACTS)
+                facts["landed"] = visit.page.url.removeprefix(engine_url)
                 facts["axe"] = visit.axe_violations()
                 if width == "desktop" and address in sections.values():
                     visit.page.wait_for_load_state("networkidle")
@@ -81,6 +88,15 @@ def _failing(walked: dict, fact: str, bad) -> dict[str, object]:
 def test_the_walk_covers_every_page_of_the_site(walked, engine_site):
     assert len(walked["phone"]) == len(walked["desktop"]) == len(list(engine_site.rglob("*.html"))) > 50
     assert {"", "verfahren/", "partner/dguv/", "404.html", "vereinbarung/fassungen/2021-06-21/"} <= set(walked["phone"])
+
+
+def test_every_former_address_forwards_to_the_new_page(walked, public_site):
+    forwards = forwarding_pages(public_site)
+    assert {"netzwerke/owl-bielefeld/", "merkblaetter/owl-bielefeld/", "partner/ihk-ostwestfalen/"} <= set(forwards)
+    assert forwards["netzwerke/owl-bielefeld/"] == "netzwerke/owl/"
+    for width, pages in walked.items():
+        for address, target in forwards.items():
+            assert pages[address]["landed"] == target, (width, address)
 
 
 def test_no_page_requests_anything_from_another_host(walked):

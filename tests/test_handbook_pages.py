@@ -33,13 +33,13 @@ def test_every_network_has_an_agreement_page_and_a_one_page_sheet():
 
 def test_signed_network_shows_its_version_and_date():
     page = _pages()["vereinbarung/netzwerke/beispiel-dresden.md"]
-    assert "Fassung vom 11. November 2021 · unterzeichnet am 20. April 2026" in page
+    assert "Fassung vom 11&#46; November 2021 · unterzeichnet am 20&#46; April 2026" in page
     assert page.count('class="om-signature"') == 2
 
 
 def test_unsigned_network_gets_the_version_to_sign(data_dir):
     page = _pages()["vereinbarung/netzwerke/harz.md"]
-    assert "Fassung vom 11. November 2021</p>" in page and "unterzeichnet am" not in page
+    assert "Fassung vom 11&#46; November 2021</p>" in page and "unterzeichnet am" not in page
     assert "Für „Offensive Harzwirtschaft“" in page and "Netzwerk Offensive" not in page
 
 
@@ -51,14 +51,14 @@ def test_draft_version_is_marked_as_draft_on_its_page():
 
 def test_overview_lists_who_signed(data_dir):
     page = _pages()["vereinbarung/index.md"]
-    assert "| am 20. April 2026 (Fassung vom 11. November 2021) |" in page
+    assert "| am 20&#46; April 2026 (Fassung vom 11&#46; November 2021); zuvor [Fassung 2021-11-11]" in page
     assert page.count("| noch nicht |") == 5
 
 
 def test_timeline_shows_date_deadline_and_state():
     page = _pages()["vereinbarung/index.md"]
-    assert '<time datetime="2021-08-31">bis 31. August 2021</time>' in page
-    assert '<time datetime="2021-11-11">11. November 2021</time>' in page
+    assert '<time datetime="2021-08-31">bis 31&#46; August 2021</time>' in page
+    assert '<time datetime="2021-11-11">11&#46; November 2021</time>' in page
     # The sources plan the steps after the version of 21 June 2021; whether they took place, none says.
     assert page.count('<span class="om-timeline__state">erledigt</span>') == 1
     assert page.count('<span class="om-timeline__state">geplant</span>') == 4
@@ -68,7 +68,7 @@ def test_timeline_marks_assumed_dates():
     page = _pages()["vereinbarung/index.md"]
     steps = re.findall(r"<li class=\"om-timeline__step .*</li>", page)
     assumed = [re.search(r"<time [^>]*>(.*?)</time>", step)[1] for step in steps if "Datum angenommen" in step]
-    assert assumed == ["bis 1. Oktober 2021", "bis 21. Oktober 2021"]
+    assert assumed == ["bis 1&#46; Oktober 2021", "bis 21&#46; Oktober 2021"]
     assert '<span class="om-timeline__assumed">Datum angenommen</span>' in steps[2]
 
 
@@ -106,7 +106,10 @@ def test_changes_page_with_a_single_version(data_dir):
     second = text[text.index("  - id: 2021-11-11") : text.index("timeline:")]
     replace_in(data_dir / "agreement.yaml", second, "")
     replace_in(
-        data_dir / "networks.yaml", "    agreement:\n      version: 2021-11-11\n      signed_on: 2026-04-20\n", ""
+        data_dir / "networks.yaml",
+        "    agreement:\n      - version: 2021-11-11\n        signed_on: 2022-03-15\n"
+        "      - version: 2021-11-11\n        signed_on: 2026-04-20\n",
+        "",
     )
     pages = _pages(data_dir)
     assert "Bisher gibt es nur eine Fassung" in pages["vereinbarung/aenderungen.md"]
@@ -178,3 +181,9 @@ def test_data_in_handbook_pages_stays_inert(data_dir, tmp_path):
         ), page
     diagram = (site / "verfahren" / "index.html").read_text(encoding="utf-8")
     assert ">Bitte &#60;script&#62;alert(1)&#60;/script&#62;</text>" in diagram
+
+
+def test_a_network_page_shows_every_signature_the_newest_first():
+    page = _pages()["netzwerke/beispiel-dresden.md"]
+    newest = page.index("unterzeichnet am 20&#46; April 2026 (gilt)")
+    assert newest < page.index("unterzeichnet am 15&#46; März 2022")

@@ -162,23 +162,43 @@ def test_done_step_after_an_open_one(editor, data_dir):
 
 
 def test_signature_of_an_unknown_version_suggests_the_closest(editor):
-    assert editor("networks.yaml", "      version: 2021-11-11\n", "      version: 2021-11-12\n") == [
-        "data/networks.yaml:{line}: networks[5].agreement.version: unbekannte Fassung „2021-11-12“ "
+    assert editor("networks.yaml", "      - version: 2021-11-11\n", "      - version: 2021-11-12\n") == [
+        "data/networks.yaml:{line}: networks[5].agreement[0].version: unbekannte Fassung „2021-11-12“ "
         "(nicht in agreement.yaml); meinten Sie „2021-11-11“?"
     ]
 
 
 def test_only_an_adopted_version_can_be_signed(editor):
-    assert editor("networks.yaml", "      version: 2021-11-11\n", "      version: 2021-06-21\n") == [
-        "data/networks.yaml:{line}: networks[5].agreement.version: die Fassung „2021-06-21“ ist nicht verabschiedet "
+    assert editor("networks.yaml", "      - version: 2021-11-11\n", "      - version: 2021-06-21\n") == [
+        "data/networks.yaml:{line}: networks[5].agreement[0].version: die Fassung „2021-06-21“ ist nicht verabschiedet "
         "(Status „entwurf“); unterzeichnet wird nur eine verabschiedete Fassung"
     ]
 
 
 def test_signed_before_the_version_existed(editor):
-    assert editor("networks.yaml", "      signed_on: 2026-04-20\n", "      signed_on: 2021-11-01\n") == [
-        "data/networks.yaml:{line}: networks[5].agreement.signed_on: unterzeichnet am 2021-11-01, "
+    assert editor("networks.yaml", "        signed_on: 2022-03-15\n", "        signed_on: 2021-11-01\n") == [
+        "data/networks.yaml:{line}: networks[5].agreement[0].signed_on: unterzeichnet am 2021-11-01, "
         "vor dem Datum der Fassung (2021-11-11)"
+    ]
+
+
+def test_signatures_stand_oldest_first(editor):
+    assert editor("networks.yaml", "        signed_on: 2026-04-20\n", "        signed_on: 2022-03-14\n") == [
+        "data/networks.yaml:{line}: networks[5].agreement[1].signed_on: unterzeichnet am 2022-03-14, vor der "
+        "Unterschrift davor (2022-03-15); die Unterschriften stehen in zeitlicher Reihenfolge, die älteste zuerst"
+    ]
+
+
+def test_the_single_signature_of_earlier_data_still_validates_and_is_named_as_written(editor):
+    signatures = "    agreement:\n      - version: 2021-11-11\n        signed_on: 2022-03-15\n"
+    signatures += "      - version: 2021-11-11\n        signed_on: 2026-04-20\n"
+    assert (
+        editor("networks.yaml", signatures, "    agreement:\n      version: 2021-11-11\n      signed_on: 2026-04-20\n")
+        == []
+    )
+    assert editor("networks.yaml", "      version: 2021-11-11\n", "      version: 2021-06-21\n") == [
+        "data/networks.yaml:{line}: networks[5].agreement.version: die Fassung „2021-06-21“ ist nicht verabschiedet "
+        "(Status „entwurf“); unterzeichnet wird nur eine verabschiedete Fassung"
     ]
 
 

@@ -144,10 +144,10 @@ def test_the_internal_page_shows_the_last_change_by_day_and_commit_never_by_subj
     history = data_history(repo / "data")
     pages = render_pages(build_directory(load_records(repo / "data"), Profile.INTERN, history))
     section = pages["netzwerke/harz.md"].split("## Änderungen { data-search-exclude }")[1]
-    assert "Zuletzt geändert am 2. März 2026:" in section
+    assert "Zuletzt geändert am 2&#46; März 2026:" in section
     assert "script" not in section and "Ort" not in section and "Daten angelegt" not in section
     assert re.search(
-        r"- 5\. Januar 2026: Commit \[[0-9a-f]{8}\]\(https://github\.com/[^/]+/[^/]+/commit/[0-9a-f]{40}\)", section
+        r"- 5&#46; Januar 2026: Commit \[[0-9a-f]{8}\]\(https://github\.com/[^/]+/[^/]+/commit/[0-9a-f]{40}\)", section
     )
     public = render_pages(build_directory(load_records(repo / "data"), Profile.PUBLIC, history))
     assert "## Änderungen" not in public["netzwerke/harz.md"]

@@ -114,6 +114,11 @@ def test_a_request_asked_after_every_other_goes_to_the_end(data_dir, issue):
             "issue.md:7: Nationaler Partner: „dguv“ hat für „hannover“ schon eine regionale Ansprechperson benannt "
             "(partners.yaml)",
         ),
+        (
+            _body(partner="BMAS"),
+            "issue.md:7: Nationaler Partner: „Bundesministerium für Arbeit und Soziales“ hat die Offensive "
+            "Mittelstand am 2026-06-30 verlassen (left_on)",
+        ),
         (_body(network="_No response_"), "issue.md:3: Netzwerk: keine Angabe; bitte ausfüllen"),
         (
             "### Titel\n\nirgendwas\n",
@@ -121,7 +126,7 @@ def test_a_request_asked_after_every_other_goes_to_the_end(data_dir, issue):
             "„### Nationaler Partner“, „### Thema“",
         ),
     ],
-    ids=["unknown-network", "regional-partner", "already-open", "already-named", "empty", "not-the-form"],
+    ids=["unknown-network", "regional-partner", "already-open", "already-named", "left", "empty", "not-the-form"],
 )
 def test_bad_answers_are_refused_in_german_and_nothing_is_written(data_dir, issue, body, message):
     path = issue(body)
@@ -158,7 +163,8 @@ def test_the_report_lists_overdue_requests_and_records_due_for_review(tmp_path):
     assert result.stdout.splitlines()[2] == "## Überfällige Anfragen (1)"
     assert (
         "| 2026-hannover-dgb | Musternetzwerk Hannover | Deutscher Gewerkschaftsbund | Benennung einer "
-        "Ansprechperson in der Region | 2026-09-03 | 80 |" in result.stdout
+        "Ansprechperson in der Region | Nationaler OM-Partner | Ines Mustermannová, i.mustermannova&#64;example.org "
+        "| 2026-09-03 | 80 |" in result.stdout
     )
     assert "## Zu prüfende Einträge (2)" in result.stdout
     assert "| AOK-Bundesverband | Partner | 2026-04-22 | 214 | data/partners.yaml, Zeile " in result.stdout

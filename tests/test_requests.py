@@ -264,7 +264,7 @@ def _pages(profile: str, today: str, monkeypatch) -> dict[str, str]:
 
 def test_internal_status_board_page(monkeypatch):
     page = _pages("intern", "2026-11-22", monkeypatch)["intern/anfragen.md"]
-    assert "Stand: 22. November 2026." in page
+    assert "Stand: 22&#46; November 2026." in page
     assert "| 80 (überfällig)" in page.replace("**", "")
     assert "### Musternetzwerk Hannover" in page and "### Deutscher Gewerkschaftsbund" in page
     assert "- **Offen:** 5, davon überfällig: 1" in page
@@ -276,7 +276,7 @@ def test_status_board_names_partner_and_roles_without_declining_names(monkeypatc
         "Musternetzwerk Hannover bittet um eine regionale Ansprechperson (Partner: Deutscher Gewerkschaftsbund) "
         "zum Thema „Arbeitsgestaltung und Mitbestimmung in kleinen Betrieben“."
     ) in page
-    assert "- Nachfrage beim nationalen Partner (OM-Koordinierungsstelle): 3. September 2026" in page
+    assert "- Nachfrage beim nationalen Partner (OM-Koordinierungsstelle): 3&#46; September 2026" in page
     assert "(OM-Geschäftsstelle))" not in page
 
 

@@ -72,7 +72,7 @@ def test_unknown_field_without_close_match_lists_the_known_ones(editor):
     found = editor("partners.yaml", "      example: true\n", "      geburtstag: 1970-01-01\n      example: true\n")
     assert found == [
         "data/partners.yaml:{line}: partners[0].liaison.geburtstag: unbekanntes Feld „geburtstag“; "
-        "bekannt sind: name, function, email, phone, consent, example"
+        "bekannt sind: name, function, email, phone, consent, example, deputy, mailbox"
     ]
 
 

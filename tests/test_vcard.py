@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.model.directory import Contact
+from generator.model.privacy import may_be_named_publicly
 from generator.pages.telephone import tel_uri
 from generator.pages.vcard import person_card
 from generator.records.fieldtypes import PHONE_PATTERN
@@ -143,7 +144,7 @@ def test_cards_only_for_people_the_profile_may_show(pages):
     public_cards = "".join(text for path, text in pages["public"].items() if path.endswith(".vcf"))
     intern_cards = "".join(text for path, text in pages["intern"].items() if path.endswith(".vcf"))
     for person in people:
-        assert (person.email in public_cards) == (person.consent is not None)
+        assert (person.email in public_cards) == may_be_named_publicly(person)
         assert person.email in intern_cards
     # National liaisons are reached through the office on the public site, consent or not.
     assert not any(path.startswith("partner/vcard/") for path in pages["public"])

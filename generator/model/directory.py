@@ -54,7 +54,10 @@ def build_directory(
     profile = Profile(profile)  # callers may pass the plain text; anything else is a programming error
     settings = settings or read_settings()
     intern = profile == Profile.INTERN
-    partners = sorted(records.partners, key=lambda p: p.name.casefold())
+    everyone = sorted(records.partners, key=lambda p: p.name.casefold())
+    # A partner that left is listed nowhere; its page stays (requests name it) and says that it left.
+    partners = [p for p in everyone if p.left_on is None]
+    former = [p for p in everyone if p.left_on is not None]
     networks = sorted(records.networks, key=lambda n: n.name.casefold())
     network_names = {n.id: n.name for n in networks}
     contacts = [
@@ -79,7 +82,7 @@ def build_directory(
     for p in partners:
         for network in memberships.get(p.id, ()):
             member_refs[network.id].append(Ref(p.id, p.name))
-    partner_names = {p.id: p.name for p in partners}
+    partner_names = {p.id: p.name for p in everyone}
     plans = _plans(records, networks, partners, profile)
     return Directory(
         profile,
@@ -107,6 +110,9 @@ def build_directory(
         legal=LegalFile.model_construct(**records.sections["legal.yaml"]),  # validated already
         lands=land_counts(((n, plans[n.id]) for n in networks), partners, _contact_counts(partners)),
         unplaced=tuple(Ref(p.id, p.name) for p in unplaced(partners)),
+        former_partners=_with_history(
+            tuple(_partner(p, by_record, profile, sources[p.id], ()) for p in former), "partners.yaml", profile, history
+        ),
     )
 
 
@@ -143,7 +149,7 @@ def _with_history(entries: tuple, file: str, profile: Profile, history: DataHist
     if profile != Profile.INTERN:
         return entries
     known = history if history is not None else unknown_history()
-    return tuple(replace(entry, history=known.of(file, entry.id)) for entry in entries)
+    return tuple(replace(entry, history=known.of(file, entry.id, *entry.former_ids)) for entry in entries)
 
 
 def _contact_counts(partners: list[Partner]) -> dict[str, int]:
@@ -184,6 +190,11 @@ def _partner(p: Partner, contacts: dict, profile: Profile, source: str, networks
         verified_on=p.verified_on,
         source=source,
         present_in=tuple(p.present_in),
+        liaison_deputy=privacy.deputy(p.liaison, profile, p.id),
+        deputy_named=p.liaison is not None and p.liaison.deputy is not None,
+        liaison_mailbox=privacy.mailbox(p.liaison),
+        left_on=p.left_on,
+        former_ids=tuple(p.former_ids),
     )
 
 
@@ -196,6 +207,7 @@ def _network(
     planner: GapPlan,
     members: tuple[Ref, ...],
 ) -> NetworkEntry:
+    signatures = tuple(SignatureEntry(s.version, s.signed_on) for s in n.agreement)
     return NetworkEntry(
         id=n.id,
         name=n.name,
@@ -215,7 +227,9 @@ def _network(
         regional_contacts=tuple(contacts.get(("network", n.id), ())),
         verified_on=n.verified_on,
         source=source,
-        agreement=SignatureEntry(n.agreement.version, n.agreement.signed_on) if n.agreement else None,
+        agreement=signatures[-1] if signatures else None,
+        signatures=signatures,
+        former_ids=tuple(n.former_ids),
         ambassadors=tuple(
             _ambassador(a, partner_names, profile, privacy.card_path("botschafter", f"{n.id}-{i}"))
             for i, a in enumerate(n.ambassadors, 1)

@@ -82,6 +82,13 @@ class PartnerEntry:
     present_in: tuple[str, ...] = ()  # Länder codes where a national partner is present
     # The record's last changes from git: internal profile only (None on the public site).
     history: RecordHistory | None = None
+    # The liaison's deputy as the profile may show them (like `liaison`), and the function mailbox (no person).
+    liaison_deputy: Contact | None = None
+    deputy_named: bool = False  # whether the liaison has a deputy: every profile may say so, like liaison_named
+    liaison_mailbox: str | None = None
+    # The day the partner left the OM: then it is listed nowhere, its page says so, its requests stay history.
+    left_on: date | None = None
+    former_ids: tuple[str, ...] = ()  # earlier ids: their addresses forward to this page
 
 
 @dataclass(frozen=True)
@@ -128,6 +135,9 @@ class NetworkEntry:
     planner: GapPlan | None = None
     # The record's last changes from git: internal profile only (None on the public site).
     history: RecordHistory | None = None
+    # Every signature of the agreement, the oldest first; `agreement` is the last of them.
+    signatures: tuple[SignatureEntry, ...] = ()
+    former_ids: tuple[str, ...] = ()  # earlier ids: their addresses forward to this page
 
     @property
     def states_label(self) -> str:
@@ -172,6 +182,8 @@ class Directory:
     lands: tuple[LandCount, ...] = ()
     # National partners represented in the regions whose Länder are not recorded yet (present_in).
     unplaced: tuple[Ref, ...] = ()
+    # Partners that left the OM (`left_on`): listed nowhere as partners; their pages stay and say so.
+    former_partners: tuple[PartnerEntry, ...] = ()
 
     @property
     def intern(self) -> bool:

@@ -10,21 +10,27 @@ from generator.addresses import NETWORK_CARDS, PARTNER_CARDS
 from generator.model.entries import Contact
 from generator.problems import Problem
 from generator.records.people import person_records
-from generator.records.schema import Partner, Person
+from generator.records.schema import Liaison, Partner, Person
 from generator.records.schema.partners import represented_in_regions
 from generator.records.validate import Records
 from generator.settings import Profile
 
 
 def may_be_named_publicly(person: Person) -> bool:
-    """A person appears on the public site, or in a public repository, only with their consent on record."""
-    return person.consent is not None
+    """A person appears on the public site, or in a public repository, only with their consent on record.
+
+    A withdrawn consent counts as none from its day on; that day is never ahead of the run (rules/pastdates.py),
+    so the public pages do not depend on the calendar.
+    """
+    return person.consent is not None and person.consent.in_force
 
 
 def unconsented_people(records: Records) -> list[Problem]:
     """One problem per person the data names without consent: they must not stand in a public repository."""
     return [
-        records.documents[file].problem(path, "Person ohne Einwilligung (consent)")
+        records.documents[file].problem(
+            path, "Person ohne Einwilligung (widerrufen)" if withdrawn(person) else "Person ohne Einwilligung (consent)"
+        )
         for file, path, person in person_records(records.sections)
         if not may_be_named_publicly(person)
     ]
@@ -44,6 +50,32 @@ def liaison(person: Person | None, profile: Profile, partner_id: str) -> Contact
         shown = contact(person, profile)
         return shown and Contact(shown.name, shown.function, None, None, shown.example)
     return contact(person, profile, f"{PARTNER_CARDS}{partner_id}.vcf")
+
+
+def deputy(liaison: Liaison | None, profile: Profile, partner_id: str) -> Contact | None:
+    """The liaison's deputy, by the liaison's rules: publicly at most the name, and only with consent."""
+    if liaison is None or liaison.deputy is None:
+        return None
+    if profile == Profile.PUBLIC:
+        shown = contact(liaison.deputy, profile)
+        return shown and Contact(shown.name, shown.function, None, None, shown.example)
+    return contact(liaison.deputy, profile, f"partner/vcard/vertretung/{partner_id}.vcf")
+
+
+def mailbox(liaison: Liaison | None) -> str | None:
+    """The partner's function mailbox for the networks: no person's data, so every profile shows it."""
+    return liaison.mailbox if liaison is not None else None
+
+
+def withdrawn(person: Person | None) -> bool:
+    """Whether the person withdrew a consent given before (the office must still erase what it may not keep)."""
+    return person is not None and person.consent is not None and not person.consent.in_force
+
+
+def still_held(person: Contact) -> tuple[str, ...]:
+    """The personal fields the data still holds about a person (what a withdrawal may oblige the office to erase)."""
+    fields = (("Name", person.name), ("Funktion", person.function), ("E-Mail", person.email), ("Telefon", person.phone))
+    return tuple(label for label, value in fields if value)
 
 
 def liaison_note(p: Partner, in_networks: bool) -> str | None:

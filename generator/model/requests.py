@@ -21,6 +21,8 @@ class StepDate:
     title: str
     actor: str
     day: date | None
+    actor_id: str = ""  # the roles of process.yaml: who takes the step, and whom it is addressed to
+    to_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,9 @@ def request_log(records: Records) -> RequestLog:
             partner_name=partners[r.partner],
             topic=r.topic,
             status=r.status,
-            steps=tuple(StepDate(s.id, s.title, roles.get(s.actor, s.actor), r.steps.get(s.id)) for s in steps),
+            steps=tuple(
+                StepDate(s.id, s.title, roles.get(s.actor, s.actor), r.steps.get(s.id), s.actor, s.to) for s in steps
+            ),
             note=r.note,
             line=doc.line_of(("requests", i)),
         )

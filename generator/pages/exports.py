@@ -58,7 +58,9 @@ def network_record(n: NetworkEntry, site_url: str) -> dict:
             "city": c.city,
         },
         "partners": [m.id for m in n.members],
+        "agreement": [{"version": s.version_id, "signed_on": _iso(s.signed_on)} for s in n.signatures],
         "verified_on": _iso(n.verified_on),
+        "former_ids": list(n.former_ids),
         "page": page_url(site_url, "netzwerke", n.id),
     }
 
@@ -77,8 +79,11 @@ def partner_record(p: PartnerEntry, site_url: str) -> dict:
         "website": p.website,
         "description": p.description,
         "liaison_named": p.liaison_named,
+        "liaison_deputy_named": p.deputy_named,
+        "liaison_mailbox": p.liaison_mailbox,
         "networks": [r.id for r in p.networks],
         "verified_on": _iso(p.verified_on),
+        "former_ids": list(p.former_ids),
         "page": page_url(site_url, "partner", p.id),
     }
 
@@ -158,7 +163,9 @@ NETWORK_COLUMNS: tuple[tuple[str, Callable[[NetworkEntry, str], object]], ...] =
     ("Ort", lambda n, _: n.contact.city),
     ("Website", lambda n, _: n.website),
     ("Partner", lambda n, _: ", ".join(m.name for m in n.members)),
+    ("Vereinbarung unterzeichnet", lambda n, _: _signatures(n)),
     ("Zuletzt geprüft", lambda n, _: _iso(n.verified_on)),
+    ("Frühere Kennungen", lambda n, _: ", ".join(n.former_ids)),
     ("Seite", lambda n, site_url: page_url(site_url, "netzwerke", n.id)),
 )
 PARTNER_COLUMNS: tuple[tuple[str, Callable[[PartnerEntry, str], object]], ...] = (
@@ -171,10 +178,18 @@ PARTNER_COLUMNS: tuple[tuple[str, Callable[[PartnerEntry, str], object]], ...] =
     ("Website", lambda p, _: p.website),
     ("Beschreibung", lambda p, _: p.description),
     ("Nationale Ansprechperson benannt", lambda p, _: p.liaison_named),
+    ("Vertretung benannt", lambda p, _: p.deputy_named),
+    ("Funktionspostfach", lambda p, _: p.liaison_mailbox),
     ("Netzwerke", lambda p, _: ", ".join(r.name for r in p.networks)),
     ("Zuletzt geprüft", lambda p, _: _iso(p.verified_on)),
+    ("Frühere Kennungen", lambda p, _: ", ".join(p.former_ids)),
     ("Seite", lambda p, site_url: page_url(site_url, "partner", p.id)),
 )
+
+
+def _signatures(n: NetworkEntry) -> str:
+    """Every signature as „Fassung 2021-11-11 am 2026-04-20“, the newest first."""
+    return ", ".join(f"Fassung {s.version_id} am {_iso(s.signed_on)}" for s in reversed(n.signatures))
 
 
 def _rows(columns: tuple, entries: tuple, site_url: str) -> list[list[object]]:

@@ -56,7 +56,8 @@ def _inert_text(value: str) -> Markup:
 def _inert(value: object) -> Markup:
     text = " ".join(str(value).split())
     escaped = text.translate(_INERT) if _ANY_ACTIVE.search(text) else text
-    start = None if isinstance(value, _GermanDate) else _BLOCK_START.match(escaped)
+    # Also a German date: after a list marker („- 7. Dezember 2026: …“) it would open a numbered list.
+    start = _BLOCK_START.match(escaped)
     if start:  # `- x`, `1986. gegründet`, `!!! danger`, `---`, `> x`, `: x` would open a block at a line start
         end = start.end()
         escaped = escaped[: end - 1] + f"&#{ord(escaped[end - 1])};" + escaped[end:]
@@ -149,12 +150,9 @@ def _code_block(text: str) -> Markup:
     return Markup("\n".join(f"    {line}" if line else "" for line in str(text).splitlines()))
 
 
-class _GermanDate(str):
-    """A date as German text („1. Mai 2026“): digits and a month name, never a list opened by data."""
-
-
 def _german_date(value: date | None) -> str:
-    return _GermanDate(f"{value.day}. {MONTHS[value.month - 1]} {value.year}") if value else ""
+    """A date as German text („1. Mai 2026“); like every value it passes inert() on output."""
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}" if value else ""
 
 
 # The filters templates use, by name (render.py installs them; `e` and `escape` are inert too).

@@ -27,6 +27,7 @@ from generator.pages.legal import legal_pages
 from generator.pages.markup import FILTERS, inert
 from generator.pages.meetingkit import kit_pages
 from generator.pages.qr import qr_svg, remembered_codes
+from generator.pages.redirects import redirect_pages
 from generator.pages.requests import coverage_pages, intern_pages
 from generator.pages.schema_org import schema_org
 from generator.pages.schemas import schema_pages
@@ -89,14 +90,16 @@ def directory_pages(env: Environment, directory: Directory) -> dict[str, str]:
         "referenz/datenfelder.md": env.get_template("fields.md.j2").render(shared, files=field_reference()),
     }
     pages |= record_pages(env, "network.md.j2", NETWORK_PAGES, directory.networks, "n", one)
-    pages |= record_pages(env, "partner.md.j2", PARTNER_PAGES, directory.partners, "p", one)
+    # A partner that left keeps its page (requests and old links name it); the overviews list it apart.
+    everyone = (*directory.partners, *directory.former_partners)
+    pages |= record_pages(env, "partner.md.j2", PARTNER_PAGES, everyone, "p", one)
     return pages
 
 
 # Each page set takes (env, directory) and returns {path below docs/: text}; later features add theirs.
 PAGE_SETS: list[PageFamily] = [directory_pages, agreement_pages, procedure_pages, toolkit_pages, filter_pages]
 PAGE_SETS += [export_files, schema_pages, coverage_pages, intern_pages, guide_pages, legal_pages, vcard_files]
-PAGE_SETS += [home_page, planner_pages, kit_pages]
+PAGE_SETS += [home_page, planner_pages, kit_pages, redirect_pages]
 
 
 def render_pages(

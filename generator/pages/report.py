@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.model.directory import build_directory
-from generator.model.requests import status_board
+from generator.model.directory import Directory, build_directory
+from generator.model.requests import RequestEntry, status_board
 from generator.pages.render import inert
 from generator.records.validate import Records
 from generator.settings import Profile, Settings
@@ -39,13 +39,17 @@ def report(records: Records, today: date, max_age: int) -> tuple[str, int]:
         "",
     ]
     if overdue:
-        lines += ["| Anfrage | Netzwerk | Partner | Nächster Schritt | Letzter Schritt am | Tage |"]
-        lines += ["| --- | --- | --- | --- | --- | ---: |"]
+        lines += [
+            "| Anfrage | Netzwerk | Partner | Nächster Schritt | Am Zug | Schreiben an | Letzter Schritt am | Tage |"
+        ]
+        lines += ["| --- | --- | --- | --- | --- | --- | --- | ---: |"]
         for row in overdue:
             r = row.request
             step = r.next_step.title if r.next_step else "–"
             since = r.since.isoformat() if r.since else "–"
-            lines.append(_row((r.id, r.network_name, r.partner_name, step, since, row.waiting_days)))
+            actor, address = who_acts(r, directory)
+            cells = (r.id, r.network_name, r.partner_name, step, actor, address, since, row.waiting_days)
+            lines.append(_row(cells))
     else:
         lines.append("Keine Anfrage ist überfällig.")
     lines += [
@@ -64,3 +68,37 @@ def report(records: Records, today: date, max_age: int) -> tuple[str, int]:
     else:
         lines.append("Kein Eintrag ist fällig.")
     return "\n".join(lines) + "\n", len(overdue) + len(review)
+
+
+def who_acts(request: RequestEntry, directory: Directory) -> tuple[str, str]:
+    """The role the procedure gives the next step, and whom the office writes to about it.
+
+    The office takes its own steps and writes to the role they are addressed to; a step of the partner or the
+    network is theirs to take, and the office reminds them.
+    """
+    step = request.next_step
+    if step is None:
+        return "–", "–"
+    role = step.actor
+    target = step.to_id if step.actor_id == directory.office_role.id else step.actor_id
+    return role, _address(target, request, directory)
+
+
+def _address(role: str | None, request: RequestEntry, directory: Directory) -> str:
+    """The person or mailbox of a role for this request: the partner's liaison (or mailbox), the network's office."""
+    if role == "network":
+        network = next((n for n in directory.networks if n.id == request.network_id), None)
+        return f"{network.contact.organisation}, {network.contact.email}" if network else "–"
+    if role == "partner":
+        partners = (*directory.partners, *directory.former_partners)
+        partner = next((p for p in partners if p.id == request.partner_id), None)
+        if partner is None:
+            return "–"
+        people = [f"{c.name}, {c.email}" for c in (partner.liaison,) if c and c.email]
+        deputy = partner.liaison_deputy
+        people += [f"Vertretung: {deputy.name}, {deputy.email}"] if deputy and deputy.email else []
+        if partner.liaison_mailbox:
+            people.append(f"Funktionspostfach {partner.liaison_mailbox}")
+        return "; ".join(people) or "keine nationale Ansprechperson eingetragen"
+    office = directory.office
+    return f"{office.organisation}, {office.email}" if office else "–"

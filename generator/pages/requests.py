@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from jinja2 import Environment
 
 from generator.german import stripped
-from generator.model.directory import Directory, NetworkEntry, PartnerEntry
+from generator.model.directory import Contact, Directory, NetworkEntry, PartnerEntry
+from generator.model.privacy import still_held
 from generator.model.requests import BoardRow, partner_durations, status_board, step_durations, total_duration
 from generator.pages.gaps import gap_maps
 from generator.records.schema import Consent
@@ -55,25 +56,39 @@ class ConsentRow:
     record: str
     page: str
     consent: Consent | None
+    # For a withdrawn consent: the personal fields the record still holds (empty otherwise).
+    still_held: tuple[str, ...] = ()
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.consent is not None and self.consent.withdrawn_on is not None
+
+
+def _row(person: Contact, role: str, record: str, page: str) -> ConsentRow:
+    row = ConsentRow(person.name, role, record, page, person.consent)
+    return replace(row, still_held=still_held(person)) if row.withdrawn else row
 
 
 def consent_rows(directory: Directory) -> tuple[ConsentRow, ...]:
     """Every person of the internal directory with their consent on record, those without consent first."""
     rows = []
-    for p in directory.partners:
+    for p in (*directory.partners, *directory.former_partners):
         page = f"../partner/{p.id}.md"
         if p.liaison is not None:
-            rows.append(ConsentRow(p.liaison.name, "Nationale Ansprechperson", p.name, page, p.liaison.consent))
+            rows.append(_row(p.liaison, "Nationale Ansprechperson", p.name, page))
+        if p.liaison_deputy is not None:
+            rows.append(_row(p.liaison_deputy, "Vertretung der nationalen Ansprechperson", p.name, page))
         for c in p.regional_contacts:
             if c.person is not None:
-                role = f"Regionale Ansprechperson ({c.network_name})"
-                rows.append(ConsentRow(c.person.name, role, p.name, page, c.person.consent))
+                rows.append(_row(c.person, f"Regionale Ansprechperson ({c.network_name})", p.name, page))
     for n in directory.networks:
         for a in n.ambassadors:
             if a.person is not None:
-                role = "Botschafterin oder Botschafter"
-                rows.append(ConsentRow(a.person.name, role, n.name, f"../netzwerke/{n.id}.md", a.person.consent))
-    return tuple(sorted(rows, key=lambda r: (r.consent is not None, stripped(r.name).casefold(), r.role, r.record)))
+                rows.append(_row(a.person, "Botschafterin oder Botschafter", n.name, f"../netzwerke/{n.id}.md"))
+    # Without consent first: withdrawn, then never given; then the consents in force.
+    return tuple(
+        sorted(rows, key=lambda r: (r.consent is not None and not r.withdrawn, stripped(r.name).casefold(), r.role))
+    )
 
 
 def coverage_columns(directory: Directory) -> tuple[PartnerEntry, ...]:
@@ -124,7 +139,9 @@ def intern_pages(env: Environment, directory: Directory) -> dict[str, str]:
             log=directory.requests,
             board=board,
             by_network=_grouped(board, [(n.id, n.name) for n in directory.networks], "network_id"),
-            by_partner=_grouped(board, [(p.id, p.name) for p in directory.partners], "partner_id"),
+            by_partner=_grouped(
+                board, [(p.id, p.name) for p in (*directory.partners, *directory.former_partners)], "partner_id"
+            ),
             durations=step_durations(directory.requests.requests),
             total=total_duration(directory.requests.requests),
             by_partner_durations=partner_durations(directory.requests),

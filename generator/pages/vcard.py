@@ -135,6 +135,8 @@ def contact_cards(directory: Directory, site_url: str) -> Iterator[tuple[str, st
     for p in directory.partners:
         if p.liaison and p.liaison.card:
             yield p.liaison.card, person_card(p.liaison, p.name, address(p.liaison.card))
+        if p.liaison_deputy and p.liaison_deputy.card:
+            yield p.liaison_deputy.card, person_card(p.liaison_deputy, p.name, address(p.liaison_deputy.card))
 
 
 def vcard_files(env: Environment, directory: Directory) -> dict[str, str]:

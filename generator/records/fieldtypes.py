@@ -14,6 +14,8 @@ from generator.problems import shown
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
+# What editors' JSON Schema checks: the same local part; any domain with a dot (umlaut domains are checked here).
+EMAIL_SCHEMA_PATTERN = r"^[A-Za-z0-9._%+-]+@[^@\s.]+(?:\.[^@\s.]+)*\.[^@\s.]{2,}$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 /()-]{5,24}$"
 POSTCODE_PATTERN = r"^[0-9]{5}$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -85,6 +87,21 @@ def _phone(value: str) -> str:
     _matching(PHONE_PATTERN, "keine gültige Telefonnummer, z. B. „+49 511 123456“")(value)
     if sum(char.isdigit() for char in value) < 6:
         raise _rejected("keine gültige Telefonnummer, z. B. „+49 511 123456“", value)
+    return value
+
+
+_EMAIL = re.compile(EMAIL_PATTERN)
+
+
+def _email(value: str) -> str:
+    """An address whose domain may hold umlauts (owl@beispiel-müller.de): checked in its ASCII form (IDNA)."""
+    local, at, domain = value.rpartition("@")
+    try:
+        ascii_domain = domain.encode("idna").decode("ascii") if at and not domain.isascii() else domain
+    except UnicodeError:
+        raise _rejected("keine gültige E-Mail-Adresse", value) from None
+    if not _EMAIL.fullmatch(f"{local}{at}{ascii_domain}"):
+        raise _rejected("keine gültige E-Mail-Adresse", value)
     return value
 
 
@@ -165,8 +182,8 @@ Paragraph = Annotated[
 ]
 Email = Annotated[
     str,
-    AfterValidator(_limited(254, _matching(EMAIL_PATTERN, "keine gültige E-Mail-Adresse"))),
-    WithJsonSchema(_text_schema(EMAIL_PATTERN, "email") | {"maxLength": 254}),
+    AfterValidator(_limited(254, _email)),
+    WithJsonSchema(_text_schema(EMAIL_SCHEMA_PATTERN, "idn-email") | {"maxLength": 254}),
 ]
 Phone = Annotated[str, AfterValidator(_phone), WithJsonSchema(_text_schema(PHONE_PATTERN))]
 Postcode = Annotated[

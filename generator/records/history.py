@@ -80,10 +80,14 @@ class DataHistory:
     changes: dict[tuple[str, str], tuple[Change, ...]]
     reason: str | None = None
 
-    def of(self, file: str, record_id: str) -> RecordHistory:
+    def of(self, file: str, record_id: str, *former_ids: str) -> RecordHistory:
+        """The record's changes, also those made while it had a former id (`rename`), newest first."""
         if self.reason is not None:
             return RecordHistory(reason=self.reason)
         changes = self.changes.get((file, record_id), ())
+        if former_ids:
+            merged = {c.commit: c for key in (record_id, *former_ids) for c in self.changes.get((file, key), ())}
+            changes = tuple(sorted(merged.values(), key=lambda c: c.day, reverse=True))
         return RecordHistory(changes[:SHOWN], len(changes))
 
 

@@ -9,12 +9,14 @@ from generator.records.schema import Person
 
 
 def person_records(sections: dict[str, dict]) -> Iterator[tuple[str, Path, Person]]:
-    """(file, data path, person) for each liaison, regional contact and ambassador that loaded."""
+    """(file, data path, person) for each liaison, deputy, regional contact and ambassador that loaded."""
     for i, partner in enumerate(sections.get("partners.yaml", {}).get("partners", ())):
         if partner is None:
             continue
         if partner.liaison is not None:
             yield "partners.yaml", ("partners", i, "liaison"), partner.liaison
+            if partner.liaison.deputy is not None:
+                yield "partners.yaml", ("partners", i, "liaison", "deputy"), partner.liaison.deputy
         for j, contact in enumerate(partner.regional_contacts):
             yield "partners.yaml", ("partners", i, "regional_contacts", j), contact
     for i, network in enumerate(sections.get("networks.yaml", {}).get("networks", ())):

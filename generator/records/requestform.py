@@ -157,6 +157,9 @@ def _partner(records: Records, answer: Answer, source: str) -> str:
             f"Partnerinstitutionen (scope: national)"
         )
         raise DataInvalid([Problem(source, answer.line, FIELDS["partner"], message)])
+    if partner.left_on is not None:
+        message = f"„{partner.name}“ hat die Offensive Mittelstand am {partner.left_on} verlassen (left_on)"
+        raise DataInvalid([Problem(source, answer.line, FIELDS["partner"], message)])
     return partner_id
 
 

@@ -96,7 +96,12 @@ def _kind(schema: dict, item: dict | None) -> str:
         return f"Zuordnung: Kennung → {_kind(schema['additionalProperties'], None)}"
     if "enum" in schema or "const" in schema:
         return "Auswahl"
-    formats = {"email": "E-Mail-Adresse", "date": "Datum (JJJJ-MM-TT)", "uri": "Webadresse (https://…)"}
+    formats = {
+        "email": "E-Mail-Adresse",
+        "idn-email": "E-Mail-Adresse",
+        "date": "Datum (JJJJ-MM-TT)",
+        "uri": "Webadresse (https://…)",
+    }
     patterns = {
         ID_PATTERN: "Kennung",
         PHONE_PATTERN: "Telefonnummer",

@@ -19,6 +19,8 @@ KINDS = {
     "partner": ("partners.yaml", "partners", "neuer-partner"),
     "network": ("networks.yaml", "networks", "neues-netzwerk"),
 }
+# Fields that record a record's past (`rename`, leaving): a new record has none.
+NOT_FOR_NEW_RECORDS = frozenset({"former_ids", "left_on"})
 LABELS = {"partner": "Neuer Partner", "network": "Neues Netzwerk"}
 SKELETON_OF = {"partner": "eines neuen Partners", "network": "eines neuen Netzwerks"}
 # Plain scalars that YAML 1.2 (the editor) or our loader would not read as text.
@@ -77,7 +79,8 @@ def _fields(root: dict, schema: dict, indent: str, dash: bool, overrides: dict, 
     """
     lines: list[str] = []
     required = set(schema.get("required", []))
-    for position, (key, prop) in enumerate(schema["properties"].items()):
+    fields = [(key, prop) for key, prop in schema["properties"].items() if key not in NOT_FOR_NEW_RECORDS]
+    for position, (key, prop) in enumerate(fields):
         column = indent + ("  " if dash and position > 0 else "")
         lead = "- " if dash and position == 0 else ""
         # A value filled in for an optional field (verified_on) is a recommendation; the label follows the schema.

@@ -29,7 +29,7 @@ from generator.site.zensical_search import add_ascii_spellings
 
 OVERRIDES = ROOT / "overrides"
 # Overrides made for Material's own templates only: Zensical brings its own search dialog, with a name.
-MATERIAL_ONLY = ("partials/search.html",)
+MATERIAL_ONLY = ("partials/search.html", "sitemap.xml")
 # Overrides of Zensical's own templates, laid over overrides/ for Zensical only (MkDocs never sees them).
 ZENSICAL_ONLY = "overrides-zensical"
 # Zensical's own look, with Material's layout and colours that the project's styles were written for.

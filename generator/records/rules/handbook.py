@@ -101,23 +101,43 @@ def _signatures(sections: dict[str, dict], docs: dict[str, Document]) -> list[Pr
     versions = {v.id: v for v in sections["agreement.yaml"]["versions"] if v is not None}
     problems = []
     for i, network in enumerate(sections["networks.yaml"]["networks"]):
-        if network is None or network.agreement is None:
-            continue
-        path, signed = ("networks", i, "agreement"), network.agreement
-        version = versions.get(signed.version)
-        if signed.version not in version_ids:
-            message = unknown("Fassung", signed.version, version_ids, "agreement.yaml", unknown="unbekannte")
-            problems.append(ndoc.problem((*path, "version"), message))
-        elif version is not None and version.status != "verabschiedet":
-            message = (
-                f"die Fassung „{version.id}“ ist nicht verabschiedet (Status „{version.status}“); "
-                "unterzeichnet wird nur eine verabschiedete Fassung"
-            )
-            problems.append(ndoc.problem((*path, "version"), message))
-        elif version is not None and signed.signed_on < version.date:
-            message = f"unterzeichnet am {signed.signed_on}, vor dem Datum der Fassung ({version.date})"
-            problems.append(ndoc.problem((*path, "signed_on"), message))
+        previous = None
+        single = _single_signature(ndoc, i)
+        for j, signed in enumerate(network.agreement if network is not None else ()):
+            path = ("networks", i, "agreement") if single else ("networks", i, "agreement", j)
+            problems += _signature(ndoc, path, signed, versions.get(signed.version), version_ids)
+            if previous is not None and signed.signed_on < previous.signed_on:
+                message = (
+                    f"unterzeichnet am {signed.signed_on}, vor der Unterschrift davor ({previous.signed_on}); "
+                    "die Unterschriften stehen in zeitlicher Reihenfolge, die älteste zuerst"
+                )
+                problems.append(ndoc.problem((*path, "signed_on"), message))
+            previous = signed
     return problems
+
+
+def _single_signature(doc: Document, i: int) -> bool:
+    """Whether the network writes its signature in the earlier form, one section instead of a list."""
+    items = doc.data.get("networks") if isinstance(doc.data, dict) else None
+    item = items[i] if isinstance(items, list) and i < len(items) else None
+    return isinstance(item, dict) and isinstance(item.get("agreement"), dict)
+
+
+def _signature(ndoc: Document, path: tuple, signed, version, version_ids: list[str]) -> list[Problem]:
+    """One signature names an adopted version and is not dated before it."""
+    if signed.version not in version_ids:
+        message = unknown("Fassung", signed.version, version_ids, "agreement.yaml", unknown="unbekannte")
+        return [ndoc.problem((*path, "version"), message)]
+    if version is not None and version.status != "verabschiedet":
+        message = (
+            f"die Fassung „{version.id}“ ist nicht verabschiedet (Status „{version.status}“); "
+            "unterzeichnet wird nur eine verabschiedete Fassung"
+        )
+        return [ndoc.problem((*path, "version"), message)]
+    if version is not None and signed.signed_on < version.date:
+        message = f"unterzeichnet am {signed.signed_on}, vor dem Datum der Fassung ({version.date})"
+        return [ndoc.problem((*path, "signed_on"), message)]
+    return []
 
 
 def check_ambassadors(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:

@@ -26,6 +26,7 @@ def _recorded_dates(sections: dict[str, dict]) -> Iterator[tuple[str, Path, date
         if partner is None:
             continue
         yield from _dated("partners.yaml", ("partners", i, "verified_on"), partner.verified_on)
+        yield from _dated("partners.yaml", ("partners", i, "left_on"), partner.left_on)
         for j, contact in enumerate(partner.regional_contacts):
             yield from _dated("partners.yaml", ("partners", i, "regional_contacts", j, "named_on"), contact.named_on)
     for i, network in enumerate(sections["networks.yaml"]["networks"]):
@@ -34,11 +35,13 @@ def _recorded_dates(sections: dict[str, dict]) -> Iterator[tuple[str, Path, date
         yield from _dated("networks.yaml", ("networks", i, "verified_on"), network.verified_on)
         yield from _dated("networks.yaml", ("networks", i, "status_since"), network.status_since)
         yield from _dated("networks.yaml", ("networks", i, "status_as_of"), network.status_as_of)
-        if network.agreement is not None:
-            yield from _dated("networks.yaml", ("networks", i, "agreement", "signed_on"), network.agreement.signed_on)
+        for j, signature in enumerate(network.agreement):
+            # The line of the signature: a list item, or the single section of the earlier form (no item 0).
+            yield from _dated("networks.yaml", ("networks", i, "agreement", j, "signed_on"), signature.signed_on)
     for file, path, person in person_records(sections):
         if person.consent is not None:
             yield from _dated(file, (*path, "consent", "given_on"), person.consent.given_on)
+            yield from _dated(file, (*path, "consent", "withdrawn_on"), person.consent.withdrawn_on)
     for i, request in enumerate(sections["requests.yaml"]["requests"]):
         for step, day in request.steps.items() if request is not None else ():
             yield from _dated("requests.yaml", ("requests", i, "steps", step), day)

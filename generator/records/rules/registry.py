@@ -12,6 +12,7 @@ from generator.records.reader import Document
 from generator.records.rules.crossref import duplicates, known_ids, raw_ids, raw_members, unclear_memberships, unknown
 from generator.records.rules.handbook import check_agreement, check_ambassadors, check_process
 from generator.records.rules.lookalike import foreign_lookalikes, skeleton
+from generator.records.rules.overtime import check_former_ids, check_withdrawals
 from generator.records.rules.pastdates import check_past_dates
 from generator.records.rules.requests import check_requests
 from generator.records.schema.partners import represented_in_regions
@@ -184,5 +185,7 @@ RULES: list[tuple[tuple[str, ...], Rule]] = [
     (("agreement.yaml", "networks.yaml"), check_agreement),
     (("networks.yaml", "partners.yaml"), check_ambassadors),
     (("requests.yaml", "process.yaml", "partners.yaml", "networks.yaml"), check_requests),
+    (("partners.yaml", "networks.yaml"), check_withdrawals),
+    (("partners.yaml", "networks.yaml"), check_former_ids),
 ]
 PAST_DATE_FILES = ("partners.yaml", "networks.yaml", "requests.yaml")

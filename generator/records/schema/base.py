@@ -8,7 +8,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 from pydantic_core import PydanticCustomError
 
 from generator.problems import shown
-from generator.records.fieldtypes import Day, Email, Phone, Text
+from generator.records.fieldtypes import Day, Email, Id, Phone, Text
 
 
 def choices(values) -> str:
@@ -38,6 +38,22 @@ class Consent(Record):
         ),
         examples=["E-Mail an die Geschäftsstelle"],
     )
+    withdrawn_on: Day | None = Field(
+        None,
+        title="Widerrufen am",
+        description=(
+            "Datum, an dem die Person ihre Einwilligung widerrufen hat (JJJJ-MM-TT). Ab diesem Tag gilt sie als "
+            "Person ohne Einwilligung: Die öffentliche Website nennt sie nicht mehr. `given_on` und `via` bleiben "
+            "als Nachweis stehen (Art. 7 Abs. 1 DSGVO); die interne Seite „Einträge prüfen“ zeigt, was noch zu "
+            "löschen ist."
+        ),
+        examples=["2026-11-30"],
+    )
+
+    @property
+    def in_force(self) -> bool:
+        """Whether the consent still holds: given and not withdrawn (a withdrawal is never dated ahead)."""
+        return self.withdrawn_on is None
 
 
 def _consent(value: object) -> object:
@@ -53,7 +69,7 @@ def _consent(value: object) -> object:
     if value is not None and not isinstance(value, dict):
         raise PydanticCustomError(
             "om_consent",
-            "muss false sein oder ein Abschnitt mit „given_on“ und „via“ ({value})",
+            "muss false sein oder ein Abschnitt mit „given_on“, „via“ und gegebenenfalls „withdrawn_on“ ({value})",
             {"value": shown(value)},
         )
     return value
@@ -91,8 +107,9 @@ class Person(Record):
             "Nur eintragen, wenn die Person schriftlich eingewilligt hat, dass Name, E-Mail und Telefon öffentlich "
             "erscheinen: ein Abschnitt mit `given_on` (Datum) und `via` (wie die Einwilligung vorliegt). Ohne "
             "Einwilligung fehlt das Feld oder steht `false`; dann stehen diese Angaben nur auf der internen "
-            "Website. Von nationalen Ansprechpersonen zeigt die öffentliche Website auch mit Einwilligung nur den "
-            "Namen: Ihr Kontakt läuft immer über die OM-Geschäftsstelle."
+            "Website. Bei einem Widerruf bleibt der Abschnitt stehen und bekommt `withdrawn_on`. Von nationalen "
+            "Ansprechpersonen zeigt die öffentliche Website auch mit Einwilligung nur den Namen: Ihr Kontakt "
+            "läuft immer über die OM-Geschäftsstelle."
         ),
         json_schema_extra=_consent_schema,
     )
@@ -102,3 +119,7 @@ class Person(Record):
         description="`true` kennzeichnet eine erfundene Beispielperson der Musterdaten.",
         examples=[True],
     )
+
+
+# The ids a record had before `rename`: a page at each old address forwards to the new one.
+FormerIds = list[Id]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field
 
 from generator.records.fieldtypes import Day, Email, Id, Latitude, Longitude, Paragraph, Phone, Postcode, Text, Url
-from generator.records.schema.base import Person, Record, choices
+from generator.records.schema.base import FormerIds, Person, Record, choices
 from generator.records.schema.vocabulary import NETWORK_STATUSES, STATES, NetworkStatus, RemovedState, States
 
 
@@ -50,6 +52,21 @@ class AgreementSignature(Record):
     signed_on: Day = Field(
         title="Unterzeichnet am", description="Datum der Unterzeichnung (JJJJ-MM-TT).", examples=["2026-04-20"]
     )
+
+
+def _signatures(value: object) -> object:
+    """The list of signatures; a single section (the form before there was a history) is its one entry."""
+    return [value] if isinstance(value, dict) else value
+
+
+def _signatures_schema(schema: dict) -> None:
+    # Editors accept what the loader accepts: the list, or the single section written before.
+    items = schema.pop("items")
+    schema.pop("type", None)
+    schema["anyOf"] = [{"type": "array", "items": items}, items]
+
+
+Signatures = Annotated[list[AgreementSignature], BeforeValidator(_signatures)]
 
 
 class Ambassador(Person):
@@ -119,19 +136,35 @@ class Network(Record):
         description="Kennungen der beteiligten Partnerinstitutionen aus `partners.yaml`.",
         examples=[["dguv", "hwk-hannover"]],
     )
-    agreement: AgreementSignature | None = Field(
-        None,
+    agreement: Signatures = Field(
+        default_factory=list,
         title="Vereinbarung",
-        description="Die unterzeichnete Fassung der Vereinbarung zur Zusammenarbeit in den Regionen.",
+        description=(
+            "Die Unterschriften unter die Vereinbarung zur Zusammenarbeit in den Regionen, als Liste, die älteste "
+            "zuerst: Unterzeichnet das Netzwerk eine neue Fassung, kommt ein Eintrag dazu, der alte bleibt. Ein "
+            "einzelner Abschnitt mit `version` und `signed_on` (die frühere Schreibweise) gilt weiter."
+        ),
+        json_schema_extra=_signatures_schema,
     )
     ambassadors: list[Ambassador] = Field(
         default_factory=list,
         title="Botschafterinnen und Botschafter",
         description=(
             "Beraterinnen und Berater, die die OM-Gedanken in andere Netzwerke tragen. Name, E-Mail und Telefon "
-            "erscheinen öffentlich nur mit `consent: true`."
+            "erscheinen öffentlich nur mit einer Einwilligung (`consent` mit `given_on` und `via`, nicht "
+            "widerrufen)."
         ),
     )
     verified_on: Day | None = Field(
         None, title="Zuletzt geprüft", description="Datum der letzten Prüfung.", examples=["2026-10-01"]
+    )
+    former_ids: FormerIds = Field(
+        default_factory=list,
+        title="Frühere Kennungen",
+        description=(
+            "Kennungen, die das Netzwerk früher hatte (trägt der Befehl `rename` ein). "
+            "Unter jeder früheren Adresse bleibt eine Seite, die auf die neue weiterleitet, damit gedruckte Links "
+            "und QR-Codes gültig bleiben. Keine andere Kennung darf sie verwenden."
+        ),
+        examples=[["owl"]],
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field, StrictBool
 
-from generator.records.fieldtypes import Day, Id, Paragraph, Text, Url
-from generator.records.schema.base import Person, Record, choices
+from generator.records.fieldtypes import Day, Email, Id, Paragraph, Text, Url
+from generator.records.schema.base import FormerIds, Person, Record, choices
 from generator.records.schema.vocabulary import PARTNER_KINDS, STATES, PartnerKind, Presence, Scope
 
 
@@ -22,6 +22,29 @@ class RegionalContact(Person):
     )
     named_on: Day | None = Field(
         None, title="Benannt am", description="Datum der Benennung (JJJJ-MM-TT).", examples=["2021-09-15"]
+    )
+
+
+class Liaison(Person):
+    """The national liaison of a partner, with a deputy and a function mailbox for when the person is away."""
+
+    deputy: Person | None = Field(
+        None,
+        title="Vertretung",
+        description=(
+            "Die Person, die die nationale Ansprechperson vertritt, mit denselben Feldern und denselben Regeln "
+            "zur Einwilligung (`consent`)."
+        ),
+    )
+    mailbox: Email | None = Field(
+        None,
+        title="Funktionspostfach",
+        description=(
+            "Funktionsadresse der Einrichtung für die Kontakte der regionalen Netzwerke (z. B. "
+            "„netzwerke@…“), ohne Namen einer Person. Sie erscheint auch auf der öffentlichen Website, und die "
+            "Geschäftsstelle schreibt an sie, wenn die Ansprechperson nicht erreichbar ist."
+        ),
+        examples=["netzwerke@example.org"],
     )
 
 
@@ -77,7 +100,7 @@ class Partner(Record):
     description: Paragraph | None = Field(
         None, title="Beschreibung", description="Kurze Beschreibung für die Partnerseite.", examples=["Vertritt …"]
     )
-    liaison: Person | None = Field(
+    liaison: Liaison | None = Field(
         None,
         title="Nationale Ansprechperson",
         description=(
@@ -98,6 +121,27 @@ class Partner(Record):
         title="Zuletzt geprüft",
         description="Datum, an dem der Eintrag zuletzt geprüft wurde (JJJJ-MM-TT).",
         examples=["2026-10-01"],
+    )
+    left_on: Day | None = Field(
+        None,
+        title="Ausgetreten am",
+        description=(
+            "Datum, an dem die Einrichtung die Offensive Mittelstand verlassen hat (JJJJ-MM-TT). Von da an "
+            "erscheint sie nicht mehr als Partner und nicht mehr als Beteiligte eines Netzwerks; ihre Seite "
+            "sagt, dass sie ehemaliger Partner ist, und ihre Anfragen bleiben im Protokoll. Die Prüfung warnt, "
+            "solange ein Netzwerk sie noch unter `partners` führt."
+        ),
+        examples=["2026-12-31"],
+    )
+    former_ids: FormerIds = Field(
+        default_factory=list,
+        title="Frühere Kennungen",
+        description=(
+            "Kennungen, die der Partner früher hatte (trägt der Befehl `rename` ein). "
+            "Unter jeder früheren Adresse bleibt eine Seite, die auf die neue weiterleitet. Keine andere Kennung "
+            "darf sie verwenden."
+        ),
+        examples=[["owl-ihk"]],
     )
 
 

@@ -1,0 +1,90 @@
+"""Rules of records over time: withdrawn consents, former ids, partners who left, Botschafter outside the network."""
+
+from __future__ import annotations
+
+from generator.addresses import FIXED_NAMES, RECORD_FOLDERS
+from generator.problems import Problem
+from generator.records.people import person_records
+from generator.records.reader import Document
+from generator.records.rules.crossref import raw_ids
+
+# Which folders of pages belong to which section: a former id must not take a page name the site writes there.
+_KINDS = {"partners.yaml": ("partners", "Partner"), "networks.yaml": ("networks", "Netzwerk")}
+
+
+def check_withdrawals(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
+    """A consent cannot be withdrawn before it was given."""
+    problems = []
+    for file, path, person in person_records(sections):
+        consent = person.consent
+        if consent is not None and consent.withdrawn_on is not None and consent.withdrawn_on < consent.given_on:
+            message = (
+                f"widerrufen am {consent.withdrawn_on}, vor der Einwilligung ({consent.given_on}); "
+                "bitte beide Daten prüfen"
+            )
+            problems.append(docs[file].problem((*path, "consent", "withdrawn_on"), message))
+    return problems
+
+
+def check_former_ids(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
+    """A former id keeps its address for a forwarding page: no record may use it again, none may list it twice."""
+    problems = []
+    for file, (section, what) in _KINDS.items():
+        doc = docs[file]
+        current = {item_id: i for i, item_id in enumerate(raw_ids(doc, section)) if item_id}
+        claimed: dict[str, int] = {}
+        taken_names = set().union(*(FIXED_NAMES.get(f, set()) for f, (d, _) in RECORD_FOLDERS.items() if d == file))
+        for i, record in enumerate(sections[file][section]):
+            for j, former in enumerate(record.former_ids if record is not None else ()):
+                path = (section, i, "former_ids", j)
+                if former in current:
+                    other = current[former]
+                    where = (
+                        "dieser Eintrag selbst" if other == i else f"{what} in Zeile {doc.line_of((section, other))}"
+                    )
+                    message = (
+                        f"frühere Kennung „{former}“ ist eine aktuelle Kennung ({where}); unter ihrer alten Adresse "
+                        "steht eine Weiterleitung, deshalb darf kein Eintrag sie wieder verwenden"
+                    )
+                    problems.append(doc.problem(path, message))
+                elif former in claimed:
+                    line = doc.line_of((section, claimed[former]))
+                    message = f"frühere Kennung „{former}“ nennt schon ein anderer Eintrag ({what} in Zeile {line})"
+                    problems.append(doc.problem(path, message))
+                elif former in taken_names:
+                    message = f"frühere Kennung „{former}“ ist der Name einer Seite der Website selbst"
+                    problems.append(doc.problem(path, message))
+                claimed.setdefault(former, i)
+    return problems
+
+
+def left_partner_warnings(records) -> list[Problem]:
+    """German warnings for `check`: a partner that left is still listed by a network."""
+    left = {p.id: p.left_on for p in records.partners if p.left_on is not None}
+    doc = records.documents["networks.yaml"]
+    warnings = []
+    for i, network in enumerate(records.networks):
+        for j, partner_id in enumerate(network.partners):
+            if partner_id in left:
+                message = (
+                    f"„{partner_id}“ ist am {left[partner_id]} ausgetreten (left_on in partners.yaml) und wird "
+                    f"nicht mehr als Beteiligte gezeigt; bitte aus der Liste „partners“ von „{network.id}“ entfernen"
+                )
+                warnings.append(doc.problem(("networks", i, "partners", j), message, warning=True))
+    return warnings
+
+
+def ambassador_warnings(records) -> list[Problem]:
+    """German warnings for `check`: a Botschafterin or Botschafter advises for a partner outside the network."""
+    doc = records.documents["networks.yaml"]
+    known = {p.id for p in records.partners}
+    warnings = []
+    for i, network in enumerate(records.networks):
+        for j, person in enumerate(network.ambassadors):
+            if person.partner is not None and person.partner in known and person.partner not in network.partners:
+                message = (
+                    f"„{person.partner}“ ist am Netzwerk „{network.id}“ nicht beteiligt; bitte den Partner unter "
+                    "„partners“ eintragen oder beim Botschafter den richtigen Partner nennen"
+                )
+                warnings.append(doc.problem(("networks", i, "ambassadors", j, "partner"), message, warning=True))
+    return warnings
