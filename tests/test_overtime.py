@@ -152,8 +152,8 @@ def test_check_refuses_a_former_id_another_record_uses(editor):
     harz_line = _line_of(DATA / "networks.yaml", "  - id: harz\n")
     assert editor("networks.yaml", "      - owl-bielefeld\n", "      - harz\n") == [
         "data/networks.yaml:{line}: networks[3].former_ids[0]: frühere Kennung „harz“ ist eine aktuelle Kennung "
-        f"(Netzwerk in Zeile {harz_line}); unter ihrer alten Adresse steht eine Weiterleitung, deshalb darf kein Eintrag sie "
-        "wieder verwenden"
+        f"(Netzwerk in Zeile {harz_line}); unter ihrer alten Adresse steht eine Weiterleitung, "
+        "deshalb darf kein Eintrag sie wieder verwenden"
     ]
 
 
