@@ -14,11 +14,15 @@
   }
 
   function shown(element) {
-    return element && element.getClientRects().length > 0;
+    if (!element) return false;
+    if (element.checkVisibility) return element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+    return element.getClientRects().length > 0;
   }
 
+  // The first entry of the menu a visitor sees (the theme hides some, e.g. the current page's link beside its toc).
   function firstLink() {
-    return sidebar && sidebar.querySelector(".md-nav__list a[href], .md-nav__list label[tabindex='0']");
+    var candidates = sidebar ? sidebar.querySelectorAll(".md-nav__list a[href], .md-nav__list label[tabindex='0']") : [];
+    return Array.prototype.filter.call(candidates, shown)[0];
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-om-toggle]"), function (label) {
@@ -29,6 +33,32 @@
       label.click();
     });
   });
+
+  // Space presses the menu's own focusable labels too (sub-menus and their way back); the theme handles only Enter.
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key !== " " || !target || target.tagName !== "LABEL" || !target.hasAttribute("tabindex")) return;
+    if (target.hasAttribute("data-om-toggle")) return;
+    event.preventDefault();
+    target.click();
+  });
+
+  // A sub-menu opened or closed: the focus goes to what now stands where the pressed label was.
+  if (sidebar) {
+    sidebar.addEventListener("change", function (event) {
+      var toggle = event.target;
+      if (!toggle.classList || !toggle.classList.contains("md-nav__toggle") || toggle.id === "__toc") return;
+      var active = document.activeElement;
+      if (!active || active.tagName !== "LABEL" || active.htmlFor !== toggle.id) return;
+      window.setTimeout(function () {
+        var panel = toggle.parentNode.querySelector(":scope > .md-nav");
+        var target = toggle.checked
+          ? panel && panel.querySelector(":scope > .md-nav__title")
+          : toggle.parentNode.querySelector(":scope > label.md-nav__link, :scope > .md-nav__container > label, :scope > .md-nav__container > a");
+        if (target) target.focus();
+      }, 0);
+    });
+  }
 
   [drawer, search].forEach(function (toggle) {
     if (!toggle || !button(toggle)) return;
@@ -42,7 +72,8 @@
       var menu = button(drawer);
       if (drawer.checked && document.activeElement === menu) {
         var link = firstLink();
-        if (link) link.focus();
+        // After the label's own activation, which would take the focus back to it.
+        if (link) window.setTimeout(function () { link.focus(); }, 0);
       } else if (!drawer.checked && (sidebar.contains(document.activeElement) || document.activeElement === document.body)) {
         if (shown(menu)) menu.focus();
       }
@@ -62,6 +93,11 @@
       var active = document.activeElement;
       var inSearch = active === document.body || (active && active.closest && active.closest(".md-search"));
       if (!search.checked && inSearch && shown(button(search))) button(search).focus();
+      // Opened by its button: into the field (the theme tries that before the field is shown, om.css).
+      var field = document.querySelector(".md-search__input");
+      if (search.checked && active === button(search) && field) {
+        window.setTimeout(function () { field.focus(); }, 0);
+      }
     });
   }
 })();
