@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser import DESKTOP, PHONE, open_page
+from .browser import PHONE, open_page
 from .support import sample_directory
 from .walk import failing, walk
 

@@ -30,6 +30,9 @@ FOCUSED = """() => {
 }"""
 
 
+IN_MENU = "document.querySelector('.md-sidebar--primary').contains(document.activeElement)"
+
+
 def _focused(visit) -> dict:
     return visit.page.evaluate(FOCUSED)
 
@@ -61,7 +64,7 @@ def test_keyboard_opens_the_menu_on_a_phone_and_the_focus_stays_in_sight(browser
         for _ in range(4):  # into the menu and through its first entries
             focused = _focused(visit)
             assert focused["onScreen"] and focused["visible"], focused
-            assert visit.page.evaluate("document.querySelector('.md-sidebar--primary').contains(document.activeElement)")
+            assert visit.page.evaluate(IN_MENU)
             visit.page.keyboard.press("Tab")
         visit.page.keyboard.press("Escape")
         _settle(visit)
