@@ -250,3 +250,31 @@ def test_walk_checks_focus_of_a_page_with_a_control_off_screen(browser, tmp_path
             assert visit.page.evaluate(FOCUS_FACTS) == ["a „weg“", "a „darunter“"]
     finally:
         server.shutdown()
+
+
+# Per label of the procedure's diagram: how far its right edge stays inside its card (units of the drawing).
+LABEL_ROOM = """() => [...document.querySelectorAll('.om-diagram__step')].flatMap(step => {
+    const card = step.querySelector('rect').getBBox();
+    return [...step.querySelectorAll('text:not(.om-diagram__number)')]
+        .map(t => [t.textContent, card.x + card.width - (t.getBBox().x + t.getBBox().width)]);
+})"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "375"])
+def test_diagram_labels_fit_their_cards(browser, public_url, viewport):
+    with open_page(browser, public_url + "verfahren/", viewport) as visit:
+        room = visit.page.evaluate(LABEL_ROOM)
+        font = visit.page.locator(".om-diagram__title").first.evaluate("t => getComputedStyle(t).fontFamily")
+    assert room and [label for label, space in room if space < 4] == []
+    assert font.startswith("Arial")  # the font whose widths generator/pages/diagram.py wraps by
+
+
+def test_land_maps_and_their_table_fit_a_phone(browser, public_url):
+    with open_page(browser, public_url + "ansprechpersonen/", PHONE) as visit:
+        visit.page.wait_for_load_state("load")
+        assert visit.horizontal_overflow() == 0
+        assert visit.page.locator(".om-landmaps .md-typeset__scrollwrap.om-scrolls").count() == 0
+        widths = visit.page.locator(".om-landmaps__map").evaluate_all(
+            "maps => maps.map(m => m.getBoundingClientRect().right)"
+        )
+        assert widths and max(widths) <= PHONE["width"]
