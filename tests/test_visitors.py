@@ -5,6 +5,7 @@ they scroll."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.request import urlopen
 
 import pytest
 
@@ -282,9 +283,7 @@ def test_land_maps_and_their_table_fit_a_phone(browser, public_url):
 
 @pytest.mark.engine
 def test_a_title_over_70_characters_is_cut(long_names_url):
-    from urllib.request import urlopen
-
-    with urlopen(long_names_url + "partner/vbg/") as response:  # noqa: S310 (the test's own server)
+    with urlopen(long_names_url + "partner/vbg/") as response:  # the test's own server
         page = response.read().decode("utf-8")
     title = page.split("<title>", 1)[1].split("</title>", 1)[0]
     assert len(title) == 70 and title.endswith("…")
