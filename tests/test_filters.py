@@ -131,3 +131,19 @@ def test_overview_entries_carry_the_facet_values_the_instant_filter_reads(direct
 
 def test_filtered_pages_carry_no_tokens(pages):
     assert "data-om=" not in pages["partner/art/kammer.md"]
+
+
+def test_network_page_names_its_national_and_its_regional_partners_apart(directory, pages):
+    """„Welche nationalen Partner sind in OWL?“ is answered on the network's own page."""
+    scopes = {p.id: p.scope for p in directory.partners}
+    for network in directory.networks:
+        page = pages[f"netzwerke/{network.id}.md"]
+        section = page[page.index("## Beteiligte Partner") : page.index("## Regionale Ansprechpersonen")]
+        national = [m.id for m in network.members if scopes[m.id] == "national"]
+        regional = [m.id for m in network.members if scopes[m.id] == "regional"]
+        groups = re.split(r"\*\*Regionale Partner \(\d+\):\*\*", section)
+        linked = [re.findall(r"\(\.\./partner/([a-z0-9-]+)\.md\)", group) for group in groups]
+        assert linked == ([national, regional] if regional else [national]), network.id
+        if national:
+            assert f"**Bundesweite Partner ({len(national)}):**" in section
+    assert any(scopes[m.id] == "regional" for n in directory.networks for m in n.members)
