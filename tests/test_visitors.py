@@ -99,6 +99,16 @@ def test_keyboard_opens_the_search_on_a_phone_and_finds(browser, public_url):
         assert _focused(visit)["name"] == "Suche"
 
 
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
+def test_the_slash_key_opens_the_search_at_every_width(browser, public_url, viewport):
+    with open_page(browser, public_url + "partner/", viewport) as visit:
+        visit.page.keyboard.press("/")
+        _settle(visit)
+        focused = _focused(visit)
+        assert focused["tag"] == "input" and focused["onScreen"] and focused["visible"]
+        assert visit.page.locator("input.md-search__input").input_value() == ""
+
+
 def test_menu_and_search_buttons_are_out_of_the_way_on_a_desktop(browser, public_url):
     with open_page(browser, public_url, DESKTOP) as visit:
         assert not visit.page.locator("[data-om-toggle=__drawer]").is_visible()

@@ -89,15 +89,26 @@
   }
 
   if (search && button(search)) {
+    var field = document.querySelector(".md-search__input");
     search.addEventListener("change", function () {
       var active = document.activeElement;
       var inSearch = active === document.body || (active && active.closest && active.closest(".md-search"));
       if (!search.checked && inSearch && shown(button(search))) button(search).focus();
-      // Opened by its button: into the field (the theme tries that before the field is shown, om.css).
-      var field = document.querySelector(".md-search__input");
-      if (search.checked && active === button(search) && field) {
+      // Opened: into the field (the theme tries that before the closed search is shown again, om.css).
+      if (search.checked && field && active !== field) {
         window.setTimeout(function () { field.focus(); }, 0);
       }
+    });
+    // The theme's keys for the search (/, s, f) focus the field; below 960 px the closed field takes no focus,
+    // so these keys press the search button there.
+    document.addEventListener("keydown", function (event) {
+      var target = event.target;
+      if (["/", "s", "f"].indexOf(event.key) < 0 || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (search.checked || !shown(button(search))) return;
+      if (target && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName))) return;
+      event.preventDefault();
+      event.stopPropagation();
+      button(search).click();
     });
   }
 })();
