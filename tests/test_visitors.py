@@ -73,6 +73,28 @@ def test_keyboard_opens_the_menu_on_a_phone_and_the_focus_stays_in_sight(browser
         assert _focused(visit)["name"] == "Menü"
 
 
+def test_keyboard_opens_a_sub_menu_and_comes_back_from_it(browser, public_url):
+    with open_page(browser, public_url, PHONE) as visit:
+        _tab_to(visit, "Menü")
+        visit.page.keyboard.press("Enter")
+        _settle(visit)
+        for _ in range(12):  # to the first arrow that opens a section
+            visit.page.keyboard.press("Tab")
+            opener = visit.page.evaluate("document.activeElement.htmlFor || ''")
+            if opener.startswith("__nav_"):
+                break
+        else:
+            raise AssertionError("kein Untermenü erreicht")
+        visit.page.keyboard.press("Enter")
+        _settle(visit)
+        back = _focused(visit)
+        assert back["name"].startswith("Zurück aus ") and back["onScreen"] and back["visible"], back
+        visit.page.keyboard.press(" ")
+        _settle(visit)
+        assert visit.page.evaluate("document.activeElement.htmlFor") == opener
+        assert _focused(visit)["onScreen"]
+
+
 def test_space_opens_the_menu_and_a_closed_menu_takes_no_focus(browser, public_url):
     with open_page(browser, public_url + "verfahren/", PHONE) as visit:
         _tab_to(visit, "Menü")

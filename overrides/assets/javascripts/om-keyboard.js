@@ -51,11 +51,14 @@
       var active = document.activeElement;
       if (!active || active.tagName !== "LABEL" || active.htmlFor !== toggle.id) return;
       window.setTimeout(function () {
-        var panel = toggle.parentNode.querySelector(":scope > .md-nav");
+        var item = toggle.parentNode;
+        var panel = item.querySelector(":scope > .md-nav");
         var target = toggle.checked
           ? panel && panel.querySelector(":scope > .md-nav__title")
-          : toggle.parentNode.querySelector(":scope > label.md-nav__link, :scope > .md-nav__container > label, :scope > .md-nav__container > a");
-        if (target) target.focus();
+          : item.querySelector(":scope > label.md-nav__link, :scope > .md-nav__container > label") ||
+            item.querySelector(":scope > .md-nav__container > a");
+        // Without scrolling: the panel is still sliding in, and scrolling the menu to it would push it aside.
+        if (target) target.focus({ preventScroll: true });
       }, 0);
     });
   }
@@ -73,7 +76,7 @@
       if (drawer.checked && document.activeElement === menu) {
         var link = firstLink();
         // After the label's own activation, which would take the focus back to it.
-        if (link) window.setTimeout(function () { link.focus(); }, 0);
+        if (link) window.setTimeout(function () { link.focus({ preventScroll: true }); }, 0);
       } else if (!drawer.checked && (sidebar.contains(document.activeElement) || document.activeElement === document.body)) {
         if (shown(menu)) menu.focus();
       }
