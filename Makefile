@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Material prints an end-of-life notice on every run; nobody here can act on it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site intern test test-fast lint workflows format golden serve check bench screenshots sysdeps clean
+.PHONY: site intern test test-fast live-walk lint workflows format golden serve check bench screenshots sysdeps clean
 
 site: $(STAMP)
 	$(PY) -m generator build
@@ -26,6 +26,10 @@ test: $(STAMP) sysdeps lint workflows
 # Everything but the browser, print, spelling and whole-site tests: for the edit-test loop (well under a minute).
 test-fast: $(STAMP)
 	$(PY) -m pytest -q -m "not browser and not print and not spelling and not engine"
+
+# The browser walk over the live data/ (axe, reflow, focus, figures at 320, 375 and 1280 px): the data check.
+live-walk: $(STAMP) sysdeps
+	$(PY) -m pytest -q -m live tests/test_live_walk.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

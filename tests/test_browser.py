@@ -8,31 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from .browser import DESKTOP, PHONE, open_page
+from .browser import PHONE, open_page
 from .sitewalk import forwarding_pages
 from .support import sample_directory
+from .walk import failing, walk
 
 SCRIPT_BUDGET = 600_000  # bytes of script a page may load (files and inline)
-# What a visitor's browser shows about the page as it is now, besides axe: sideways scrolling, drawings
-# wider than the text column, script loaded, and headings that skip a level.
-PAGE_FACTS = """() => {
-    const column = document.querySelector('.md-content article') || document.body;
-    const width = column.clientWidth;
-    const wide = [...column.querySelectorAll('figure, img, svg:not(.md-icon svg):not(.twemoji svg)')]
-        .filter(e => e.getBoundingClientRect().width > width + 1)
-        .map(e => e.tagName.toLowerCase() + (e.className && e.className.baseVal !== undefined
-            ? '.' + e.className.baseVal : e.className ? '.' + e.className : ''));
-    const files = performance.getEntriesByType('resource').filter(r => new URL(r.name).pathname.endsWith('.js'));
-    const inline = [...document.scripts].filter(s => !s.src).reduce((sum, s) => sum + s.text.length, 0);
-    const levels = [...column.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(h => Number(h.tagName[1]));
-    const skips = levels.filter((level, i) => level > (i ? levels[i - 1] : 0) + 1);
-    return {
-        overflow: document.documentElement.scrollWidth - window.innerWidth,
-        wide: wide,
-        script: files.reduce((sum, r) => sum + r.decodedBodySize, 0) + inline,
-        headings: skips.length ? levels.join(' ') : '',
-    };
-}"""
 
 
 def site_pages(site: Path) -> list[str]:
@@ -51,38 +32,13 @@ def directory():
 
 @pytest.fixture(scope="module")
 def walked(browser, engine_url, engine_site) -> dict[str, dict[str, dict]]:
-    """Every page of the public site, as each engine builds it, at both widths: axe's violations and PAGE_FACTS."""
+    """Every page of the public site, as each engine builds it, at both widths (tests/walk.py): axe, PAGE_FACTS,
+    focus, reflow at 320 px; a page at a former address is walked where it forwards to."""
     pages = site_pages(engine_site)
-    # A page at a former address forwards at once: its facts are those of the page the visitor lands on.
-    forwards = forwarding_pages(engine_site)
     # Late requests (e.g. the search worker's) are waited for on the first page of each section: they are the same
     # on every page of a template, and waiting everywhere would double the walk.
     sections = {address.split("/")[0]: address for address in reversed(pages)}
-    results: dict[str, dict[str, dict]] = {"desktop": {}, "phone": {}}
-    for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
-        with open_page(browser, engine_url, viewport, axe=True) as visit:
-            for address in pages:
-                visit.goto(engine_url + address)
-                if address in forwards:
-                    visit.page.wait_for_url(engine_url + forwards[address])
-                    visit.page.wait_for_load_state("load")
-                facts = visit.page.evaluate(PAGE_FACTS)
-                facts["landed"] = visit.page.url.removeprefix(engine_url)
-                facts["axe"] = visit.axe_violations()
-                if width == "desktop" and address in sections.values():
-                    visit.page.wait_for_load_state("networkidle")
-                facts["foreign"] = visit.foreign_requests
-                results[width][address] = facts
-    return results
-
-
-def _failing(walked: dict, fact: str, bad) -> dict[str, object]:
-    return {
-        f"{width} {address}": facts[fact]
-        for width, pages in walked.items()
-        for address, facts in pages.items()
-        if bad(facts[fact])
-    }
+    return walk(browser, engine_url, pages, set(sections.values()), forwarding_pages(engine_site))
 
 
 def test_the_walk_covers_every_page_of_the_site(walked, engine_site):
@@ -100,28 +56,38 @@ def test_every_former_address_forwards_to_the_new_page(walked, public_site):
 
 
 def test_no_page_requests_anything_from_another_host(walked):
-    assert _failing(walked, "foreign", bool) == {}
+    assert failing(walked, "foreign", bool) == {}
 
 
 def test_no_page_has_an_axe_violation_at_either_width(walked):
-    assert _failing(walked, "axe", bool) == {}
+    assert failing(walked, "axe", bool) == {}
 
 
 def test_no_page_scrolls_sideways_at_either_width(walked):
-    assert _failing(walked, "overflow", lambda pixels: pixels > 0) == {}
+    assert failing(walked, "overflow", lambda pixels: pixels > 0) == {}
+
+
+def test_no_page_scrolls_sideways_at_320_px(walked):
+    """WCAG 1.4.10 (reflow): 1280 px at 400 % zoom."""
+    assert failing(walked, "reflow", lambda pixels: pixels > 0) == {}
+
+
+def test_every_control_the_tab_key_reaches_is_on_screen_when_focused(walked):
+    """WCAG 2.4.7 and 2.4.11: no focus in a closed menu, under a panel or off screen, at either width."""
+    assert failing(walked, "focus", bool) == {}
 
 
 def test_no_figure_is_wider_than_its_column(walked):
-    assert _failing(walked, "wide", bool) == {}
+    assert failing(walked, "wide", bool) == {}
 
 
 def test_no_page_loads_more_than_600_kb_of_script(walked):
-    assert _failing(walked, "script", lambda size: size > SCRIPT_BUDGET) == {}
-    assert min(facts["script"] for facts in walked["desktop"].values()) > 50_000  # the theme's bundle is counted
+    assert failing(walked, "script", lambda size: size > SCRIPT_BUDGET) == {}
+    assert min(facts["script"] for facts in walked["desktop"].values()) > 50_000  # Material's bundle is counted
 
 
 def test_heading_levels_never_skip_one(walked):
-    assert _failing(walked, "headings", bool) == {}
+    assert failing(walked, "headings", bool) == {}
 
 
 def test_request_guard_counts_and_blocks_requests_to_other_hosts(browser, public_url):
@@ -148,6 +114,7 @@ def test_internal_site_loads_nothing_from_other_hosts(browser, intern_url):
 def test_open_search_with_results_passes_axe_on_a_phone(browser, public_url):
     with open_page(browser, public_url, PHONE, axe=True) as visit:
         visit.page.click("label.md-header__button[for=__search]")
+        visit.page.locator("input.md-search__input").wait_for()
         visit.page.keyboard.type("Netzwerk")
         visit.page.wait_for_selector(".md-search-result__item")
         assert visit.axe_violations() == []
@@ -169,11 +136,16 @@ def test_map_markers_lead_to_their_network_pages(browser, public_url, directory)
 
 
 def test_map_is_read_as_the_list_of_networks_by_screen_readers(browser, public_url, directory):
-    with open_page(browser, public_url + "netzwerke/") as visit:
+    with open_page(browser, public_url) as visit:
         tree = visit.page.locator(".om-map").aria_snapshot()
         # The markers are hidden from assistive technology; each network is one link of the list.
         assert re.findall(r'- link "([^"]+)"', tree) == [n.name for n in directory.networks]
         assert "- list:" in tree and "img" not in tree
+    with open_page(browser, public_url + "netzwerke/") as visit:
+        # The overview's map has no list of its own: the numbered list below it names each network once.
+        assert "link" not in visit.page.locator(".om-map").aria_snapshot()
+        names = visit.page.locator("article .om-entries > ol > li > a:first-child").all_inner_texts()
+        assert names == [n.name for n in directory.networks]
 
 
 def _visible(visit) -> list[str]:

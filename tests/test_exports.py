@@ -194,3 +194,17 @@ def test_built_site_serves_the_exports_and_links_them_from_the_overviews(public_
     for name in ("partners.json", "partners.csv"):
         assert f'href="../daten/{name}"' in partners
     assert (public_site / "daten" / "networks.csv").read_bytes().startswith(b"\xef\xbb\xbfKennung;Name;")
+
+
+def test_workbook_columns_are_as_wide_as_their_values_within_limits(files):
+    book = openpyxl.load_workbook(io.BytesIO(files["daten/verzeichnis.xlsx"]))
+    for sheet in book:
+        header = [cell.value for cell in sheet[1]]
+        for number, name in enumerate(header, start=1):
+            letter = openpyxl.utils.get_column_letter(number)
+            longest = max(len(str(cell.value)) for cell in sheet[letter] if cell.value is not None)
+            width = sheet.column_dimensions[letter].width
+            assert 8 <= width <= 60, (sheet.title, name, width)
+            assert width >= min(longest, 58), (sheet.title, name, width, longest)
+    partners = book["Partner"]
+    assert partners.column_dimensions["B"].width > partners.column_dimensions["A"].width  # names beside ids

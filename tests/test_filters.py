@@ -60,7 +60,7 @@ def test_a_network_over_several_states_is_listed_on_the_page_of_each(pages):
 
 def test_the_list_links_each_state_of_a_network_to_its_page(pages):
     rows = pages["netzwerke/index.md"].splitlines()
-    row = next(line for line in rows if line.startswith("<li data-om=") and '<a href="harz/">' in line)
+    row = next(line for line in rows if line.startswith("<li value=") and '<a href="harz/">' in line)
     assert (
         ' · <a href="bundesland/sachsen-anhalt/">Sachsen-Anhalt</a>, '
         '<a href="bundesland/niedersachsen/">Niedersachsen</a>, '
@@ -80,11 +80,16 @@ def test_network_pages_by_status_list_exactly_the_networks_with_that_status(dire
     assert _linked_rows(pages["netzwerke/status/musternetzwerk/index.md"], "netzwerke") == ["beispiel-dresden"]
 
 
-def test_partner_pages_by_kind_and_network_list_exactly_the_matching_partners(directory, pages):
-    kinds, networks = partner_facets(directory)
+def test_partner_pages_by_kind_level_and_network_list_exactly_the_matching_partners(directory, pages):
+    kinds, levels, networks = partner_facets(directory)
     for choice in kinds.choices:
         expected = [p.id for p in directory.partners if p.kind_label == choice.label]
         assert _linked_rows(pages[choice.page], "partner") == expected
+    assert [c.label for c in levels.choices] == ["bundesweit", "regional"]
+    for choice in levels.choices:
+        expected = [p.id for p in directory.partners if p.scope_label == choice.label]
+        assert _linked_rows(pages[choice.page], "partner") == expected
+    assert "partner/ebene/national/index.md" in pages and "partner/ebene/regional/index.md" in pages
     for choice in networks.choices:
         network = next(n for n in directory.networks if n.name == choice.label)
         assert _linked_rows(pages[choice.page], "partner") == [m.id for m in network.members]
@@ -113,13 +118,14 @@ def test_filter_pages_show_the_current_choice_unlinked_and_stay_out_of_search(pa
 
 
 def test_overview_entries_carry_the_facet_values_the_instant_filter_reads(directory, pages):
-    """Token "b2" is the third link of the second facet line; the script numbers the links the same way."""
+    """Token "c2" is the third link of the third facet line; the script numbers the links the same way."""
     page = pages["partner/index.md"]
-    kinds, networks = partner_facets(directory)
+    kinds, levels, networks = partner_facets(directory)
     rkw = next(line for line in page.splitlines() if '<a href="rkw/">' in line)
     kammer = next(i for i, c in enumerate(kinds.choices) if c.label == "Beratungsnetzwerk")
+    level = next(i for i, c in enumerate(levels.choices) if c.label == "bundesweit")
     muenchen = next(i for i, c in enumerate(networks.choices) if c.label == "Musternetzwerk München")
-    assert rkw.startswith(f'<li data-om="a{kammer} b{muenchen}">')
+    assert rkw.startswith(f'<li data-om="a{kammer} b{level} c{muenchen}">')
     assert _linked_rows(page, "partner") == [p.id for p in directory.partners]
     assert facet_tokens(network_facets(directory))["muenchen"].split() == ["a0", "b0"]
 
@@ -137,3 +143,19 @@ def test_html_links_are_written_only_on_index_pages_where_both_engines_read_them
     )
     with pytest.raises(ValueError, match="index pages"):
         html_link("München", "netzwerke/muenchen.md", "netzwerke/bundesland/bayern.md")
+
+
+def test_network_page_names_its_national_and_its_regional_partners_apart(directory, pages):
+    """„Welche nationalen Partner sind in OWL?“ is answered on the network's own page."""
+    scopes = {p.id: p.scope for p in directory.partners}
+    for network in directory.networks:
+        page = pages[f"netzwerke/{network.id}.md"]
+        section = page[page.index("## Beteiligte Partner") : page.index("## Regionale Ansprechpersonen")]
+        national = [m.id for m in network.members if scopes[m.id] == "national"]
+        regional = [m.id for m in network.members if scopes[m.id] == "regional"]
+        groups = re.split(r"\*\*Regionale Partner \(\d+\):\*\*", section)
+        linked = [re.findall(r"\(\.\./partner/([a-z0-9-]+)\.md\)", group) for group in groups]
+        assert linked == ([national, regional] if regional else [national]), network.id
+        if national:
+            assert f"**Bundesweite Partner ({len(national)}):**" in section
+    assert any(scopes[m.id] == "regional" for n in directory.networks for m in n.members)

@@ -136,9 +136,9 @@ def test_multiline_description_stays_one_paragraph(hostile_site):
 
 def test_title_element_shows_the_name_literally(hostile_site):
     page = parse(hostile_site / "partner" / "dguv" / "index.html")
-    assert "".join(page.text["title"]).startswith("<script>alert(1)</script> - ")
+    assert "".join(page.text["title"]).startswith("<script>alert(1)</script> – ")
     breakout = parse(hostile_site / "partner" / "dihk" / "index.html")
-    assert "".join(breakout.text["title"]).startswith("</title><script>alert(8)</script> - ")
+    assert "".join(breakout.text["title"]).startswith("</title><script>alert(8)</script> – ")
 
 
 @pytest.mark.parametrize(

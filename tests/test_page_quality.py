@@ -1,4 +1,4 @@
-"""Every page has its own meaningful title and description; the 404 page speaks German."""
+"""Every page has its own short, meaningful title, a description and Open Graph tags; the 404 page speaks German."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from pathlib import Path
 TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')
 SITE_NAME = "Offensive Mittelstand – Netzwerke und Partner"
+SUFFIX = " – Offensive Mittelstand"
+OG = re.compile(r'<meta property="og:(\w+)" content="([^"]*)">')
 
 
 def _pages(site: Path) -> dict[str, tuple[str, str]]:
@@ -30,8 +32,10 @@ def test_every_page_has_a_title_of_its_own(public_site):
     pages = _pages(public_site)
     assert len(pages) > 40
     for address, (title, _) in pages.items():
-        assert title.endswith(f" - {SITE_NAME}"), f"{address}: Titel „{title}“"
-        assert len(title) > len(SITE_NAME) + 5, f"{address}: Titel „{title}“"
+        # Search results cut titles at about 70 characters; the site's name follows where there is room.
+        assert 10 < len(title) <= 70, f"{address}: Titel „{title}“ ({len(title)} Zeichen)"
+        assert title.endswith(SUFFIX) or len(title) + len(SUFFIX) > 70 or title.endswith("…"), title
+        assert " - " not in title and not title.startswith("Start"), f"{address}: Titel „{title}“"
     repeated = {title for title, count in Counter(t for t, _ in pages.values()).items() if count > 1}
     assert not repeated, f"Titel mehrfach vergeben: {sorted(repeated)}"
 
@@ -49,8 +53,31 @@ def test_every_page_has_a_description_of_its_own(public_site):
 def test_404_page_is_german_and_leads_back(public_site):
     page = (public_site / "404.html").read_text(encoding="utf-8")
     assert '<html lang="de"' in page
-    assert f"<title>Seite nicht gefunden - {SITE_NAME}</title>" in page
+    assert f"<title>Seite nicht gefunden{SUFFIX}</title>" in page
     assert "<h1>Seite nicht gefunden</h1>" in page
     assert 'href="/netzwerke/"' in page and 'href="/partner/"' in page
     assert '<meta name="robots" content="noindex">' in page
     assert "Not found" not in page
+
+
+def test_a_title_too_long_for_the_site_name_stands_alone_and_is_cut_at_70_characters(public_site):
+    pages = _pages(public_site)
+    assert pages["partner/bg-etem/"][0] == "Berufsgenossenschaft Energie Textil Elektro Medienerzeugnisse"
+    assert pages["netzwerke/muenchen/"][0] == f"Musternetzwerk München{SUFFIX}"
+    assert pages["./"][0] == "Netzwerke und Partner der Offensive Mittelstand"
+
+
+def test_every_page_has_open_graph_tags_without_an_image(public_site, intern_site):
+    for file in sorted(public_site.rglob("index.html")):
+        tags = dict(OG.findall(file.read_text(encoding="utf-8")))
+        address = file.parent.relative_to(public_site).as_posix() + "/"
+        title, description = _pages(public_site)[address]
+        assert tags["type"] == "website" and tags["locale"] == "de_DE", address
+        shared = html.unescape(tags["title"])
+        assert title in (shared, shared + SUFFIX) or (title.endswith("…") and shared.startswith(title[:-1])), title
+        assert html.unescape(tags["description"]) == description
+        assert tags["url"] == "https://netzwerke.example.org/" + address.removeprefix("./"), address
+        assert "image" not in tags
+    # The internal site has no address of its own: no og:url that would name the public host.
+    intern = (intern_site / "partner" / "dguv" / "index.html").read_text(encoding="utf-8")
+    assert 'property="og:title"' in intern and 'property="og:url"' not in intern

@@ -150,3 +150,20 @@ def crowded_sheet(tmp_path_factory, engine) -> bytes:
 def test_a_sheet_with_40_partners_still_prints_on_one_a4_page(crowded_sheet):
     assert page_size(crowded_sheet) == A4_POINTS
     assert page_count(crowded_sheet) == 1
+
+
+def test_procedure_prints_its_text_first_and_the_diagram_on_a_page_of_its_own(public_url, browser):
+    """The diagram is taller than what is left of the first page: in the flow it would leave half a page empty."""
+    page = browser.new_page(viewport={"width": 669, "height": 1000})
+    page.emulate_media(media="print")
+    page.goto(public_url + "verfahren/")
+    tops = page.evaluate(
+        """() => [...document.querySelectorAll('article > :not(.md-content__button)')]
+            .map(e => [e.tagName.toLowerCase(), e.getBoundingClientRect().top, e.getBoundingClientRect().height])"""
+    )
+    page.close()
+    figure = next(top for tag, top, _ in tops if tag == "figure")
+    height = next(size for tag, _, size in tops if tag == "figure")
+    assert max(top for tag, top, _ in tops if tag != "figure") < figure  # the text first, without a gap
+    assert height <= 250 / 25.4 * 96 + 1  # fits a page
+    assert page_count(print_to_pdf(public_url + "verfahren/")) <= 3

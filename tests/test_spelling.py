@@ -65,8 +65,11 @@ def main_text(html: str) -> str:
 
 
 def words(text: str) -> set[str]:
-    """The words of a text; hyphenated compounds count as their parts (OM-Geschäftsstelle → OM, Geschäftsstelle)."""
-    text = NOT_WORDS.sub(" ", text)
+    """The words of a text; hyphenated compounds count as their parts (OM-Geschäftsstelle → OM, Geschäftsstelle).
+
+    A soft hyphen (U+00AD, a place a word may break on a narrow screen) joins what it stands in.
+    """
+    text = NOT_WORDS.sub(" ", text.replace("\u00ad", ""))
     return {part for match in WORD.findall(text) for part in match.split("-") if len(part) > 1}
 
 

@@ -81,7 +81,7 @@ def build_directory(
     member_refs: dict[str, list[Ref]] = {n.id: [] for n in networks}
     for p in partners:
         for network in memberships.get(p.id, ()):
-            member_refs[network.id].append(Ref(p.id, p.name))
+            member_refs[network.id].append(Ref(p.id, p.name, p.scope))
     partner_names = {p.id: p.name for p in everyone}
     plans = _plans(records, networks, partners, profile)
     return Directory(

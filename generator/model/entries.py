@@ -49,10 +49,11 @@ class RegionalContactEntry:
 
 @dataclass(frozen=True)
 class Ref:
-    """A link target: the id and display name of a network or partner."""
+    """A link target: the id and display name of a network or partner (of a partner also its level)."""
 
     id: str
     name: str
+    scope: str = ""  # a network's members: "national" or "regional", so its page can tell them apart
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Filtered overview pages that work without JavaScript: networks by state and status, partners by kind and network."""
+"""Filtered overview pages that work without JavaScript: networks by state and status, partners by kind, level
+and network."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 from jinja2 import Environment
 from markupsafe import Markup
 
-from generator.addresses import BY_KIND, BY_NETWORK, BY_STATE, BY_STATUS
+from generator.addresses import BY_KIND, BY_LEVEL, BY_NETWORK, BY_STATE, BY_STATUS
 from generator.german import slug
 from generator.model.directory import Directory
 from generator.pages.family import render_once
@@ -94,9 +95,10 @@ def filter_page(folder: str, key: str) -> str:
 
 
 def partner_facets(directory: Directory) -> tuple[Facet, ...]:
-    """Partners by kind and by the networks they take part in."""
+    """Partners by kind, by level (bundesweit or regional) and by the networks they take part in."""
     partners = directory.partners
     kinds = _values(partners, lambda p: [(p.kind, p.kind_label)])
+    levels = _values(partners, lambda p: [(p.scope, p.scope_label)])
     members: dict[str, list] = {n.id: [] for n in directory.networks}
     for partner in partners:  # one pass over the partners, in their order, instead of one per network
         for network_id in dict.fromkeys(r.id for r in partner.networks):
@@ -106,6 +108,9 @@ def partner_facets(directory: Directory) -> tuple[Facet, ...]:
     sources = {n.id: n.source for n in directory.networks}
     return (
         _facet("Art", kinds, lambda key, _: filter_page(BY_KIND, key), "Partner der Art „{}“", lambda _: PARTNERS),
+        _facet(
+            "Ebene", levels, lambda key, _: filter_page(BY_LEVEL, key), "Partner der Ebene „{}“", lambda _: PARTNERS
+        ),
         _facet(
             "Netzwerke",
             networks,

@@ -9,6 +9,10 @@ from datetime import date, datetime
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+# Column widths in characters: wide enough for most values, never a column across the whole screen.
+MIN_WIDTH, MAX_WIDTH = 8, 60
 
 
 def xlsx_cell(value: object) -> object:
@@ -36,6 +40,8 @@ def workbook(sheets: dict[str, tuple[list[str], list[list[object]]]], text_colum
                 if name in text_columns:
                     cell.number_format = "@"
             column[0].font = Font(bold=True)
+        for number, width in enumerate(column_widths(header, rows), start=1):
+            sheet.column_dimensions[get_column_letter(number)].width = width
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = sheet.dimensions
     moment = datetime(day.year, day.month, day.day)
@@ -44,6 +50,15 @@ def workbook(sheets: dict[str, tuple[list[str], list[list[object]]]], text_colum
     buffer = io.BytesIO()
     book.save(buffer)
     return _dated(buffer.getvalue(), moment)
+
+
+def column_widths(header: list[str], rows: list[list[object]]) -> list[float]:
+    """Per column the width of its longest line (header in bold counts a little wider), within MIN and MAX_WIDTH."""
+    widths = []
+    for index, name in enumerate(header):
+        longest = max((len(str(xlsx_cell(row[index]))) for row in rows if row[index] is not None), default=0)
+        widths.append(float(min(MAX_WIDTH, max(MIN_WIDTH, longest + 2, round(len(name) * 1.1) + 2))))
+    return widths
 
 
 def _dated(archive: bytes, moment: datetime) -> bytes:

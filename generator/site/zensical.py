@@ -28,8 +28,9 @@ from generator.site.zensical_meta import PageLinks, add_hook_meta, nav_titles, r
 from generator.site.zensical_search import add_ascii_spellings
 
 OVERRIDES = ROOT / "overrides"
-# Overrides made for Material's own templates only: Zensical brings its own search dialog, with a name.
-MATERIAL_ONLY = ("partials/search.html", "sitemap.xml")
+# Overrides made for Material's own templates only: Zensical brings its own search dialog, with a name, and its
+# own header and menu (the copies of Material's header and nav-item partials would replace them).
+MATERIAL_ONLY = ("partials/search.html", "partials/header.html", "partials/nav-item.html", "sitemap.xml")
 # Overrides of Zensical's own templates, laid over overrides/ for Zensical only (MkDocs never sees them).
 ZENSICAL_ONLY = "overrides-zensical"
 # Zensical's own look, with Material's layout and colours that the project's styles were written for.

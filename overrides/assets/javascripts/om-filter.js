@@ -2,7 +2,9 @@
 // Markup (generated): <div class="om-facets"> with one list item per facet and a link per value, then the marker
 // <div class="om-filter" data-om-noun="…" data-om-search="…">, then <div class="om-entries"> whose list items carry
 // data-om="a0 b12" (facet letter, number of the value's link). The choices are kept in the address
-// (?bundesland=bayern&q=m%C3%BCnchen), so a filtered view can be shared and bookmarked.
+// (?bundesland=bayern&q=m%C3%BCnchen), so a filtered view can be shared and bookmarked. Once the form stands, the
+// facet links are hidden: the form offers the same choices, and each filter shows once (the links stay for
+// visitors without JavaScript). After each change the list sends "om-filtered", so the map can follow (om-map.js).
 (function () {
   "use strict";
 
@@ -71,7 +73,8 @@
     var list = marker.previousElementSibling;
     var entriesBlock = marker.nextElementSibling;
     if (!list || !list.matches(".om-facets") || !entriesBlock || !entriesBlock.matches(".om-entries")) return;
-    var entries = Array.prototype.map.call(entriesBlock.querySelectorAll(":scope > ul > li"), entryOf);
+    var entries = Array.prototype.map.call(
+      entriesBlock.querySelectorAll(":scope > ul > li, :scope > ol > li"), entryOf);
     var noun = marker.getAttribute("data-om-noun") || "Einträgen";
     var form = document.createElement("form");
     form.className = "om-filter__form";
@@ -133,12 +136,14 @@
         if (match) shown += 1;
       });
       summary.textContent = shown + " von " + entries.length + " " + noun + " angezeigt";
+      entriesBlock.dispatchEvent(new CustomEvent("om-filtered", { bubbles: true }));
     }
 
     form.addEventListener("change", function () { apply(); toAddress(); });
     search.addEventListener("input", function () { apply(); toAddress(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     marker.appendChild(form);
+    list.hidden = true;
     fromAddress();
     apply();
   }

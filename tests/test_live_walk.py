@@ -1,0 +1,64 @@
+"""The browser walk over the office's live data/ (marker `live`): an ordinary edit that breaks a page on a phone
+fails the pull request that makes it.
+
+Run in the data check as `python -m pytest -m live tests/test_live_walk.py` (needs chromium; `make live-walk`).
+The same rules as over the fixtures (tests/test_browser.py), none of them about the contents of data/: no
+WCAG 2.1 A/AA violation at 375 and 1280 px, no sideways scrolling at 320, 375 and 1280 px, no drawing wider
+than its column, every control the Tab key reaches on screen when focused, nothing requested from other hosts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import build_site
+
+from .support import LIVE_DATA, serve
+from .test_browser import site_pages
+from .walk import failing, walk
+
+pytestmark = [pytest.mark.live, pytest.mark.engine]
+
+
+@pytest.fixture(scope="module")
+def live_site(tmp_path_factory) -> Path:
+    """The public site of the live data, built strictly into a temporary folder (never into the project)."""
+    return build_site("public", LIVE_DATA, tmp_path_factory.mktemp("live-walk") / "site")
+
+
+@pytest.fixture(scope="module")
+def live_walk(browser, live_site) -> dict[str, dict[str, dict]]:
+    server, url = serve(live_site)
+    try:
+        pages = site_pages(live_site)
+        sections = {address.split("/")[0]: address for address in reversed(pages)}
+        return walk(browser, url, pages, set(sections.values()))
+    finally:
+        server.shutdown()
+
+
+def test_live_walk_covers_every_page(live_walk, live_site):
+    assert len(live_walk["phone"]) == len(list(live_site.rglob("*.html")))
+
+
+def test_live_pages_have_no_axe_violation(live_walk):
+    assert failing(live_walk, "axe", bool) == {}
+
+
+def test_live_pages_do_not_scroll_sideways_at_320_375_or_1280_px(live_walk):
+    assert failing(live_walk, "overflow", lambda pixels: pixels > 0) == {}
+    assert failing(live_walk, "reflow", lambda pixels: pixels > 0) == {}
+
+
+def test_live_pages_keep_every_focused_control_on_screen(live_walk):
+    assert failing(live_walk, "focus", bool) == {}
+
+
+def test_live_figures_fit_their_column(live_walk):
+    assert failing(live_walk, "wide", bool) == {}
+
+
+def test_live_pages_request_nothing_from_other_hosts(live_walk):
+    assert failing(live_walk, "foreign", bool) == {}

@@ -1,0 +1,107 @@
+"""The browser walk over a built site: what a visitor on a phone, at a desk or with a keyboard meets on every page.
+
+Used over the fixture site (tests/test_browser.py) and over the live data/ (tests/test_live_walk.py).
+"""
+
+from __future__ import annotations
+
+from playwright.sync_api import Browser
+
+from .browser import DESKTOP, PHONE, open_page
+
+REFLOW = {"width": 320, "height": 640}  # WCAG 1.4.10: 1280 px at 400 % zoom
+# What a visitor's browser shows about the page as it is now, besides axe: sideways scrolling, drawings
+# wider than the text column, script loaded, and headings that skip a level.
+PAGE_FACTS = """() => {
+    const column = document.querySelector('.md-content article') || document.body;
+    const width = column.clientWidth;
+    const wide = [...column.querySelectorAll('figure, img, svg:not(.md-icon svg):not(.twemoji svg)')]
+        .filter(e => e.getBoundingClientRect().width > width + 1)
+        .map(e => e.tagName.toLowerCase() + (e.className && e.className.baseVal !== undefined
+            ? '.' + e.className.baseVal : e.className ? '.' + e.className : ''));
+    const files = performance.getEntriesByType('resource').filter(r => new URL(r.name).pathname.endsWith('.js'));
+    const inline = [...document.scripts].filter(s => !s.src).reduce((sum, s) => sum + s.text.length, 0);
+    const levels = [...column.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(h => Number(h.tagName[1]));
+    const skips = levels.filter((level, i) => level > (i ? levels[i - 1] : 0) + 1);
+    return {
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+        wide: wide,
+        script: files.reduce((sum, r) => sum + r.decodedBodySize, 0) + inline,
+        headings: skips.length ? levels.join(' ') : '',
+    };
+}"""
+# Every control the Tab key reaches, focused in turn: it must then be on screen, rendered, and not under another
+# element (a closed menu off screen, a faded-out sub-menu, a panel over its parent). Controls that are not
+# rendered (display: none, visibility: hidden, a closed <details>) are not reached by Tab and are skipped.
+FOCUS_FACTS = """() => {
+    const reachable = 'a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]';
+    const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+        + (e.getAttribute('aria-label') || e.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40)
+            .replace(/^(.)/, ' „$1').replace(/(.)$/, '$1“');
+    const hidden = [];
+    for (const e of document.querySelectorAll(reachable)) {
+        if (e.tabIndex < 0 || e.disabled || e.closest('[inert]')) continue;
+        if (!e.checkVisibility({visibilityProperty: true})) continue;
+        e.focus();
+        if (document.activeElement !== e) continue;
+        const r = e.getBoundingClientRect();
+        const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+        const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+        const top = document.elementFromPoint(x, y);
+        const onScreen = r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0
+            && r.left < innerWidth && r.top < innerHeight;
+        const uncovered = top && (e.contains(top) || top.contains(e) || (e.htmlFor && top.closest('label') === e));
+        if (!onScreen || !uncovered) hidden.push(name(e));
+    }
+    if (document.activeElement) document.activeElement.blur();
+    window.scrollTo(0, 0);
+    return hidden;
+}"""
+
+
+def walk(
+    browser: Browser,
+    base: str,
+    pages: list[str],
+    wait_for: set[str] = frozenset(),
+    forwards: dict[str, str] | None = None,
+) -> dict[str, dict[str, dict]]:
+    """Every page at desktop and phone width: axe's violations, PAGE_FACTS, requests to other hosts; on the phone
+    also the focus check (FOCUS_FACTS) and the reflow at 320 px ("reflow": pixels of sideways scrolling).
+
+    Pages in `wait_for` are given time for late requests (e.g. the search worker's) before those are counted.
+    A page in `forwards` (a former address, tests/sitewalk.forwarding_pages) forwards at once: its facts are those
+    of the page the visitor lands on ("landed").
+    """
+    forwards = forwards or {}
+    results: dict[str, dict[str, dict]] = {"desktop": {}, "phone": {}}
+    for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        with open_page(browser, base, viewport, axe=True) as visit:
+            for address in pages:
+                visit.goto(base + address)
+                if address in forwards:
+                    visit.page.wait_for_url(base + forwards[address])
+                    visit.page.wait_for_load_state("load")
+                facts = visit.page.evaluate(PAGE_FACTS)
+                facts["landed"] = visit.page.url.removeprefix(base)
+                facts["axe"] = visit.axe_violations()
+                facts["focus"] = visit.page.evaluate(FOCUS_FACTS)
+                if width == "phone":
+                    visit.page.set_viewport_size(REFLOW)
+                    facts["reflow"] = visit.horizontal_overflow()
+                    visit.page.set_viewport_size(viewport)
+                if width == "desktop" and address in wait_for:
+                    visit.page.wait_for_load_state("networkidle")
+                facts["foreign"] = visit.foreign_requests
+                results[width][address] = facts
+    return results
+
+
+def failing(walked: dict, fact: str, bad) -> dict[str, object]:
+    """`{"phone partner/": value}` for every page and width whose fact is bad."""
+    return {
+        f"{width} {address}": facts[fact]
+        for width, pages in walked.items()
+        for address, facts in pages.items()
+        if fact in facts and bad(facts[fact])
+    }
