@@ -372,11 +372,13 @@ def test_check_annotates_errors_in_github_actions(data_dir):
     result = run_cli("check", "--data", "data", cwd=data_dir.parent, env={"GITHUB_ACTIONS": "true"})
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        f"::error file=data/partners.yaml,line={line},title=partners[0].liaison.email::"
+        f"::error file=data/partners.yaml,line={line},title=partners[0] „Deutsche Gesetzliche Unfallversicherung“ "
+        "(dguv).liaison.email::"
         'keine gültige E-Mail-Adresse ("max@")'
     ]
-    assert f'data/partners.yaml:{line}: partners[0].liaison.email: keine gültige E-Mail-Adresse ("max@")' in (
-        result.stderr
+    assert (
+        f"data/partners.yaml:{line}: partners[0] „Deutsche Gesetzliche Unfallversicherung“ (dguv).liaison.email: "
+        'keine gültige E-Mail-Adresse ("max@")' in (result.stderr)
     )
 
 
@@ -401,10 +403,14 @@ def test_check_warns_about_outdated_records_but_succeeds(data_dir, monkeypatch):
     result = run_cli("check", "--data", "data", cwd=data_dir.parent, env={"GITHUB_ACTIONS": "true"})
     assert result.returncode == 0
     assert (
-        f"data/partners.yaml:{line}: partners[10].verified_on: Warnung: zuletzt geprüft am 2026-03-11, "
+        f"data/partners.yaml:{line}: partners[10] „Deutscher Gewerkschaftsbund“ (dgb).verified_on: Warnung: zuletzt "
+        "geprüft am 2026-03-11, "
         "vor 447 Tagen (mehr als 365); bitte prüfen und verified_on aktualisieren"
     ) in result.stderr.splitlines()
-    assert f"::warning file=data/partners.yaml,line={line},title=partners[10].verified_on::" in result.stdout
+    assert (
+        f"::warning file=data/partners.yaml,line={line},title=partners[10] „Deutscher Gewerkschaftsbund“ "
+        "(dgb).verified_on::" in result.stdout
+    )
     assert "4 Warnungen: Einträge bitte prüfen (älter als 365 Tage)." in result.stdout
 
 
@@ -416,7 +422,8 @@ def test_freshness_age_is_configurable_and_a_missing_date_is_reported(data_dir, 
     warnings = result.stderr.splitlines()
     assert any(
         w.endswith(
-            "networks[2].verified_on: Warnung: noch nie geprüft (verified_on fehlt); "
+            "networks[2] „Musternetzwerk Hannover“ (hannover).verified_on: Warnung: noch nie geprüft (verified_on "
+            "fehlt); "
             "bitte prüfen und das Datum der Prüfung eintragen"
         )
         for w in warnings

@@ -145,7 +145,7 @@ def test_the_entry_is_checked_by_the_rules_of_check(data_dir, issue):
     assert result.returncode == 1
     # The line the new entry would have: the candidate file is checked, the real one stays as it was.
     assert result.stderr.splitlines()[0] == (
-        "data/requests.yaml:107: requests[9].topic: ist zu lang (201 Zeichen; höchstens 200)"
+        "data/requests.yaml:107: requests[9] (2026-harz-bg-etem).topic: ist zu lang (201 Zeichen; höchstens 200)"
     )
     assert (data_dir / "requests.yaml").read_text(encoding="utf-8") == (DATA / "requests.yaml").read_text("utf-8")
 
