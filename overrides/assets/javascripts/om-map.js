@@ -7,7 +7,7 @@
   Array.prototype.forEach.call(document.querySelectorAll(".om-map"), function (map) {
     var markers = Array.prototype.slice.call(map.querySelectorAll(".om-map__marker[data-network]"));
     Array.prototype.forEach.call(map.querySelectorAll(":scope > ol a"), function (link) {
-      var id = link.pathname.replace(/\/(index\.html)?$/, "").split("/").pop();
+      var id = link.pathname.replace(/(\/index\.html|\.html|\/)$/, "").split("/").pop();
       var marker = markers.filter(function (m) { return m.getAttribute("data-network").split(" ").indexOf(id) >= 0; })[0];
       if (!marker) return;
       function on() { marker.classList.add("is-active"); }
