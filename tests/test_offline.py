@@ -83,7 +83,8 @@ def test_offline_site_from_disk_links_searches_maps_and_filters(browser, offline
         field = page.locator("input.md-search__input")
         field.fill("Hannover")
         field.press("End")  # Material searches on keyup
-        found = "t => [...document.querySelectorAll('.md-search-result__item h1')].some(h => h.textContent.trim() === t)"
+        titles = "[...document.querySelectorAll('.md-search-result__item h1')]"
+        found = f"t => {titles}.some(h => h.textContent.trim() === t)"
         page.wait_for_function(found, arg="Musternetzwerk Hannover", timeout=30_000)
         page.locator(".md-search-result__item a", has_text="Musternetzwerk Hannover").first.click()
         page.wait_for_load_state("load")
