@@ -10,6 +10,7 @@ in `overrides/assets/javascripts/vendor/`, with its licence), so the offline sit
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -53,7 +54,7 @@ class FolderLinks(BasePlugin):
         site = Path(config.site_dir).resolve()
         for page in site.rglob("*.html"):
             text = page.read_text(encoding="utf-8")
-            fixed = _LINK.sub(lambda match, page=page: _to_page(match, page, site), text)
+            fixed = _LINK.sub(functools.partial(_to_page, page=page, site=site), text)
             if fixed != text:
                 page.write_text(fixed, encoding="utf-8")
 
