@@ -52,14 +52,15 @@ class FolderLinks(BasePlugin):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir).resolve()
-        for page in site.rglob("*.html"):
+        pages = {path.as_posix() for path in site.rglob("*.html")}  # one walk instead of a lookup per link
+        for page in sorted(site.rglob("*.html")):
             text = page.read_text(encoding="utf-8")
-            fixed = _LINK.sub(functools.partial(_to_page, page=page, site=site), text)
+            fixed = _LINK.sub(functools.partial(_to_page, page=page, site=site, pages=pages), text)
             if fixed != text:
                 page.write_text(fixed, encoding="utf-8")
 
 
-def _to_page(match: re.Match, page: Path, site: Path) -> str:
+def _to_page(match: re.Match, page: Path, site: Path, pages: set[str]) -> str:
     address = match["address"]
     parts = urlsplit(address)
     path = parts.path or "./"
@@ -68,18 +69,18 @@ def _to_page(match: re.Match, page: Path, site: Path) -> str:
     # The folder the page would be with folder addresses, then its real folder.
     bases = [page.parent] if page.name == "index.html" else [page.with_suffix(""), page.parent]
     for base in bases:
-        target = _page_of(Path(os.path.normpath(base / path)), site)
+        target = _page_of(os.path.normpath(base / path), site.as_posix(), pages)
         if target is not None:
             tail = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
-            return f'{match["attribute"]}{Path(os.path.relpath(target, page.parent)).as_posix()}{tail}"'
+            return f'{match["attribute"]}{os.path.relpath(target, page.parent)}{tail}"'
     return match[0]
 
 
-def _page_of(folder: Path, site: Path) -> Path | None:
+def _page_of(folder: str, site: str, pages: set[str]) -> str | None:
     """The page a folder address stands for in the built site, if there is one."""
-    if folder != site and site not in folder.parents:
+    if folder != site and not folder.startswith(site + "/"):
         return None
-    for candidate in (folder / "index.html", folder.with_name(folder.name + ".html")):
-        if candidate.is_file():
+    for candidate in (folder + "/index.html", folder + ".html"):
+        if candidate in pages:
             return candidate
     return None
