@@ -196,3 +196,10 @@ def test_readme_and_guide_name_the_plan_pages_needs_and_the_free_alternative():
     for text in (readme, guide):
         assert "Pro, Team oder Enterprise" in text
         assert "ZIEL=repository" in text and "ZIEL=rsync" in text
+
+
+def test_make_data_check_is_the_data_job_on_the_live_data():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "\ndata-check: check data-walk\n" in makefile
+    walk = makefile.split("\ndata-walk:", 1)[1].split("\n\n", 1)[0]
+    assert "-m pytest -q -m live" in walk
