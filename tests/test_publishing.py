@@ -406,9 +406,9 @@ def test_deploy_workflow_publishes_the_public_site_on_github_pages():
 def test_pull_requests_get_the_public_preview_and_a_short_lived_internal_artifact():
     steps = _steps("pruefen.yml")
     uploads = {s["with"]["name"]: s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@")}
-    assert uploads["website-oeffentlich"]["with"]["path"] == "${{ runner.temp }}/vorschau/"  # an offline build
+    assert uploads["website-oeffentlich"]["with"]["path"] == "site/"
     intern = uploads["website-intern"]
-    assert intern["with"]["path"] == "${{ runner.temp }}/vorschau-intern/"
+    assert intern["with"]["path"] == "site-intern/"
     assert intern["with"]["retention-days"] <= 3
     assert intern["if"] == "github.event.repository.private == true"
     summary = next(s for s in steps if "GITHUB_STEP_SUMMARY" in s.get("run", ""))

@@ -96,8 +96,8 @@ def test_previews_open_from_a_folder_and_the_summary_says_how_in_one_sentence():
     intern = next(step for step in steps if "--profile intern" in step.get("run", ""))
     assert intern["if"] == "github.event.repository.private == true"
     summary = next(step for step in steps if "GITHUB_STEP_SUMMARY" in step.get("run", ""))
-    assert "herunterladen und entpacken, dann im Ordner" in summary["run"]
-    assert "die Datei \\`index.html\\` doppelklicken" in summary["run"]
+    assert "herunterladen und entpacken, dann im entpackten Ordner die Datei" in summary["run"]
+    assert "\\`index.html\\` doppelklicken" in summary["run"]
     assert "${{" not in summary["run"]
 
 
