@@ -24,9 +24,18 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_with("mkdocs", "public", DATA, site, FIXED_SETTINGS, offline=True)
 
 
-def test_every_link_of_the_offline_site_lands_on_a_file(offline_site):
+@pytest.fixture(scope="module")
+def offline_intern(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The internal site of the fixture data, built for opening from disk (the pull request's bundle)."""
+    site = tmp_path_factory.mktemp("offline-intern") / "site"
+    return build_with("mkdocs", "intern", DATA, site, FIXED_SETTINGS, offline=True)
+
+
+@pytest.mark.parametrize("profile", ["public", "intern"])
+def test_every_link_of_the_offline_site_lands_on_a_file(request, profile):
+    site = request.getfixturevalue("offline_site" if profile == "public" else "offline_intern")
     broken = {}
-    for page in offline_site.rglob("*.html"):
+    for page in site.rglob("*.html"):
         if page.name == "404.html":  # served by a web server only, with addresses from the site's root
             continue
         for address in re.findall(r'(?:href|src)="([^"]*)"', page.read_text(encoding="utf-8")):
@@ -35,7 +44,7 @@ def test_every_link_of_the_offline_site_lands_on_a_file(offline_site):
                 continue
             target = (page.parent / unquote(parts.path)).resolve()
             if not target.is_file():  # a folder opens as a directory listing from disk
-                broken.setdefault(str(page.relative_to(offline_site)), []).append(address)
+                broken.setdefault(str(page.relative_to(site)), []).append(address)
     assert broken == {}
 
 
