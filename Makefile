@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Material prints an end-of-life notice on every run; nobody here can act on it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site intern test test-fast live-walk lint workflows format golden serve check bench screenshots sysdeps clean
+.PHONY: site intern test test-fast lint workflows format golden serve check data-check data-walk bench screenshots sysdeps clean
 
 site: $(STAMP)
 	$(PY) -m generator build
@@ -16,6 +16,13 @@ intern: $(STAMP)
 
 check: $(STAMP)
 	$(PY) -m generator check
+
+# The verdict on a data change, as the pull request's job „Daten“ gives it: the data checked, both sites built
+# strictly, every page of the public site in chromium at 375 px (tests marked `live`, on the data in data/).
+data-check: check data-walk
+
+data-walk: $(STAMP) sysdeps
+	$(PY) -m pytest -q -m live -p no:cacheprovider
 
 serve: $(STAMP)
 	$(PY) -m generator serve
@@ -28,9 +35,6 @@ test-fast: $(STAMP)
 	$(PY) -m pytest -q -m "not browser and not print and not spelling and not engine"
 
 # The browser walk over the live data/ (axe, reflow, focus, figures at 320, 375 and 1280 px): the data check.
-live-walk: $(STAMP) sysdeps
-	$(PY) -m pytest -q -m live tests/test_live_walk.py
-
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

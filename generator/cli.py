@@ -134,6 +134,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--site-dir", metavar="ORDNER", help="Zielordner (Standard: site/ bzw. site-intern/)")
     build.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE, help=engine_help())
+    build.add_argument(
+        "--offline",
+        action="store_true",
+        help="Website zum Öffnen aus einem Ordner (Doppelklick auf index.html): Links, Suche und Karte ohne Server",
+    )
     serve = command("serve", commands.serve, "Live-Vorschau unter http://127.0.0.1:8000/.")
     serve.add_argument(
         "--dev-addr", default="127.0.0.1:8000", help="Adresse und Port der Vorschau (Standard: 127.0.0.1:8000)"

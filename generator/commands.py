@@ -121,11 +121,20 @@ def generate(args, settings: Settings) -> int:
 def build(args, settings: Settings) -> int:
     started = time.perf_counter()
     profile = Profile(args.profile)
-    site = build_with(args.engine, profile, args.data, args.site_dir, settings)
+    if args.offline and args.engine != DEFAULT_ENGINE:
+        raise SettingInvalid("--offline gibt es nur mit der Engine mkdocs")
+    site = build_with(args.engine, profile, args.data, args.site_dir, settings, offline=args.offline)
     label = "intern" if profile == Profile.INTERN else "öffentlich"
     if args.engine != DEFAULT_ENGINE:
         label += f", {NAMES[args.engine]}"
+    if args.offline:
+        label += ", zum Öffnen aus dem Ordner"
     say(f"Website ({label}) gebaut in {time.perf_counter() - started:.1f} s: {site}", sys.stdout)
+    if args.offline:
+        say(
+            f"Zum Ansehen {site / 'index.html'} im Browser öffnen (Doppelklick); ein Server ist nicht nötig.",
+            sys.stdout,
+        )
     return 0
 
 

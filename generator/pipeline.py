@@ -110,11 +110,12 @@ def build_with(
     site_dir: str | os.PathLike | None = None,
     settings: Settings | None = None,
     config_file: str | os.PathLike = CONFIG,
+    offline: bool = False,
 ) -> Path:
     """Validate, generate and build strictly with the chosen engine; return the site folder.
 
     The previous site stays if anything fails: the engine builds in a work folder next to it, and the
-    new site replaces the old in one step.
+    new site replaces the old in one step. `offline` (MkDocs only): a site that works opened from disk.
     """
     settings = settings or read_settings()
     with _collector_paused():
@@ -124,7 +125,7 @@ def build_with(
         source = render_source(data_dir, profile, records, settings)
     work = work_folder(site)
     try:
-        swap(site, _build(engine, work, source, profile, data_dir, config_file))
+        swap(site, _build(engine, work, source, profile, data_dir, config_file, offline))
     finally:
         remove_work(work)
     return site
@@ -137,6 +138,7 @@ def _build(
     profile: Profile,
     data_dir: str | os.PathLike,
     config_file: str | os.PathLike,
+    offline: bool = False,
 ) -> Path:
     """The engine's build of the rendered source in `work`: the site, marked with the command that made it."""
     if engine == "zensical":
@@ -147,8 +149,8 @@ def _build(
         hand_written_pages(HAND_WRITTEN)  # refuses a hand-written page where the generator writes
         # MkDocs takes the generated pages from memory: nothing of them is written but the site.
         built = work / "site"
-        build_into(built, source.pages, profile, data_dir, config_file, extra=source.extra)
-    option = "" if engine == "mkdocs" else f" --engine {engine}"
+        build_into(built, source.pages, profile, data_dir, config_file, extra=source.extra, offline=offline)
+    option = ("" if engine == "mkdocs" else f" --engine {engine}") + (" --offline" if offline else "")
     (built / MARKER).write_text(f"Von python -m generator build{option} erzeugt.\n", encoding="utf-8")
     return built
 

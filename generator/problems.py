@@ -39,15 +39,35 @@ class DataInvalid(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def format_path(path: Path) -> str:
-    """Render ('partners', 3, 'liaison', 'email') as partners[3].liaison.email."""
+def format_path(path: Path, record: str = "") -> str:
+    """Render ('partners', 3, 'liaison', 'email') as partners[3].liaison.email.
+
+    `record` names the record of the section's list that the path passes through (see record_label):
+    partners[3] „Handwerkskammer Hannover“ (hwk-hannover).liaison.email. An index alone counts from zero
+    and says nothing about which entry an editor has to open.
+    """
     text = ""
-    for part in path:
+    for position, part in enumerate(path):
         if isinstance(part, int):
             text += f"[{part}]"
+            if position == 1 and record:
+                text += f" {record}"
         else:
             text += f".{part}" if text else str(part)
     return text
+
+
+def record_label(record: object) -> str:
+    """The name and id a record of a section's list is known by: „Musternetzwerk Hannover“ (hannover)."""
+    if not isinstance(record, dict):
+        return ""
+    name, key = record.get("name"), record.get("id")
+    parts = []
+    if isinstance(name, str) and name.strip():
+        parts.append(f"„{' '.join(name.split())}“")
+    if isinstance(key, str) and key.strip():
+        parts.append(f"({key.strip()})")
+    return " ".join(parts)
 
 
 def display_name(file: str | os.PathLike) -> str:

@@ -231,6 +231,51 @@ def _cli_build(project: Path, data: Path, out: Path, engine: str | None) -> floa
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def _cli_cpu(project: Path, *args: str) -> float:
+    """CPU seconds of one `python -m generator ARGS` as a user (or CI) runs it: imports and child processes."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run([sys.executable, "-m", "generator", *args], cwd=project, env=env, capture_output=True)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{done.stderr.decode()[-3000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+# The data pull request's job „Daten“ (.github/workflows/pruefen.yml) as commands, in its order; on a fresh clone,
+# so without build/cache. Its local proxy: `check` plus the public build.
+DATA_JOB = (
+    ("`check`", ("check",)),
+    ("öffentlicher Build (frischer Klon)", ("build", "--site-dir", "{work}/job-public")),
+    ("Vorschau öffentlich (`--offline`)", ("build", "--offline", "--site-dir", "{work}/job-offline")),
+    ("Vorschau intern (`--offline`)", ("build", "--offline", "--profile", "intern", "--site-dir", "{work}/job-intern")),
+)
+DATA_JOB_LIMIT = 60.0  # CPU seconds for `check` plus the public build, so the job ends within two minutes on GitHub
+
+
+def _data_job(project: Path, data: Path, work: Path, runs: int) -> list[tuple[str, str, str]]:
+    """The steps of the data job at this size: CPU seconds of each command (the fastest of `runs`)."""
+    shutil.rmtree(project / "build", ignore_errors=True)
+    seconds = {}
+    for label, args in DATA_JOB:
+        command = [arg.format(work=work) for arg in args]
+        runs_of_step = []
+        for _ in range(runs):
+            if label.startswith("öffentlicher Build"):
+                shutil.rmtree(project / "build", ignore_errors=True)  # CI's clone has no cache
+            runs_of_step.append(_cli_cpu(project, *command, "--data", str(data)))
+        seconds[label] = min(runs_of_step)
+    proxy = seconds["`check`"] + seconds["öffentlicher Build (frischer Klon)"]
+    steps = "; ".join(f"{label} {value:.1f} s" for label, value in seconds.items())
+    return [
+        (
+            "Daten-Pull-Request: `check` + öffentlicher Build (Kommandozeile, ohne `build/cache`)",
+            f"{proxy:.1f} s (Job „Daten“ Schritt für Schritt: {steps})",
+            f"≤ {DATA_JOB_LIMIT:.0f} s",
+        )
+    ]
+
+
 def _engines(project: Path) -> list[str]:
     """The build engines the command line offers (`--engine`), or none when it has no choice."""
     env = {**os.environ, "PYTHONPATH": str(project), **_cache_env(project)}
@@ -297,6 +342,9 @@ def main(argv: list[str] | None = None) -> None:
         parser.add_argument(f"--{option}", type=int, default=getattr(defaults, option))
     parser.add_argument("--runs", type=int, default=3, help="Läufe je Messung, ausgegeben wird der Median")
     parser.add_argument("--engines-only", action="store_true", help="nur die Zeilen der Engines messen")
+    parser.add_argument(
+        "--only-data-job", action="store_true", help="nur die Zeile des Daten-Pull-Requests (Job „Daten“) messen"
+    )
     args = parser.parse_args(argv)
     size = Size(args.partners, args.national, args.networks, args.requests)
     machine = _machine()
@@ -305,8 +353,12 @@ def main(argv: list[str] | None = None) -> None:
         data = write_data(work / "data", size)
         project = _project_copy(work, data)
         shutil.copy2(Path(__file__), project / "bench.py")
-        measure = _engine_rows if args.engines_only else _measure
-        rows = measure(project, data, work, args.runs)
+        if args.engines_only:
+            rows = _engine_rows(project, data, work, args.runs)
+        elif args.only_data_job:
+            rows = _data_job(project, data, work, args.runs)
+        else:
+            rows = _measure(project, data, work, args.runs)
     print(f"\nBenchmark: {size.partners} Partner ({size.national} national), {size.networks} Netzwerke, ", end="")
     print(f"{size.requests} Anfragen; {args.runs} Läufe je Messung (der schnellste; Vorschau: Median), CPU-Sekunden")
     print(f"Rechner: {machine}\n")
@@ -418,7 +470,7 @@ def _measure(project: Path, data: Path, work: Path, runs: int) -> list[tuple[str
         ("Größte HTML-Seite", f"{_kb(largest)} ({page})", f"≤ {_kb(LIMITS['page'])}"),
         ("Suchindex", _kb(index), f"≤ {_kb(LIMITS['index'])}"),
     ]
-    return rows + _engine_rows(project, data, work, runs)
+    return rows + _data_job(project, data, work, runs) + _engine_rows(project, data, work, runs)
 
 
 def _engine_rows(project: Path, data: Path, work: Path, runs: int) -> list[tuple[str, str, str]]:

@@ -38,9 +38,9 @@ def launch(playwright: Playwright) -> Browser:
 
 
 def is_loopback(url: str) -> bool:
-    """Whether a request stays on this machine (data: and blob: URLs never leave the page)."""
+    """Whether a request stays on this machine (data:, blob: and file: URLs never leave it)."""
     parts = urlsplit(url)
-    if parts.scheme in ("data", "blob", "about"):
+    if parts.scheme in ("data", "blob", "about", "file"):  # file: the offline site opened from disk
         return True
     host = parts.hostname or ""
     return host in LOOPBACK_HOSTS or host.startswith("127.")

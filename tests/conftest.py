@@ -11,7 +11,7 @@ from generator.pipeline import build_site, build_with
 from generator.records.validate import check_data
 
 from .browser import launch
-from .support import DATA, FIXED_SETTINGS, copy_data, replace_in, serve
+from .support import DATA, FIXED_SETTINGS, LIVE_DATA, copy_data, replace_in, serve
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -27,6 +27,7 @@ SITE_FIXTURES = {
     "zensical_url",
     "engine_site",
     "engine_url",
+    "live_sites",
 }
 
 
@@ -66,6 +67,13 @@ def editor(data_dir, monkeypatch):
 
     problems_after.line_of = line_of
     return problems_after
+
+
+@pytest.fixture(scope="session")
+def live_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Both profiles of the live data/, built strictly once (every warning, e.g. a broken Markdown link, fails)."""
+    folder = tmp_path_factory.mktemp("live")
+    return {profile: build_site(profile, LIVE_DATA, folder / profile) for profile in ("public", "intern")}
 
 
 @pytest.fixture(scope="session")

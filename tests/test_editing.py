@@ -214,18 +214,18 @@ def _skeleton_record(kind: str) -> dict:
     return _load_yaml("items:\n" + "\n".join(lines) + "\n")["items"][0]
 
 
-def test_skeleton_placeholders_describe_one_plausible_place_and_partner():
-    """The network placeholders name one place (Hannover, NI), the partner is a regional Kammer there."""
+def test_skeleton_placeholders_name_no_real_place_but_a_plausible_partner():
+    """The place of a new network is a placeholder no record holds (not Hannover's); the partner a regional Kammer."""
     records = load_records(DATA)
-    hannover = next(n for n in records.networks if n.id == "hannover")
     network = _skeleton_record("network")
-    place = (network["region"], network["states"], network["contact"]["city"], network["contact"]["postcode"])
-    assert place == (hannover.region, hannover.states, hannover.contact.city, hannover.contact.postcode)
-    location = network["location"]
-    assert (float(location["lat"]), float(location["lon"])) == (hannover.location.lat, hannover.location.lon)
+    for other in records.networks:
+        assert network["region"] != other.region and network["contact"]["city"] != other.contact.city
+        assert network["contact"]["organisation"] != other.contact.organisation
+        assert (float(network["location"]["lat"]), float(network["location"]["lon"])) != (
+            other.location.lat,
+            other.location.lon,
+        )
     assert network["name"] == "Neues Netzwerk neues-netzwerk (Name bitte eintragen)"  # never an existing name
-    assert "Hannover" in network["contact"]["organisation"]
-    assert network["contact"]["phone"].startswith("+49 511 ")  # Hannover's area code
     kammer = next(p for p in records.partners if p.id == "hwk-hannover")
     partner = _skeleton_record("partner")
     assert partner["name"] == "Neuer Partner neuer-partner (Name bitte eintragen)"
@@ -242,8 +242,7 @@ def test_check_warns_while_a_record_is_still_an_unedited_skeleton(data_dir):
     for kind in ("partner", "partner", "network"):
         assert run_cli("new", kind, "--append", "--data", str(data_dir)).returncode == 0
     # An edited entry has its own id and name (two partners must not share a name).
-    old = "  - id: neuer-partner\n    # Name (Pflicht): Vollständiger Name der Einrichtung.\n"
-    old += "    name: Neuer Partner neuer-partner (Name bitte eintragen)\n"
+    old = "  - id: neuer-partner\n    name: Neuer Partner neuer-partner (Name bitte eintragen)\n"
     new = old.replace("id: neuer-partner", "id: hwk-braunschweig").replace(
         "Neuer Partner neuer-partner (Name bitte eintragen)", "Handwerkskammer Braunschweig"
     )
@@ -257,9 +256,13 @@ def test_check_warns_while_a_record_is_still_an_unedited_skeleton(data_dir):
     message = "Warnung: Eintrag ist noch das unveränderte Gerüst eines neuen {}; bitte Kennung und Angaben anpassen"
     partner = [p.id for p in records.partners].index("neuer-partner-2")
     network = [n.id for n in records.networks].index("neues-netzwerk")
-    assert [str(w) for w in unedited_warnings(records)] == [
-        f"{at('partners.yaml', 'neuer-partner-2')}: partners[{partner}].id: {message.format('Partners')}",
-        f"{at('networks.yaml', 'neues-netzwerk')}: networks[{network}].id: {message.format('Netzwerks')}",
+    partner_label = "„Neuer Partner neuer-partner-2 (Name bitte eintragen)“ (neuer-partner-2)"
+    network_label = "„Neues Netzwerk neues-netzwerk (Name bitte eintragen)“ (neues-netzwerk)"
+    assert [str(w) for w in unedited_warnings(records) if w.path.endswith(".id")] == [
+        f"{at('partners.yaml', 'neuer-partner-2')}: partners[{partner}] {partner_label}.id: "
+        f"{message.format('Partners')}",
+        f"{at('networks.yaml', 'neues-netzwerk')}: networks[{network}] {network_label}.id: "
+        f"{message.format('Netzwerks')}",
     ]
     assert all(w.warning for w in unedited_warnings(records))
 
@@ -327,30 +330,24 @@ def test_two_branches_that_each_add_a_partner_and_a_membership_merge_without_con
 
 def test_check_warns_about_sample_values_left_from_the_skeleton(data_dir):
     run_cli("new", "partner", "--append", "--id", "hwk-dresden", "--data", str(data_dir))
+    # A field copied from the printed skeleton (`new partner` without --append) keeps its sample value.
     replace_in(
         data_dir / "partners.yaml",
-        "    # website: https://www.example.org\n",
-        "    website: https://www.example.org\n",
+        "    scope: regional\n",
+        "    scope: regional\n    website: https://www.example.org\n",
     )
     records = load_records(data_dir)
-    line = (
-        (data_dir / "partners.yaml")
-        .read_text(encoding="utf-8")
-        .split("\n")
-        .index("    website: https://www.example.org")
-    )
+    lines = (data_dir / "partners.yaml").read_text(encoding="utf-8").split("\n")
+    line = lines.index("    website: https://www.example.org")
     index = [p.id for p in records.partners].index("hwk-dresden")
-    name_line = (
-        (data_dir / "partners.yaml")
-        .read_text(encoding="utf-8")
-        .split("\n")
-        .index("    name: Neuer Partner hwk-dresden (Name bitte eintragen)")
-    )
+    name_line = lines.index("    name: Neuer Partner hwk-dresden (Name bitte eintragen)")
+    label = "„Neuer Partner hwk-dresden (Name bitte eintragen)“ (hwk-dresden)"
     assert [str(w) for w in unedited_warnings(records)] == [
-        f"{data_dir}/partners.yaml:{name_line + 1}: partners[{index}].name: Warnung: „Neuer Partner hwk-dresden (Name "
-        "bitte eintragen)“ ist noch der Platzhalter aus dem Gerüst eines neuen Partners; bitte anpassen",
-        f"{data_dir}/partners.yaml:{line + 1}: partners[{index}].website: Warnung: „https://www.example.org“ ist noch "
-        "der Beispielwert aus dem Gerüst eines neuen Partners; bitte anpassen",
+        f"{data_dir}/partners.yaml:{name_line + 1}: partners[{index}] {label}.name: Warnung: „Neuer Partner "
+        "hwk-dresden (Name bitte eintragen)“ ist noch der Platzhalter aus dem Gerüst eines neuen Partners; bitte "
+        "anpassen und dabei auch „kind“ und „scope“ prüfen (aus dem Gerüst übernommen)",
+        f"{data_dir}/partners.yaml:{line + 1}: partners[{index}] {label}.website: Warnung: „https://www.example.org“ "
+        "ist noch der Beispielwert aus dem Gerüst eines neuen Partners; bitte anpassen",
     ]
 
 
@@ -372,11 +369,13 @@ def test_check_annotates_errors_in_github_actions(data_dir):
     result = run_cli("check", "--data", "data", cwd=data_dir.parent, env={"GITHUB_ACTIONS": "true"})
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        f"::error file=data/partners.yaml,line={line},title=partners[0].liaison.email::"
+        f"::error file=data/partners.yaml,line={line},title=partners[0] „Deutsche Gesetzliche Unfallversicherung“ "
+        "(dguv).liaison.email::"
         'keine gültige E-Mail-Adresse ("max@")'
     ]
-    assert f'data/partners.yaml:{line}: partners[0].liaison.email: keine gültige E-Mail-Adresse ("max@")' in (
-        result.stderr
+    assert (
+        f"data/partners.yaml:{line}: partners[0] „Deutsche Gesetzliche Unfallversicherung“ (dguv).liaison.email: "
+        'keine gültige E-Mail-Adresse ("max@")' in (result.stderr)
     )
 
 
@@ -401,10 +400,14 @@ def test_check_warns_about_outdated_records_but_succeeds(data_dir, monkeypatch):
     result = run_cli("check", "--data", "data", cwd=data_dir.parent, env={"GITHUB_ACTIONS": "true"})
     assert result.returncode == 0
     assert (
-        f"data/partners.yaml:{line}: partners[10].verified_on: Warnung: zuletzt geprüft am 2026-03-11, "
+        f"data/partners.yaml:{line}: partners[10] „Deutscher Gewerkschaftsbund“ (dgb).verified_on: Warnung: zuletzt "
+        "geprüft am 2026-03-11, "
         "vor 447 Tagen (mehr als 365); bitte prüfen und verified_on aktualisieren"
     ) in result.stderr.splitlines()
-    assert f"::warning file=data/partners.yaml,line={line},title=partners[10].verified_on::" in result.stdout
+    assert (
+        f"::warning file=data/partners.yaml,line={line},title=partners[10] „Deutscher Gewerkschaftsbund“ "
+        "(dgb).verified_on::" in result.stdout
+    )
     assert "4 Warnungen: Einträge bitte prüfen (älter als 365 Tage)." in result.stdout
 
 
@@ -416,7 +419,8 @@ def test_freshness_age_is_configurable_and_a_missing_date_is_reported(data_dir, 
     warnings = result.stderr.splitlines()
     assert any(
         w.endswith(
-            "networks[2].verified_on: Warnung: noch nie geprüft (verified_on fehlt); "
+            "networks[2] „Musternetzwerk Hannover“ (hannover).verified_on: Warnung: noch nie geprüft (verified_on "
+            "fehlt); "
             "bitte prüfen und das Datum der Prüfung eintragen"
         )
         for w in warnings
@@ -547,7 +551,7 @@ def test_workflow_checks_builds_and_tests_every_pull_request():
     workflow = _yaml(ROOT / ".github" / "workflows" / "pruefen.yml")
     assert "pull_request" in workflow["on"]
     runs = " ".join(step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"])
-    for command in ("generator check", "generator build", "generator build --profile intern", "make test"):
+    for command in ("make check", "generator build --offline", "--profile intern", "make data-walk", "make test"):
         assert command in runs
 
 
@@ -595,4 +599,4 @@ def test_check_warns_about_an_unedited_skeleton_but_succeeds(data_dir):
     result = run_cli("check", "--data", str(data_dir))
     assert result.returncode == 0
     assert "Warnung: Eintrag ist noch das unveränderte Gerüst eines neuen Netzwerks" in result.stderr
-    assert "1 Warnung: Werte aus dem Gerüst neuer Einträge bitte anpassen." in result.stdout
+    assert "7 Warnungen: Werte aus dem Gerüst neuer Einträge bitte anpassen." in result.stdout

@@ -51,7 +51,9 @@ def test_a_partner_with_only_the_old_flag_is_in_no_plan_and_check_warns(records)
     intern = build_directory(records, "intern")
     assert [p.id for p in intern.unplaced] == ["ifaa"]
     assert all("ifaa" not in (g.id for g in n.planner.gaps) for n in intern.networks)
-    assert [w.path for w in presence_warnings(records)] == ["partners[8].represented_in_regions"]
+    assert [w.path for w in presence_warnings(records)] == [
+        "partners[8] „ifaa – Institut für angewandte Arbeitswissenschaft“ (ifaa).represented_in_regions"
+    ]
     result = run_cli("check", "--data", str(DATA))
     assert result.returncode == 0
     assert "1 Warnung: Länder nationaler Partner bitte eintragen (present_in)." in result.stdout
@@ -77,7 +79,8 @@ def test_present_in_only_for_national_partners(editor):
         "    present_in: [NI]\n    website: https://www.hwk-hannover.de",
     )
     assert found == [
-        "data/partners.yaml:{line}: partners[12].present_in: nur nationale Partnerinstitutionen (scope: national) "
+        "data/partners.yaml:{line}: partners[12] „Handwerkskammer Hannover“ (hwk-hannover).present_in: nur nationale "
+        "Partnerinstitutionen (scope: national) "
         "nennen die Länder, in denen sie vertreten sind"
     ]
 
@@ -89,7 +92,8 @@ def test_present_in_contradicting_the_old_flag(editor):
         "    represented_in_regions: false\n    present_in: [NW, NI, BY]\n",
     )
     assert found == [
-        "data/partners.yaml:{line}: partners[1].represented_in_regions: „represented_in_regions: false“ "
+        "data/partners.yaml:{line}: partners[1] „Berufsgenossenschaft Energie Textil Elektro Medienerzeugnisse“ "
+        "(bg-etem).represented_in_regions: „represented_in_regions: false“ "
         "widerspricht den hier genannten Ländern; das Feld „represented_in_regions“ bitte löschen, es ergibt "
         "sich aus present_in"
     ]
@@ -104,7 +108,10 @@ def test_present_in_contradicting_the_old_flag(editor):
 )
 def test_present_in_is_a_list_of_distinct_laender(editor, value, message):
     found = editor("partners.yaml", "    present_in: [NW, NI, BY]\n", f"    present_in: {value}\n")
-    assert len(found) == 1 and found[0].startswith("data/partners.yaml:{line}: partners[1].present_in: ")
+    assert len(found) == 1 and found[0].startswith(
+        "data/partners.yaml:{line}: partners[1] „Berufsgenossenschaft Energie Textil Elektro Medienerzeugnisse“ "
+        "(bg-etem).present_in: "
+    )
     assert message in found[0]
 
 

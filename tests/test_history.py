@@ -185,6 +185,6 @@ def test_same_history_same_pages(repo):
 
 
 def test_the_ci_checkout_fetches_the_whole_history():
-    steps = load_as_editor(ROOT / ".github" / "workflows" / "pruefen.yml")["jobs"]["pruefen"]["steps"]
+    steps = load_as_editor(ROOT / ".github" / "workflows" / "pruefen.yml")["jobs"]["daten"]["steps"]
     checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0

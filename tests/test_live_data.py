@@ -5,27 +5,17 @@ No count, name or text of data/ appears here: any edit that `check` accepts keep
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from generator.pipeline import build_site
 from generator.records.reader import load_file
 from generator.records.validate import load_records
 
 from .sitewalk import broken_links, people, readable_texts
 from .support import LIVE_DATA, run_cli
 
-pytestmark = pytest.mark.engine  # builds whole sites
+pytestmark = [pytest.mark.engine, pytest.mark.live]  # builds whole sites; part of `make data-check`
 
 PERSONAL_FIELDS = ("name", "email", "phone")
-
-
-@pytest.fixture(scope="module")
-def live_sites(tmp_path_factory) -> dict[str, Path]:
-    """Both profiles of the live data, built strictly (every warning, e.g. a broken Markdown link, fails)."""
-    folder = tmp_path_factory.mktemp("live")
-    return {profile: build_site(profile, LIVE_DATA, folder / profile) for profile in ("public", "intern")}
 
 
 def test_live_data_passes_check():

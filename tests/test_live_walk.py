@@ -1,7 +1,7 @@
 """The browser walk over the office's live data/ (marker `live`): an ordinary edit that breaks a page on a phone
 fails the pull request that makes it.
 
-Run in the data check as `python -m pytest -m live tests/test_live_walk.py` (needs chromium; `make live-walk`).
+Run in the data check of a pull request with the other `live` tests (`make data-walk`; needs chromium).
 The same rules as over the fixtures (tests/test_browser.py), none of them about the contents of data/: no
 WCAG 2.1 A/AA violation at 375 and 1280 px, no sideways scrolling at 320, 375 and 1280 px, no drawing wider
 than its column, every control the Tab key reaches on screen when focused, nothing requested from other hosts.
@@ -13,9 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import build_site
-
-from .support import LIVE_DATA, serve
+from .support import serve
 from .test_browser import site_pages
 from .walk import failing, walk
 
@@ -23,9 +21,9 @@ pytestmark = [pytest.mark.live, pytest.mark.engine]
 
 
 @pytest.fixture(scope="module")
-def live_site(tmp_path_factory) -> Path:
-    """The public site of the live data, built strictly into a temporary folder (never into the project)."""
-    return build_site("public", LIVE_DATA, tmp_path_factory.mktemp("live-walk") / "site")
+def live_site(live_sites) -> Path:
+    """The public site of the live data, built strictly once into a temporary folder (never into the project)."""
+    return live_sites["public"]
 
 
 @pytest.fixture(scope="module")

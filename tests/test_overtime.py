@@ -46,7 +46,11 @@ def test_the_deputy_follows_the_consent_rules_and_the_mailbox_is_public():
 
 def test_the_deputy_is_a_person_like_the_liaison(data_dir):
     replace_in(data_dir / "partners.yaml", "h.vertretungsreich@example.org", "h.vertretungsreich@")
-    assert any("partners[0].liaison.deputy.email: keine gültige E-Mail-Adresse" in p for p in _check(data_dir))
+    assert any(
+        "partners[0] „Deutsche Gesetzliche Unfallversicherung“ (dguv).liaison.deputy.email: keine gültige "
+        "E-Mail-Adresse" in p
+        for p in _check(data_dir)
+    )
 
 
 # 2. A withdrawn consent stays on record
@@ -64,7 +68,8 @@ def test_a_withdrawn_consent_hides_the_person_publicly_and_is_listed_for_erasure
 
 def test_a_consent_cannot_be_withdrawn_before_it_was_given_nor_ahead_of_today(editor):
     assert editor("partners.yaml", "          withdrawn_on: 2026-06-01", "          withdrawn_on: 2022-01-01") == [
-        "data/partners.yaml:{line}: partners[2].regional_contacts[0].consent.withdrawn_on: widerrufen am 2022-01-01, "
+        "data/partners.yaml:{line}: partners[2] „Verwaltungs-Berufsgenossenschaft“ "
+        "(vbg).regional_contacts[0].consent.withdrawn_on: widerrufen am 2022-01-01, "
         "vor der Einwilligung (2022-02-20); bitte beide Daten prüfen"
     ]
 
@@ -76,7 +81,10 @@ def test_a_withdrawal_dated_ahead_is_refused(data_dir):
 
 def test_the_public_repository_guard_names_a_withdrawal(data_dir):
     result = run_cli("check", "--public-repo", "--data", str(data_dir), env=TODAY)
-    assert "partners[2].regional_contacts[0]: Person ohne Einwilligung (widerrufen)" in result.stderr
+    assert (
+        "partners[2] „Verwaltungs-Berufsgenossenschaft“ (vbg).regional_contacts[0]: Person ohne Einwilligung "
+        "(widerrufen)" in result.stderr
+    )
 
 
 def test_field_docs_and_guide_describe_the_consent_check_accepts():
@@ -151,7 +159,8 @@ def test_rename_refuses_a_taken_or_invalid_id_and_writes_nothing(data_dir, new, 
 def test_check_refuses_a_former_id_another_record_uses(editor):
     harz_line = _line_of(DATA / "networks.yaml", "  - id: harz\n")
     assert editor("networks.yaml", "      - owl-bielefeld\n", "      - harz\n") == [
-        "data/networks.yaml:{line}: networks[3].former_ids[0]: frühere Kennung „harz“ ist eine aktuelle Kennung "
+        "data/networks.yaml:{line}: networks[3] „Musternetzwerk Ostwestfalen-Lippe“ (owl).former_ids[0]: frühere "
+        "Kennung „harz“ ist eine aktuelle Kennung "
         f"(Netzwerk in Zeile {harz_line}); unter ihrer alten Adresse steht eine Weiterleitung, "
         "deshalb darf kein Eintrag sie wieder verwenden"
     ]
@@ -192,7 +201,8 @@ def test_check_warns_while_a_network_lists_a_partner_that_left_and_its_requests_
     result = run_cli("check", "--data", str(data_dir), env=TODAY)
     assert result.returncode == 0, result.stderr
     assert (
-        "networks[3].partners[3]: Warnung: „bg-etem“ ist am 2026-10-01 ausgetreten (left_on in partners.yaml) und wird "
+        "networks[3] „Musternetzwerk Ostwestfalen-Lippe“ (owl).partners[3]: Warnung: „bg-etem“ ist am 2026-10-01 "
+        "ausgetreten (left_on in partners.yaml) und wird "
         "nicht mehr als Beteiligte gezeigt; bitte aus der Liste „partners“ von „owl“ entfernen"
     ) in result.stderr
     directory = build_directory(load_records(data_dir), Profile.INTERN)
@@ -257,7 +267,8 @@ def test_check_warns_about_a_botschafter_of_a_partner_outside_the_network(data_d
     result = run_cli("check", "--data", str(data_dir), env=TODAY)
     assert result.returncode == 0
     assert (
-        "networks[2].ambassadors[0].partner: Warnung: „ihk-muenchen“ ist am Netzwerk „hannover“ nicht beteiligt"
+        "networks[2] „Musternetzwerk Hannover“ (hannover).ambassadors[0].partner: Warnung: „ihk-muenchen“ ist am "
+        "Netzwerk „hannover“ nicht beteiligt"
     ) in result.stderr
 
 

@@ -64,7 +64,10 @@ def test_preview_shows_edits_then_the_german_error_page_then_the_page_again(data
         for address in (page, f"{base}/", f"{base}/partner/dguv/", f"{base}/gibt-es-nicht/"):
             error = _fetch(address, timeout=3)
             assert '<html lang="de">' in error and "<h1>Fehler in den Daten</h1>" in error, address
-            assert f"networks.yaml:{line}: networks[0].contact.postcode: keine gültige Postleitzahl" in error
+            assert (
+                f"networks.yaml:{line}: networks[0] „Musternetzwerk München“ (muenchen).contact.postcode: keine "
+                "gültige Postleitzahl" in error
+            )
             assert "/livereload/" in error  # the open tab polls and reloads itself once the data is fixed
         assert time.monotonic() - started < 3, "error pages must be answered at once"
         rebound = urllib.request.Request(page, headers={"Host": f"rebind.example.com:{port}"})

@@ -274,7 +274,8 @@ def test_consent_true_alone_asks_for_date_and_route(editor):
     old = "      consent:\n        given_on: 2024-02-12\n        via: E-Mail an die Geschäftsstelle (Beispiel)\n"
     found = editor("partners.yaml", old, "      consent: true\n")
     assert found == [
-        "data/partners.yaml:{line}: partners[0].liaison.consent: bitte festhalten, wann und wie die Person "
+        "data/partners.yaml:{line}: partners[0] „Deutsche Gesetzliche Unfallversicherung“ (dguv).liaison.consent: "
+        "bitte festhalten, wann und wie die Person "
         "eingewilligt hat: unter „consent:“ die Felder „given_on: JJJJ-MM-TT“ und „via: …“ eintragen "
         "(ohne Einwilligung: „consent: false“)"
     ]
@@ -283,13 +284,15 @@ def test_consent_true_alone_asks_for_date_and_route(editor):
 def test_consent_needs_a_route_and_a_past_date(editor):
     line = editor.line_of("partners.yaml", "        via: E-Mail an die Geschäftsstelle (Beispiel)") - 2
     assert editor("partners.yaml", "        via: E-Mail an die Geschäftsstelle (Beispiel)\n", "") == [
-        f"data/partners.yaml:{line}: partners[0].liaison.consent.via: Pflichtfeld fehlt"
+        f"data/partners.yaml:{line}: partners[0] „Deutsche Gesetzliche Unfallversicherung“ "
+        "(dguv).liaison.consent.via: Pflichtfeld fehlt"
     ]
 
 
 def test_consent_date_cannot_lie_in_the_future(editor):
     assert editor("partners.yaml", "given_on: 2024-02-12", "given_on: 2999-02-12") == [
-        "data/partners.yaml:{line}: partners[0].liaison.consent.given_on: Datum liegt in der Zukunft "
+        "data/partners.yaml:{line}: partners[0] „Deutsche Gesetzliche Unfallversicherung“ "
+        "(dguv).liaison.consent.given_on: Datum liegt in der Zukunft "
         '("2999-02-12"); eingetragen wird, was schon geschehen ist'
     ]
 
@@ -334,7 +337,13 @@ def test_public_repository_guard_fails_on_a_person_without_consent(data_dir):
     result = run_cli("check", "--public-repo", "--data", str(data_dir))
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert any(line.endswith("partners[0].regional_contacts[0]: Person ohne Einwilligung (consent)") for line in lines)
+    assert any(
+        line.endswith(
+            "partners[0] „Deutsche Gesetzliche Unfallversicherung“ (dguv).regional_contacts[0]: Person ohne "
+            "Einwilligung (consent)"
+        )
+        for line in lines
+    )
     assert lines[-1].startswith("Abbruch: Dieses Repository ist öffentlich, aber die Daten nennen 14 Personen ohne")
     assert "Repository auf privat stellen" in lines[-1]
     assert result.stdout == ""
@@ -401,6 +410,7 @@ def test_pull_requests_get_the_public_preview_and_a_short_lived_internal_artifac
     uploads = {s["with"]["name"]: s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@")}
     assert uploads["website-oeffentlich"]["with"]["path"] == "site/"
     intern = uploads["website-intern"]
+    assert intern["with"]["path"] == "site-intern/"
     assert intern["with"]["retention-days"] <= 3
     assert intern["if"] == "github.event.repository.private == true"
     summary = next(s for s in steps if "GITHUB_STEP_SUMMARY" in s.get("run", ""))

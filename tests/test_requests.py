@@ -37,35 +37,37 @@ def test_sample_request_log_is_valid(data_dir):
 
 def test_unknown_network(log_editor):
     assert log_editor("network: harz\n    partner: zdh", "network: harzz\n    partner: zdh", at="harzz") == [
-        "data/requests.yaml:{line}: requests[7].network: "
+        "data/requests.yaml:{line}: requests[7] (2026-harz-zdh).network: "
         "unbekanntes Netzwerk „harzz“ (nicht in networks.yaml); meinten Sie „harz“?"
     ]
 
 
 def test_unknown_partner(log_editor):
     assert log_editor("partner: aok", "partner: aokk") == [
-        "data/requests.yaml:{line}: requests[8].partner: "
+        "data/requests.yaml:{line}: requests[8] (2026-mainz-wiesbaden-aok).partner: "
         "unbekannter Partner „aokk“ (nicht in partners.yaml); meinten Sie „aok“?"
     ]
 
 
 def test_request_goes_to_a_national_partner(log_editor):
     assert log_editor("partner: aok", "partner: hwk-rheinhessen") == [
-        "data/requests.yaml:{line}: requests[8].partner: „hwk-rheinhessen“ ist eine regionale Einrichtung; "
+        "data/requests.yaml:{line}: requests[8] (2026-mainz-wiesbaden-aok).partner: „hwk-rheinhessen“ ist eine "
+        "regionale Einrichtung; "
         "Anfragen richten sich an nationale Partnerinstitutionen (scope: national)"
     ]
 
 
 def test_unknown_step(log_editor):
     assert log_editor("requested: 2026-11-18", "requestd: 2026-11-18") == [
-        "data/requests.yaml:{line}: requests[8].steps.requestd: unbekannter Schritt „requestd“; erfasst werden: "
+        "data/requests.yaml:{line}: requests[8] (2026-mainz-wiesbaden-aok).steps.requestd: unbekannter Schritt "
+        "„requestd“; erfasst werden: "
         "requested, liaison-asked, person-named, person-informed, contact-passed; meinten Sie „requested“?"
     ]
 
 
 def test_request_needs_its_first_step(log_editor):
     assert log_editor("    steps:\n      requested: 2026-11-18\n", "    steps: {}\n") == [
-        "data/requests.yaml:{line}: requests[8].steps: "
+        "data/requests.yaml:{line}: requests[8] (2026-mainz-wiesbaden-aok).steps: "
         "die Anfrage braucht mindestens das Datum des ersten Schritts „requested“"
     ]
 
@@ -73,7 +75,8 @@ def test_request_needs_its_first_step(log_editor):
 def test_steps_follow_the_order_of_the_procedure(log_editor):
     problems = log_editor("      requested: 2026-11-10\n", "", at="      liaison-asked: 2026-11-12")
     assert problems == [
-        "data/requests.yaml:{line}: requests[7].steps.liaison-asked: Schritt „liaison-asked“ hat ein Datum, "
+        "data/requests.yaml:{line}: requests[7] (2026-harz-zdh).steps.liaison-asked: Schritt „liaison-asked“ hat ein "
+        "Datum, "
         "aber der vorherige Schritt „requested“ (Bitte an die Koordinierungsstelle) fehlt; "
         "die Schritte folgen der Reihenfolge des Verfahrens"
     ]
@@ -81,7 +84,8 @@ def test_steps_follow_the_order_of_the_procedure(log_editor):
 
 def test_step_dates_do_not_go_back(log_editor):
     assert log_editor("liaison-asked: 2026-11-12", "liaison-asked: 2026-11-08") == [
-        "data/requests.yaml:{line}: requests[7].steps.liaison-asked: Datum 2026-11-08 liegt vor dem vorherigen "
+        "data/requests.yaml:{line}: requests[7] (2026-harz-zdh).steps.liaison-asked: Datum 2026-11-08 liegt vor dem "
+        "vorherigen "
         "Schritt „requested“ (2026-11-10); die Daten der Schritte dürfen nicht zurückgehen"
     ]
 
@@ -89,21 +93,22 @@ def test_step_dates_do_not_go_back(log_editor):
 def test_partner_is_asked_only_when_it_has_a_national_liaison(log_editor):
     problems = log_editor("partner: zdh", "partner: baua", at="liaison-asked: 2026-11-12")
     assert problems == [
-        "data/requests.yaml:{line}: requests[7].steps.liaison-asked: „baua“ hat keine nationale Ansprechperson "
+        "data/requests.yaml:{line}: requests[7] (2026-harz-zdh).steps.liaison-asked: „baua“ hat keine nationale "
+        "Ansprechperson "
         "(partners.yaml, liaison); die Koordinierungsstelle kann erst nachfragen, wenn der Partner eine benannt hat"
     ]
 
 
 def test_named_person_must_exist(log_editor):
     assert log_editor("person: dguv-hannover", "person: dguv-hanover") == [
-        "data/requests.yaml:{line}: requests[0].person: unbekannte Ansprechperson „dguv-hanover“ "
+        "data/requests.yaml:{line}: requests[0] (2021-hannover-dguv).person: unbekannte Ansprechperson „dguv-hanover“ "
         "(nicht in partners.yaml unter regional_contacts); meinten Sie „dguv-hannover“?"
     ]
 
 
 def test_named_person_belongs_to_the_asked_partner(log_editor):
     assert log_editor("person: dguv-hannover", "person: vbg-owl") == [
-        "data/requests.yaml:{line}: requests[0].person: "
+        "data/requests.yaml:{line}: requests[0] (2021-hannover-dguv).person: "
         "Ansprechperson „vbg-owl“ gehört zu „vbg“, nicht zum angefragten Partner „dguv“"
     ]
 
@@ -111,7 +116,7 @@ def test_named_person_belongs_to_the_asked_partner(log_editor):
 def test_named_person_is_named_for_the_asking_network(log_editor):
     problems = log_editor("network: hannover\n    partner: dguv", "network: harz\n    partner: dguv", at="person: dguv")
     assert problems == [
-        "data/requests.yaml:{line}: requests[0].person: "
+        "data/requests.yaml:{line}: requests[0] (2021-hannover-dguv).person: "
         "Ansprechperson „dguv-hannover“ ist für das Netzwerk „hannover“ benannt, nicht für „harz“"
     ]
 
@@ -129,7 +134,7 @@ def test_person_only_after_the_partner_named_one(log_editor):
         at="    person: dguv-harz\n",
     )
     assert problems == [
-        "data/requests.yaml:{line}: requests[8].person: "
+        "data/requests.yaml:{line}: requests[8] (2026-mainz-wiesbaden-aok).person: "
         "Ansprechperson eingetragen, aber der Schritt „person-named“ hat kein Datum"
     ]
 
@@ -137,21 +142,23 @@ def test_person_only_after_the_partner_named_one(log_editor):
 def test_contact_data_not_passed_before_the_person_is_informed(log_editor):
     problems = log_editor("      person-informed: 2021-10-06\n", "", at="      contact-passed: 2021-10-08")
     assert problems == [
-        "data/requests.yaml:{line}: requests[0].steps.contact-passed: Kontaktdaten weitergegeben, aber die benannte "
+        "data/requests.yaml:{line}: requests[0] (2021-hannover-dguv).steps.contact-passed: Kontaktdaten "
+        "weitergegeben, aber die benannte "
         f"Person ist nicht informiert (Schritt „person-informed“ fehlt); {DECISION}"
     ]
 
 
 def test_contact_data_not_passed_on_a_day_before_the_person_was_informed(log_editor):
     assert log_editor("contact-passed: 2021-10-08", "contact-passed: 2021-10-05") == [
-        "data/requests.yaml:{line}: requests[0].steps.contact-passed: Kontaktdaten am 2021-10-05 weitergegeben, "
+        "data/requests.yaml:{line}: requests[0] (2021-hannover-dguv).steps.contact-passed: Kontaktdaten am "
+        "2021-10-05 weitergegeben, "
         f"aber die Person erst am 2021-10-06 informiert; {DECISION}"
     ]
 
 
 def test_closed_request_names_a_person(log_editor):
     assert log_editor("    person: dguv-hannover\n", "", at="status: erledigt") == [
-        "data/requests.yaml:{line}: requests[0].status: "
+        "data/requests.yaml:{line}: requests[0] (2021-hannover-dguv).status: "
         "eine erledigte Anfrage muss die benannte Ansprechperson nennen (person: Kennung aus partners.yaml)"
     ]
 
@@ -161,7 +168,8 @@ def test_closed_request_has_every_step(log_editor):
         "      contact-passed: 2022-05-09\n", "", at="status: erledigt\n    steps:\n      requested: 2022-04"
     )
     assert problems == [
-        "data/requests.yaml:{line}: requests[3].status: Status „erledigt“ setzt voraus, dass alle Schritte ein "
+        "data/requests.yaml:{line}: requests[3] (2022-muenchen-dihk).status: Status „erledigt“ setzt voraus, dass "
+        "alle Schritte ein "
         "Datum haben; es fehlt „contact-passed“ (Weitergabe der Kontaktdaten)"
     ]
 
@@ -173,7 +181,8 @@ def test_open_request_with_every_step_must_be_closed(log_editor):
         at="  - id: 2026-dresden-ba",
     )
     assert problems == [
-        "data/requests.yaml:{line}: requests[6].status: alle Schritte haben ein Datum; bitte „status: erledigt“ setzen"
+        "data/requests.yaml:{line}: requests[6] (2026-dresden-ba).status: alle Schritte haben ein Datum; bitte "
+        "„status: erledigt“ setzen"
     ]
 
 
@@ -181,21 +190,21 @@ def test_request_ids_are_unique(log_editor):
     problems = log_editor("id: 2026-mainz-wiesbaden-aok", "id: 2026-harz-zdh", at="id: 2026-harz-zdh\n    network: m")
     first = (DATA / "requests.yaml").read_text(encoding="utf-8").split("\n").index("  - id: 2026-harz-zdh") + 1
     assert problems == [
-        f"data/requests.yaml:{{line}}: requests[8].id: Kennung „2026-harz-zdh“ ist doppelt vergeben "
+        f"data/requests.yaml:{{line}}: requests[8] (2026-harz-zdh).id: Kennung „2026-harz-zdh“ ist doppelt vergeben "
         f"(Anfrage in Zeile {first})"
     ]
 
 
 def test_bad_step_date_gets_the_date_message(log_editor):
     assert log_editor("requested: 2026-11-18", "requested: 18.11.2026") == [
-        "data/requests.yaml:{line}: requests[8].steps.requested: "
+        "data/requests.yaml:{line}: requests[8] (2026-mainz-wiesbaden-aok).steps.requested: "
         'kein gültiges Datum; bitte JJJJ-MM-TT schreiben, z. B. „2021-06-21“ ("18.11.2026")'
     ]
 
 
 def test_unknown_status(log_editor):
     assert log_editor("status: eingestellt", "status: beendet") == [
-        'data/requests.yaml:{line}: requests[2].status: unbekannter Wert ("beendet"); '
+        'data/requests.yaml:{line}: requests[2] (2022-owl-bg-etem).status: unbekannter Wert ("beendet"); '
         "erlaubt: offen, erledigt, eingestellt"
     ]
 
@@ -228,7 +237,8 @@ def test_step_order_comes_from_process_yaml(data_dir, monkeypatch):
     process.write_text(text.replace(requested + asked, asked + requested), encoding="utf-8")
     messages = [str(p) for p in check_data("data")]
     assert any(
-        "requests[7].steps.requested: Datum 2026-11-10 liegt vor dem vorherigen Schritt „liaison-asked“ "
+        "requests[7] (2026-harz-zdh).steps.requested: Datum 2026-11-10 liegt vor dem vorherigen Schritt "
+        "„liaison-asked“ "
         "(2026-11-12)" in m
         for m in messages
     )

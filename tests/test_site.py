@@ -87,7 +87,10 @@ def test_build_with_bad_data_writes_nothing_and_keeps_the_last_site(data_dir, tm
     replace_in(data_dir / "partners.yaml", "    name: Bundesagentur für Arbeit", "    name: Bundesagentur ohne Arbeit")
     result = run_cli("build", "--data", str(data_dir), "--site-dir", str(site))
     assert result.returncode == 1
-    assert "partners[0].liaison.email: keine gültige E-Mail-Adresse" in result.stderr
+    assert (
+        "partners[0] „Deutsche Gesetzliche Unfallversicherung“ (dguv).liaison.email: keine gültige E-Mail-Adresse"
+        in result.stderr
+    )
     assert "\n1 Fehler gefunden; es wurde nichts geschrieben.\n" in result.stderr
     assert _snapshot(site) == before_site
     assert _snapshot(ROOT / "docs") == before_docs

@@ -19,7 +19,14 @@ from yaml.events import (
 
 from generator.problems import Path, Problem, format_path
 from generator.records.document import Document
-from generator.records.yamlerrors import Refused, curly_quote_hint, syntax_message, unclosed_quote_line
+from generator.records.yamlerrors import (
+    INDENT_MESSAGES,
+    Refused,
+    curly_quote_hint,
+    misindented_line,
+    syntax_message,
+    unclosed_quote_line,
+)
 from generator.records.yamlstrict import check_comment_after, check_flow_line, check_scalar
 
 MAX_DEPTH = 12
@@ -231,6 +238,8 @@ def _syntax_problem(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str]:
         mark = error.context_mark  # where the key, quote or bracket starts, not where libyaml gave up
     line = mark.line + 1 if mark else 1
     message = syntax_message(error.problem or "", error.context or "")
+    if message in INDENT_MESSAGES:
+        line = misindented_line(text, line)
     unclosed = unclosed_quote_line(text, line)
     if unclosed is not None:
         line, message = unclosed, "ein Anführungszeichen wird in dieser Zeile geöffnet und nicht geschlossen"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.problems import Path, Problem, format_path
+from generator.problems import Path, Problem, format_path, record_label
 
 
 @dataclass
@@ -44,4 +44,13 @@ class Document:
 
     def problem(self, path: Path, message: str, *, warning: bool = False) -> Problem:
         """A problem located at the given data path of this file."""
-        return Problem(self.file, self.line_of(path), format_path(path), message, warning)
+        return Problem(self.file, self.line_of(path), format_path(path, self.record_of(path)), message, warning)
+
+    def record_of(self, path: Path) -> str:
+        """The label of the record of a section's list that the path leads into („Name“ (id)), or ""."""
+        if len(path) < 2 or not isinstance(path[1], int) or not isinstance(self.data, dict):
+            return ""
+        items = self.data.get(path[0])
+        if not isinstance(items, list) or not 0 <= path[1] < len(items):
+            return ""
+        return record_label(items[path[1]])

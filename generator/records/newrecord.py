@@ -32,7 +32,8 @@ def new_record(
     taken = set(raw_ids(doc, section))
     if record_id is not None:
         _check_new_id(doc, record_id, taken)
-    text = skeleton(kind, taken, today, record_id)
+    # Into the file without the teaching comments: 120 comment lines per entry would bury the data.
+    text = skeleton(kind, taken, today, record_id, teaching=not append)
     from generator.records.validate import load_records
 
     load_records(data_dir, today=today)  # a skeleton goes only into valid data: every error first, as `check` shows it

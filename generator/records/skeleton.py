@@ -28,13 +28,36 @@ _NOT_TEXT = re.compile(r"^(?:[-+]?[0-9.][0-9._:eE+-]*|true|false|null|yes|no|on|
 _INDICATORS = tuple("-?:,[]{}#&*!|>'\"%@`")
 
 
+# Values of a new record that name no real place, so `check` can point at each one until it is replaced.
+# (The schema's examples name Hannover, which is a real network's city and position.)
+PLACEHOLDERS: dict[str, dict[str, object]] = {
+    "partner": {},
+    "network": {
+        "region": "Region bitte eintragen",
+        # The geographic centre of Germany: a point on the map, but no network's place.
+        "location.lat": 51.1634,
+        "location.lon": 10.4477,
+        "contact.organisation": "Kontaktstelle bitte eintragen",
+        "contact.city": "Ort bitte eintragen",
+    },
+}
+# Choices a skeleton has to make for the schema; `check` names them while the record is still a skeleton.
+CHOICES = {"partner": ("kind", "scope"), "network": ("states", "status")}
+
+
 def skeleton(
     kind: str,
     taken_ids: set[str] | frozenset[str] = frozenset(),
     today: date | None = None,
     record_id: str | None = None,
+    teaching: bool = True,
 ) -> str:
-    """A commented record of the given kind, indented for its list; valid as soon as it is appended."""
+    """A record of the given kind, indented for its list; valid as soon as it is appended.
+
+    `teaching`: with a comment before every field and the optional fields commented out, to copy from;
+    without, only the fields to fill in (`new --append` writes that into the data file: the descriptions
+    belong in the field reference, not in the data).
+    """
     file, section, placeholder = KINDS[kind]
     root = json_schemas()[file]
     item = resolve(root, resolve(root, root["properties"][section])["items"])
@@ -44,13 +67,18 @@ def skeleton(
         # Not the schema's example name: that names an existing record, and look-alike names are refused.
         "name": yaml_value(placeholder_name(kind, new_id)),
         "verified_on": (today or _example_day(item)).isoformat(),
+        **{path: yaml_value(value) for path, value in PLACEHOLDERS[kind].items()},
     }
-    lines = [
-        f"  # {LABELS[kind]}: bitte alle Werte anpassen. Optionale Felder sind",
-        "  # auskommentiert (bis auf die empfohlenen); zum Verwenden das „# “ vor dem Feld entfernen.",
-        "  # Alle Felder beschreibt die Seite „Datenfelder“.",
-    ]
+    lines = []
+    if teaching:
+        lines = [
+            f"  # {LABELS[kind]}: bitte alle Werte anpassen. Optionale Felder sind",
+            "  # auskommentiert (bis auf die empfohlenen); zum Verwenden das „# “ vor dem Feld entfernen.",
+            "  # Alle Felder beschreibt die Seite „Datenfelder“.",
+        ]
     lines += _fields(root, item, "  ", True, overrides, commented=False)
+    if not teaching:
+        lines = [line for line in lines if not line.lstrip().startswith("#")]
     return "\n".join(lines) + "\n"
 
 
@@ -71,7 +99,9 @@ def _example_day(item: dict) -> date:
     return date.fromisoformat(item["properties"]["verified_on"]["examples"][0])
 
 
-def _fields(root: dict, schema: dict, indent: str, dash: bool, overrides: dict, commented: bool) -> list[str]:
+def _fields(
+    root: dict, schema: dict, indent: str, dash: bool, overrides: dict, commented: bool, prefix: str = ""
+) -> list[str]:
     """The lines of one record at `indent`; a list item (`dash`) starts its first field with „- “.
 
     A commented-out line carries „# “ right after its indentation, so an editor's
@@ -85,25 +115,28 @@ def _fields(root: dict, schema: dict, indent: str, dash: bool, overrides: dict, 
         lead = "- " if dash and position == 0 else ""
         # A value filled in for an optional field (verified_on) is a recommendation; the label follows the schema.
         optional = key not in required
-        off = commented or (optional and key not in overrides)
-        need = "Pflicht" if not optional else "optional, empfohlen" if key in overrides else "optional"
+        path = f"{prefix}{key}"
+        off = commented or (optional and path not in overrides)
+        need = "Pflicht" if not optional else "optional, empfohlen" if path in overrides else "optional"
         description = " ".join(prop.get("description", "").split())
         title = f"{prop.get('title', key)} ({need}): {description}"
         lines.append(_line(column, f"# {title}", commented))
-        lines += _field(root, key, prop, column, lead, overrides, off)
+        lines += _field(root, path, prop, column, lead, overrides, off)
     return lines
 
 
-def _field(root: dict, key: str, prop: dict, column: str, lead: str, overrides: dict, off: bool) -> list[str]:
+def _field(root: dict, path: str, prop: dict, column: str, lead: str, overrides: dict, off: bool) -> list[str]:
+    key = path.rsplit(".", 1)[-1]
     target = resolve(root, prop)
     item = resolve(root, target["items"]) if target.get("type") == "array" else None
     inner = column + ("  " if lead else "") + "  "
-    if key in overrides:
-        return [_line(column, f"{lead}{key}: {overrides[key]}", off)]
+    if path in overrides:
+        return [_line(column, f"{lead}{key}: {overrides[path]}", off)]
     if item is not None and "properties" in item:
+        # Items of a list are no record's own fields: the placeholders stop here.
         return [_line(column, f"{lead}{key}:", off), *_fields(root, item, inner, True, {}, off)]
     if "properties" in target:
-        return [_line(column, f"{lead}{key}:", off), *_fields(root, target, inner, False, {}, off)]
+        return [_line(column, f"{lead}{key}:", off), *_fields(root, target, inner, False, overrides, off, f"{path}.")]
     example = prop.get("examples", [""])[0]
     if isinstance(example, list) and all(isinstance(value, str) for value in example):
         # One id per line: two pull requests that each add one to the list merge without conflict.
@@ -150,18 +183,22 @@ def unedited_warnings(records: Records) -> list[Problem]:
         if doc is None:
             continue
         for i, record in enumerate(records.sections.get(file, {}).get(section) or []):
-            if record is not None and pattern.fullmatch(record.id):
+            if record is None:
+                continue
+            if pattern.fullmatch(record.id):
                 message = (
                     f"Eintrag ist noch das unveränderte Gerüst {SKELETON_OF[kind]}; bitte Kennung und Angaben anpassen"
                 )
                 warnings.append(doc.problem((section, i, "id"), message, warning=True))
-            elif record is not None:
-                if record.name == placeholder_name(kind, record.id):
-                    message = (
-                        f"„{record.name}“ ist noch der Platzhalter aus dem Gerüst {SKELETON_OF[kind]}; bitte anpassen"
-                    )
-                    warnings.append(doc.problem((section, i, "name"), message, warning=True))
-                warnings += _sample_values(doc, kind, (section, i), doc.data[section][i])
+            if record.name == placeholder_name(kind, record.id):
+                choices = " und ".join(f"„{key}“" for key in CHOICES[kind])
+                message = (
+                    f"„{record.name}“ ist noch der Platzhalter aus dem Gerüst {SKELETON_OF[kind]}; bitte "
+                    f"anpassen und dabei auch {choices} prüfen (aus dem Gerüst übernommen)"
+                )
+                warnings.append(doc.problem((section, i, "name"), message, warning=True))
+            warnings += _sample_values(doc, kind, (section, i), doc.data[section][i])
+            warnings += _placeholders(doc, kind, (section, i), doc.data[section][i])
     return warnings
 
 
@@ -178,6 +215,23 @@ def _sample_values(doc, kind: str, path: tuple, value: object, schema_path: str 
             message = f"„{item}“ ist noch der Beispielwert aus dem Gerüst {SKELETON_OF[kind]}; bitte anpassen"
             found.append(doc.problem((*path, key), message, warning=True))
     return found
+
+
+def _placeholders(doc, kind: str, path: tuple, record: object) -> list[Problem]:
+    """A warning for each value that is still a placeholder of the skeleton (region, map position, city)."""
+    found: dict[tuple, str] = {}
+    for dotted, placeholder in PLACEHOLDERS[kind].items():
+        value: object = record
+        for key in dotted.split("."):
+            value = value.get(key) if isinstance(value, dict) else None
+        if value is None or str(value) != str(placeholder):
+            continue
+        if dotted.startswith("location."):  # one warning for the position, at its line
+            found[(*path, "location")] = "die Kartenposition (Mitte Deutschlands)"
+        else:
+            found[(*path, *dotted.split("."))] = f"„{value}“"
+    message = "{} ist noch der Platzhalter aus dem Gerüst {}; bitte eintragen"
+    return [doc.problem(at, message.format(what, SKELETON_OF[kind]), warning=True) for at, what in found.items()]
 
 
 @functools.cache

@@ -18,6 +18,8 @@ class Refused(Exception):
 
 _COLON = "unerwarteter Doppelpunkt; bitte die Einrückung prüfen und Text mit Doppelpunkt in Anführungszeichen setzen"
 _INDENT = "die Einrückung passt nicht zu den Zeilen davor"
+# Messages of a line that does not fit the indentation before it: perhaps a line above moved (misindented_line).
+INDENT_MESSAGES = (_COLON, _INDENT)
 _START = "dieses Zeichen darf hier nicht am Anfang eines Werts stehen; bitte den Wert in Anführungszeichen setzen"
 
 # Every problem text of libyaml's scanner and parser (the first matching fragment wins); none reaches an editor.
@@ -106,3 +108,82 @@ def curly_quote_hint(text: str, line: int) -> str:
     if any(char in content for char in _CURLY):
         return '; die Zeile enthält typografische Anführungszeichen („…“), YAML braucht gerade ("…")'
     return ""
+
+
+# A line with content, split into its indentation, list dashes and the key (if it starts with one).
+_CONTENT = re.compile(r"^(?P<indent>[ ]*)(?P<dashes>(?:-[ ]+)*)(?P<rest>[^#\s].*)?$")
+# A key whose value follows on the lines below: a section, a list or a block of text (| or >).
+_OPENS = re.compile(r":(?:[ ]+[|>][-+0-9]*)?$")
+_KEY = re.compile(r"^(?:[^\s\"'#\[{][^:#]*|\"[^\"]*\"|'[^']*'):(?:[ ]+|$)")
+
+
+def misindented_line(text: str, error_line: int) -> int:
+    """The line an editor has to re-indent when libyaml stops at an indentation error on `error_line`.
+
+    libyaml notices a line that moved left only where the next line no longer fits: the first key of a
+    nested section moved left reads as a sibling of its parent, and the next key, still indented, is
+    refused („mapping values are not allowed“); a section key moved left takes its fields along and
+    the first line after them is refused. Both are reported at the line that moved.
+    """
+    lines = LINE_BREAK.split(text)
+    content = [n for n in range(len(lines)) if _content(lines[n]) is not None]
+    at = next((i for i, n in enumerate(content) if n == error_line - 1), None)
+    if at is None or at == 0:
+        return error_line
+    before = _moved_sibling(lines, content, at)
+    if before is None:
+        before = _moved_section(lines, content, at)
+    return error_line if before is None else before + 1
+
+
+def _content(line: str) -> tuple[int, int, bool] | None:
+    """(indentation, column of the key or value, opens a section) of a line with content; None otherwise."""
+    match = _CONTENT.match(line)
+    if match is None or match["rest"] is None:
+        return None
+    column = len(match["indent"]) + len(match["dashes"])
+    rest = match["rest"].split(" #")[0].rstrip()
+    return len(match["indent"]), column, bool(_OPENS.search(rest)) and bool(_KEY.match(rest))
+
+
+def _moved_sibling(lines: list[str], content: list[int], at: int) -> int | None:
+    """The line before, when it left its section: the refused line is indented like the lines around the two."""
+    line, previous = _content(lines[content[at]]), _content(lines[content[at - 1]])
+    assert line is not None and previous is not None
+    if previous[2] or line[0] <= previous[1] or not _KEY.match(lines[content[at]].strip()):
+        return None
+    after = _content(lines[content[at + 1]]) if at + 1 < len(content) else None
+    earlier = _content(lines[content[at - 2]]) if at >= 2 else None
+    # A line after that opens a section is its field, not its sibling.
+    after_agrees = after is not None and after[0] == line[0] and not line[2]
+    # Or the lines before it stood where the refused line stands, and the line after does not side with it.
+    earlier_agrees = earlier is not None and earlier[1] == line[1] and (after is None or after[0] != previous[0])
+    if after_agrees or earlier_agrees:
+        return content[at - 1]
+    # The only other field of its section: its parent says which indentation the section has.
+    parent = earlier
+    if parent is not None and parent[2] and line[0] - parent[1] == _STEP and previous[1] - parent[1] != _STEP:
+        return content[at - 1]
+    return None
+
+
+def _moved_section(lines: list[str], content: list[int], at: int) -> int | None:
+    """The section key that moved left with its fields: the refused line fits where the key should be."""
+    line = _content(lines[content[at]])
+    assert line is not None
+    for index in range(at - 1, 0, -1):
+        candidate = _content(lines[content[index]])
+        assert candidate is not None
+        if candidate[0] < line[0]:
+            # The key opens a section deeper than the refused line, and the line before the key stood where
+            # the refused line stands: the key left its siblings, its fields came along.
+            first_field, sibling = _content(lines[content[index + 1]]), _content(lines[content[index - 1]])
+            opens_deeper = candidate[2] and first_field is not None and first_field[0] > line[0]
+            left = sibling is not None and sibling[1] == line[1] and index + 1 < at
+            left = left and bool(_KEY.match(lines[content[index - 1]].strip().removeprefix("- ")))
+            return content[index] if opens_deeper and left else None
+    return None
+
+
+# The indentation step of the data files (the generator and the skeletons write two spaces).
+_STEP = 2

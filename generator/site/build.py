@@ -25,6 +25,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.settings import Profile
+from generator.site.offline import make_offline
 from generator.site.staging import HAND_WRITTEN, ROOT, ensure_ignored
 
 CONFIG = ROOT / "mkdocs.yml"
@@ -46,15 +47,19 @@ def build_into(
     data_dir,
     config_file=CONFIG,
     extra: dict | None = None,
+    offline: bool = False,
     **options,
 ) -> None:
     """Run MkDocs once on the hand-written docs/ plus the generated `pages`, given in memory (strict by default).
 
-    `extra` holds what the pages' render found for the theme (e.g. the address of „Fehler melden“).
+    `extra` holds what the pages' render found for the theme (e.g. the address of „Fehler melden“);
+    `offline` makes a site that works opened from a folder (site/offline.py).
     The generated pages never touch the disk: staging 2,400 files for MkDocs to read them back cost
     more than a second at 1,000 partners. The site is the same as MkDocs building a staged folder.
     """
     config = site_config(site, HAND_WRITTEN, profile, data_dir, config_file, extra, **options)
+    if offline:
+        make_offline(config)
     config.plugins[GeneratedPages.NAME] = GeneratedPages(pages)
     build(config)
 

@@ -25,7 +25,7 @@
 
   // The last two parts of a filter page's address: ".../partner/netzwerk/muenchen/" → ["netzwerk", "muenchen"].
   function keyAndValue(link) {
-    var parts = link.pathname.replace(/\/(index\.html)?$/, "").split("/");
+    var parts = link.pathname.replace(/(\/index\.html|\.html|\/)$/, "").split("/");
     return [decodeURIComponent(parts[parts.length - 2]), decodeURIComponent(parts[parts.length - 1])];
   }
 

@@ -8,7 +8,7 @@
   var LISTS = ".om-map > ol > li > a, .om-entries > ol > li > a:first-child";
 
   function networkOf(link) {
-    return link.pathname.replace(/\/(index\.html)?$/, "").split("/").pop();
+    return link.pathname.replace(/(\/index\.html|\.html|\/)$/, "").split("/").pop();
   }
 
   Array.prototype.forEach.call(document.querySelectorAll(".om-map"), function (map) {
