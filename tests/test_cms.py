@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import http.server
 import re
@@ -16,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
-from generator.pages.cms import CONFIG_FILE, EDITOR_DIR, config_text, form_fields
+from generator.pages.cms import CONFIG_FILE, EDITOR_DIR, FILE_LABELS, config_text, form_fields
 from generator.records.cmsform import dump
 from generator.records.reader import load_file
 from generator.records.schema import DATA_FILES
@@ -122,6 +123,12 @@ SETUP = """async files => {
 READ = """async () => {
   const root = await navigator.storage.getDirectory();
   const data = await (await root.getDirectoryHandle('repo')).getDirectoryHandle('data');
+  for (let tries = 0; tries < 50; tries++) {  // a save writes a temporary file first, then moves it in place
+    const names = [];
+    for await (const name of data.keys()) names.push(name);
+    if (!names.some(name => name.startsWith('.'))) break;
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
   const out = {};
   for await (const [name, handle] of data.entries()) out[name] = await (await handle.getFile()).text();
   return out;
@@ -144,8 +151,9 @@ def editing_page(tmp_path_factory) -> str:
     server.shutdown()
 
 
-def _edit_description(browser, url: str, files: dict[str, str], partner: str, text: str) -> tuple[dict, list]:
-    """Open the page on a local folder with `files`, change one partner's description, save; the files after."""
+def _edit(browser, url: str, files: dict[str, str], *edits) -> tuple[dict[str, str], list[str]]:
+    """Open the page on a local folder holding `files`, make each edit (each saves); the files after, and every
+    request that left this machine (blocked)."""
     from .browser import is_loopback
 
     context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
@@ -160,30 +168,67 @@ def _edit_description(browser, url: str, files: dict[str, str], partner: str, te
         page.evaluate(SETUP, files)
         page.get_by_role("button", name="Mit lokalem Repository arbeiten").click()
         page.wait_for_url("**#/collections/**")
-        page.goto(url + "#/collections/daten/entries/partners")
-        # The collapsed items of the form show their name (the preview beside them shows it too).
-        summary = page.locator("[id$='-body']").get_by_text(partner, exact=True).first
-        page.get_by_role("button", name="Alle zuklappen").or_(
-            page.get_by_role("button", name="Alle aufklappen")
-        ).first.wait_for()
-        _scroll_to(page, summary)
-        item = summary.locator("xpath=ancestor::div[@role='group'][1]")
-        toggle = item.get_by_role("button", name="Aufklappen", exact=True)
-        body = page.locator(f"[id='{toggle.get_attribute('aria-controls')}']")
-        toggle.click()
-        description = body.get_by_role("textbox", name="Beschreibung").first
-        _scroll_to(page, description)
-        description.fill(text)
-        page.get_by_role("button", name="Speichern").click()
-        page.wait_for_function(
-            "async () => { const root = await navigator.storage.getDirectory();"
-            " const data = await (await root.getDirectoryHandle('repo')).getDirectoryHandle('data');"
-            f" return (await (await data.getFileHandle('partners.yaml')).getFile()).text()"
-            f".then(t => t.includes({text!r})); }}"
-        )
+        for edit in edits:
+            edit(page, url)
         return page.evaluate(READ), [url for url in requests if not is_loopback(url)]
     finally:
         context.close()
+
+
+def _open_record(page, url: str, data_file: str, name: str):
+    """Open a data file's form and unfold the record listed under `name`, as a person finds it; its form part."""
+    page.goto(f"{url}#/collections/daten")
+    page.get_by_role("row", name=FILE_LABELS[f"{data_file}.yaml"], exact=True).filter(visible=True).first.click()
+    page.wait_for_url(f"**/entries/{data_file}")
+    page.get_by_role("button", name="Alle aufklappen").wait_for()
+    # The collapsed items of the form show their name (the preview beside them shows it too).
+    summary = page.locator("[id$='-body']").get_by_text(name, exact=True).first
+    _scroll_to(page, summary)
+    toggle = summary.locator("xpath=ancestor::div[@role='group'][1]").get_by_role(
+        "button", name="Aufklappen", exact=True
+    )
+    body = page.locator(f"[id='{toggle.get_attribute('aria-controls')}']")
+    toggle.click()
+    return body
+
+
+def _save(page, data_file: str, expected: str) -> None:
+    page.get_by_role("button", name="Speichern").click()
+    page.wait_for_function(
+        """async ([name, expected]) => {
+            const root = await navigator.storage.getDirectory();
+            const data = await (await root.getDirectoryHandle('repo')).getDirectoryHandle('data');
+            return (await (await data.getFileHandle(name)).getFile()).text().then(t => t.includes(expected));
+        }""",
+        arg=[data_file, expected],
+    )
+
+
+def describe(partner: str, text: str):
+    """An edit: change a partner's description."""
+
+    def edit(page, url: str) -> None:
+        description = _open_record(page, url, "partners", partner).get_by_role("textbox", name="Beschreibung").first
+        _scroll_to(page, description)
+        description.fill(text)
+        _save(page, "partners.yaml", text)
+
+    return edit
+
+
+def join(network: str, partner: str, partner_id: str):
+    """An edit: add a partner to a network with the picker, searching by its name."""
+
+    def edit(page, url: str) -> None:
+        field = _open_record(page, url, "networks", network).locator(
+            "section[data-typed-key-path='networks.*.partners']"
+        )
+        _scroll_to(page, field)
+        field.get_by_role("combobox").click()
+        page.get_by_role("option", name=partner, exact=True).click()
+        _save(page, "networks.yaml", f"- {partner_id}\n")
+
+    return edit
 
 
 def _scroll_to(page, target) -> None:
@@ -198,34 +243,49 @@ def _scroll_to(page, target) -> None:
 
 
 def _git(folder: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, text=True).stdout
+    identity = ["-c", "user.name=Redaktion", "-c", "user.email=redaktion@example.org"]
+    return subprocess.run(
+        ["git", "-C", str(folder), *identity, *args], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def _changed_lines(before: str, after: str) -> list[str]:
+    """The diff of two texts as `-line`/`+line`, without context."""
+    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)][2:]
 
 
 @pytest.mark.browser
-def test_a_form_edit_changes_only_its_line_passes_check_and_merges(browser, editing_page, formatted, tmp_path):
+def test_a_form_edit_changes_only_its_lines_passes_check_and_merges(browser, editing_page, formatted, tmp_path):
     base = {name: (formatted / name).read_text(encoding="utf-8") for name in DATA_FILES}
-    first, foreign = _edit_description(
-        browser, editing_page, base, "Deutsche Gesetzliche Unfallversicherung", "Neu: Prävention für KMU."
+    first, foreign = _edit(
+        browser,
+        editing_page,
+        base,
+        describe("Deutsche Gesetzliche Unfallversicherung", "Neu: Prävention für KMU."),
+        join("Musternetzwerk Ostwestfalen-Lippe", "RKW Kompetenzzentrum", "rkw"),
     )
     assert foreign == []
-    assert {name: text for name, text in first.items() if text != base[name]}.keys() == {"partners.yaml"}
-    before, after = base["partners.yaml"].splitlines(), first["partners.yaml"].splitlines()
-    changed = [(old, new) for old, new in zip(before, after, strict=True) if old != new]
-    assert changed == [(changed[0][0], "    description: 'Neu: Prävention für KMU.'")]  # quoted: „: “
+    assert {name for name, text in first.items() if text != base[name]} == {"partners.yaml", "networks.yaml"}
+    partners = _changed_lines(base["partners.yaml"], first["partners.yaml"])
+    assert len(partners) == 3 and partners[1].startswith("-    description: ")
+    assert partners[2] == "+    description: 'Neu: Prävention für KMU.'"  # quoted because of „: “
+    networks = _changed_lines(base["networks.yaml"], first["networks.yaml"])
+    assert networks[1:] == ["+      - rkw"]
 
-    second, _ = _edit_description(browser, editing_page, base, "AOK-Bundesverband", "Neu: Gesundheit im Betrieb.")
+    second, _ = _edit(browser, editing_page, base, describe("AOK-Bundesverband", "Neu: Gesundheit im Betrieb."))
 
     repo = tmp_path / "repo"
     shutil.copytree(formatted, repo / "data")
     _git(repo, "init", "-q", "-b", "main")
     _git(repo, "add", "-A")
-    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base")
+    _git(repo, "commit", "-qm", "base")
     for branch, files in (("eins", first), ("zwei", second)):
         _git(repo, "checkout", "-q", "-b", branch, "main")
-        (repo / "data" / "partners.yaml").write_text(files["partners.yaml"], encoding="utf-8")
-        _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", branch)
+        for name, text in files.items():
+            (repo / "data" / name).write_text(text, encoding="utf-8")
+        _git(repo, "commit", "-qam", branch)
     _git(repo, "checkout", "-q", "eins")
-    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "merge", "-q", "--no-edit", "zwei")
+    _git(repo, "merge", "-q", "--no-edit", "zwei")
     merged = (repo / "data" / "partners.yaml").read_text(encoding="utf-8")
     assert "Neu: Prävention für KMU." in merged and "Neu: Gesundheit im Betrieb." in merged
     load_records(repo / "data", today=TODAY)
