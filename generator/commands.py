@@ -15,7 +15,7 @@ from generator.pages.report import report as weekly_report
 from generator.pages.schemas import write_schemas
 from generator.pipeline import build_with
 from generator.pipeline import generate as stage
-from generator.problems import display_name
+from generator.problems import Problem, display_name
 from generator.records.freshness import freshness_warnings
 from generator.records.newrecord import new_record
 from generator.records.requestform import new_request, read_body
@@ -79,19 +79,24 @@ def cms(args, settings: Settings) -> int:
     return 0
 
 
+UNFORMATTED = (
+    "nicht in der Form, in der die Redaktionsseite speichert; bitte „python -m generator format“ ausführen "
+    "oder den Eintrag auf der Redaktionsseite öffnen und speichern"
+)
+
+
 def format_data(args, settings: Settings) -> int:
     """Bring the data files into the form the editing page writes; with --check only report which differ."""
     records = load_records(args.data, today=settings.today)
     files = formatted_files(records, Path(args.data))
     differing = {file: new for file, (old, new) in files.items() if old != new}
     if args.check:
-        for file, new in sorted(differing.items()):
-            line = _first_difference(files[file][0], new)
-            say(
-                f"{display_name(file)}:{line}: nicht in der Form der Redaktionsseite; bitte "
-                "„python -m generator format“ ausführen (oder die Datei über die Redaktionsseite speichern)"
-            )
-        if differing:
+        problems = [
+            Problem(display_name(file), _first_difference(files[file][0], new), "", UNFORMATTED)
+            for file, new in sorted(differing.items())
+        ]
+        report_problems(problems, settings.github_actions)
+        if problems:
             return 1
         print(f"Alle {len(files)} Datendateien in der Form der Redaktionsseite.")
         return 0

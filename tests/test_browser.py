@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from .browser import DESKTOP, PHONE, open_page
-from .support import sample_directory
+from .support import sample_directory, site_files
 
 SCRIPT_BUDGET = 600_000  # bytes of script a page may load (files and inline)
 # What a visitor's browser shows about the page as it is now, besides axe: sideways scrolling, drawings
@@ -65,7 +65,7 @@ def template_pages(site: Path) -> list[str]:
 def site_pages(site: Path) -> list[str]:
     """The address of every page of a built site, relative to its root ("" is the home page)."""
     pages = []
-    for file in sorted(site.rglob("*.html")):
+    for file in site_files(site, "*.html"):
         relative = file.relative_to(site).as_posix()
         pages.append(relative.removesuffix("index.html") if file.name == "index.html" else relative)
     return pages
@@ -107,7 +107,7 @@ def _failing(walked: dict, fact: str, bad) -> dict[str, object]:
 
 
 def test_the_walk_covers_every_page_of_the_site(walked, public_site):
-    assert len(walked["phone"]) == len(walked["desktop"]) == len(list(public_site.rglob("*.html"))) > 50
+    assert len(walked["phone"]) == len(walked["desktop"]) == len(site_files(public_site, "*.html")) > 50
     assert {"", "verfahren/", "partner/dguv/", "404.html", "vereinbarung/fassungen/2021-06-21/"} <= set(walked["phone"])
 
 

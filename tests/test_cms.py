@@ -84,7 +84,7 @@ def test_format_check_names_the_file_and_line_that_differ(tmp_path: Path, capsys
     data = tmp_path / "data"
     shutil.copytree(FIXTURES, data)
     assert main(["format", "--check", "--data", str(data)]) == 1
-    assert "partners.yaml:1: nicht in der Form der Redaktionsseite" in capsys.readouterr().err
+    assert "partners.yaml:1: nicht in der Form, in der die Redaktionsseite speichert" in capsys.readouterr().err
 
 
 # What a form field can hold and the loader accepts: no control characters but the line break (a tab in a form
