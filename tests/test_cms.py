@@ -290,3 +290,13 @@ def test_a_form_edit_changes_only_its_lines_passes_check_and_merges(browser, edi
     assert "Neu: Prävention für KMU." in merged and "Neu: Gesundheit im Betrieb." in merged
     load_records(repo / "data", today=TODAY)
     assert main(["format", "--check", "--data", str(repo / "data")]) == 0
+
+
+def test_the_office_guide_leads_with_the_forms_and_keeps_the_yaml_route():
+    from generator.model.directory import build_directory
+    from generator.pages.render import render_pages
+
+    page = render_pages(build_directory(load_records(FIXTURES, today=TODAY), "public"))["referenz/daten-pflegen.md"]
+    assert page.index("## In Formularen ändern: die Redaktionsseite") < page.index("## Für Fortgeschrittene: YAML")
+    assert "[Redaktionsseite](../redaktion/index.html)" in page
+    assert ".venv/bin/python -m generator format" in page
