@@ -300,3 +300,22 @@ def test_the_office_guide_leads_with_the_forms_and_keeps_the_yaml_route():
     assert page.index("## In Formularen ändern: die Redaktionsseite") < page.index("## Für Fortgeschrittene: YAML")
     assert "[Redaktionsseite](../redaktion/index.html)" in page
     assert ".venv/bin/python -m generator format" in page
+
+
+def test_the_vendored_bundle_is_the_pinned_version_with_every_foreign_address_rewritten():
+    from scripts.vendor_cms import CMS, HEADER, REWRITES
+
+    bundle = (EDITOR_DIR / "sveltia-cms.js").read_text(encoding="utf-8")
+    assert bundle.startswith(HEADER.format(version=CMS.version))
+    for old, new in REWRITES:
+        assert old not in bundle and new in bundle
+    assert "cdn.jsdelivr.net" not in bundle and "githubstatus.com/api" not in bundle
+    for font in (EDITOR_DIR / "fonts").glob("*.woff2"):
+        assert f"./fonts/{font.name}" in bundle
+
+
+def test_a_rewrite_that_no_longer_matches_stops_the_vendoring():
+    from scripts.vendor_cms import REWRITES, rewrite
+
+    with pytest.raises(SystemExit, match="found 0 times"):
+        rewrite("".join(old for old, _ in REWRITES[1:]))
