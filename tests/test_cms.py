@@ -239,13 +239,14 @@ def join(network: str, partner: str, partner_id: str):
 
 def _scroll_to(page, target) -> None:
     """Scroll the form down until `target` is drawn: the form draws items and fields as they come into view."""
-    for _ in range(60):
+    for _ in range(100):
         if target.count():
             target.scroll_into_view_if_needed()
             return
         page.mouse.move(300, 600)
         page.mouse.wheel(0, 300)
-        page.wait_for_timeout(100)
+        page.wait_for_timeout(150)
+    raise AssertionError(f"not found in the form after scrolling: {target}")
 
 
 def _git(folder: Path, *args: str) -> str:
