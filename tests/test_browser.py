@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from .browser import DESKTOP, PHONE, open_page
-from .support import sample_directory, site_files
+from .support import EDITING_PAGE, sample_directory, site_files
 
 SCRIPT_BUDGET = 600_000  # bytes of script a page may load (files and inline)
 # What a visitor's browser shows about the page as it is now, besides axe: sideways scrolling, drawings
@@ -54,7 +54,8 @@ FEATURE_SECTIONS = {"netzwerke", "partner", "daten"}
 def template_pages(site: Path) -> list[str]:
     """The directory's pages, and of every other section its first page on each of three levels."""
     pages = list(FEATURE_PAGES)
-    for section in sorted(p for p in site.iterdir() if p.is_dir() and p.name not in FEATURE_SECTIONS):
+    sections = (p for p in site.iterdir() if p.is_dir() and p.name not in FEATURE_SECTIONS | {EDITING_PAGE})
+    for section in sorted(sections):
         for depth in ("index.html", "*/index.html", "*/*/index.html"):
             found = sorted(section.glob(depth))
             if found:

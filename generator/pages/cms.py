@@ -16,7 +16,7 @@ import yaml
 
 from generator.files import write_if_changed
 from generator.records.cmsform import dump
-from generator.records.fieldtypes import DATE_PATTERN, ID_PATTERN
+from generator.records.fieldtypes import DATE_PATTERN, ID_PATTERN, PHONE_PATTERN, POSTCODE_PATTERN
 from generator.records.schema.agreement import AGREEMENT_STATUSES, TIMELINE_STATES
 from generator.records.schema.requests import REQUEST_STATUSES
 from generator.records.schema.vocabulary import NETWORK_STATUSES, PARTNER_KINDS, SCOPES, STATES
@@ -48,8 +48,8 @@ FILE_LABELS = {
 }
 PATTERN_MESSAGES = {
     "email": "keine gültige E-Mail-Adresse",
-    "^\\+?[0-9][0-9 /()-]{5,24}$": "keine gültige Telefonnummer, z. B. „+49 511 123456“",
-    "^[0-9]{5}$": "keine gültige Postleitzahl; fünf Ziffern, z. B. „01067“",
+    PHONE_PATTERN: "keine gültige Telefonnummer, z. B. „+49 511 123456“",
+    POSTCODE_PATTERN: "keine gültige Postleitzahl; fünf Ziffern, z. B. „01067“",
     ID_PATTERN: "keine gültige Kennung; erlaubt sind a–z, 0–9 und Bindestriche, z. B. „hwk-hannover“",
     "^https?://": "keine gültige Webadresse; bitte mit https:// oder http:// beginnen",
 }
