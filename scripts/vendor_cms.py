@@ -8,7 +8,8 @@ rewrite below must match exactly once, or the script stops (a new version needs 
 - its German interface texts from unpkg → `./locales/de.json` beside the page,
 - its three fonts from jsDelivr → `./fonts/…` (the same files from the fontsource npm packages),
 - GitHub's status page (githubstatus.com, run by a third party) → nothing: the status reads as unknown,
-- its check for a newer version (unpkg) → nothing: updates come through this script, pinned.
+- its check for a newer version (unpkg) → nothing: updates come through this script, pinned,
+- and one that is not about hosts: its viewport tag forbids zooming on a phone (WCAG 1.4.4); that part goes.
 """
 
 from __future__ import annotations
@@ -90,6 +91,8 @@ REWRITES = (
     ),
     ("Oye=`https://www.githubstatus.com/api/v2/status.json`", "Oye=`data:,`"),
     ("NSe=`${iP}/package.json`", "NSe=`data:,`"),
+    # WCAG 1.4.4: the page must let people zoom on a phone (axe: meta-viewport).
+    ("`initial-scale=1`,`maximum-scale=1`,", "`initial-scale=1`,"),
 )
 HEADER = "/* Sveltia CMS {version} (MIT, LICENSE-sveltia-cms.txt), vendored by scripts/vendor_cms.py. */\n"
 

@@ -326,3 +326,23 @@ def test_a_rewrite_that_no_longer_matches_stops_the_vendoring():
 
     with pytest.raises(SystemExit, match="found 0 times"):
         rewrite("".join(old for old, _ in REWRITES[1:]))
+
+
+@pytest.mark.browser
+def test_the_editing_page_passes_axe_fits_a_phone_and_speaks_german(browser, editing_page, formatted):
+    from .browser import PHONE, open_page
+
+    files = {name: (formatted / name).read_text(encoding="utf-8") for name in DATA_FILES}
+    with open_page(browser, editing_page, axe=True) as visit:
+        local = visit.page.get_by_role("button", name="Mit lokalem Repository arbeiten")
+        local.wait_for()
+        assert visit.axe_violations() == []
+        visit.page.evaluate(SETUP, files)
+        local.click()
+        visit.page.wait_for_url("**#/collections/**")
+        visit.page.goto(editing_page + "#/collections/daten/entries/partners")
+        visit.page.get_by_role("button", name="Alle aufklappen").wait_for()
+        assert visit.axe_violations() == []
+        visit.page.set_viewport_size(PHONE)
+        assert visit.horizontal_overflow() == 0
+        assert visit.foreign_requests == []
