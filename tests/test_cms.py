@@ -202,12 +202,17 @@ def _save(page, data_file: str, expected: str) -> None:
     page.get_by_role("button", name="Speichern").click()
     page.wait_for_function(
         """async ([name, expected]) => {
-            const root = await navigator.storage.getDirectory();
-            const data = await (await root.getDirectoryHandle('repo')).getDirectoryHandle('data');
-            return (await (await data.getFileHandle(name)).getFile()).text().then(t => t.includes(expected));
+            try {  // while the CMS writes the file, reading it fails: then look again
+                const root = await navigator.storage.getDirectory();
+                const data = await (await root.getDirectoryHandle('repo')).getDirectoryHandle('data');
+                return (await (await data.getFileHandle(name)).getFile()).text().then(t => t.includes(expected));
+            } catch (error) {
+                return false;
+            }
         }""",
         arg=[data_file, expected],
     )
+    page.wait_for_url(lambda address: "/entries/" not in address)  # the editor closes itself after saving
 
 
 def describe(partner: str, text: str):
@@ -233,6 +238,31 @@ def join(network: str, partner: str, partner_id: str):
         field.get_by_role("combobox").click()
         page.get_by_role("option", name=partner, exact=True).click()
         _save(page, "networks.yaml", f"- {partner_id}\n")
+
+    return edit
+
+
+def retitle(data_file: str, text: str):
+    """An edit: change the title at the top of a file's form (agreement, process)."""
+
+    def edit(page, url: str) -> None:
+        page.goto(f"{url}#/collections/daten")
+        page.get_by_role("row", name=FILE_LABELS[data_file], exact=True).filter(visible=True).first.click()
+        title = page.get_by_role("textbox", name="Titel").first
+        title.fill(text)
+        _save(page, data_file, text)
+
+    return edit
+
+
+def retopic(request: str, text: str):
+    """An edit: change the topic of a request in the request log."""
+
+    def edit(page, url: str) -> None:
+        topic = _open_record(page, url, "requests", request).get_by_role("textbox", name="Thema").first
+        _scroll_to(page, topic)
+        topic.fill(text)
+        _save(page, "requests.yaml", text)
 
     return edit
 
@@ -346,3 +376,21 @@ def test_the_editing_page_passes_axe_fits_a_phone_and_speaks_german(browser, edi
         visit.page.set_viewport_size(PHONE)
         assert visit.horizontal_overflow() == 0
         assert visit.foreign_requests == []
+
+
+@pytest.mark.browser
+def test_saves_of_the_other_files_change_only_the_edited_line(browser, editing_page, formatted):
+    base = {name: (formatted / name).read_text(encoding="utf-8") for name in DATA_FILES}
+    after, foreign = _edit(
+        browser,
+        editing_page,
+        base,
+        retitle("agreement.yaml", "Vereinbarung (neu)"),
+        retitle("process.yaml", "Verfahren (neu)"),
+        retopic("2022-owl-vbg", "Gesunde Arbeit im Büro"),
+    )
+    assert foreign == []
+    assert _changed_lines(base["agreement.yaml"], after["agreement.yaml"])[2:] == ["+title: Vereinbarung (neu)"]
+    assert _changed_lines(base["process.yaml"], after["process.yaml"])[2:] == ["+title: Verfahren (neu)"]
+    assert _changed_lines(base["requests.yaml"], after["requests.yaml"])[2:] == ["+    topic: Gesunde Arbeit im Büro"]
+    assert after["legal.yaml"] == base["legal.yaml"]

@@ -235,32 +235,56 @@ def form_fields(data_file: str) -> list[dict]:
     return next(file["fields"] for file in files if file["name"] == name)
 
 
-def shaped(value: Any, fields: list[dict]) -> Any:
-    """A loaded mapping as the form saves it: keys in form order, numbers as numbers, empty optional fields out."""
+def shaped(value: Any, fields: list[dict], in_list: bool = False) -> Any:
+    """A loaded mapping as the form saves it: keys in form order, numbers as numbers, empty optional fields out.
+
+    Below a list the CMS writes a key-value field (requests[].steps) after the other fields of its record, its keys
+    sorted (it finds them only in its final sweep over the leftover keys, sorted with Intl.Collator).
+    """
     known = {field["name"]: field for field in fields}
+    names = [field["name"] for field in fields] + [key for key in value if key not in known]
+    if in_list:
+        late = sorted((name for name in names if known.get(name, {}).get("widget") == "keyvalue"), key=collation_key)
+        names = [name for name in names if name not in late] + late
     out = {}
-    for name in [field["name"] for field in fields] + [key for key in value if key not in known]:
+    for name in names:
         if name not in value:
             continue
         field = known.get(name, {})
-        item = _shaped_value(value[name], field)
+        item = _shaped_value(value[name], field, in_list)
         if _empty(item) and (field.get("required") is False or item is None):
             continue
         out[name] = item
     return out
 
 
-def _shaped_value(value: Any, field: dict) -> Any:
+def _shaped_value(value: Any, field: dict, in_list: bool) -> Any:
     widget = field.get("widget")
     if widget == "object" and isinstance(value, dict):
-        return shaped(value, field["fields"])
+        return shaped(value, field["fields"], in_list)
     if widget == "object" and value is False:
         return None  # `consent: false` means what a missing field means; the form has no word for it
     if widget == "list" and isinstance(value, list) and "fields" in field:
-        return [shaped(item, field["fields"]) if isinstance(item, dict) else item for item in value]
+        return [shaped(item, field["fields"], in_list=True) if isinstance(item, dict) else item for item in value]
+    if widget == "keyvalue" and in_list and isinstance(value, dict):
+        return {key: value[key] for key in sorted(value, key=collation_key)}
     if widget == "number" and isinstance(value, str):
         return _as_number(value, field["value_type"])
     return value
+
+
+def collation_key(text: str) -> list[tuple[int, int | str]]:
+    """Sort order of `Intl.Collator(undefined, {numeric: true, sensitivity: "base"})` for ids (a–z, 0–9, „-“):
+    punctuation before digits before letters, digit runs by their value, letters without case."""
+    key: list[tuple[int, int | str]] = []
+    for run in re.findall(r"[0-9]+|.", text):
+        if run.isdigit():
+            key.append((1, int(run)))
+        elif run.isalpha():
+            key.append((2, run.casefold()))
+        else:
+            key.append((0, run))
+    return key
 
 
 def _as_number(text: str, value_type: str) -> int | float | str:
