@@ -63,6 +63,7 @@ format: $(STAMP)
 golden: $(STAMP)
 	$(PY) -m tests.golden
 	$(PY) -m generator schemas
+	$(PY) -m generator cms
 
 bench: $(STAMP)
 	$(PY) scripts/bench.py

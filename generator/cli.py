@@ -150,6 +150,15 @@ def _parser() -> argparse.ArgumentParser:
         help=engine_help() + "; MkDocs baut nur geänderte Seiten neu, Zensical bei jedem Speichern alles",
     )
     command("schemas", commands.schemas, "JSON-Schemas der Datendateien nach schemas/ schreiben (für Editoren).")
+    command(
+        "cms", commands.cms, "Konfiguration der Redaktionsseite (docs/redaktion/config.yml) aus dem Schema schreiben."
+    )
+    format_command = command(
+        "format", commands.format_data, "Datendateien in die Form bringen, in der die Redaktionsseite speichert."
+    )
+    format_command.add_argument(
+        "--check", action="store_true", help="nur prüfen (Exit-Code 1, wenn eine Datei anders aussieht)"
+    )
     new = command("new", commands.new, "Kommentiertes Gerüst eines neuen Eintrags ausgeben oder anhängen.")
     new.add_argument("kind", choices=tuple(KINDS), help="partner oder network")
     new.add_argument(

@@ -6,13 +6,16 @@ import sys
 import time
 from pathlib import Path
 
+from generator.files import write_atomic
 from generator.messages import report_problems, say
 from generator.model.directory import unconsented_people
 from generator.model.gaps import presence_warnings
+from generator.pages.cms import formatted_files, write_config
 from generator.pages.report import report as weekly_report
 from generator.pages.schemas import write_schemas
 from generator.pipeline import build_with
 from generator.pipeline import generate as stage
+from generator.problems import Problem, display_name
 from generator.records.freshness import freshness_warnings
 from generator.records.newrecord import new_record
 from generator.records.rename import rename_record
@@ -73,6 +76,47 @@ def schemas(args, settings: Settings) -> int:
     changed = write_schemas()
     print(f"{len(changed)} JSON-Schemas in schemas/ geändert.")
     return 0
+
+
+def cms(args, settings: Settings) -> int:
+    changed = write_config()
+    print("docs/redaktion/config.yml " + ("geändert." if changed else "unverändert."))
+    return 0
+
+
+UNFORMATTED = (
+    "nicht in der Form, in der die Redaktionsseite speichert; bitte „python -m generator format“ ausführen "
+    "oder den Eintrag auf der Redaktionsseite öffnen und speichern"
+)
+
+
+def format_data(args, settings: Settings) -> int:
+    """Bring the data files into the form the editing page writes; with --check only report which differ."""
+    records = load_records(args.data, today=settings.today)
+    files = formatted_files(records, Path(args.data))
+    differing = {file: new for file, (old, new) in files.items() if old != new}
+    if args.check:
+        problems = [
+            Problem(display_name(file), _first_difference(files[file][0], new), "", UNFORMATTED)
+            for file, new in sorted(differing.items())
+        ]
+        report_problems(problems, settings.github_actions)
+        if problems:
+            return 1
+        print(f"Alle {len(files)} Datendateien in der Form der Redaktionsseite.")
+        return 0
+    for file, new in sorted(differing.items()):  # every file was checked before the first is written
+        write_atomic(file, new.encode("utf-8"))
+        print(f"{display_name(file)} neu geschrieben.")
+    print(f"{len(differing)} von {len(files)} Datendateien geändert.")
+    return 0
+
+
+def _first_difference(old: str, new: str) -> int:
+    for number, (before, after) in enumerate(zip(old.splitlines(), new.splitlines(), strict=False), start=1):
+        if before != after:
+            return number
+    return min(len(old.splitlines()), len(new.splitlines())) + 1
 
 
 def new(args, settings: Settings) -> int:

@@ -128,3 +128,13 @@ def _run_in_process(argv: list[str], cwd: Path, environment: dict[str, str]) -> 
         os.environ.clear()
         os.environ.update(saved_environment)
     return subprocess.CompletedProcess(["python", "-m", "generator", *argv], code, out.getvalue(), err.getvalue())
+
+
+# The editing page (Sveltia CMS, docs/redaktion/) is a program of its own, not a page of the site: the walks over
+# every page leave it out, and tests/test_cms.py tests it in the browser.
+EDITING_PAGE = "redaktion"
+
+
+def site_files(site: Path, pattern: str) -> list[Path]:
+    """The site's files matching `pattern` (e.g. "*.html"), sorted, without the editing page."""
+    return [file for file in sorted(site.rglob(pattern)) if file.relative_to(site).parts[0] != EDITING_PAGE]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from .origin_marks import COVERING, quoted_in, read_page, source_letters
-from .support import ROOT
+from .support import ROOT, site_files
 
 SOURCES = ROOT / "quellen"
 # Pages whose every block must say where it comes from: the scope (the handbook, both toolkits, the sheets,
@@ -48,7 +48,7 @@ def _left_out_because(page: str) -> str | None:
 
 
 def _pages(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site_files(site, "*.html")}
 
 
 @pytest.fixture(scope="module")

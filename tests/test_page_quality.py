@@ -7,6 +7,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from .support import site_files
+
 TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')
 SITE_NAME = "Offensive Mittelstand – Netzwerke und Partner"
@@ -17,7 +19,7 @@ OG = re.compile(r'<meta property="og:(\w+)" content="([^"]*)">')
 def _pages(site: Path) -> dict[str, tuple[str, str]]:
     """Address → (title, description) of every HTML page but the 404 page."""
     pages = {}
-    for file in sorted(site.rglob("index.html")):
+    for file in site_files(site, "index.html"):
         text = file.read_text(encoding="utf-8")
         title, description = TITLE.search(text), DESCRIPTION.search(text)
         address = file.parent.relative_to(site).as_posix() + "/"

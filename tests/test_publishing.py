@@ -19,7 +19,7 @@ from generator.records.reader import load_file
 from generator.site.hooks.editing import report_url
 
 from .sitewalk import people
-from .support import DATA, FIXED_SETTINGS, ROOT, copy_data, replace_in, run_cli
+from .support import DATA, FIXED_SETTINGS, ROOT, copy_data, replace_in, run_cli, site_files
 from .test_injection import URL_ATTRIBUTES, parse
 from .yaml12 import load_as_editor
 
@@ -30,7 +30,7 @@ HREF = re.compile(r'href="([^"]*)"')
 
 
 def _pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    return site_files(site, "*.html")
 
 
 def _hrefs(page: Path) -> list[str]:

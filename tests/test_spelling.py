@@ -12,7 +12,7 @@ import pytest
 
 from generator.records.reader import load_file
 
-from .support import DATA
+from .support import DATA, site_files
 
 pytestmark = pytest.mark.spelling
 
@@ -112,7 +112,7 @@ def unknown_words(texts: list[str]) -> set[str]:
 
 @pytest.fixture(scope="module")
 def page_texts(engine_site: Path) -> dict[str, str]:
-    pages = sorted(engine_site.rglob("*.html"))
+    pages = site_files(engine_site, "*.html")
     return {page.relative_to(engine_site).as_posix(): main_text(page.read_text(encoding="utf-8")) for page in pages}
 
 

@@ -102,7 +102,8 @@ class LegalFile(Record):
         title="Beispiel",
         description=(
             "`true`, solange die Angaben Musterangaben sind; beide Seiten zeigen dann einen deutlichen Hinweis. "
-            "Vor der Veröffentlichung durch die echten Angaben ersetzen und auf `false` setzen."
+            "Vor der Veröffentlichung durch die echten Angaben ersetzen und das Feld löschen (auf der "
+            "Redaktionsseite die Auswahl leeren)."
         ),
         examples=[True],
     )
