@@ -15,7 +15,7 @@ from generator.pages.report import report as weekly_report
 from generator.pages.schemas import write_schemas
 from generator.pipeline import build_with
 from generator.pipeline import generate as stage
-from generator.problems import Problem, display_name
+from generator.problems import DataInvalid, Problem, display_name
 from generator.records.freshness import freshness_warnings
 from generator.records.newrecord import new_record
 from generator.records.rename import rename_record
@@ -105,11 +105,40 @@ def format_data(args, settings: Settings) -> int:
             return 1
         print(f"Alle {len(files)} Datendateien in der Form der Redaktionsseite.")
         return 0
-    for file, new in sorted(differing.items()):  # every file was checked before the first is written
-        write_atomic(file, new.encode("utf-8"))
+    for file in _write_in_form(differing):
         print(f"{display_name(file)} neu geschrieben.")
     print(f"{len(differing)} von {len(files)} Datendateien geändert.")
     return 0
+
+
+def _write_in_form(differing: dict[Path, str]) -> list[Path]:
+    """Write the formatted files (every file was checked before the first is written); return them in order."""
+    for file, text in sorted(differing.items()):
+        write_atomic(file, text.encode("utf-8"))
+    return sorted(differing)
+
+
+def _files_in_form(data_dir: Path, settings: Settings) -> set[Path]:
+    """The data files that are in the form the editing page saves (none while the data are invalid)."""
+    try:
+        records = load_records(data_dir, today=settings.today)
+    except DataInvalid:
+        return set()
+    return {file for file, (old, new) in formatted_files(records, data_dir).items() if old == new}
+
+
+def _keep_in_form(data_dir: Path, settings: Settings, were_in_form: set[Path]) -> None:
+    """After a command edited the data as text: the files that were in the editing page's form stay in it.
+
+    A file kept by hand (with comments) is left as the command wrote it; invalid data are left as they are:
+    the command has said what is wrong, and `check` says it again.
+    """
+    try:
+        records = load_records(data_dir, today=settings.today)
+    except DataInvalid:
+        return
+    files = formatted_files(records, data_dir)
+    _write_in_form({file: new for file, (old, new) in files.items() if old != new and file in were_in_form})
 
 
 def _first_difference(old: str, new: str) -> int:
@@ -124,18 +153,24 @@ def new(args, settings: Settings) -> int:
         raise SettingInvalid("--netzwerk gibt es nur bei „new partner“")
     if args.network and not args.append:
         raise SettingInvalid("--netzwerk braucht --append (der Partner wird dann gleich eingetragen)")
+    in_form = _files_in_form(Path(args.data), settings) if args.append else set()
     print(new_record(args.kind, Path(args.data), settings.today, args.append, args.id, args.network), end="")
+    _keep_in_form(Path(args.data), settings, in_form)
     return 0
 
 
 def rename(args, settings: Settings) -> int:
+    in_form = _files_in_form(Path(args.data), settings)
     print(rename_record(args.kind, Path(args.data), args.old, args.new, settings.today), end="")
+    _keep_in_form(Path(args.data), settings, in_form)
     return 0
 
 
 def request(args, settings: Settings) -> int:
     body, source = read_body(args.issue)
+    in_form = _files_in_form(Path(args.data), settings) if args.append else set()
     print(new_request(body, source, Path(args.data), settings.today, args.append, args.issue_number), end="")
+    _keep_in_form(Path(args.data), settings, in_form)
     return 0
 
 
