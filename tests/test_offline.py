@@ -71,7 +71,7 @@ def test_offline_site_from_disk_links_searches_maps_and_filters(browser, offline
 
         # The filters: one land keeps its networks only.
         page.locator("select[name='bundesland']").select_option(label="Bayern (1)")
-        shown = page.locator(".om-entries > ul > li:visible").all_inner_texts()
+        shown = page.locator(".om-entries > :is(ul, ol) > li:visible").all_inner_texts()
         assert len(shown) == 1 and "Musternetzwerk München" in shown[0]
         assert "bundesland=bayern" in page.url  # the choice is kept in the address, from disk too
         page.locator("select[name='bundesland']").select_option(label="alle")
@@ -79,7 +79,7 @@ def test_offline_site_from_disk_links_searches_maps_and_filters(browser, offline
         # The map: its markers lead to the network pages, the list shows the name at the marker.
         marker = page.locator(".om-map__marker[href='hannover.html']")
         assert marker.count() == 1
-        page.locator(".om-map ol a[href='hannover.html']").first.focus()
+        page.locator(".om-entries a[href='hannover.html']").first.focus()
         assert "is-active" in (marker.get_attribute("class") or "")
 
         page.locator(".om-entries a", has_text="Musternetzwerk Hannover").first.click()

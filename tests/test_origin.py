@@ -3,6 +3,7 @@ procedure pages says where it comes from; every quotation of a source stands in 
 
 from __future__ import annotations
 
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -92,13 +93,13 @@ def test_a_page_with_draft_text_says_so_before_its_first_section(both_sites):
 
 
 def test_the_network_pages_date_the_initiatives_as_the_source_does(both_sites):
-    page = both_sites["öffentlich"]["netzwerke/muenchen/index.html"]
+    page = unescape(both_sites["öffentlich"]["netzwerke/muenchen/index.html"])  # dates are written `23&#46; Juni`
     assert "Initiative zum Musternetzwerk (Stand: 23. Juni 2021)" in page
     assert "seit 23. Juni 2021" not in page
 
 
 def test_the_agreement_shows_the_timeline_with_the_version_it_belongs_to(both_sites):
-    page = both_sites["öffentlich"]["vereinbarung/index.html"]
+    page = unescape(both_sites["öffentlich"]["vereinbarung/index.html"])
     assert page.index("Weg der Fassung vom 21. Juni 2021 zur Verabschiedung") > page.index("Aktuelle Fassung")
     assert "ist ein erfundenes Beispiel der Musterdaten" in page
 
