@@ -70,7 +70,7 @@ def test_a_title_too_long_for_the_site_name_stands_alone_and_is_cut_at_70_charac
 
 
 def test_every_page_has_open_graph_tags_without_an_image(public_site, intern_site):
-    for file in sorted(public_site.rglob("index.html")):
+    for file in site_files(public_site, "index.html"):
         tags = dict(OG.findall(file.read_text(encoding="utf-8")))
         address = file.parent.relative_to(public_site).as_posix() + "/"
         title, description = _pages(public_site)[address]
