@@ -118,27 +118,25 @@ def _write_in_form(differing: dict[Path, str]) -> list[Path]:
     return sorted(differing)
 
 
-def _files_in_form(data_dir: Path, settings: Settings) -> set[Path]:
-    """The data files that are in the form the editing page saves (none while the data are invalid)."""
+def _files_in_form(data_dir: Path, settings: Settings) -> dict[Path, tuple[str, str]]:
+    """Each data file's text and its text in the editing page's form; nothing while the data are invalid."""
     try:
-        records = load_records(data_dir, today=settings.today)
+        return formatted_files(load_records(data_dir, today=settings.today), data_dir)
     except DataInvalid:
-        return set()
-    return {file for file, (old, new) in formatted_files(records, data_dir).items() if old == new}
+        return {}
 
 
-def _keep_in_form(data_dir: Path, settings: Settings, were_in_form: set[Path]) -> None:
+def _keep_in_form(data_dir: Path, settings: Settings, before: dict[Path, tuple[str, str]]) -> None:
     """After a command edited the data as text: the files that were in the editing page's form stay in it.
 
     A file kept by hand (with comments) is left as the command wrote it; invalid data are left as they are:
     the command has said what is wrong, and `check` says it again.
     """
-    try:
-        records = load_records(data_dir, today=settings.today)
-    except DataInvalid:
+    were_in_form = {file for file, (old, new) in before.items() if old == new}
+    if not were_in_form:  # printed only, or every file kept by hand: nothing to keep
         return
-    files = formatted_files(records, data_dir)
-    _write_in_form({file: new for file, (old, new) in files.items() if old != new and file in were_in_form})
+    after = _files_in_form(data_dir, settings)
+    _write_in_form({file: new for file, (old, new) in after.items() if old != new and file in were_in_form})
 
 
 def _first_difference(old: str, new: str) -> int:
@@ -153,7 +151,7 @@ def new(args, settings: Settings) -> int:
         raise SettingInvalid("--netzwerk gibt es nur bei „new partner“")
     if args.network and not args.append:
         raise SettingInvalid("--netzwerk braucht --append (der Partner wird dann gleich eingetragen)")
-    in_form = _files_in_form(Path(args.data), settings) if args.append else set()
+    in_form = _files_in_form(Path(args.data), settings) if args.append else {}
     print(new_record(args.kind, Path(args.data), settings.today, args.append, args.id, args.network), end="")
     _keep_in_form(Path(args.data), settings, in_form)
     return 0
@@ -168,7 +166,7 @@ def rename(args, settings: Settings) -> int:
 
 def request(args, settings: Settings) -> int:
     body, source = read_body(args.issue)
-    in_form = _files_in_form(Path(args.data), settings) if args.append else set()
+    in_form = _files_in_form(Path(args.data), settings) if args.append else {}
     print(new_request(body, source, Path(args.data), settings.today, args.append, args.issue_number), end="")
     _keep_in_form(Path(args.data), settings, in_form)
     return 0

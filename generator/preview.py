@@ -96,7 +96,7 @@ class Preview:
                 if changed or not self.built:
                     self._build(changed)
             except Exception as error:  # whatever breaks, the editor gets a German page, not a traceback
-                self.problems = [f"Die Vorschau konnte nicht gebaut werden: {error}"]
+                self.problems = failed_build(error)
                 return self.problems[0]
             self.problems = []
             return f"Vorschau aktualisiert: {len(changed)} Dateien geändert ({time.perf_counter() - started:.1f} s)."
@@ -110,7 +110,7 @@ class Preview:
                     # One update for both: the search index and robots.txt are written once.
                     self.live.build(sorted(self._pending) + update_pages(self.docs, files, self._written))
             except Exception as error:  # as in rebuild_pages: a German line, never a traceback
-                self.problems = [f"Die Vorschau konnte nicht gebaut werden: {error}"]
+                self.problems = failed_build(error)
             finally:
                 self._pending.clear()
                 self._later.clear()
@@ -159,6 +159,11 @@ class Preview:
 def data_problems(invalid: DataInvalid) -> list[str]:
     """The problems of invalid data as the preview shows them (one line each, as `check` prints them)."""
     return [str(problem) for problem in invalid.problems] + ([DataInvalid.WAITING] if invalid.incomplete else [])
+
+
+def failed_build(error: Exception) -> list[str]:
+    """Whatever else breaks a preview build: one German line for the page and the terminal, not a traceback."""
+    return [f"Die Vorschau konnte nicht gebaut werden: {error}"]
 
 
 def shown(problems: list[str]) -> str:

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from generator.pipeline import build_with
-from generator.preview import data_problems, error_page, shown
+from generator.preview import data_problems, error_page, failed_build, shown
 from generator.problems import DataInvalid
 from generator.settings import Profile, Settings, read_settings
 from generator.site.engines import BuildFailed
@@ -54,7 +54,7 @@ class ZensicalPreview:
                 self.problems = [str(failed)]
                 return self.problems[0]
             except Exception as error:  # whatever breaks, the editor gets a German page, not a traceback
-                self.problems = [f"Die Vorschau konnte nicht gebaut werden: {error}"]
+                self.problems = failed_build(error)
                 return self.problems[0]
             self.problems = []
             return f"Vorschau aktualisiert: ganze Website mit Zensical gebaut ({time.perf_counter() - started:.1f} s)."

@@ -4,25 +4,15 @@ no horizontal scrolling on a phone; the map, the filters and the German search w
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from .browser import PHONE, open_page
 from .sitewalk import forwarding_pages
 from .support import sample_directory, site_files
-from .walk import failing, walk
+from .walk import failing, walk_site
 
 SCRIPT_BUDGET = 600_000  # bytes of script a page may load (files and inline)
-
-
-def site_pages(site: Path) -> list[str]:
-    """The address of every page of a built site, relative to its root ("" is the home page)."""
-    pages = []
-    for file in site_files(site, "*.html"):
-        relative = file.relative_to(site).as_posix()
-        pages.append(relative.removesuffix("index.html") if file.name == "index.html" else relative)
-    return pages
 
 
 @pytest.fixture(scope="module")
@@ -34,11 +24,7 @@ def directory():
 def walked(browser, engine_url, engine_site) -> dict[str, dict[str, dict]]:
     """Every page of the public site, as each engine builds it, at both widths (tests/walk.py): axe, PAGE_FACTS,
     focus, reflow at 320 px; a page at a former address is walked where it forwards to."""
-    pages = site_pages(engine_site)
-    # Late requests (e.g. the search worker's) are waited for on the first page of each section: they are the same
-    # on every page of a template, and waiting everywhere would double the walk.
-    sections = {address.split("/")[0]: address for address in reversed(pages)}
-    return walk(browser, engine_url, pages, set(sections.values()), forwarding_pages(engine_site))
+    return walk_site(browser, engine_url, engine_site)
 
 
 def test_the_walk_covers_every_page_of_the_site(walked, engine_site):

@@ -217,16 +217,21 @@ def _save(page, data_file: str, expected: str) -> None:
     page.wait_for_url(lambda address: "/entries/" not in address)  # the editor closes itself after saving
 
 
-def describe(partner: str, text: str):
-    """An edit: change a partner's description."""
+def fill_in(collection: str, record: str, label: str, text: str):
+    """An edit: change one text field of a record (its form's label) in the file of `collection`."""
 
     def edit(page, url: str) -> None:
-        description = _open_record(page, url, "partners", partner).get_by_role("textbox", name="Beschreibung").first
-        _scroll_to(page, description)
-        description.fill(text)
-        _save(page, "partners.yaml", text)
+        field = _open_record(page, url, collection, record).get_by_role("textbox", name=label).first
+        _scroll_to(page, field)
+        field.fill(text)
+        _save(page, f"{collection}.yaml", text)
 
     return edit
+
+
+def describe(partner: str, text: str):
+    """An edit: change a partner's description."""
+    return fill_in("partners", partner, "Beschreibung", text)
 
 
 def join(network: str, partner: str, partner_id: str):
@@ -259,14 +264,7 @@ def retitle(data_file: str, text: str):
 
 def retopic(request: str, text: str):
     """An edit: change the topic of a request in the request log."""
-
-    def edit(page, url: str) -> None:
-        topic = _open_record(page, url, "requests", request).get_by_role("textbox", name="Thema").first
-        _scroll_to(page, topic)
-        topic.fill(text)
-        _save(page, "requests.yaml", text)
-
-    return edit
+    return fill_in("requests", request, "Thema", text)
 
 
 def _scroll_to(page, target) -> None:

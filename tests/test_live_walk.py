@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from .support import serve, site_files
-from .test_browser import site_pages
-from .walk import failing, walk
+from .walk import failing, walk_site
 
 pytestmark = [pytest.mark.live, pytest.mark.engine]
 
@@ -30,9 +29,7 @@ def live_site(live_sites) -> Path:
 def live_walk(browser, live_site) -> dict[str, dict[str, dict]]:
     server, url = serve(live_site)
     try:
-        pages = site_pages(live_site)
-        sections = {address.split("/")[0]: address for address in reversed(pages)}
-        return walk(browser, url, pages, set(sections.values()))
+        return walk_site(browser, url, live_site)  # an office's `rename` leaves forwarding pages: followed too
     finally:
         server.shutdown()
 

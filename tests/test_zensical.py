@@ -24,7 +24,7 @@ from generator.site.zensical_search import with_ascii_spellings
 from .browser import DESKTOP, PHONE, open_page
 from .sitewalk import broken_links, forwarding_pages
 from .support import DATA, ROOT, replace_in, run_cli, serve
-from .test_browser import site_pages
+from .walk import arrive, site_pages
 
 pytestmark = pytest.mark.engine  # builds whole sites
 
@@ -101,17 +101,14 @@ def test_built_zensical_index_and_worker_carry_the_spellings(zensical_site):
 def test_no_page_of_the_internal_zensical_site_has_an_axe_violation_at_either_width(browser, zensical_intern):
     """The public site of both engines is walked in tests/test_browser.py; this is the other profile's walk."""
     server, url = serve(zensical_intern)
-    # A page at a former address forwards at once: axe reads the page the visitor lands on.
+    # A page at a former address forwards at once: axe reads the page the visitor lands on (tests/walk.arrive).
     forwards = forwarding_pages(zensical_intern)
     found = {}
     try:
         for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
             with open_page(browser, url, viewport, axe=True) as visit:
                 for address in site_pages(zensical_intern):
-                    visit.goto(url + address)
-                    if address in forwards:
-                        visit.page.wait_for_url(url + forwards[address])
-                        visit.page.wait_for_load_state("load")
+                    arrive(visit, url, address, forwards)
                     found[f"{width} {address}"] = visit.axe_violations()
     finally:
         server.shutdown()

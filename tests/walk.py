@@ -5,9 +5,13 @@ Used over the fixture site (tests/test_browser.py) and over the live data/ (test
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from playwright.sync_api import Browser
 
-from .browser import DESKTOP, PHONE, open_page
+from .browser import DESKTOP, PHONE, Visit, open_page
+from .sitewalk import forwarding_pages
+from .support import site_files
 
 REFLOW = {"width": 320, "height": 640}  # WCAG 1.4.10: 1280 px at 400 % zoom
 # What a visitor's browser shows about the page as it is now, besides axe: sideways scrolling, drawings
@@ -78,10 +82,7 @@ def walk(
     for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
         with open_page(browser, base, viewport, axe=True) as visit:
             for address in pages:
-                visit.goto(base + address)
-                if address in forwards:
-                    visit.page.wait_for_url(base + forwards[address])
-                    visit.page.wait_for_load_state("load")
+                arrive(visit, base, address, forwards)
                 facts = visit.page.evaluate(PAGE_FACTS)
                 facts["landed"] = visit.page.url.removeprefix(base)
                 facts["axe"] = visit.axe_violations()
@@ -105,3 +106,29 @@ def failing(walked: dict, fact: str, bad) -> dict[str, object]:
         for address, facts in pages.items()
         if fact in facts and bad(facts[fact])
     }
+
+
+def site_pages(site: Path) -> list[str]:
+    """The address of every page of a built site, relative to its root ("" is the home page)."""
+    pages = []
+    for file in site_files(site, "*.html"):
+        relative = file.relative_to(site).as_posix()
+        pages.append(relative.removesuffix("index.html") if file.name == "index.html" else relative)
+    return pages
+
+
+def walk_site(browser: Browser, base: str, site: Path) -> dict[str, dict[str, dict]]:
+    """`walk` over every page of a built site served at `base`, its forwarding pages followed."""
+    pages = site_pages(site)
+    # Late requests (e.g. the search worker's) are waited for on the first page of each section: they are the same
+    # on every page of a template, and waiting everywhere would double the walk.
+    sections = {address.split("/")[0]: address for address in reversed(pages)}
+    return walk(browser, base, pages, set(sections.values()), forwarding_pages(site))
+
+
+def arrive(visit: Visit, base: str, address: str, forwards: dict[str, str]) -> None:
+    """Open a page; at a former address wait for the page it forwards to (axe on a page that leaves never ends)."""
+    visit.goto(base + address)
+    if address in forwards:
+        visit.page.wait_for_url(base + forwards[address])
+        visit.page.wait_for_load_state("load")
