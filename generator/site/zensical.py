@@ -22,12 +22,11 @@ from generator.pages.requests import INTERN_PAGES
 from generator.settings import Profile
 from generator.site.engines import BuildFailed
 from generator.site.hooks.indexing import SITEMAP, robots_txt
-from generator.site.staging import GENERATED_ROOTS, ROOT, hand_written_pages, write_pages
+from generator.site.staging import GENERATED_ROOTS, hand_written_pages, write_pages
 from generator.site.zensical_dialog import translate_search_dialog
 from generator.site.zensical_meta import PageLinks, add_hook_meta, nav_titles, read_config
 from generator.site.zensical_search import add_ascii_spellings
 
-OVERRIDES = ROOT / "overrides"
 # Overrides made for Material's own templates only: Zensical brings its own search dialog, with a name, and its
 # own header and menu (the copies of Material's header and nav-item partials would replace them).
 MATERIAL_ONLY = ("partials/search.html", "partials/header.html", "partials/nav-item.html", "sitemap.xml")
@@ -70,10 +69,6 @@ def zensical_build(
 def _stage_docs(docs: Path, staged: Path, pages: Mapping[str, str | bytes]) -> None:
     """The hand-written pages of docs/ and the profile's generated pages, in one folder Zensical builds from."""
     write_pages(staged, pages, hand_written_pages(docs))
-
-
-def _generated(docs: Path, folder: str, names: list[str]) -> list[str]:
-    return [name for name in names if Path(folder) == docs and name in GENERATED_ROOTS]
 
 
 def _stage_overrides(overrides: Path, zensical_only: Path, staged: Path) -> None:
