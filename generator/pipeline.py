@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.model.directory import build_directory
-from generator.pages.family import Later, made
+from generator.pages.family import Deferred, made
 from generator.pages.render import render_pages
 from generator.records.history import data_history
 from generator.records.validate import Records, load_records
@@ -35,7 +35,7 @@ class Source:
     """The generated files of a profile's site and what the theme takes from the data."""
 
     pages: dict[str, str | bytes]
-    deferred: dict[str, Later]  # downloads a render asked to defer, made once the pages are built
+    deferred: dict[str, Deferred]  # downloads a render asked to defer, made once the pages are built
     extra: dict[str, object]  # becomes part of MkDocs' config.extra
 
 
@@ -46,13 +46,13 @@ def render_source(
     settings: Settings,
     defer: bool = False,
 ) -> Source:
-    """Model and pages of validated records; `defer`: downloads not yet made may come as Laters (the preview)."""
+    """Model and pages of validated records; `defer`: downloads not yet made may come deferred (the preview)."""
     # The internal pages show each record's last changes; one git log per commit (cached for the preview).
     history = data_history(data_dir) if profile == Profile.INTERN else None
     directory = build_directory(records, profile, history, settings)
     rendered = render_pages(directory, later=defer, cache=_cache())
-    # Only a render asked to defer hands out Laters; they wait there, their files stay as staged.
-    deferred = {path: value for path, value in rendered.items() if isinstance(value, Later)}
+    # Only a render asked to defer hands out Deferred values; they wait there, their files stay as staged.
+    deferred = {path: value for path, value in rendered.items() if isinstance(value, Deferred)}
     pages = made({path: value for path, value in rendered.items() if path not in deferred})
     return Source(pages, deferred, {"report_email": directory.report_email})
 
@@ -72,7 +72,7 @@ def generate(
     extra: dict | None = None,
     written: dict[str, bytes] | None = None,
     settings: Settings | None = None,
-    later: dict[str, Later] | None = None,
+    later: dict[str, Deferred] | None = None,
 ) -> list[str]:
     """Validate the data (unless already loaded) and stage the site source of a profile into `target`.
 

@@ -18,7 +18,7 @@ import threading
 import time
 from pathlib import Path
 
-from generator.pages.family import Later
+from generator.pages.family import Deferred
 from generator.pipeline import generate
 from generator.problems import DataInvalid
 from generator.records.reader import load_file
@@ -57,7 +57,7 @@ class Preview:
         self.theme_changed = False
         self._built_extra: dict = {}
         self._written: dict[str, bytes] = {}
-        self._later: dict[str, Later] = {}
+        self._later: dict[str, Deferred] = {}
         self._parsed: dict[Path, tuple[bytes, tuple]] = {}
         self._lock = threading.Lock()
         # The pages open in the browser (their sources), built first after a save; the rest follows in finish().

@@ -17,7 +17,7 @@ from datetime import date
 from jinja2 import Environment
 
 from generator.model.directory import Directory, NetworkEntry, PartnerEntry
-from generator.pages.family import Later, site_address
+from generator.pages.family import Deferred, site_address
 from generator.pages.workbook import workbook
 from generator.records.fieldtypes import PHONE_PATTERN
 
@@ -207,15 +207,15 @@ def data_date(directory: Directory) -> date | None:
     return max((day for day in days if day), default=None)
 
 
-def _one_of(files: Later, name: str) -> Later:
+def _one_of(files: Deferred, name: str) -> Deferred:
     """One download of several made together, later."""
-    return Later(lambda: files()[name])
+    return Deferred(lambda: files()[name])
 
 
 EXPORTS = ("networks.json", "partners.json", "verzeichnis.xlsx", "networks.csv", "partners.csv", "networks.geojson")
 
 
-def export_files(env: Environment, directory: Directory) -> dict[str, str | bytes | Later]:
+def export_files(env: Environment, directory: Directory) -> dict[str, str | bytes | Deferred]:
     """The download files and the page that describes them."""
     site_url, day = site_address(env), data_date(directory)
     tables = {"Netzwerke": (NETWORK_COLUMNS, directory.networks), "Partner": (PARTNER_COLUMNS, directory.partners)}
@@ -242,8 +242,8 @@ def export_files(env: Environment, directory: Directory) -> dict[str, str | byte
 
     # Made again only when the records changed; the preview makes them after the pages (see PageCache).
     made = env.page_cache.get(("exports", networks, partners, site_url, day), files, later=True)  # type: ignore[attr-defined]
-    pages: dict[str, str | bytes | Later]
-    if isinstance(made, Later):
+    pages: dict[str, str | bytes | Deferred]
+    if isinstance(made, Deferred):
         pages = {f"{FOLDER}/{name}": _one_of(made, name) for name in EXPORTS}
     else:
         pages = {f"{FOLDER}/{name}": content for name, content in made.items()}

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from generator.model.directory import Directory
 
 # The one protocol of a page family: the files (path below docs/ → text or bytes) it writes for a directory.
-PageFamily = Callable[[Environment, "Directory"], Mapping[str, "str | bytes | Later"]]
+PageFamily = Callable[[Environment, "Directory"], Mapping[str, "str | bytes | Deferred"]]
 
 
 def record_pages(
@@ -52,7 +52,7 @@ class PageCache:
         self.keeping = True
 
     def start(self, defer: bool = False, keep: bool = True) -> None:
-        """Begin a render of the whole site; `defer`: values asked for `later` may come as a Later.
+        """Begin a render of the whole site; `defer`: values asked for `later` may come as a Deferred.
 
         `keep`: remember this render for the next (the preview). A single build renders each page once:
         there, comparing contexts would only cost time (a tenth of the rendering at 1,000 partners).
@@ -65,7 +65,7 @@ class PageCache:
         """The value made for `key` in this or the last render, or `make()`; unhashable keys are never kept.
 
         `later`: a value nobody looks at while an edit is on screen (a download); while deferring, a new one
-        comes as a Later, made once the pages are built.
+        comes as a Deferred, made once the pages are built.
         """
         if not self.keeping and not (later and self.deferring):
             return make()
@@ -77,13 +77,13 @@ class PageCache:
             value = self.previous.pop(key, _MISSING)
             if value is _MISSING:
                 if later and self.deferring:
-                    return Later(lambda: self.get(key, make))
+                    return Deferred(lambda: self.get(key, make))
                 value = make()
             self.current[key] = value
         return value
 
 
-class Later:
+class Deferred:
     """A file made after the pages (the preview's downloads): made once, when first asked for."""
 
     def __init__(self, make: Callable[[], Any]):
@@ -95,9 +95,9 @@ class Later:
         return self._value
 
 
-def made(pages: Mapping[str, str | bytes | Later]) -> dict[str, str | bytes]:
-    """Every page and file, a Later made now."""
-    return {path: value() if isinstance(value, Later) else value for path, value in pages.items()}
+def made(pages: Mapping[str, str | bytes | Deferred]) -> dict[str, str | bytes]:
+    """Every page and file, a Deferred made now."""
+    return {path: value() if isinstance(value, Deferred) else value for path, value in pages.items()}
 
 
 _MISSING = object()

@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from generator.addresses import NETWORK_INDEX, NETWORK_PAGES, PARTNER_INDEX, PARTNER_PAGES
 from generator.model.directory import Directory
 from generator.pages.exports import export_files
-from generator.pages.family import Later, PageCache, PageFamily, record_pages
+from generator.pages.family import Deferred, PageCache, PageFamily, record_pages
 from generator.pages.filters import facet_menu, facet_tokens, filter_pages, network_facets, partner_facets, state_page
 from generator.pages.gaps import planner_pages
 from generator.pages.geo import germany_map
@@ -104,10 +104,10 @@ PAGE_SETS += [home_page, planner_pages, kit_pages, redirect_pages]
 
 def render_pages(
     directory: Directory, site_url: str | None = None, later: bool = False, cache: Path | None = None
-) -> dict[str, str | bytes | Later]:
+) -> dict[str, str | bytes | Deferred]:
     """All generated files: path below docs/ → text.
 
-    `later`: the preview's render: downloads may come as a Later, and the pages are kept for its next render.
+    `later`: the preview's render: downloads may come as a Deferred, and the pages are kept for its next render.
 
     `cache`: the per-user folder (generator/usercache.py, never in the work tree) where rendering keeps
     what costs time and never changes with the data for the next build: compiled templates (checked by
@@ -122,7 +122,7 @@ def render_pages(
         with contextlib.suppress(OSError):  # a cache that cannot be made only costs time
             (cache / "templates").mkdir(parents=True, exist_ok=True)
             env.bytecode_cache = FileSystemBytecodeCache(str(cache / "templates"))
-    pages: dict[str, str | bytes | Later] = {}
+    pages: dict[str, str | bytes | Deferred] = {}
     with remembered_codes(cache / "qr-codes.json") if cache else contextlib.nullcontext():
         try:
             for page_set in PAGE_SETS:
