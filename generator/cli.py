@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+from collections.abc import Iterator
 
 from mkdocs.exceptions import MkDocsException
 
@@ -17,7 +19,8 @@ from generator.site.engines import DEFAULT_ENGINE, ENGINES, BuildFailed, engine_
 from generator.site.staging import HandWrittenClash
 
 # argparse's own texts (usage line, help option, errors), in German: editors read this output.
-# argparse looks up its module-level gettext function `_` at call time, so replacing it translates.
+# argparse looks up its module-level gettext function `_` at call time, so replacing it translates
+# (gettext itself would need a compiled catalogue, and would translate for the whole process too).
 _ARGPARSE_GERMAN = {
     "usage: ": "Aufruf: ",
     "options": "Optionen",
@@ -40,10 +43,21 @@ def _german(text: str) -> str:
     return _ARGPARSE_GERMAN.get(text, text)
 
 
+@contextlib.contextmanager
+def german_argparse() -> Iterator[None]:
+    """argparse's own texts in German while the block runs (building the parser and reading the command line)."""
+    english = argparse._  # type: ignore[attr-defined]  # argparse's gettext function, looked up at call time
+    argparse._ = _german  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = english  # type: ignore[attr-defined]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command; return the exit code."""
-    argparse._ = _german  # type: ignore[attr-defined]  # before the parser is built: it translates its titles too
-    args = _parser().parse_args(argv)
+    with german_argparse():  # around building the parser too: it translates its titles then
+        args = _parser().parse_args(argv)
     handler = logging.StreamHandler()  # the stderr of this run (tests call main() more than once)
     handler.setFormatter(EscapingFormatter("%(levelname)s: %(message)s"))
     logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)

@@ -17,15 +17,14 @@ import sys
 import threading
 from pathlib import Path
 
-import watchdog.events
 import watchdog.observers
-from mkdocs.livereload import LiveReloadServer
 
 from generator.preview import Preview
 from generator.preview_zensical import ZensicalPreview
 from generator.settings import Profile, Settings
 from generator.site.build import CONFIG
 from generator.site.engines import DEFAULT_ENGINE
+from generator.site.mkdocs_internals import Answer, ReloadServer
 from generator.site.staging import HAND_WRITTEN, ROOT
 from generator.site.zensical import ZENSICAL_ONLY
 
@@ -37,7 +36,7 @@ THEME = (ROOT / "overrides", CONFIG)
 WATCHED_ZENSICAL = (*WATCHED, ROOT / ZENSICAL_ONLY)
 
 
-class PreviewServer(LiveReloadServer):
+class PreviewServer(ReloadServer):
     """MkDocs' live-reload server, answering with the error page while the data is invalid."""
 
     def __init__(self, preview: Preview | ZensicalPreview, host: str, port: int, report):
@@ -54,50 +53,40 @@ class PreviewServer(LiveReloadServer):
         self.observer = watchdog.observers.Observer()  # type: ignore[assignment]  # livereload's type names polling
         self.error_handler = self._not_found
 
-    def watch(self, path: str, func=None, *, recursive: bool = True) -> None:
+    def on_file_event(self, event) -> None:
         """Rebuild on writes, creations, deletions and renames; reading a file (as the build does) is no change."""
-        handler = watchdog.events.FileSystemEventHandler()
-        handler.on_any_event = self._on_event  # type: ignore[method-assign]  # one handler for every kind of event
-        self._watched_paths[os.path.abspath(path)] = 1
-        self._watch_refs[os.path.abspath(path)] = self.observer.schedule(handler, path, recursive=recursive)
-
-    def _on_event(self, event) -> None:
         if event.is_directory or event.event_type not in _CHANGES:
             return
         paths = (Path(os.fsdecode(event.src_path)), Path(os.fsdecode(getattr(event, "dest_path", "") or ".")))
         if any(path == theme or theme in path.parents for path in paths for theme in THEME):
             self.preview.theme_changed = True
-        with self._rebuild_cond:
-            self._want_rebuild = True
-            self._rebuild_cond.notify_all()
+        self.request_rebuild()
 
-    def _serve_request(self, environ, start_response):
+    def answer(self, environ, start_response) -> Answer:
+        """Nothing for another host; a page waits while being built, and is the error page while the data is invalid."""
         if not host_allowed(environ.get("HTTP_HOST", ""), self.bound_host, self.server_address[1]):
             # A page of another site whose name now resolves to this machine (DNS rebinding) gets nothing.
             content = b"Falscher Host: Die Vorschau antwortet nur unter ihrer eigenen Adresse.\n"
-            start_response(
-                "400 Bad Request",
-                [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(content)))],
-            )
-            return [content]
+            return _respond(start_response, "400 Bad Request", "text/plain; charset=utf-8", content)
         path = environ["PATH_INFO"]
-        if _is_page(path) and not path.startswith("/livereload/"):
-            self.preview.saw(path)
-            if self.preview.pending(path):
-                self.preview.settled.wait(timeout=60)  # never an outdated page: it is being built
-        if self.preview.problems and not path.startswith("/livereload/") and _is_page(path):
-            with self._epoch_cond:
-                epoch = self._visible_epoch
-            content = self._inject_js_into_html(self.preview.error_page(), epoch)
-            start_response(
-                "200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(content)))]
-            )
-            return [content]
-        return super()._serve_request(environ, start_response)
+        if not _is_page(path) or path.startswith("/livereload/"):
+            return None
+        self.preview.saw(path)
+        if self.preview.pending(path):
+            self.preview.settled.wait(timeout=60)  # never an outdated page: it is being built
+        if not self.preview.problems:
+            return None
+        page = self.with_reload_script(self.preview.error_page())
+        return _respond(start_response, "200 OK", "text/html; charset=utf-8", page)
 
     def _not_found(self, code: int) -> bytes | None:
         page = Path(self.root) / "404.html"
         return page.read_bytes() if code == 404 and page.is_file() else None
+
+
+def _respond(start_response, status: str, content_type: str, content: bytes) -> list[bytes]:
+    start_response(status, [("Content-Type", content_type), ("Content-Length", str(len(content)))])
+    return [content]
 
 
 _CHANGES = {"created", "modified", "deleted", "moved", "closed"}

@@ -487,7 +487,7 @@ def test_a_request_for_another_host_gets_400_before_anything_is_read():
     server = SimpleNamespace(bound_host="127.0.0.1", server_address=("127.0.0.1", 8000))
     answered: list[str] = []
     environ = {"HTTP_HOST": "rebind.example.com:8000", "PATH_INFO": "/"}
-    body = PreviewServer._serve_request(server, environ, lambda status, headers: answered.append(status))
+    body = PreviewServer.answer(server, environ, lambda status, headers: answered.append(status))
     assert answered == ["400 Bad Request"]
     assert b"".join(body).decode() == "Falscher Host: Die Vorschau antwortet nur unter ihrer eigenen Adresse.\n"
 

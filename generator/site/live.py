@@ -5,7 +5,7 @@ navigation, a page object per file: about a second at 1,000 partners) and leaves
 with only the pages it rebuilt. Here the loaded build stays in memory: a save renders exactly the
 changed pages, copies the changed files, adds or removes the pages of added or removed records and
 writes the search index of all pages. A change to the navigation, the theme or the configuration
-builds in full again.
+builds in full again. The steps of MkDocs' build come from site/mkdocs_internals.py.
 """
 
 from __future__ import annotations
@@ -15,16 +15,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from material.plugins.search.plugin import SearchPlugin
-from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-# MkDocs 1.6 is the last release of its line (pinned below 2): its two page steps are used as they are.
-_populate_page, _build_page = mkdocs_build._populate_page, mkdocs_build._build_page
+from generator.site.mkdocs_internals import (
+    build_extra_template,
+    build_page,
+    build_theme_template,
+    forget_in_search,
+    populate_page,
+)
 
 
 @dataclass
@@ -35,6 +38,16 @@ class _Loaded:
     files: Files
     nav: Navigation
     env: jinja2.Environment
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a save changes in the loaded build, worked out before anything is touched."""
+
+    gone: tuple[File, ...]  # known files whose source was removed: they leave the site and the search index
+    new: tuple[File, ...]  # sources not known before: they join the files
+    changed: tuple[File, ...]  # every changed source that is there (new ones included), in the order given
+    full_build: bool  # the navigation names an added or removed page: only a full build gets it right
 
 
 class LiveBuild:
@@ -48,48 +61,72 @@ class LiveBuild:
         """Bring the site up to date with `changed` (paths below docs_dir; None: unknown); True if in full."""
         if self._loaded is not None and changed is not None:
             loaded, self._loaded = self._loaded, None  # if updating fails, the next save builds in full
-            try:
-                _update(loaded, changed)
+            plan = plan_update(loaded.config, loaded.files, changed)
+            if not plan.full_build:
+                apply_update(loaded, plan)
                 self._loaded = loaded
                 return False
-            except _NeedsFullBuild:
-                pass
         self._loaded = _full_build(self._load_config())
         return True
 
 
-class _NeedsFullBuild(Exception):
-    """The change reaches beyond its own pages (the navigation lists an added or removed page)."""
+def plan_update(config: MkDocsConfig, files: Files, changed: list[str]) -> Plan:
+    """The plan for `changed` (paths below docs_dir), from the disk and the loaded files; nothing is changed."""
+    there = {path: (Path(config.docs_dir) / path).is_file() for path in changed}
+    known = {path: files.get_file_from_path(path) for path in changed}
+    gone = tuple(file for path, file in known.items() if file is not None and not there[path])
+    new = {path: _new_file(path, config) for path, file in known.items() if there[path] and file is None}
+    listed = _nav_paths(config.nav)
+    return Plan(
+        gone=gone,
+        new=tuple(new.values()),
+        changed=tuple(known[path] or new[path] for path in changed if there[path]),
+        full_build=any(file.src_uri in listed for file in gone) or any(path in listed for path in new),
+    )
 
 
-def _update(loaded: _Loaded, changed: list[str]) -> None:
-    """Render only the changed pages, copy the changed files, add and remove the files that came and went."""
+def _new_file(path: str, config: MkDocsConfig) -> File:
+    """A source below docs_dir as MkDocs' get_files makes it (not yet among the files)."""
+    return File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
+
+
+def apply_update(loaded: _Loaded, plan: Plan) -> None:
+    """Remove and add the files that went and came, copy the changed files, render the changed pages."""
     config, files = loaded.config, loaded.files
-    docs, listed = Path(config.docs_dir), _nav_paths(config.nav)
-    gone = [file for path in changed if not (docs / path).is_file() and (file := files.get_file_from_path(path))]
-    new = [path for path in changed if (docs / path).is_file() and files.get_file_from_path(path) is None]
-    if any(file.src_uri in listed for file in gone) or any(path in listed for path in new):
-        raise _NeedsFullBuild
+    _remove_files(files, plan.gone)
+    _add_files(files, plan.new, config)
+    pages = [file.page or Page(None, file, config) for file in plan.changed if file.is_documentation_page()]
+    forget_in_search(config, {page.url for page in pages} | {file.url for file in plan.gone})
+    for file in plan.changed:
+        if not file.is_documentation_page():
+            file.copy_file(dirty=False)
+    _render(pages, loaded)
+    if pages or plan.gone:  # the search index and robots.txt: files alone (downloads) change neither
+        config.plugins.on_post_build(config=config)
+
+
+def _remove_files(files: Files, gone: tuple[File, ...]) -> None:
+    """Take the files whose source went out of the site and out of the loaded files."""
     for file in gone:
         Path(file.abs_dest_path).unlink(missing_ok=True)
         files.remove(file)
-    for path in new:
-        files.append(File(path, config.docs_dir, config.site_dir, config.use_directory_urls))
+
+
+def _add_files(files: Files, new: tuple[File, ...], config: MkDocsConfig) -> None:
+    """Add the new sources to the loaded files, with mkdocs.yml's exclusions applied to them."""
+    for file in new:
+        files.append(file)
     if new:
         set_exclusions(files, config)
-    targets = [file for path in changed if (file := files.get_file_from_path(path)) is not None]
-    pages = [file.page or Page(None, file, config) for file in targets if file.is_documentation_page()]
-    _forget_in_search(config, {page.url for page in pages} | {file.url for file in gone})
-    for file in targets:
-        if not file.is_documentation_page():
-            file.copy_file(dirty=False)
-    doc_files = files.documentation_pages()
+
+
+def _render(pages: list[Page], loaded: _Loaded) -> None:
+    """Read every page, then write each: as in MkDocs' build, since a title may come from a page's content."""
+    doc_files = loaded.files.documentation_pages()
     for page in pages:
-        _populate_page(page, config, files)
+        populate_page(page, loaded.config, loaded.files)
     for page in pages:
-        _build_page(page, config, doc_files, loaded.nav, loaded.env)
-    if pages or gone:  # the search index and robots.txt: files alone (downloads) change neither
-        config.plugins.on_post_build(config=config)
+        build_page(page, loaded.config, doc_files, loaded.nav, loaded.env)
 
 
 def _nav_paths(nav) -> set[str]:
@@ -101,14 +138,6 @@ def _nav_paths(nav) -> set[str]:
     if isinstance(nav, list):
         return set().union(*map(_nav_paths, nav))
     return set()
-
-
-def _forget_in_search(config: MkDocsConfig, urls: set[str]) -> None:
-    """Drop the search entries of pages about to be rendered again (or removed); rendering adds them anew."""
-    search = next((plugin for plugin in config.plugins.values() if isinstance(plugin, SearchPlugin)), None)
-    if search is not None:
-        entries = search.search_index.entries
-        search.search_index.entries = [entry for entry in entries if entry["location"].split("#")[0] not in urls]
 
 
 def _full_build(config: MkDocsConfig) -> _Loaded:
@@ -125,15 +154,15 @@ def _full_build(config: MkDocsConfig) -> _Loaded:
     nav = config.plugins.on_nav(nav, config=config, files=files)
     pages = [file.page or Page(None, file, config) for file in files.documentation_pages()]
     for page in pages:
-        _populate_page(page, config, files)
+        populate_page(page, config, files)
     env = config.plugins.on_env(env, config=config, files=files)
     files.copy_static_files()
     for template in config.theme.static_templates:
-        mkdocs_build._build_theme_template(template, env, files, config, nav)
+        build_theme_template(template, env, files, config, nav)
     for template in config.extra_templates:
-        mkdocs_build._build_extra_template(template, files, config, nav)
+        build_extra_template(template, files, config, nav)
     doc_files = files.documentation_pages()
     for page in pages:
-        _build_page(page, config, doc_files, nav, env)
+        build_page(page, config, doc_files, nav, env)
     config.plugins.on_post_build(config=config)
     return _Loaded(config, files, nav, env)
