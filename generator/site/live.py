@@ -76,13 +76,18 @@ def plan_update(config: MkDocsConfig, files: Files, changed: list[str]) -> Plan:
     known = {path: files.get_file_from_path(path) for path in changed}
     gone = tuple(file for path, file in known.items() if file is not None and not there[path])
     new = {path: _new_file(path, config) for path, file in known.items() if there[path] and file is None}
-    listed = _nav_paths(config.nav)
     return Plan(
         gone=gone,
         new=tuple(new.values()),
         changed=tuple(known[path] or new[path] for path in changed if there[path]),
-        full_build=any(file.src_uri in listed for file in gone) or any(path in listed for path in new),
+        full_build=_in_navigation(config, (*gone, *new.values())),
     )
+
+
+def _in_navigation(config: MkDocsConfig, files: tuple[File, ...]) -> bool:
+    """Whether mkdocs.yml's navigation names one of `files` (added or removed, it changes every page's menu)."""
+    listed = _nav_paths(config.nav)
+    return any(file.src_uri in listed for file in files)
 
 
 def _new_file(path: str, config: MkDocsConfig) -> File:
@@ -97,9 +102,7 @@ def apply_update(loaded: _Loaded, plan: Plan) -> None:
     _add_files(files, plan.new, config)
     pages = [file.page or Page(None, file, config) for file in plan.changed if file.is_documentation_page()]
     forget_in_search(config, {page.url for page in pages} | {file.url for file in plan.gone})
-    for file in plan.changed:
-        if not file.is_documentation_page():
-            file.copy_file(dirty=False)
+    _copy_files(plan.changed)
     _render(pages, loaded)
     if pages or plan.gone:  # the search index and robots.txt: files alone (downloads) change neither
         config.plugins.on_post_build(config=config)
@@ -118,6 +121,13 @@ def _add_files(files: Files, new: tuple[File, ...], config: MkDocsConfig) -> Non
         files.append(file)
     if new:
         set_exclusions(files, config)
+
+
+def _copy_files(changed: tuple[File, ...]) -> None:
+    """Copy the changed files that are no pages (downloads, images) into the site."""
+    for file in changed:
+        if not file.is_documentation_page():
+            file.copy_file(dirty=False)
 
 
 def _render(pages: list[Page], loaded: _Loaded) -> None:
