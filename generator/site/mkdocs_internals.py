@@ -4,9 +4,10 @@ The preview keeps MkDocs' loaded build in memory and renders only the pages a sa
 and its server answers requests itself while the data is invalid (serve.py). MkDocs' public API offers
 neither: it builds a whole site (`mkdocs.commands.build.build`), and its live-reload server rebuilds on any
 file event and serves only files. So the preview uses the steps of MkDocs' build and the state of MkDocs'
-server, which a release may change without notice. They are used nowhere else (tests/test_architecture.py),
-written for the versions in WRITTEN_FOR (pinned in requirements.txt), and tests/test_mkdocs_internals.py
-checks each name and signature against the installed packages: an upgrade fails there, with the name.
+server, which a release may change without notice. This module was written for the releases in WRITTEN_FOR
+(pinned in requirements.txt); tests/test_mkdocs_internals.py checks each name and signature it uses against
+the installed packages, so an upgrade fails there with the name that changed, and that no other module
+touches a private name of MkDocs or Material.
 """
 
 from __future__ import annotations
