@@ -14,10 +14,8 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from jinja2 import Environment
-
 from generator.model.directory import Directory, NetworkEntry, PartnerEntry
-from generator.pages.family import Deferred, site_address
+from generator.pages.family import Deferred, Renderer
 from generator.pages.workbook import workbook
 from generator.records.fieldtypes import PHONE_PATTERN
 
@@ -215,9 +213,9 @@ def _one_of(files: Deferred, name: str) -> Deferred:
 EXPORTS = ("networks.json", "partners.json", "verzeichnis.xlsx", "networks.csv", "partners.csv", "networks.geojson")
 
 
-def export_files(env: Environment, directory: Directory) -> dict[str, str | bytes | Deferred]:
+def export_files(renderer: Renderer, directory: Directory) -> dict[str, str | bytes | Deferred]:
     """The download files and the page that describes them."""
-    site_url, day = site_address(env), data_date(directory)
+    site_url, day = renderer.site_url, data_date(directory)
     tables = {"Netzwerke": (NETWORK_COLUMNS, directory.networks), "Partner": (PARTNER_COLUMNS, directory.partners)}
     networks, partners = directory.networks, directory.partners
 
@@ -240,13 +238,14 @@ def export_files(env: Environment, directory: Directory) -> dict[str, str | byte
         assert tuple(content) == EXPORTS
         return content
 
-    # Made again only when the records changed; the preview makes them after the pages (see PageCache).
-    made = env.page_cache.get(("exports", networks, partners, site_url, day), files, later=True)  # type: ignore[attr-defined]
+    # Made again only when the records changed; the preview makes them after the pages (see Renderer.made).
+    made = renderer.made(("exports", networks, partners, site_url, day), files, deferrable=True)
     pages: dict[str, str | bytes | Deferred]
     if isinstance(made, Deferred):
         pages = {f"{FOLDER}/{name}": _one_of(made, name) for name in EXPORTS}
     else:
         pages = {f"{FOLDER}/{name}": content for name, content in made.items()}
-    page = env.get_template("exports.md.j2")
-    pages[f"{FOLDER}/index.md"] = page.render(d=directory, intern=directory.intern, data_date=day, licence=LICENCE)
+    pages[f"{FOLDER}/index.md"] = renderer.render(
+        "exports.md.j2", d=directory, intern=directory.intern, data_date=day, licence=LICENCE
+    )
     return pages

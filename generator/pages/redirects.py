@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import posixpath
 
-from jinja2 import Environment
-
 from generator.addresses import RECORD_FOLDERS, record_page
 from generator.model.directory import Directory, NetworkEntry, PartnerEntry
-from generator.pages.family import site_address
+from generator.pages.family import Renderer
 
 _SECTIONS = {"networks.yaml": "networks", "partners.yaml": "partners"}
 # What a page of each folder is, for the forwarding page's own title (every page has a title of its own).
@@ -28,13 +26,13 @@ _PAGE_KINDS = {
 }
 
 
-def redirect_pages(env: Environment, directory: Directory) -> dict[str, str]:
+def redirect_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """A forwarding page at every folder/former-id of a record folder that this profile writes."""
     records: dict[str, tuple[NetworkEntry | PartnerEntry, ...]] = {
         "networks.yaml": directory.networks,
         "partners.yaml": (*directory.partners, *directory.former_partners),
     }
-    template = env.get_template("redirect.md.j2")
+    template = renderer.template("redirect.md.j2")
     public = not directory.intern
     pages = {}
     for folder, (file, _) in sorted(RECORD_FOLDERS.items()):
@@ -42,7 +40,7 @@ def redirect_pages(env: Environment, directory: Directory) -> dict[str, str]:
             continue
         for record in records[file]:
             for former in record.former_ids:
-                canonical = f"{site_address(env)}{folder}/{record.id}/" if public else None
+                canonical = f"{renderer.site_url}{folder}/{record.id}/" if public else None
                 source, target = record_page(folder, former), record_page(folder, record.id)
                 pages[source] = template.render(
                     r=record,

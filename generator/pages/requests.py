@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from jinja2 import Environment
-
 from generator.german import stripped
 from generator.model.directory import Contact, Directory, NetworkEntry, PartnerEntry
 from generator.model.privacy import still_held
 from generator.model.requests import BoardRow, partner_durations, status_board, step_durations, total_duration
+from generator.pages.family import Renderer
 from generator.pages.gaps import gap_maps
 from generator.records.schema import Consent
 
@@ -118,15 +117,20 @@ def coverage(directory: Directory) -> tuple[CoverageRow, ...]:
     return tuple(rows)
 
 
-def coverage_pages(env: Environment, directory: Directory) -> dict[str, str]:
+def coverage_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """The gaps per network; public and internal (the internal one also marks running requests)."""
-    page = env.get_template("coverage.md.j2").render(
-        d=directory, intern=directory.intern, rows=coverage(directory), maps=gap_maps(directory), lands=directory.lands
+    page = renderer.render(
+        "coverage.md.j2",
+        d=directory,
+        intern=directory.intern,
+        rows=coverage(directory),
+        maps=gap_maps(directory),
+        lands=directory.lands,
     )
     return {"ansprechpersonen/index.md": page}
 
 
-def intern_pages(env: Environment, directory: Directory) -> dict[str, str]:
+def intern_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """The status board of open requests and the list of entries to check; only in the internal profile."""
     if not directory.intern or directory.requests is None or directory.settings is None:
         return {}
@@ -134,7 +138,8 @@ def intern_pages(env: Environment, directory: Directory) -> dict[str, str]:
     board = status_board(directory.requests, today)
     shared = {"d": directory, "intern": True, "today": today}
     return {
-        "intern/anfragen.md": env.get_template("intern_requests.md.j2").render(
+        "intern/anfragen.md": renderer.render(
+            "intern_requests.md.j2",
             shared,
             log=directory.requests,
             board=board,
@@ -146,8 +151,8 @@ def intern_pages(env: Environment, directory: Directory) -> dict[str, str]:
             total=total_duration(directory.requests.requests),
             by_partner_durations=partner_durations(directory.requests),
         ),
-        "intern/pruefen.md": env.get_template("intern_review.md.j2").render(
-            shared, rows=directory.review, max_age=max_age, consents=consent_rows(directory)
+        "intern/pruefen.md": renderer.render(
+            "intern_review.md.j2", shared, rows=directory.review, max_age=max_age, consents=consent_rows(directory)
         ),
     }
 

@@ -62,6 +62,6 @@ def write_schemas(folder: str | os.PathLike = SCHEMA_DIR) -> list[str]:
     return changed
 
 
-def schema_pages(env, directory) -> dict[str, str]:
+def schema_pages(renderer, directory) -> dict[str, str]:
     """The schema files as published files of the site (page set)."""
     return {f"{PUBLISHED}/{name}": text for name, text in schema_texts().items()}

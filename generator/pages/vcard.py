@@ -11,11 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from jinja2 import Environment
-
 from generator.addresses import NETWORK_CARDS
 from generator.model.directory import Contact, Directory, NetworkEntry
-from generator.pages.family import site_address
+from generator.pages.family import Renderer
 from generator.pages.telephone import tel_uri
 
 # The card folders sit beside the record pages: a network or partner with the id `vcard` must be refused.
@@ -139,6 +137,6 @@ def contact_cards(directory: Directory, site_url: str) -> Iterator[tuple[str, st
             yield p.liaison_deputy.card, person_card(p.liaison_deputy, p.name, address(p.liaison_deputy.card))
 
 
-def vcard_files(env: Environment, directory: Directory) -> dict[str, str]:
+def vcard_files(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """Page set: the vCard files, each written once."""
-    return dict(contact_cards(directory, site_address(env)))
+    return dict(contact_cards(directory, renderer.site_url))
