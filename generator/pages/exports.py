@@ -206,7 +206,7 @@ def data_date(directory: Directory) -> date | None:
 
 
 def _one_of(files: Deferred, name: str) -> Deferred:
-    """One download of several made together, later."""
+    """One download of several made together, deferred."""
     return Deferred(lambda: files()[name])
 
 

@@ -116,7 +116,7 @@ def directory_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     return pages
 
 
-# Each page set takes (renderer, directory) and returns {path below docs/: text}; later features add theirs.
+# Each page set takes (renderer, directory) and returns {path below docs/: text}; new features add theirs.
 PAGE_SETS: list[PageFamily] = [directory_pages, agreement_pages, procedure_pages, toolkit_pages, filter_pages]
 PAGE_SETS += [export_files, schema_pages, coverage_pages, intern_pages, guide_pages, legal_pages, vcard_files]
 PAGE_SETS += [home_page, planner_pages, kit_pages, redirect_pages]
