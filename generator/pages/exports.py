@@ -246,6 +246,6 @@ def export_files(renderer: Renderer, directory: Directory) -> dict[str, str | by
     else:
         pages = {f"{FOLDER}/{name}": content for name, content in made.items()}
     pages[f"{FOLDER}/index.md"] = renderer.render(
-        "exports.md.j2", d=directory, intern=directory.intern, data_date=day, licence=LICENCE
+        "exports.md.j2", directory=directory, intern=directory.intern, data_date=day, licence=LICENCE
     )
     return pages

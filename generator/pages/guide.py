@@ -19,7 +19,7 @@ def guide_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     files = [(name, schema_name(name), modeline(name)) for name in DATA_FILES]
     page = renderer.render(
         "guide.md.j2",
-        d=directory,
+        directory=directory,
         intern=directory.intern,
         files=files,
         modelines=fenced("\n".join(line for _, _, line in files) + "\n"),

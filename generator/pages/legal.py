@@ -10,7 +10,7 @@ def legal_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """Both legal pages; the same in both profiles, so the public wording can be read on the internal site."""
     if directory.legal is None:
         return {}
-    shared = {"d": directory, "legal": directory.legal, "source": "data/legal.yaml"}
+    shared = {"directory": directory, "legal": directory.legal, "source": "data/legal.yaml"}
     return {
         "rechtliches/impressum.md": renderer.render("impressum.md.j2", shared),
         "rechtliches/datenschutz.md": renderer.render("datenschutz.md.j2", shared),

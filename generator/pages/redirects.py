@@ -43,7 +43,7 @@ def redirect_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
                 canonical = f"{renderer.site_url}{folder}/{record.id}/" if public else None
                 source, target = record_page(folder, former), record_page(folder, record.id)
                 pages[source] = template.render(
-                    r=record,
+                    record=record,
                     kind=_PAGE_KINDS.get(folder, "Seite"),
                     target=posixpath.relpath(target, posixpath.dirname(source)),
                     redirect=f"../{record.id}/",

@@ -101,7 +101,7 @@ def _compiled_templates(cache: Path) -> FileSystemBytecodeCache | None:
 
 def directory_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """Overview and detail pages of networks and partners, and the field reference."""
-    shared = {"d": directory, "intern": directory.intern}
+    shared = {"directory": directory, "intern": directory.intern}
     # A record's page shows the record and the office's route to a contact, nothing else of the directory.
     one = {"intern": directory.intern, "office_contact": directory.office}
     pages = {
@@ -109,10 +109,10 @@ def directory_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
         PARTNER_INDEX: renderer.render("partners.md.j2", shared),
         "referenz/datenfelder.md": renderer.render("fields.md.j2", shared, files=field_reference()),
     }
-    pages |= record_pages(renderer, "network.md.j2", NETWORK_PAGES, directory.networks, "n", one)
+    pages |= record_pages(renderer, "network.md.j2", NETWORK_PAGES, directory.networks, "network", one)
     # A partner that left keeps its page (requests and old links name it); the overviews list it apart.
     everyone = (*directory.partners, *directory.former_partners)
-    pages |= record_pages(renderer, "partner.md.j2", PARTNER_PAGES, everyone, "p", one)
+    pages |= record_pages(renderer, "partner.md.j2", PARTNER_PAGES, everyone, "partner", one)
     return pages
 
 

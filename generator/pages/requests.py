@@ -121,7 +121,7 @@ def coverage_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """The gaps per network; public and internal (the internal one also marks running requests)."""
     page = renderer.render(
         "coverage.md.j2",
-        d=directory,
+        directory=directory,
         intern=directory.intern,
         rows=coverage(directory),
         maps=gap_maps(directory),
@@ -136,7 +136,7 @@ def intern_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
         return {}
     today, max_age = directory.settings.today, directory.settings.max_age_days
     board = status_board(directory.requests, today)
-    shared = {"d": directory, "intern": True, "today": today}
+    shared = {"directory": directory, "intern": True, "today": today}
     return {
         "intern/anfragen.md": renderer.render(
             "intern_requests.md.j2",
