@@ -14,12 +14,12 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from generator.addresses import DOWNLOADS, DOWNLOADS_INDEX
 from generator.model.directory import Directory, NetworkEntry, PartnerEntry
 from generator.pages.family import Deferred, Renderer
 from generator.pages.workbook import workbook
 from generator.records.fieldtypes import PHONE_PATTERN
 
-FOLDER = "daten"
 # Excel reads a cell starting with one of these as a formula (CSV injection); an apostrophe makes it text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A phone number as the data allows it (digits, spaces, / ( ) -) cannot carry a formula: it keeps its „+“.
@@ -242,10 +242,10 @@ def export_files(renderer: Renderer, directory: Directory) -> dict[str, str | by
     made = renderer.made(("exports", networks, partners, site_url, day), files, deferrable=True)
     pages: dict[str, str | bytes | Deferred]
     if isinstance(made, Deferred):
-        pages = {f"{FOLDER}/{name}": _one_of(made, name) for name in EXPORTS}
+        pages = {f"{DOWNLOADS}/{name}": _one_of(made, name) for name in EXPORTS}
     else:
-        pages = {f"{FOLDER}/{name}": content for name, content in made.items()}
-    pages[f"{FOLDER}/index.md"] = renderer.render(
+        pages = {f"{DOWNLOADS}/{name}": content for name, content in made.items()}
+    pages[DOWNLOADS_INDEX] = renderer.render(
         "exports.md.j2", directory=directory, intern=directory.intern, data_date=day, licence=LICENCE
     )
     return pages

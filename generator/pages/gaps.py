@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from generator.addresses import PLANNER
 from generator.model.directory import Directory
 from generator.pages.family import Renderer
 from generator.pages.landmap import LandMaps, land_maps
 
-PLANNER_PAGE = "intern/luecken.md"
 PUBLIC_GAPS = (
     "nationale Partner, die im Land vertreten sind und bei einem Netzwerk dort keine Ansprechperson benannt haben"
 )
@@ -25,4 +25,4 @@ def planner_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     page = renderer.render(
         "intern_gaps.md.j2", directory=directory, intern=True, maps=gap_maps(directory), lands=directory.lands
     )
-    return {PLANNER_PAGE: page}
+    return {PLANNER: page}

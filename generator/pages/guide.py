@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from generator.addresses import EDITING_GUIDE, SCHEMAS
 from generator.model.directory import Directory
 from generator.pages.family import Renderer
-from generator.pages.schemas import PUBLISHED, modeline, schema_name
+from generator.pages.schemas import modeline, schema_name
 from generator.records.schema import DATA_FILES
 from generator.records.schema.process import STEP_ASKED, STEP_INFORMED, STEP_NAMED, STEP_PASSED, logged_steps
 from generator.records.skeleton import skeleton
@@ -23,7 +24,7 @@ def guide_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
         intern=directory.intern,
         files=files,
         modelines=fenced("\n".join(line for _, _, line in files) + "\n"),
-        published=PUBLISHED,
+        published=SCHEMAS,
         partner_skeleton=fenced(skeleton("partner")),
         network_skeleton=fenced(skeleton("network")),
         members_example=fenced(_members_example()),
@@ -35,7 +36,7 @@ def guide_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
         informed=STEP_INFORMED,
         passed=STEP_PASSED,
     )
-    return {"referenz/daten-pflegen.md": page}
+    return {EDITING_GUIDE: page}
 
 
 def fenced(text: str) -> Markup:

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from generator.addresses import AGREEMENT_INDEX, CHANGES, SHEET_PAGES, SHEETS_INDEX, SIGNING_PAGES, VERSION_PAGES
+from generator.addresses import (
+    AGREEMENT_INDEX,
+    AMBASSADORS,
+    CHANGES,
+    PROCEDURE,
+    SHEET_PAGES,
+    SHEETS_INDEX,
+    SIGNING_PAGES,
+    VERSION_PAGES,
+)
 from generator.model.agreement import history, signed_version, timeline_version, version_to_sign
 from generator.model.directory import Directory
 from generator.pages.diagram import procedure_svg
@@ -47,7 +56,7 @@ def procedure_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     page = renderer.render(
         "procedure.md.j2", procedure=process, roles=roles, office=directory.office_role, diagram=procedure_svg(process)
     )
-    return {"verfahren/index.md": page}
+    return {PROCEDURE: page}
 
 
 def toolkit_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
@@ -61,7 +70,7 @@ def toolkit_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
         "signed": {network.id: signed_version(directory.agreement, network) for network in directory.networks},
     }
     pages = {
-        "botschafter/index.md": renderer.render("ambassadors.md.j2", shared),
+        AMBASSADORS: renderer.render("ambassadors.md.j2", shared),
         SHEETS_INDEX: renderer.render("sheets.md.j2", shared),
     }
     # A sheet shows its network, the office and which members are national: nothing else of the directory.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.addresses import HOME
 from generator.model.directory import Directory
 from generator.pages.family import Renderer
 from generator.pages.schema_org import home_graph, json_ld
@@ -14,4 +15,4 @@ def home_page(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """docs/index.md, with the Organization and WebSite of the site as JSON-LD."""
     schema = json_ld(home_graph(renderer.site_url, SITE_NAME, DESCRIPTION))
     page = renderer.render("home.md.j2", directory=directory, intern=directory.intern, home_schema=schema)
-    return {"index.md": page}
+    return {HOME: page}

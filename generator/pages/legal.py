@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.addresses import IMPRINT, PRIVACY
 from generator.model.directory import Directory
 from generator.pages.family import Renderer
 
@@ -12,6 +13,6 @@ def legal_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
         return {}
     shared = {"directory": directory, "legal": directory.legal, "source": "data/legal.yaml"}
     return {
-        "rechtliches/impressum.md": renderer.render("impressum.md.j2", shared),
-        "rechtliches/datenschutz.md": renderer.render("datenschutz.md.j2", shared),
+        IMPRINT: renderer.render("impressum.md.j2", shared),
+        PRIVACY: renderer.render("datenschutz.md.j2", shared),
     }

@@ -6,7 +6,7 @@ coordination office, with a QR code to the network's public page (the address a 
 
 from __future__ import annotations
 
-from generator.addresses import KIT_INDEX, KIT_PAGES
+from generator.addresses import KIT_INDEX, KIT_PAGES, NETWORK_PAGES
 from generator.model.directory import Directory
 from generator.pages.family import Renderer, record_pages
 from generator.siteconfig import site_url
@@ -25,7 +25,7 @@ def kit_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
         directory.networks,
         "network",
         {"intern": True},
-        lambda n: _addresses(f"{public}netzwerke/{n.id}/"),
+        lambda network: _addresses(f"{public}{NETWORK_PAGES}/{network.id}/"),
     )
     return pages
 

@@ -10,19 +10,28 @@ from __future__ import annotations
 
 import posixpath
 
-from generator.addresses import RECORD_FOLDERS, record_page
+from generator.addresses import (
+    BY_NETWORK,
+    KIT_PAGES,
+    NETWORK_PAGES,
+    PARTNER_PAGES,
+    RECORD_FOLDERS,
+    SHEET_PAGES,
+    SIGNING_PAGES,
+    record_page,
+)
 from generator.model.directory import Directory, NetworkEntry, PartnerEntry
 from generator.pages.family import Renderer
 
 _SECTIONS = {"networks.yaml": "networks", "partners.yaml": "partners"}
 # What a page of each folder is, for the forwarding page's own title (every page has a title of its own).
 _PAGE_KINDS = {
-    "netzwerke": "Netzwerk",
-    "partner": "Partner",
-    "partner/netzwerk": "Partner im Netzwerk",
-    "merkblaetter": "Merkblatt",
-    "vereinbarung/netzwerke": "Vereinbarung",
-    "intern/treffen": "Mappe zum Treffen",
+    NETWORK_PAGES: "Netzwerk",
+    PARTNER_PAGES: "Partner",
+    BY_NETWORK: "Partner im Netzwerk",
+    SHEET_PAGES: "Merkblatt",
+    SIGNING_PAGES: "Vereinbarung",
+    KIT_PAGES: "Mappe zum Treffen",
 }
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
-from generator.addresses import NETWORK_INDEX, NETWORK_PAGES, PARTNER_INDEX, PARTNER_PAGES
+from generator.addresses import FIELD_REFERENCE, NETWORK_INDEX, NETWORK_PAGES, PARTNER_INDEX, PARTNER_PAGES
 from generator.model.directory import Directory
 from generator.pages.exports import export_files
 from generator.pages.family import Deferred, PageCache, PageFamily, Renderer, record_pages
@@ -107,7 +107,7 @@ def directory_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     pages = {
         NETWORK_INDEX: renderer.render("networks.md.j2", shared),
         PARTNER_INDEX: renderer.render("partners.md.j2", shared),
-        "referenz/datenfelder.md": renderer.render("fields.md.j2", shared, files=field_reference()),
+        FIELD_REFERENCE: renderer.render("fields.md.j2", shared, files=field_reference()),
     }
     pages |= record_pages(renderer, "network.md.j2", NETWORK_PAGES, directory.networks, "network", one)
     # A partner that left keeps its page (requests and old links name it); the overviews list it apart.

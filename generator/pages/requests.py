@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from generator.addresses import COVERAGE, KIT_INDEX, PLANNER, REQUESTS, REVIEW
 from generator.german import stripped
 from generator.model.directory import Contact, Directory, NetworkEntry, PartnerEntry
 from generator.model.privacy import still_held
@@ -13,10 +14,10 @@ from generator.pages.gaps import gap_maps
 from generator.records.schema import Consent
 
 INTERN_PAGES = {
-    "intern/anfragen.md": "Anfragen",
-    "intern/luecken.md": "Lückenplaner",
-    "intern/pruefen.md": "Einträge prüfen",
-    "intern/treffen/index.md": "Mappen zum Treffen",
+    REQUESTS: "Anfragen",
+    PLANNER: "Lückenplaner",
+    REVIEW: "Einträge prüfen",
+    KIT_INDEX: "Mappen zum Treffen",
 }
 
 
@@ -127,7 +128,7 @@ def coverage_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
         maps=gap_maps(directory),
         lands=directory.lands,
     )
-    return {"ansprechpersonen/index.md": page}
+    return {COVERAGE: page}
 
 
 def intern_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
@@ -138,7 +139,7 @@ def intern_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     board = status_board(directory.requests, today)
     shared = {"directory": directory, "intern": True, "today": today}
     return {
-        "intern/anfragen.md": renderer.render(
+        REQUESTS: renderer.render(
             "intern_requests.md.j2",
             shared,
             log=directory.requests,
@@ -151,7 +152,7 @@ def intern_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
             total=total_duration(directory.requests.requests),
             by_partner_durations=partner_durations(directory.requests),
         ),
-        "intern/pruefen.md": renderer.render(
+        REVIEW: renderer.render(
             "intern_review.md.j2", shared, rows=directory.review, max_age=max_age, consents=consent_rows(directory)
         ),
     }
