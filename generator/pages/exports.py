@@ -246,6 +246,6 @@ def export_files(renderer: Renderer, directory: Directory) -> dict[str, str | by
     else:
         pages = {f"{DOWNLOADS}/{name}": content for name, content in made.items()}
     pages[DOWNLOADS_INDEX] = renderer.render(
-        "exports.md.j2", directory=directory, intern=directory.intern, data_date=day, licence=LICENCE
+        "exports.md.j2", DOWNLOADS_INDEX, directory=directory, intern=directory.intern, data_date=day, licence=LICENCE
     )
     return pages

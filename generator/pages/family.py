@@ -29,15 +29,16 @@ def record_pages(
     shared: dict,
     extra: Callable | None = None,
 ) -> dict[str, str]:
-    """One page per record at `folder/<id>.md`, the record given to the template as `name`.
+    """One page per record at `folder/<id>.md`, the record given to the template as `name`, the page's path as `here`.
 
     `shared` and `extra(record)` hold only what such a page shows (never the whole directory), so an
     unchanged record renders from the cache.
     """
     pages = {}
     for record in records:
-        context = {**shared, **(extra(record) if extra else {}), name: record}
-        pages[f"{folder}/{record.id}.md"] = renderer.render_once(template, context)
+        here = f"{folder}/{record.id}.md"
+        context = {**shared, **(extra(record) if extra else {}), name: record, "here": here}
+        pages[here] = renderer.render_once(template, context)
     return pages
 
 
@@ -126,9 +127,9 @@ class Renderer:
         """The compiled template `name`, for a family that renders it many times itself."""
         return self.env.get_template(name)
 
-    def render(self, template: str, *args: Any, **context: Any) -> str:
-        """Render `template` afresh (a page that shows the whole directory, compared with nothing)."""
-        return self.template(template).render(*args, **context)
+    def render(self, template: str, here: str, *args: Any, **context: Any) -> str:
+        """Render `template` afresh as the page at `here` (one showing the whole directory: compared with nothing)."""
+        return self.template(template).render(*args, here=here, **context)
 
     def render_once(self, template: str, context: dict) -> str:
         """Render `template` with `context`, or take the text rendered for an equal context before."""

@@ -23,6 +23,6 @@ def planner_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     if not directory.intern:
         return {}
     page = renderer.render(
-        "intern_gaps.md.j2", directory=directory, intern=True, maps=gap_maps(directory), lands=directory.lands
+        "intern_gaps.md.j2", PLANNER, directory=directory, intern=True, maps=gap_maps(directory), lands=directory.lands
     )
     return {PLANNER: page}

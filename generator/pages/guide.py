@@ -20,6 +20,7 @@ def guide_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     files = [(name, schema_name(name), modeline(name)) for name in DATA_FILES]
     page = renderer.render(
         "guide.md.j2",
+        EDITING_GUIDE,
         directory=directory,
         intern=directory.intern,
         files=files,

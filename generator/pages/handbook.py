@@ -34,8 +34,8 @@ def agreement_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
         "version_sources": directory.version_sources,
     }
     pages = {
-        AGREEMENT_INDEX: renderer.render("agreement.md.j2", shared),
-        CHANGES: renderer.render("agreement_changes.md.j2", shared, history=history(agreement)),
+        AGREEMENT_INDEX: renderer.render("agreement.md.j2", AGREEMENT_INDEX, shared),
+        CHANGES: renderer.render("agreement_changes.md.j2", CHANGES, shared, history=history(agreement)),
     }
     pages |= record_pages(renderer, "agreement_version.md.j2", VERSION_PAGES, agreement.versions, "version", shared)
     # A signing page shows its network and the version it signed (or is to sign): not the whole agreement file.
@@ -54,7 +54,12 @@ def procedure_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     process = directory.process
     roles = {role.id: role for role in process.roles}
     page = renderer.render(
-        "procedure.md.j2", procedure=process, roles=roles, office=directory.office_role, diagram=procedure_svg(process)
+        "procedure.md.j2",
+        PROCEDURE,
+        procedure=process,
+        roles=roles,
+        office=directory.office_role,
+        diagram=procedure_svg(process),
     )
     return {PROCEDURE: page}
 
@@ -70,8 +75,8 @@ def toolkit_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
         "signed": {network.id: signed_version(directory.agreement, network) for network in directory.networks},
     }
     pages = {
-        AMBASSADORS: renderer.render("ambassadors.md.j2", shared),
-        SHEETS_INDEX: renderer.render("sheets.md.j2", shared),
+        AMBASSADORS: renderer.render("ambassadors.md.j2", AMBASSADORS, shared),
+        SHEETS_INDEX: renderer.render("sheets.md.j2", SHEETS_INDEX, shared),
     }
     # A sheet shows its network, the office and which members are national: nothing else of the directory.
     national = frozenset(partner.id for partner in directory.partners if partner.scope == "national")

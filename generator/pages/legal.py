@@ -13,6 +13,6 @@ def legal_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
         return {}
     shared = {"directory": directory, "legal": directory.legal, "source": "data/legal.yaml"}
     return {
-        IMPRINT: renderer.render("impressum.md.j2", shared),
-        PRIVACY: renderer.render("datenschutz.md.j2", shared),
+        IMPRINT: renderer.render("impressum.md.j2", IMPRINT, shared),
+        PRIVACY: renderer.render("datenschutz.md.j2", PRIVACY, shared),
     }

@@ -17,7 +17,7 @@ def kit_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     if not directory.intern:
         return {}
     public = site_url()  # the internal site has no public address of its own; the QR code leads to the public page
-    pages = {KIT_INDEX: renderer.render("kits.md.j2", directory=directory, intern=True)}
+    pages = {KIT_INDEX: renderer.render("kits.md.j2", KIT_INDEX, directory=directory, intern=True)}
     pages |= record_pages(
         renderer,
         "kit.md.j2",

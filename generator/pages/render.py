@@ -24,7 +24,7 @@ from generator.pages.guide import guide_pages
 from generator.pages.handbook import agreement_pages, procedure_pages, toolkit_pages
 from generator.pages.home import home_page
 from generator.pages.legal import legal_pages
-from generator.pages.markup import FILTERS, inert
+from generator.pages.markup import FILTERS, PageAddresses, inert
 from generator.pages.meetingkit import kit_pages
 from generator.pages.qr import qr_svg, remembered_codes
 from generator.pages.redirects import redirect_pages
@@ -86,6 +86,7 @@ def _environment(site_url: str, auto_reload: bool = False, cache: Path | None = 
         qr_svg=qr_svg,
         site_url=site_url,
         request_form_url=request_form_url,
+        pages=PageAddresses(),
     )
     return env
 
@@ -105,9 +106,9 @@ def directory_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     # A record's page shows the record and the office's route to a contact, nothing else of the directory.
     one = {"intern": directory.intern, "office_contact": directory.office}
     pages = {
-        NETWORK_INDEX: renderer.render("networks.md.j2", shared),
-        PARTNER_INDEX: renderer.render("partners.md.j2", shared),
-        FIELD_REFERENCE: renderer.render("fields.md.j2", shared, files=field_reference()),
+        NETWORK_INDEX: renderer.render("networks.md.j2", NETWORK_INDEX, shared),
+        PARTNER_INDEX: renderer.render("partners.md.j2", PARTNER_INDEX, shared),
+        FIELD_REFERENCE: renderer.render("fields.md.j2", FIELD_REFERENCE, shared, files=field_reference()),
     }
     pages |= record_pages(renderer, "network.md.j2", NETWORK_PAGES, directory.networks, "network", one)
     # A partner that left keeps its page (requests and old links name it); the overviews list it apart.

@@ -122,6 +122,7 @@ def coverage_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """The gaps per network; public and internal (the internal one also marks running requests)."""
     page = renderer.render(
         "coverage.md.j2",
+        COVERAGE,
         directory=directory,
         intern=directory.intern,
         rows=coverage(directory),
@@ -141,6 +142,7 @@ def intern_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     return {
         REQUESTS: renderer.render(
             "intern_requests.md.j2",
+            REQUESTS,
             shared,
             log=directory.requests,
             board=board,
@@ -153,7 +155,12 @@ def intern_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
             by_partner_durations=partner_durations(directory.requests),
         ),
         REVIEW: renderer.render(
-            "intern_review.md.j2", shared, rows=directory.review, max_age=max_age, consents=consent_rows(directory)
+            "intern_review.md.j2",
+            REVIEW,
+            shared,
+            rows=directory.review,
+            max_age=max_age,
+            consents=consent_rows(directory),
         ),
     }
 
