@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from generator.addresses import EDITING_GUIDE, SCHEMAS
+from generator.addresses import EDITING_GUIDE
 from generator.model.directory import Directory
 from generator.pages.family import Renderer
 from generator.pages.schemas import modeline, schema_name
@@ -25,7 +25,6 @@ def guide_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
         intern=directory.intern,
         files=files,
         modelines=fenced("\n".join(line for _, _, line in files) + "\n"),
-        published=SCHEMAS,
         partner_skeleton=fenced(skeleton("partner")),
         network_skeleton=fenced(skeleton("network")),
         members_example=fenced(_members_example()),

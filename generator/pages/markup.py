@@ -35,6 +35,7 @@ from generator.addresses import (
     PARTNER_PAGES,
     PLANNER,
     PROCEDURE,
+    SCHEMAS,
     SHEET_PAGES,
     SHEETS_INDEX,
     SIGNING_PAGES,
@@ -153,6 +154,10 @@ class PageAddresses:
     @staticmethod
     def download(name: str) -> str:
         return f"{DOWNLOADS}/{name}"
+
+    @staticmethod
+    def schema(name: str) -> str:
+        return f"{SCHEMAS}/{name}"
 
     @staticmethod
     def url(address: str) -> str:
