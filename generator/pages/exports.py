@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from generator.addresses import DOWNLOADS, DOWNLOADS_INDEX
+from generator.addresses import DOWNLOADS, DOWNLOADS_INDEX, NETWORK_PAGES, PARTNER_PAGES
 from generator.model.directory import Directory, NetworkEntry, PartnerEntry
 from generator.pages.family import Deferred, Renderer
 from generator.pages.workbook import workbook
@@ -59,7 +59,7 @@ def network_record(n: NetworkEntry, site_url: str) -> dict:
         "agreement": [{"version": s.version_id, "signed_on": _iso(s.signed_on)} for s in n.signatures],
         "verified_on": _iso(n.verified_on),
         "former_ids": list(n.former_ids),
-        "page": page_url(site_url, "netzwerke", n.id),
+        "page": page_url(site_url, NETWORK_PAGES, n.id),
     }
 
 
@@ -82,7 +82,7 @@ def partner_record(p: PartnerEntry, site_url: str) -> dict:
         "networks": [r.id for r in p.networks],
         "verified_on": _iso(p.verified_on),
         "former_ids": list(p.former_ids),
-        "page": page_url(site_url, "partner", p.id),
+        "page": page_url(site_url, PARTNER_PAGES, p.id),
     }
 
 
@@ -113,7 +113,7 @@ def networks_geojson(directory: Directory, site_url: str) -> str:
                 "states": list(n.state_labels),
                 "status": n.status_label,
                 "partners": len(n.members),
-                "page": page_url(site_url, "netzwerke", n.id),
+                "page": page_url(site_url, NETWORK_PAGES, n.id),
             },
         }
         for n in directory.networks
@@ -164,7 +164,7 @@ NETWORK_COLUMNS: tuple[tuple[str, Callable[[NetworkEntry, str], object]], ...] =
     ("Vereinbarung unterzeichnet", lambda n, _: _signatures(n)),
     ("Zuletzt geprüft", lambda n, _: _iso(n.verified_on)),
     ("Frühere Kennungen", lambda n, _: ", ".join(n.former_ids)),
-    ("Seite", lambda n, site_url: page_url(site_url, "netzwerke", n.id)),
+    ("Seite", lambda n, site_url: page_url(site_url, NETWORK_PAGES, n.id)),
 )
 PARTNER_COLUMNS: tuple[tuple[str, Callable[[PartnerEntry, str], object]], ...] = (
     ("Kennung", lambda p, _: p.id),
@@ -181,7 +181,7 @@ PARTNER_COLUMNS: tuple[tuple[str, Callable[[PartnerEntry, str], object]], ...] =
     ("Netzwerke", lambda p, _: ", ".join(r.name for r in p.networks)),
     ("Zuletzt geprüft", lambda p, _: _iso(p.verified_on)),
     ("Frühere Kennungen", lambda p, _: ", ".join(p.former_ids)),
-    ("Seite", lambda p, site_url: page_url(site_url, "partner", p.id)),
+    ("Seite", lambda p, site_url: page_url(site_url, PARTNER_PAGES, p.id)),
 )
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.addresses import BY_KIND, BY_LEVEL, BY_NETWORK, BY_STATE, BY_STATUS
+from generator.addresses import BY_KIND, BY_LEVEL, BY_NETWORK, BY_STATE, BY_STATUS, NETWORK_PAGES, PARTNER_PAGES
 from generator.german import slug
 from generator.model.directory import Directory
 from generator.pages.family import Renderer
@@ -163,8 +163,8 @@ def _values(entries: Sequence, keys: Callable) -> list[tuple[tuple[str, str], tu
 def filter_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """One page per facet value, listing the networks or partners that have it."""
     pages = {}
-    templates = {"netzwerke": "networks_filtered.md.j2", "partner": "partners_filtered.md.j2"}
-    totals = {"netzwerke": len(directory.networks), "partner": len(directory.partners)}
+    templates = {NETWORK_PAGES: "networks_filtered.md.j2", PARTNER_PAGES: "partners_filtered.md.j2"}
+    totals = {NETWORK_PAGES: len(directory.networks), PARTNER_PAGES: len(directory.partners)}
     for facets in (network_facets(directory), partner_facets(directory)):
         links = facet_links(renderer, facet_menu(facets))
         for facet in facets:

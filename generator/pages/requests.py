@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from generator.addresses import COVERAGE, KIT_INDEX, PLANNER, REQUESTS, REVIEW
+from generator.addresses import (
+    COVERAGE,
+    KIT_INDEX,
+    NETWORK_PAGES,
+    PARTNER_PAGES,
+    PLANNER,
+    REQUESTS,
+    REVIEW,
+    record_page,
+)
 from generator.german import stripped
 from generator.model.directory import Contact, Directory, NetworkEntry, PartnerEntry
 from generator.model.privacy import still_held
@@ -72,19 +81,20 @@ def _row(person: Contact, role: str, record: str, page: str) -> ConsentRow:
 def consent_rows(directory: Directory) -> tuple[ConsentRow, ...]:
     """Every person of the internal directory with their consent on record, those without consent first."""
     rows = []
-    for p in (*directory.partners, *directory.former_partners):
-        page = f"../partner/{p.id}.md"
-        if p.liaison is not None:
-            rows.append(_row(p.liaison, "Nationale Ansprechperson", p.name, page))
-        if p.liaison_deputy is not None:
-            rows.append(_row(p.liaison_deputy, "Vertretung der nationalen Ansprechperson", p.name, page))
-        for c in p.regional_contacts:
-            if c.person is not None:
-                rows.append(_row(c.person, f"Regionale Ansprechperson ({c.network_name})", p.name, page))
-    for n in directory.networks:
-        for a in n.ambassadors:
-            if a.person is not None:
-                rows.append(_row(a.person, "Botschafterin oder Botschafter", n.name, f"../netzwerke/{n.id}.md"))
+    for partner in (*directory.partners, *directory.former_partners):
+        page, name = f"../{record_page(PARTNER_PAGES, partner.id)}", partner.name
+        if partner.liaison is not None:
+            rows.append(_row(partner.liaison, "Nationale Ansprechperson", name, page))
+        if partner.liaison_deputy is not None:
+            rows.append(_row(partner.liaison_deputy, "Vertretung der nationalen Ansprechperson", name, page))
+        for contact in partner.regional_contacts:
+            if contact.person is not None:
+                rows.append(_row(contact.person, f"Regionale Ansprechperson ({contact.network_name})", name, page))
+    for network in directory.networks:
+        page = f"../{record_page(NETWORK_PAGES, network.id)}"
+        for ambassador in network.ambassadors:
+            if ambassador.person is not None:
+                rows.append(_row(ambassador.person, "Botschafterin oder Botschafter", network.name, page))
     # Without consent first: withdrawn, then never given; then the consents in force.
     return tuple(
         sorted(rows, key=lambda r: (r.consent is not None and not r.withdrawn, stripped(r.name).casefold(), r.role))

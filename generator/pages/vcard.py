@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from generator.addresses import NETWORK_CARDS
+from generator.addresses import NETWORK_CARDS, NETWORK_PAGES
 from generator.model.directory import Contact, Directory, NetworkEntry
 from generator.pages.family import Renderer
 from generator.pages.telephone import tel_uri
@@ -122,7 +122,7 @@ def contact_cards(directory: Directory, site_url: str) -> Iterator[tuple[str, st
 
     for n in directory.networks:
         path = office_card_path(n)
-        yield path, office_card(n, address(f"netzwerke/{n.id}/"), address(path))
+        yield path, office_card(n, address(f"{NETWORK_PAGES}/{n.id}/"), address(path))
         for c in n.regional_contacts:
             if c.person and c.person.card:
                 yield c.person.card, person_card(c.person, c.partner_name, address(c.person.card))
