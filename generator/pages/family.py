@@ -63,11 +63,11 @@ class PageCache:
         self.current, self.version = {}, version
 
     def find(self, key: Hashable) -> Any:
-        """The value kept for `key` by this or the last render (kept on for the next), or MISSING."""
-        value = self.current.get(key, MISSING)
-        if value is MISSING:
-            value = self.previous.pop(key, MISSING)
-            if value is not MISSING:
+        """The value kept for `key` by this or the last render (kept on for the next), or _MISSING."""
+        value = self.current.get(key, _MISSING)
+        if value is _MISSING:
+            value = self.previous.pop(key, _MISSING)
+            if value is not _MISSING:
                 self.current[key] = value
         return value
 
@@ -77,7 +77,7 @@ class PageCache:
             value = self.find(key)
         except TypeError:
             return make()
-        if value is MISSING:
+        if value is _MISSING:
             value = self.current[key] = make()
         return value
 
@@ -86,10 +86,10 @@ class Deferred:
     """A file made after the pages (the preview's downloads): made once, when first asked for."""
 
     def __init__(self, make: Callable[[], Any]):
-        self._make, self._value = make, MISSING
+        self._make, self._value = make, _MISSING
 
     def __call__(self) -> Any:
-        if self._value is MISSING:
+        if self._value is _MISSING:
             self._value = self._make()
         return self._value
 
@@ -99,7 +99,7 @@ def made(pages: Mapping[str, str | bytes | Deferred]) -> dict[str, str | bytes]:
     return {path: value() if isinstance(value, Deferred) else value for path, value in pages.items()}
 
 
-MISSING = object()
+_MISSING = object()
 
 
 class Renderer:
@@ -157,7 +157,7 @@ class Renderer:
             value = self.cache.find(key)
         except TypeError:  # never kept, so never deferred either
             return make()
-        return Deferred(lambda: self.cache.get(key, make)) if value is MISSING else value
+        return Deferred(lambda: self.cache.get(key, make)) if value is _MISSING else value
 
 
 def _frozen(value):
