@@ -50,7 +50,7 @@ def render_source(
     # The internal pages show each record's last changes; one git log per commit (cached for the preview).
     history = data_history(data_dir) if profile == Profile.INTERN else None
     directory = build_directory(records, profile, history, settings)
-    rendered = render_pages(directory, later=defer, cache=_cache())
+    rendered = render_pages(directory, defer=defer, cache=_cache())
     # Only a render asked to defer hands out Deferred values; they wait there, their files stay as staged.
     deferred = {path: value for path, value in rendered.items() if isinstance(value, Deferred)}
     pages = made({path: value for path, value in rendered.items() if path not in deferred})

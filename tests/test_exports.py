@@ -12,7 +12,7 @@ import pytest
 
 from generator.model.directory import build_directory
 from generator.pages.exports import csv_cell, export_files
-from generator.pages.render import make_environment
+from generator.pages.render import make_renderer
 from generator.records.validate import load_records
 
 from .support import DATA, replace_in
@@ -27,7 +27,7 @@ def records():
 
 @pytest.fixture(scope="module")
 def files(records):
-    return export_files(make_environment(), build_directory(records, "public"))
+    return export_files(make_renderer(), build_directory(records, "public"))
 
 
 def _keys(value) -> set[str]:
@@ -39,7 +39,7 @@ def _keys(value) -> set[str]:
 
 
 def _files_of(data_dir):
-    return export_files(make_environment(), build_directory(load_records(data_dir), "public"))
+    return export_files(make_renderer(), build_directory(load_records(data_dir), "public"))
 
 
 def _xlsx_rows(files) -> dict[str, list[list[object]]]:
@@ -73,7 +73,7 @@ def test_partners_json_tells_whether_a_liaison_is_named_but_not_who(files, recor
 
 
 def test_exports_are_the_same_for_the_internal_profile_so_no_person_can_enter_them(files, records):
-    intern = export_files(make_environment(), build_directory(records, "intern"))
+    intern = export_files(make_renderer(), build_directory(records, "intern"))
     assert intern == files
 
 
@@ -127,7 +127,7 @@ def test_csv_cells_never_start_a_formula(value, cell):
 
 def test_a_formula_in_the_data_arrives_in_the_csv_as_text(data_dir):
     replace_in(data_dir / "partners.yaml", "name: RKW Kompetenzzentrum", "name: \"=cmd|' /C calc'!A0\"")
-    files = export_files(make_environment(), build_directory(load_records(data_dir), "public"))
+    files = export_files(make_renderer(), build_directory(load_records(data_dir), "public"))
     _, *rows = _csv_rows(files["daten/partners.csv"])
     rkw = next(r for r in rows if r[0] == "rkw")
     assert rkw[1] == "'=cmd|' /C calc'!A0"

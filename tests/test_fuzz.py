@@ -73,8 +73,8 @@ def site_markdown():
 
 
 @pytest.fixture(scope="module")
-def env():
-    return render.make_environment()
+def renderer():
+    return render.make_renderer()
 
 
 def _write(data: Path, text: str) -> None:
@@ -93,20 +93,20 @@ def _write(data: Path, text: str) -> None:
         (data / file).write_text(dumped, encoding="utf-8")
 
 
-def _pages(env, data: Path) -> dict[str, str]:
+def _pages(renderer, data: Path) -> dict[str, str]:
     directory = build_directory(load_records(data), "public")
     pages = {}
     for page_set in (render.directory_pages, render.agreement_pages, render.toolkit_pages):
-        pages |= page_set(env, directory)
+        pages |= page_set(renderer, directory)
     return {path: pages[path] for path in PAGES}
 
 
 @pytest.fixture(scope="module")
-def baseline(tmp_path_factory, env, site_markdown):
+def baseline(tmp_path_factory, renderer, site_markdown):
     data = tmp_path_factory.mktemp("fuzz-base") / "data"
     shutil.copytree(DATA, data)
     _write(data, "Beispieltext")
-    return {path: _shape(site_markdown(get_data(text)[0])) for path, text in _pages(env, data).items()}
+    return {path: _shape(site_markdown(get_data(text)[0])) for path, text in _pages(renderer, data).items()}
 
 
 def _shape(page_html: str) -> _Shape:
@@ -128,14 +128,16 @@ def test_any_text_is_a_german_problem_or_accepted_never_a_crash(tmp_path_factory
 
 @FUZZ
 @given(text=st.one_of(TEXT, MARKUP))
-def test_accepted_text_makes_no_element_and_keeps_front_matter(tmp_path_factory, env, site_markdown, baseline, text):
+def test_accepted_text_makes_no_element_and_keeps_front_matter(
+    tmp_path_factory, renderer, site_markdown, baseline, text
+):
     data = tmp_path_factory.mktemp("fuzz-build") / "data"
     shutil.copytree(DATA, data)
     _write(data, text)
     if check_data(data):
         return  # refused with a German problem: the other test covers that
     shown = " ".join(text.split())
-    for path, page in _pages(env, data).items():
+    for path, page in _pages(renderer, data).items():
         body, meta = get_data(page)
         assert meta.get("title"), f"front matter lost on {path}"
         if path == f"partner/{PARTNER}.md" or path == f"netzwerke/{NETWORK}.md":

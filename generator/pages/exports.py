@@ -14,14 +14,12 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from jinja2 import Environment
-
+from generator.addresses import DOWNLOADS, DOWNLOADS_INDEX, NETWORK_PAGES, PARTNER_PAGES
 from generator.model.directory import Directory, NetworkEntry, PartnerEntry
-from generator.pages.family import Deferred, site_address
+from generator.pages.family import Deferred, Renderer
 from generator.pages.workbook import workbook
 from generator.records.fieldtypes import PHONE_PATTERN
 
-FOLDER = "daten"
 # Excel reads a cell starting with one of these as a formula (CSV injection); an apostrophe makes it text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A phone number as the data allows it (digits, spaces, / ( ) -) cannot carry a formula: it keeps its „+“.
@@ -61,7 +59,7 @@ def network_record(n: NetworkEntry, site_url: str) -> dict:
         "agreement": [{"version": s.version_id, "signed_on": _iso(s.signed_on)} for s in n.signatures],
         "verified_on": _iso(n.verified_on),
         "former_ids": list(n.former_ids),
-        "page": page_url(site_url, "netzwerke", n.id),
+        "page": page_url(site_url, NETWORK_PAGES, n.id),
     }
 
 
@@ -84,7 +82,7 @@ def partner_record(p: PartnerEntry, site_url: str) -> dict:
         "networks": [r.id for r in p.networks],
         "verified_on": _iso(p.verified_on),
         "former_ids": list(p.former_ids),
-        "page": page_url(site_url, "partner", p.id),
+        "page": page_url(site_url, PARTNER_PAGES, p.id),
     }
 
 
@@ -115,7 +113,7 @@ def networks_geojson(directory: Directory, site_url: str) -> str:
                 "states": list(n.state_labels),
                 "status": n.status_label,
                 "partners": len(n.members),
-                "page": page_url(site_url, "netzwerke", n.id),
+                "page": page_url(site_url, NETWORK_PAGES, n.id),
             },
         }
         for n in directory.networks
@@ -166,7 +164,7 @@ NETWORK_COLUMNS: tuple[tuple[str, Callable[[NetworkEntry, str], object]], ...] =
     ("Vereinbarung unterzeichnet", lambda n, _: _signatures(n)),
     ("Zuletzt geprüft", lambda n, _: _iso(n.verified_on)),
     ("Frühere Kennungen", lambda n, _: ", ".join(n.former_ids)),
-    ("Seite", lambda n, site_url: page_url(site_url, "netzwerke", n.id)),
+    ("Seite", lambda n, site_url: page_url(site_url, NETWORK_PAGES, n.id)),
 )
 PARTNER_COLUMNS: tuple[tuple[str, Callable[[PartnerEntry, str], object]], ...] = (
     ("Kennung", lambda p, _: p.id),
@@ -183,7 +181,7 @@ PARTNER_COLUMNS: tuple[tuple[str, Callable[[PartnerEntry, str], object]], ...] =
     ("Netzwerke", lambda p, _: ", ".join(r.name for r in p.networks)),
     ("Zuletzt geprüft", lambda p, _: _iso(p.verified_on)),
     ("Frühere Kennungen", lambda p, _: ", ".join(p.former_ids)),
-    ("Seite", lambda p, site_url: page_url(site_url, "partner", p.id)),
+    ("Seite", lambda p, site_url: page_url(site_url, PARTNER_PAGES, p.id)),
 )
 
 
@@ -208,16 +206,16 @@ def data_date(directory: Directory) -> date | None:
 
 
 def _one_of(files: Deferred, name: str) -> Deferred:
-    """One download of several made together, later."""
+    """One download of several made together, deferred."""
     return Deferred(lambda: files()[name])
 
 
 EXPORTS = ("networks.json", "partners.json", "verzeichnis.xlsx", "networks.csv", "partners.csv", "networks.geojson")
 
 
-def export_files(env: Environment, directory: Directory) -> dict[str, str | bytes | Deferred]:
+def export_files(renderer: Renderer, directory: Directory) -> dict[str, str | bytes | Deferred]:
     """The download files and the page that describes them."""
-    site_url, day = site_address(env), data_date(directory)
+    site_url, day = renderer.site_url, data_date(directory)
     tables = {"Netzwerke": (NETWORK_COLUMNS, directory.networks), "Partner": (PARTNER_COLUMNS, directory.partners)}
     networks, partners = directory.networks, directory.partners
 
@@ -240,13 +238,14 @@ def export_files(env: Environment, directory: Directory) -> dict[str, str | byte
         assert tuple(content) == EXPORTS
         return content
 
-    # Made again only when the records changed; the preview makes them after the pages (see PageCache).
-    made = env.page_cache.get(("exports", networks, partners, site_url, day), files, later=True)  # type: ignore[attr-defined]
+    # Made again only when the records changed; the preview makes them after the pages (see Renderer.made).
+    made = renderer.made(("exports", networks, partners, site_url, day), files, deferrable=True)
     pages: dict[str, str | bytes | Deferred]
     if isinstance(made, Deferred):
-        pages = {f"{FOLDER}/{name}": _one_of(made, name) for name in EXPORTS}
+        pages = {f"{DOWNLOADS}/{name}": _one_of(made, name) for name in EXPORTS}
     else:
-        pages = {f"{FOLDER}/{name}": content for name, content in made.items()}
-    page = env.get_template("exports.md.j2")
-    pages[f"{FOLDER}/index.md"] = page.render(d=directory, intern=directory.intern, data_date=day, licence=LICENCE)
+        pages = {f"{DOWNLOADS}/{name}": content for name, content in made.items()}
+    pages[DOWNLOADS_INDEX] = renderer.render(
+        "exports.md.j2", DOWNLOADS_INDEX, directory=directory, intern=directory.intern, data_date=day, licence=LICENCE
+    )
     return pages

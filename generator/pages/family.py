@@ -1,4 +1,4 @@
-"""What the page families share: their protocol, pages that repeat once per record, and the page cache.
+"""What the page families share: their protocol, the renderer, pages that repeat once per record, the page cache.
 
 The addresses they write to (folders with a page per record, fixed pages) are declared in
 generator/addresses.py, where the records' rules read the names an id must not take.
@@ -10,28 +10,35 @@ from collections.abc import Callable, Hashable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment
+from jinja2 import Environment, Template
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
     from generator.model.directory import Directory
 
 # The one protocol of a page family: the files (path below docs/ → text or bytes) it writes for a directory.
-PageFamily = Callable[[Environment, "Directory"], Mapping[str, "str | bytes | Deferred"]]
+PageFamily = Callable[["Renderer", "Directory"], Mapping[str, "str | bytes | Deferred"]]
 
 
 def record_pages(
-    env: Environment, template: str, folder: str, records, name: str, shared: dict, extra: Callable | None = None
+    renderer: Renderer,
+    template: str,
+    folder: str,
+    records,
+    name: str,
+    shared: dict,
+    extra: Callable | None = None,
 ) -> dict[str, str]:
-    """One page per record at `folder/<id>.md`, the record given to the template as `name`.
+    """One page per record at `folder/<id>.md`, the record given to the template as `name`, the page's path as `here`.
 
     `shared` and `extra(record)` hold only what such a page shows (never the whole directory), so an
     unchanged record renders from the cache.
     """
     pages = {}
     for record in records:
-        context = {**shared, **(extra(record) if extra else {}), name: record}
-        pages[f"{folder}/{record.id}.md"] = render_once(env, template, context)
+        here = f"{folder}/{record.id}.md"
+        context = {**shared, **(extra(record) if extra else {}), name: record, "here": here}
+        pages[here] = renderer.render_once(template, context)
     return pages
 
 
@@ -48,38 +55,30 @@ class PageCache:
         self.version: tuple = ()
         self.current: dict[Hashable, object] = {}
         self.previous: dict[Hashable, object] = {}
-        self.deferring = False
-        self.keeping = True
 
-    def start(self, defer: bool = False, keep: bool = True) -> None:
-        """Begin a render of the whole site; `defer`: values asked for `later` may come as a Deferred.
-
-        `keep`: remember this render for the next (the preview). A single build renders each page once:
-        there, comparing contexts would only cost time (a tenth of the rendering at 1,000 partners).
-        """
+    def start(self, remember: bool = True) -> None:
+        """Begin a render of the whole site; `remember`: offer it what the last render kept."""
         version = tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in sorted(self.templates.rglob("*")))
-        self.previous = self.current if version == self.version and keep else {}
-        self.current, self.version, self.deferring, self.keeping = {}, version, defer, keep
+        self.previous = self.current if version == self.version and remember else {}
+        self.current, self.version = {}, version
 
-    def get(self, key: Hashable, make: Callable[[], Any], later: bool = False) -> Any:
-        """The value made for `key` in this or the last render, or `make()`; unhashable keys are never kept.
+    def find(self, key: Hashable) -> Any:
+        """The value kept for `key` by this or the last render (kept on for the next), or _MISSING."""
+        value = self.current.get(key, _MISSING)
+        if value is _MISSING:
+            value = self.previous.pop(key, _MISSING)
+            if value is not _MISSING:
+                self.current[key] = value
+        return value
 
-        `later`: a value nobody looks at while an edit is on screen (a download); while deferring, a new one
-        comes as a Deferred, made once the pages are built.
-        """
-        if not self.keeping and not (later and self.deferring):
-            return make()
+    def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """The value made for `key` in this or the last render, or `make()`; unhashable keys are never kept."""
         try:
-            value = self.current.get(key, _MISSING)
+            value = self.find(key)
         except TypeError:
             return make()
         if value is _MISSING:
-            value = self.previous.pop(key, _MISSING)
-            if value is _MISSING:
-                if later and self.deferring:
-                    return Deferred(lambda: self.get(key, make))
-                value = make()
-            self.current[key] = value
+            value = self.current[key] = make()
         return value
 
 
@@ -103,16 +102,62 @@ def made(pages: Mapping[str, str | bytes | Deferred]) -> dict[str, str | bytes]:
 _MISSING = object()
 
 
-def render_once(env: Environment, template: str, context: dict) -> str:
-    """Render `template` with `context`, or take the text rendered for an equal context before."""
-    page = env.get_template(template)
-    if not env.page_cache.keeping:  # type: ignore[attr-defined]  # Environment.extend
-        return page.render(context)
-    try:
-        key = (template, _frozen(context))
-    except TypeError:  # a value that cannot be compared safely: render every time
-        return page.render(context)
-    return env.page_cache.get(key, lambda: page.render(context))  # type: ignore[attr-defined]  # Environment.extend
+class Renderer:
+    """One render of the site: the shared environment and page cache, and how this render uses them.
+
+    The environment (compiled templates) and the page cache live on from render to render; what a render
+    asks of them lives here, so no render changes them for the next.
+    """
+
+    def __init__(self, env: Environment, cache: PageCache, *, defer: bool = False, remember: bool = False):
+        """`defer`: values asked for as deferrable may come as a Deferred (the preview's downloads).
+
+        `remember`: take pages from the cache and keep them for the next render (the preview). A single
+        build renders each page once: there, comparing contexts would only cost time (a tenth of the
+        rendering at 1,000 partners).
+        """
+        self.env, self.cache, self.defer, self.remember = env, cache, defer, remember
+
+    @property
+    def site_url(self) -> str:
+        """The address pages name themselves by: the public site's, or "/" on the internal site."""
+        return str(self.env.globals["site_url"])
+
+    def template(self, name: str) -> Template:
+        """The compiled template `name`, for a family that renders it many times itself."""
+        return self.env.get_template(name)
+
+    def render(self, template: str, here: str, *args: Any, **context: Any) -> str:
+        """Render `template` afresh as the page at `here` (one showing the whole directory: compared with nothing)."""
+        return self.template(template).render(*args, here=here, **context)
+
+    def render_once(self, template: str, context: dict) -> str:
+        """Render `template` with `context`, or take the text rendered for an equal context before."""
+        page = self.template(template)
+        if not self.remember:
+            return page.render(context)
+        try:
+            key = (template, _frozen(context))
+        except TypeError:  # a value that cannot be compared safely: render every time
+            return page.render(context)
+        return self.cache.get(key, lambda: page.render(context))
+
+    def made(self, key: Hashable, make: Callable[[], Any], *, deferrable: bool = False) -> Any:
+        """The value made for `key` in this or the last render, or `make()`.
+
+        `deferrable`: a value nobody looks at while an edit is on screen (a download); in a render that
+        defers, a new one comes as a Deferred, made once the pages are built.
+        """
+        deferred = deferrable and self.defer
+        if not (self.remember or deferred):
+            return make()
+        if not deferred:
+            return self.cache.get(key, make)
+        try:
+            value = self.cache.find(key)
+        except TypeError:  # never kept, so never deferred either
+            return make()
+        return Deferred(lambda: self.cache.get(key, make)) if value is _MISSING else value
 
 
 def _frozen(value):
@@ -123,8 +168,3 @@ def _frozen(value):
         return (type(value).__qualname__, value.model_dump_json())
     hash(value)  # TypeError: not usable as a key
     return value
-
-
-def site_address(env: Environment) -> str:
-    """The address pages name themselves by: the public site's, or "/" on the internal site."""
-    return str(env.globals["site_url"])

@@ -6,13 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from jinja2 import Environment
 from markupsafe import Markup
 
-from generator.addresses import BY_KIND, BY_LEVEL, BY_NETWORK, BY_STATE, BY_STATUS
+from generator.addresses import BY_KIND, BY_LEVEL, BY_NETWORK, BY_STATE, BY_STATUS, NETWORK_PAGES, PARTNER_PAGES
 from generator.german import slug
 from generator.model.directory import Directory
-from generator.pages.family import render_once
+from generator.pages.family import Renderer
 from generator.pages.markup import html_link, inert
 
 NETWORKS, PARTNERS = "data/networks.yaml", "data/partners.yaml"
@@ -161,29 +160,29 @@ def _values(entries: Sequence, keys: Callable) -> list[tuple[tuple[str, str], tu
     return sorted(((value, tuple(items)) for value, items in groups.items()), key=lambda item: item[0][1].casefold())
 
 
-def filter_pages(env: Environment, directory: Directory) -> dict[str, str]:
+def filter_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """One page per facet value, listing the networks or partners that have it."""
     pages = {}
-    templates = {"netzwerke": "networks_filtered.md.j2", "partner": "partners_filtered.md.j2"}
-    totals = {"netzwerke": len(directory.networks), "partner": len(directory.partners)}
+    templates = {NETWORK_PAGES: "networks_filtered.md.j2", PARTNER_PAGES: "partners_filtered.md.j2"}
+    totals = {NETWORK_PAGES: len(directory.networks), PARTNER_PAGES: len(directory.partners)}
     for facets in (network_facets(directory), partner_facets(directory)):
-        links = facet_links(env, facet_menu(facets))
+        links = facet_links(renderer, facet_menu(facets))
         for facet in facets:
             for choice in facet.choices:
                 section = choice.page.split("/", 1)[0]
                 context = {"intern": directory.intern, "links": links[choice.page], "choice": choice}
-                pages[choice.page] = render_once(env, templates[section], context | {"total": totals[section]})
+                pages[choice.page] = renderer.render_once(templates[section], context | {"total": totals[section]})
     return pages
 
 
-def facet_links(env: Environment, menu: tuple[Menu, ...]) -> dict[str, Markup]:
+def facet_links(renderer: Renderer, menu: tuple[Menu, ...]) -> dict[str, Markup]:
     """The list of filter links of each filter page, its own choice shown, not linked.
 
     Pages in one folder see every link alike (relative addresses), so the list is rendered once per
     folder, as seen from a page beside them that is none of them, and each page's own link replaced: a
     hundred filter pages of 200 links each would otherwise make 20,000 links one by one.
     """
-    template, seen, links = env.get_template("filter_links.md.j2"), {}, {}
+    template, seen, links = renderer.template("filter_links.md.j2"), {}, {}
     for choice in (c for facet in menu for c in facet.choices):
         folder = choice.page.removesuffix("/index.md").rsplit("/", 1)[0]
         beside = f"{folder}/-/index.md"

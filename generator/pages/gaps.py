@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from jinja2 import Environment
-
+from generator.addresses import PLANNER
 from generator.model.directory import Directory
+from generator.pages.family import Renderer
 from generator.pages.landmap import LandMaps, land_maps
 
-PLANNER_PAGE = "intern/luecken.md"
 PUBLIC_GAPS = (
     "nationale Partner, die im Land vertreten sind und bei einem Netzwerk dort keine Ansprechperson benannt haben"
 )
@@ -19,11 +18,11 @@ def gap_maps(directory: Directory) -> LandMaps:
     return land_maps(directory.lands, INTERN_GAPS if directory.intern else PUBLIC_GAPS)
 
 
-def planner_pages(env: Environment, directory: Directory) -> dict[str, str]:
+def planner_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """The gap planner of the coordination office; only in the internal profile."""
     if not directory.intern:
         return {}
-    page = env.get_template("intern_gaps.md.j2").render(
-        d=directory, intern=True, maps=gap_maps(directory), lands=directory.lands
+    page = renderer.render(
+        "intern_gaps.md.j2", PLANNER, directory=directory, intern=True, maps=gap_maps(directory), lands=directory.lands
     )
-    return {PLANNER_PAGE: page}
+    return {PLANNER: page}

@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
-from jinja2 import Environment
 from markupsafe import Markup
 
+from generator.addresses import EDITING_GUIDE
 from generator.model.directory import Directory
-from generator.pages.schemas import PUBLISHED, modeline, schema_name
+from generator.pages.family import Renderer
+from generator.pages.schemas import modeline, schema_name
 from generator.records.schema import DATA_FILES
 from generator.records.schema.process import STEP_ASKED, STEP_INFORMED, STEP_NAMED, STEP_PASSED, logged_steps
 from generator.records.skeleton import skeleton
 
 
-def guide_pages(env: Environment, directory: Directory) -> dict[str, str]:
+def guide_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """The guide page; the same in both profiles and independent of today's date."""
     steps = logged_steps(directory.process.steps) if directory.process else ()
     roles = {role.id: role.label for role in directory.process.roles} if directory.process else {}
     files = [(name, schema_name(name), modeline(name)) for name in DATA_FILES]
-    page = env.get_template("guide.md.j2").render(
-        d=directory,
+    page = renderer.render(
+        "guide.md.j2",
+        EDITING_GUIDE,
+        directory=directory,
         intern=directory.intern,
         files=files,
         modelines=fenced("\n".join(line for _, _, line in files) + "\n"),
-        published=PUBLISHED,
         partner_skeleton=fenced(skeleton("partner")),
         network_skeleton=fenced(skeleton("network")),
         members_example=fenced(_members_example()),
@@ -34,7 +36,7 @@ def guide_pages(env: Environment, directory: Directory) -> dict[str, str]:
         informed=STEP_INFORMED,
         passed=STEP_PASSED,
     )
-    return {"referenz/daten-pflegen.md": page}
+    return {EDITING_GUIDE: page}
 
 
 def fenced(text: str) -> Markup:

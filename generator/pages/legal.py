@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from jinja2 import Environment
-
+from generator.addresses import IMPRINT, PRIVACY
 from generator.model.directory import Directory
+from generator.pages.family import Renderer
 
 
-def legal_pages(env: Environment, directory: Directory) -> dict[str, str]:
+def legal_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """Both legal pages; the same in both profiles, so the public wording can be read on the internal site."""
     if directory.legal is None:
         return {}
-    shared = {"d": directory, "legal": directory.legal, "source": "data/legal.yaml"}
+    shared = {"directory": directory, "legal": directory.legal, "source": "data/legal.yaml"}
     return {
-        "rechtliches/impressum.md": env.get_template("impressum.md.j2").render(shared),
-        "rechtliches/datenschutz.md": env.get_template("datenschutz.md.j2").render(shared),
+        IMPRINT: renderer.render("impressum.md.j2", IMPRINT, shared),
+        PRIVACY: renderer.render("datenschutz.md.j2", PRIVACY, shared),
     }

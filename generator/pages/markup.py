@@ -8,12 +8,40 @@ from __future__ import annotations
 
 import functools
 import html
+import posixpath
 import re
 from datetime import date
 from urllib.parse import quote, urlsplit
 
+from jinja2.runtime import Context
+from jinja2.utils import pass_context
 from markupsafe import Markup
 
+from generator.addresses import (
+    AGREEMENT_INDEX,
+    AMBASSADORS,
+    CHANGES,
+    COVERAGE,
+    DOWNLOADS,
+    DOWNLOADS_INDEX,
+    EDITING_GUIDE,
+    FIELD_REFERENCE,
+    HOME,
+    KIT_INDEX,
+    KIT_PAGES,
+    NETWORK_INDEX,
+    NETWORK_PAGES,
+    PARTNER_INDEX,
+    PARTNER_PAGES,
+    PLANNER,
+    PROCEDURE,
+    SCHEMAS,
+    SHEET_PAGES,
+    SHEETS_INDEX,
+    SIGNING_PAGES,
+    VERSION_PAGES,
+    record_page,
+)
 from generator.pages.frontmatter import yaml_string
 from generator.pages.telephone import tel_uri
 
@@ -74,6 +102,67 @@ def _join(values, separator: str = ", ") -> Markup:
 def _link(text: object, target: str) -> Markup:
     """A link to a page of the site; targets come from templates and ids (a–z, 0–9, -)."""
     return Markup(f"[{inert(text)}]({quote(target, safe='/#.-_')})")
+
+
+@pass_context
+def _page_link(context: Context, text: object, address: str) -> Markup:
+    """A link to the page at `address` (below docs/, from `pages`), relative to the page rendered (`here`)."""
+    return _link(text, _from_page(address, context["here"]))
+
+
+@functools.lru_cache(maxsize=65536)
+def _from_page(address: str, here: str) -> str:
+    """The source file `address` as seen from the source file `here`, as a Markdown link names it."""
+    return posixpath.relpath(address, posixpath.dirname(here) or ".")
+
+
+class PageAddresses:
+    """The addresses of the generated pages for templates (`pages.partner(id)`, `pages.procedure`).
+
+    Declared once in generator/addresses.py; a template links there with `page_link` and never spells a folder.
+    """
+
+    network_index, partner_index, home = NETWORK_INDEX, PARTNER_INDEX, HOME
+    agreement_index, changes, sheets_index, kit_index = AGREEMENT_INDEX, CHANGES, SHEETS_INDEX, KIT_INDEX
+    procedure, ambassadors, coverage, planner = PROCEDURE, AMBASSADORS, COVERAGE, PLANNER
+    field_reference, editing_guide, downloads_index = FIELD_REFERENCE, EDITING_GUIDE, DOWNLOADS_INDEX
+
+    @staticmethod
+    def network(key: str) -> str:
+        return record_page(NETWORK_PAGES, key)
+
+    @staticmethod
+    def partner(key: str) -> str:
+        return record_page(PARTNER_PAGES, key)
+
+    @staticmethod
+    def version(key: str) -> str:
+        return record_page(VERSION_PAGES, key)
+
+    @staticmethod
+    def signing(key: str) -> str:
+        return record_page(SIGNING_PAGES, key)
+
+    @staticmethod
+    def sheet(key: str) -> str:
+        return record_page(SHEET_PAGES, key)
+
+    @staticmethod
+    def kit(key: str) -> str:
+        return record_page(KIT_PAGES, key)
+
+    @staticmethod
+    def download(name: str) -> str:
+        return f"{DOWNLOADS}/{name}"
+
+    @staticmethod
+    def schema(name: str) -> str:
+        return f"{SCHEMAS}/{name}"
+
+    @staticmethod
+    def url(address: str) -> str:
+        """The page's address on the site (`netzwerke/owl/`), for a site address or a QR code."""
+        return _page_url(address)
 
 
 def _page_url(path: str) -> str:
@@ -161,6 +250,7 @@ FILTERS = {
     "escape": inert,
     "join": _join,
     "link": _link,
+    "page_link": _page_link,
     "html_link": html_link,
     "url_link": _url_link,
     "mail_link": _mail_link,

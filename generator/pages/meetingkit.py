@@ -6,28 +6,26 @@ coordination office, with a QR code to the network's public page (the address a 
 
 from __future__ import annotations
 
-from jinja2 import Environment
-
-from generator.addresses import KIT_INDEX, KIT_PAGES
+from generator.addresses import KIT_INDEX, KIT_PAGES, NETWORK_PAGES
 from generator.model.directory import Directory
-from generator.pages.family import record_pages
+from generator.pages.family import Renderer, record_pages
 from generator.siteconfig import site_url
 
 
-def kit_pages(env: Environment, directory: Directory) -> dict[str, str]:
+def kit_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """The index and one kit page per network; only in the internal profile (the kits name the gaps)."""
     if not directory.intern:
         return {}
     public = site_url()  # the internal site has no public address of its own; the QR code leads to the public page
-    pages = {KIT_INDEX: env.get_template("kits.md.j2").render(d=directory, intern=True)}
+    pages = {KIT_INDEX: renderer.render("kits.md.j2", KIT_INDEX, directory=directory, intern=True)}
     pages |= record_pages(
-        env,
+        renderer,
         "kit.md.j2",
         KIT_PAGES,
         directory.networks,
-        "n",
+        "network",
         {"intern": True},
-        lambda n: _addresses(f"{public}netzwerke/{n.id}/"),
+        lambda network: _addresses(f"{public}{NETWORK_PAGES}/{network.id}/"),
     )
     return pages
 

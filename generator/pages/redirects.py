@@ -10,31 +10,38 @@ from __future__ import annotations
 
 import posixpath
 
-from jinja2 import Environment
-
-from generator.addresses import RECORD_FOLDERS, record_page
+from generator.addresses import (
+    BY_NETWORK,
+    KIT_PAGES,
+    NETWORK_PAGES,
+    PARTNER_PAGES,
+    RECORD_FOLDERS,
+    SHEET_PAGES,
+    SIGNING_PAGES,
+    record_page,
+)
 from generator.model.directory import Directory, NetworkEntry, PartnerEntry
-from generator.pages.family import site_address
+from generator.pages.family import Renderer
 
 _SECTIONS = {"networks.yaml": "networks", "partners.yaml": "partners"}
 # What a page of each folder is, for the forwarding page's own title (every page has a title of its own).
 _PAGE_KINDS = {
-    "netzwerke": "Netzwerk",
-    "partner": "Partner",
-    "partner/netzwerk": "Partner im Netzwerk",
-    "merkblaetter": "Merkblatt",
-    "vereinbarung/netzwerke": "Vereinbarung",
-    "intern/treffen": "Mappe zum Treffen",
+    NETWORK_PAGES: "Netzwerk",
+    PARTNER_PAGES: "Partner",
+    BY_NETWORK: "Partner im Netzwerk",
+    SHEET_PAGES: "Merkblatt",
+    SIGNING_PAGES: "Vereinbarung",
+    KIT_PAGES: "Mappe zum Treffen",
 }
 
 
-def redirect_pages(env: Environment, directory: Directory) -> dict[str, str]:
+def redirect_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """A forwarding page at every folder/former-id of a record folder that this profile writes."""
     records: dict[str, tuple[NetworkEntry | PartnerEntry, ...]] = {
         "networks.yaml": directory.networks,
         "partners.yaml": (*directory.partners, *directory.former_partners),
     }
-    template = env.get_template("redirect.md.j2")
+    template = renderer.template("redirect.md.j2")
     public = not directory.intern
     pages = {}
     for folder, (file, _) in sorted(RECORD_FOLDERS.items()):
@@ -42,10 +49,10 @@ def redirect_pages(env: Environment, directory: Directory) -> dict[str, str]:
             continue
         for record in records[file]:
             for former in record.former_ids:
-                canonical = f"{site_address(env)}{folder}/{record.id}/" if public else None
+                canonical = f"{renderer.site_url}{folder}/{record.id}/" if public else None
                 source, target = record_page(folder, former), record_page(folder, record.id)
                 pages[source] = template.render(
-                    r=record,
+                    record=record,
                     kind=_PAGE_KINDS.get(folder, "Seite"),
                     target=posixpath.relpath(target, posixpath.dirname(source)),
                     redirect=f"../{record.id}/",

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
-from generator.addresses import NETWORK_INDEX, NETWORK_PAGES, PARTNER_INDEX, PARTNER_PAGES
+from generator.addresses import FIELD_REFERENCE, NETWORK_INDEX, NETWORK_PAGES, PARTNER_INDEX, PARTNER_PAGES
 from generator.model.directory import Directory
 from generator.pages.exports import export_files
-from generator.pages.family import Deferred, PageCache, PageFamily, record_pages
+from generator.pages.family import Deferred, PageCache, PageFamily, Renderer, record_pages
 from generator.pages.filters import facet_menu, facet_tokens, filter_pages, network_facets, partner_facets, state_page
 from generator.pages.gaps import planner_pages
 from generator.pages.geo import germany_map
@@ -24,7 +24,7 @@ from generator.pages.guide import guide_pages
 from generator.pages.handbook import agreement_pages, procedure_pages, toolkit_pages
 from generator.pages.home import home_page
 from generator.pages.legal import legal_pages
-from generator.pages.markup import FILTERS, inert
+from generator.pages.markup import FILTERS, PageAddresses, inert
 from generator.pages.meetingkit import kit_pages
 from generator.pages.qr import qr_svg, remembered_codes
 from generator.pages.redirects import redirect_pages
@@ -40,17 +40,27 @@ TEMPLATES = Path(__file__).parent.parent / "templates"
 _UNSAFE_FILTERS = ("safe", "urlize", "replace", "format", "xmlattr", "indent", "wordwrap", "forceescape", "center")
 
 
-def make_environment(site_url: str | None = None) -> Environment:
-    """The Jinja2 environment for all pages: strict, escaping, deterministic; `site_url` from mkdocs.yml.
+def make_renderer(site_url: str | None = None, defer: bool = False, cache: Path | None = None) -> Renderer:
+    """A renderer for one render of the site; `site_url` from mkdocs.yml, `defer` and `cache` as in render_pages.
 
-    One environment per address, kept for the process: its compiled templates and its page cache make
-    the preview's next render cheap.
+    The environment and the page cache are kept for the process, one per address: compiled templates
+    and rendered pages make the preview's next render cheap.
     """
-    return _environment(site_url or configured_site_url())
+    address = site_url or configured_site_url()
+    page_cache = _page_cache(address)
+    page_cache.start(remember=defer)
+    # Only the preview lives on while someone may edit a template; a build need not stat them 2,000 times.
+    return Renderer(_environment(address, defer, cache), page_cache, defer=defer, remember=defer)
 
 
 @functools.lru_cache(maxsize=8)
-def _environment(site_url: str) -> Environment:
+def _page_cache(site_url: str) -> PageCache:
+    return PageCache(TEMPLATES)
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(site_url: str, auto_reload: bool = False, cache: Path | None = None) -> Environment:
+    """The Jinja2 environment for all pages: strict, escaping, deterministic."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -59,6 +69,8 @@ def _environment(site_url: str) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         finalize=inert,
+        auto_reload=auto_reload,
+        bytecode_cache=_compiled_templates(cache) if cache else None,
     )
     for name in _UNSAFE_FILTERS:
         env.filters.pop(name, None)
@@ -74,63 +86,62 @@ def _environment(site_url: str) -> Environment:
         qr_svg=qr_svg,
         site_url=site_url,
         request_form_url=request_form_url,
+        pages=PageAddresses(),
     )
-    env.extend(page_cache=PageCache(TEMPLATES))
     return env
 
 
-def directory_pages(env: Environment, directory: Directory) -> dict[str, str]:
+def _compiled_templates(cache: Path) -> FileSystemBytecodeCache | None:
+    """Jinja's cache of compiled templates in the user's cache folder, or none where it cannot be made."""
+    try:
+        (cache / "templates").mkdir(parents=True, exist_ok=True)
+    except OSError:  # a cache that cannot be made only costs time
+        return None
+    return FileSystemBytecodeCache(str(cache / "templates"))
+
+
+def directory_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """Overview and detail pages of networks and partners, and the field reference."""
-    shared = {"d": directory, "intern": directory.intern}
+    shared = {"directory": directory, "intern": directory.intern}
     # A record's page shows the record and the office's route to a contact, nothing else of the directory.
     one = {"intern": directory.intern, "office_contact": directory.office}
     pages = {
-        NETWORK_INDEX: env.get_template("networks.md.j2").render(shared),
-        PARTNER_INDEX: env.get_template("partners.md.j2").render(shared),
-        "referenz/datenfelder.md": env.get_template("fields.md.j2").render(shared, files=field_reference()),
+        NETWORK_INDEX: renderer.render("networks.md.j2", NETWORK_INDEX, shared),
+        PARTNER_INDEX: renderer.render("partners.md.j2", PARTNER_INDEX, shared),
+        FIELD_REFERENCE: renderer.render("fields.md.j2", FIELD_REFERENCE, shared, files=field_reference()),
     }
-    pages |= record_pages(env, "network.md.j2", NETWORK_PAGES, directory.networks, "n", one)
+    pages |= record_pages(renderer, "network.md.j2", NETWORK_PAGES, directory.networks, "network", one)
     # A partner that left keeps its page (requests and old links name it); the overviews list it apart.
     everyone = (*directory.partners, *directory.former_partners)
-    pages |= record_pages(env, "partner.md.j2", PARTNER_PAGES, everyone, "p", one)
+    pages |= record_pages(renderer, "partner.md.j2", PARTNER_PAGES, everyone, "partner", one)
     return pages
 
 
-# Each page set takes (env, directory) and returns {path below docs/: text}; later features add theirs.
+# Each page set takes (renderer, directory) and returns {path below docs/: text}; new features add theirs.
 PAGE_SETS: list[PageFamily] = [directory_pages, agreement_pages, procedure_pages, toolkit_pages, filter_pages]
 PAGE_SETS += [export_files, schema_pages, coverage_pages, intern_pages, guide_pages, legal_pages, vcard_files]
 PAGE_SETS += [home_page, planner_pages, kit_pages, redirect_pages]
 
 
 def render_pages(
-    directory: Directory, site_url: str | None = None, later: bool = False, cache: Path | None = None
+    directory: Directory, site_url: str | None = None, defer: bool = False, cache: Path | None = None
 ) -> dict[str, str | bytes | Deferred]:
     """All generated files: path below docs/ → text.
 
-    `later`: the preview's render: downloads may come as a Deferred, and the pages are kept for its next render.
+    `defer`: the preview's render: downloads may come as a Deferred, and the pages are remembered for its
+    next render.
 
     `cache`: the per-user folder (generator/usercache.py, never in the work tree) where rendering keeps
     what costs time and never changes with the data for the next build: compiled templates (checked by
     Jinja against the template's text) and the masks of the QR codes.
     """
     # The internal site names no public address (it links nowhere outside): its pages are addressed from its root.
-    env = make_environment(site_url or ("/" if directory.intern else None))
-    env.page_cache.start(defer=later, keep=later)  # type: ignore[attr-defined]  # set by Environment.extend
-    # Only the preview lives on while someone may edit a template; a build need not stat them 2,000 times.
-    env.auto_reload = later
-    if cache is not None:  # only while this render loads templates: the environment outlives it
-        with contextlib.suppress(OSError):  # a cache that cannot be made only costs time
-            (cache / "templates").mkdir(parents=True, exist_ok=True)
-            env.bytecode_cache = FileSystemBytecodeCache(str(cache / "templates"))
+    renderer = make_renderer(site_url or ("/" if directory.intern else None), defer, cache)
     pages: dict[str, str | bytes | Deferred] = {}
     with remembered_codes(cache / "qr-codes.json") if cache else contextlib.nullcontext():
-        try:
-            for page_set in PAGE_SETS:
-                for path, text in page_set(env, directory).items():
-                    if path in pages:
-                        raise ValueError(f"two page sets write {path}")
-                    pages[path] = text
-        finally:
-            env.page_cache.deferring = False  # type: ignore[attr-defined]  # only this render defers
-            env.bytecode_cache = None
+        for page_set in PAGE_SETS:
+            for path, text in page_set(renderer, directory).items():
+                if path in pages:
+                    raise ValueError(f"two page sets write {path}")
+                pages[path] = text
     return pages

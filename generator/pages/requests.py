@@ -4,20 +4,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from jinja2 import Environment
-
+from generator.addresses import (
+    COVERAGE,
+    KIT_INDEX,
+    NETWORK_PAGES,
+    PARTNER_PAGES,
+    PLANNER,
+    REQUESTS,
+    REVIEW,
+    record_page,
+)
 from generator.german import stripped
 from generator.model.directory import Contact, Directory, NetworkEntry, PartnerEntry
 from generator.model.privacy import still_held
 from generator.model.requests import BoardRow, partner_durations, status_board, step_durations, total_duration
+from generator.pages.family import Renderer
 from generator.pages.gaps import gap_maps
 from generator.records.schema import Consent
 
 INTERN_PAGES = {
-    "intern/anfragen.md": "Anfragen",
-    "intern/luecken.md": "Lückenplaner",
-    "intern/pruefen.md": "Einträge prüfen",
-    "intern/treffen/index.md": "Mappen zum Treffen",
+    REQUESTS: "Anfragen",
+    PLANNER: "Lückenplaner",
+    REVIEW: "Einträge prüfen",
+    KIT_INDEX: "Mappen zum Treffen",
 }
 
 
@@ -72,19 +81,20 @@ def _row(person: Contact, role: str, record: str, page: str) -> ConsentRow:
 def consent_rows(directory: Directory) -> tuple[ConsentRow, ...]:
     """Every person of the internal directory with their consent on record, those without consent first."""
     rows = []
-    for p in (*directory.partners, *directory.former_partners):
-        page = f"../partner/{p.id}.md"
-        if p.liaison is not None:
-            rows.append(_row(p.liaison, "Nationale Ansprechperson", p.name, page))
-        if p.liaison_deputy is not None:
-            rows.append(_row(p.liaison_deputy, "Vertretung der nationalen Ansprechperson", p.name, page))
-        for c in p.regional_contacts:
-            if c.person is not None:
-                rows.append(_row(c.person, f"Regionale Ansprechperson ({c.network_name})", p.name, page))
-    for n in directory.networks:
-        for a in n.ambassadors:
-            if a.person is not None:
-                rows.append(_row(a.person, "Botschafterin oder Botschafter", n.name, f"../netzwerke/{n.id}.md"))
+    for partner in (*directory.partners, *directory.former_partners):
+        page, name = f"../{record_page(PARTNER_PAGES, partner.id)}", partner.name
+        if partner.liaison is not None:
+            rows.append(_row(partner.liaison, "Nationale Ansprechperson", name, page))
+        if partner.liaison_deputy is not None:
+            rows.append(_row(partner.liaison_deputy, "Vertretung der nationalen Ansprechperson", name, page))
+        for contact in partner.regional_contacts:
+            if contact.person is not None:
+                rows.append(_row(contact.person, f"Regionale Ansprechperson ({contact.network_name})", name, page))
+    for network in directory.networks:
+        page = f"../{record_page(NETWORK_PAGES, network.id)}"
+        for ambassador in network.ambassadors:
+            if ambassador.person is not None:
+                rows.append(_row(ambassador.person, "Botschafterin oder Botschafter", network.name, page))
     # Without consent first: withdrawn, then never given; then the consents in force.
     return tuple(
         sorted(rows, key=lambda r: (r.consent is not None and not r.withdrawn, stripped(r.name).casefold(), r.role))
@@ -118,23 +128,31 @@ def coverage(directory: Directory) -> tuple[CoverageRow, ...]:
     return tuple(rows)
 
 
-def coverage_pages(env: Environment, directory: Directory) -> dict[str, str]:
+def coverage_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """The gaps per network; public and internal (the internal one also marks running requests)."""
-    page = env.get_template("coverage.md.j2").render(
-        d=directory, intern=directory.intern, rows=coverage(directory), maps=gap_maps(directory), lands=directory.lands
+    page = renderer.render(
+        "coverage.md.j2",
+        COVERAGE,
+        directory=directory,
+        intern=directory.intern,
+        rows=coverage(directory),
+        maps=gap_maps(directory),
+        lands=directory.lands,
     )
-    return {"ansprechpersonen/index.md": page}
+    return {COVERAGE: page}
 
 
-def intern_pages(env: Environment, directory: Directory) -> dict[str, str]:
+def intern_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """The status board of open requests and the list of entries to check; only in the internal profile."""
     if not directory.intern or directory.requests is None or directory.settings is None:
         return {}
     today, max_age = directory.settings.today, directory.settings.max_age_days
     board = status_board(directory.requests, today)
-    shared = {"d": directory, "intern": True, "today": today}
+    shared = {"directory": directory, "intern": True, "today": today}
     return {
-        "intern/anfragen.md": env.get_template("intern_requests.md.j2").render(
+        REQUESTS: renderer.render(
+            "intern_requests.md.j2",
+            REQUESTS,
             shared,
             log=directory.requests,
             board=board,
@@ -146,8 +164,13 @@ def intern_pages(env: Environment, directory: Directory) -> dict[str, str]:
             total=total_duration(directory.requests.requests),
             by_partner_durations=partner_durations(directory.requests),
         ),
-        "intern/pruefen.md": env.get_template("intern_review.md.j2").render(
-            shared, rows=directory.review, max_age=max_age, consents=consent_rows(directory)
+        REVIEW: renderer.render(
+            "intern_review.md.j2",
+            REVIEW,
+            shared,
+            rows=directory.review,
+            max_age=max_age,
+            consents=consent_rows(directory),
         ),
     }
 

@@ -13,6 +13,7 @@ import json
 from jinja2 import pass_environment
 from markupsafe import Markup
 
+from generator.addresses import NETWORK_PAGES, PARTNER_PAGES
 from generator.model.directory import NetworkEntry, PartnerEntry
 from generator.pages.frontmatter import yaml_safe_json
 
@@ -23,11 +24,11 @@ _SCRIPT_SAFE = (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"))
 
 
 def network_id(site_url: str, network_id: str) -> str:
-    return f"{site_url}netzwerke/{network_id}/#netzwerk"
+    return f"{site_url}{NETWORK_PAGES}/{network_id}/#netzwerk"
 
 
 def partner_id(site_url: str, partner_id: str) -> str:
-    return f"{site_url}partner/{partner_id}/#partner"
+    return f"{site_url}{PARTNER_PAGES}/{partner_id}/#partner"
 
 
 def _parent(site_url: str) -> dict:
@@ -48,8 +49,8 @@ def network_organization(n: NetworkEntry, site_url: str) -> dict:
             "@id": network_id(site_url, n.id),
             "name": n.name,
             "description": n.description,
-            "url": n.website or f"{site_url}netzwerke/{n.id}/",
-            "mainEntityOfPage": f"{site_url}netzwerke/{n.id}/",
+            "url": n.website or f"{site_url}{NETWORK_PAGES}/{n.id}/",
+            "mainEntityOfPage": f"{site_url}{NETWORK_PAGES}/{n.id}/",
             "areaServed": [n.region, *({"@type": "State", "name": label} for label in n.state_labels)],
             "email": c.email,
             "telephone": c.phone,
@@ -75,8 +76,8 @@ def partner_organization(p: PartnerEntry, site_url: str) -> dict:
             "name": p.name,
             "alternateName": p.short_name,
             "description": p.description,
-            "url": p.website or f"{site_url}partner/{p.id}/",
-            "mainEntityOfPage": f"{site_url}partner/{p.id}/",
+            "url": p.website or f"{site_url}{PARTNER_PAGES}/{p.id}/",
+            "mainEntityOfPage": f"{site_url}{PARTNER_PAGES}/{p.id}/",
             "memberOf": [_parent(site_url), *networks],
         }
     )

@@ -6,13 +6,12 @@ import json
 import os
 from pathlib import Path
 
+from generator.addresses import SCHEMAS
 from generator.files import write_if_changed
 from generator.records.schema_docs import json_schemas, model_file
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = ROOT / "schemas"
-# Folder below docs/ (and so below the site) that publishes the same files.
-PUBLISHED = "schemas"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -62,6 +61,6 @@ def write_schemas(folder: str | os.PathLike = SCHEMA_DIR) -> list[str]:
     return changed
 
 
-def schema_pages(env, directory) -> dict[str, str]:
+def schema_pages(renderer, directory) -> dict[str, str]:
     """The schema files as published files of the site (page set)."""
-    return {f"{PUBLISHED}/{name}": text for name, text in schema_texts().items()}
+    return {f"{SCHEMAS}/{name}": text for name, text in schema_texts().items()}

@@ -11,11 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from jinja2 import Environment
-
-from generator.addresses import NETWORK_CARDS
+from generator.addresses import NETWORK_CARDS, NETWORK_PAGES
 from generator.model.directory import Contact, Directory, NetworkEntry
-from generator.pages.family import site_address
+from generator.pages.family import Renderer
 from generator.pages.telephone import tel_uri
 
 # The card folders sit beside the record pages: a network or partner with the id `vcard` must be refused.
@@ -124,7 +122,7 @@ def contact_cards(directory: Directory, site_url: str) -> Iterator[tuple[str, st
 
     for n in directory.networks:
         path = office_card_path(n)
-        yield path, office_card(n, address(f"netzwerke/{n.id}/"), address(path))
+        yield path, office_card(n, address(f"{NETWORK_PAGES}/{n.id}/"), address(path))
         for c in n.regional_contacts:
             if c.person and c.person.card:
                 yield c.person.card, person_card(c.person, c.partner_name, address(c.person.card))
@@ -139,6 +137,6 @@ def contact_cards(directory: Directory, site_url: str) -> Iterator[tuple[str, st
             yield p.liaison_deputy.card, person_card(p.liaison_deputy, p.name, address(p.liaison_deputy.card))
 
 
-def vcard_files(env: Environment, directory: Directory) -> dict[str, str]:
+def vcard_files(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """Page set: the vCard files, each written once."""
-    return dict(contact_cards(directory, site_address(env)))
+    return dict(contact_cards(directory, renderer.site_url))

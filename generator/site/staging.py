@@ -11,6 +11,7 @@ import os
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
+from generator.addresses import ROOTS
 from generator.files import write_atomic, write_if_changed
 from generator.records.gitlog import git
 from generator.settings import Profile
@@ -20,21 +21,7 @@ HAND_WRITTEN = ROOT / "docs"
 # The build folder of the project: git-ignored by its own .gitignore, whatever the project's says.
 BUILD = ROOT / "build"
 # Top-level folders of the staged source that belong to the generator; docs/ must not use these names.
-GENERATED_ROOTS = (
-    "netzwerke",
-    "partner",
-    "referenz",
-    "vereinbarung",
-    "verfahren",
-    "botschafter",
-    "merkblaetter",
-    "daten",
-    "schemas",
-    "ansprechpersonen",
-    "intern",
-    "rechtliches",
-    "index.md",  # the home page: a file, not a folder, built from the data like the rest
-)
+GENERATED_ROOTS = tuple(sorted(ROOTS))  # declared with the pages' addresses
 
 
 class HandWrittenClash(ValueError):
