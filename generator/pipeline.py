@@ -85,8 +85,8 @@ def generate(
     """Validate the data (unless already loaded) and stage the site source of a profile into `target`.
 
     Raises DataInvalid before anything is written. `target` is a folder, compared with the files on
-    disk, or the preview's StagedFiles, compared with its memory; only the preview defers downloads
-    not yet made, since only it makes and writes them later (Preview.finish) once the pages are shown.
+    disk, or the preview's StagedFiles, compared with its memory. Only the preview defers downloads
+    not yet made: it alone makes and writes them (Preview.finish), once the pages are on screen.
     """
     settings = settings or read_settings()
     records = records if records is not None else load_records(data_dir, today=settings.today)

@@ -70,15 +70,10 @@ def test_staged_files_keep_a_deferred_download_until_it_is_made(tmp_path):
     assert staged.written["daten/partners.csv"] == b"alt\n"  # still what the folder holds
     assert staged.update({"daten/partners.csv": "alt\n"}) == []  # made as it was: nothing to write
     assert _stamp(tmp_path / "daten" / "partners.csv") == stamp
-    assert staged.update({"daten/partners.csv": "neu\n", "daten/new.json": b"{}"}) == [
-        "daten/new.json",
-        "daten/partners.csv",
-    ]
-    assert staged.written == _files(tmp_path) == {
-        "partner/a.md": b"A2\n",
-        "daten/partners.csv": b"neu\n",
-        "daten/new.json": b"{}",
-    }
+    made = {"daten/partners.csv": "neu\n", "daten/new.json": b"{}"}
+    assert staged.update(made) == ["daten/new.json", "daten/partners.csv"]
+    expected = {"partner/a.md": b"A2\n", "daten/partners.csv": b"neu\n", "daten/new.json": b"{}"}
+    assert staged.written == _files(tmp_path) == expected
 
 
 def test_a_deferred_download_no_longer_wanted_is_removed_by_the_next_sync(tmp_path):

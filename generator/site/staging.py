@@ -126,7 +126,7 @@ def sync_folder(
     present: Mapping[str, bytes] | None = None,
     deferred: Collection[str] = (),
 ) -> list[str]:
-    """Make `folder` hold exactly `files`; return the paths written or removed, each list sorted.
+    """Make `folder` hold exactly `files`; return the paths written, then those removed (each sorted).
 
     `present` is what the folder holds if the caller knows it (the preview's memory), else the folder
     is read. Files at `deferred` paths stay as they are: the preview writes them once they are made.
@@ -167,7 +167,10 @@ class StagedFiles:
 
 
 class FolderFiles(Mapping[str, bytes]):
-    """The files below a folder (relative path → bytes), read when asked for; symlinks count as files."""
+    """The files below a folder (relative path → bytes), each read when asked for.
+
+    A symlink is listed, so that a stale one is removed, but read only where it leads to a file.
+    """
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -179,7 +182,7 @@ class FolderFiles(Mapping[str, bytes]):
         return file.read_bytes()
 
     def __iter__(self) -> Iterator[str]:
-        for file in sorted(self.folder.rglob("*")):
+        for file in self.folder.rglob("*"):
             if file.is_file() or file.is_symlink():
                 yield file.relative_to(self.folder).as_posix()
 
