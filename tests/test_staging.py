@@ -93,3 +93,16 @@ def test_only_the_preview_gets_deferred_downloads_and_both_stage_the_same_files(
     staged.update({path: make() for path, make in in_memory.deferred.items()})
     assert _files(tmp_path / "preview") == _files(tmp_path / "cli") == staged.written
     assert generate(DATA, staged, settings=FIXED_SETTINGS).changed == []
+
+
+def test_sync_removes_a_stale_symlink_without_following_it(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "private.txt").write_bytes(b"not the site's\n")
+    folder = tmp_path / "staged"
+    sync_folder(folder, {"partner/a.md": b"A\n"})
+    (folder / "partner" / "folder-link").symlink_to(outside)
+    (folder / "partner" / "file-link").symlink_to(outside / "private.txt")
+    assert sync_folder(folder, {"partner/a.md": b"A\n"}) == ["partner/file-link", "partner/folder-link"]
+    assert _files(folder) == {"partner/a.md": b"A\n"}
+    assert (outside / "private.txt").read_bytes() == b"not the site's\n"

@@ -182,9 +182,13 @@ class FolderFiles(Mapping[str, bytes]):
         return file.read_bytes()
 
     def __iter__(self) -> Iterator[str]:
-        for file in self.folder.rglob("*"):
-            if file.is_file() or file.is_symlink():
-                yield file.relative_to(self.folder).as_posix()
+        # os.walk knows each entry's kind from the folder listing: no stat per file, as rglob and is_file need.
+        for parent, folders, files in os.walk(self.folder):
+            prefix = Path(parent).relative_to(self.folder).as_posix()
+            # A symlink to a folder is listed among the folders, not entered; it is removed like a file.
+            links = [name for name in folders if os.path.islink(os.path.join(parent, name))]
+            for name in files + links:
+                yield name if prefix == "." else f"{prefix}/{name}"
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
