@@ -203,7 +203,7 @@ def _write_differing(folder: Path, files: Mapping[str, bytes], present: Mapping[
 
 
 def _remove(file: Path) -> bool:
-    """Remove a stale file; whether there was one (a folder of that name is left to _remove_empty_dirs)."""
+    """Remove a stale file or symlink; whether there was one (the memory may name a file deleted since)."""
     if file.is_file() or file.is_symlink():
         file.unlink()
         return True
