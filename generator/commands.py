@@ -190,7 +190,7 @@ def _count(items: list, one: str, many: str) -> str:
 def generate(args, settings: Settings) -> int:
     profile = Profile(args.profile)
     target = staging_dir(profile)
-    changed = stage(args.data, target, profile, settings=settings)
+    changed = stage(args.data, target, profile, settings=settings).changed
     print(f"{len(changed)} Seiten in {target.relative_to(ROOT)}/ geändert.")
     return 0
 

@@ -22,10 +22,12 @@ from generator.site.build import CONFIG, MARKER, build_into, prepare_target, rem
 from generator.site.staging import (
     HAND_WRITTEN,
     ROOT,
+    StagedFiles,
     hand_written_pages,
     refuse_symlinks,
     refuse_tracked_build,
-    write_pages,
+    source_files,
+    sync_folder,
 )
 from generator.usercache import cache_root
 
@@ -64,32 +66,37 @@ def _cache() -> Path | None:
     return cache_root(ROOT)
 
 
+@dataclass(frozen=True)
+class Staged:
+    """What staging a profile's site source did, and what the engine's build of it needs."""
+
+    changed: list[str]  # the paths written or removed
+    deferred: dict[str, Deferred]  # downloads not yet made; their files stay as staged until the preview makes them
+    extra: dict[str, object]  # becomes part of MkDocs' config.extra
+
+
 def generate(
     data_dir: str | os.PathLike,
-    target: str | os.PathLike,
+    target: str | os.PathLike | StagedFiles,
     profile: Profile = Profile.PUBLIC,
     records: Records | None = None,
-    extra: dict | None = None,
-    written: dict[str, bytes] | None = None,
     settings: Settings | None = None,
-    later: dict[str, Deferred] | None = None,
-) -> list[str]:
+) -> Staged:
     """Validate the data (unless already loaded) and stage the site source of a profile into `target`.
 
-    Raises DataInvalid before anything is written; returns the paths that changed. `extra` (becomes
-    MkDocs' config.extra) receives what the theme's templates take from the data; `written` is the
-    preview's memory of the staged files (see write_pages). Given `later`, downloads not yet made go
-    there instead of being written: the preview makes and writes them once the pages are on screen.
+    Raises DataInvalid before anything is written. `target` is a folder, compared with the files on
+    disk, or the preview's StagedFiles, compared with its memory. Only the preview defers downloads
+    not yet made: it alone makes and writes them (Preview.finish), once the pages are on screen.
     """
     settings = settings or read_settings()
     records = records if records is not None else load_records(data_dir, today=settings.today)
-    source = render_source(data_dir, profile, records, settings, defer=later is not None)
-    if later is not None:
-        later.update(source.deferred)
-    if extra is not None:
-        extra.update(source.extra)
-    keep = list(source.deferred)
-    return write_pages(target, source.pages, hand_written_pages(HAND_WRITTEN), written, keep=keep)
+    source = render_source(data_dir, profile, records, settings, defer=isinstance(target, StagedFiles))
+    files = source_files(source.pages, hand_written_pages(HAND_WRITTEN))
+    if isinstance(target, StagedFiles):
+        changed = target.sync(files, deferred=source.deferred)
+    else:
+        changed = sync_folder(Path(target), files)
+    return Staged(changed, source.deferred, source.extra)
 
 
 def build_site(

@@ -22,11 +22,11 @@ from generator.pages.family import Deferred
 from generator.pipeline import generate
 from generator.problems import DataInvalid
 from generator.records.reader import load_file
-from generator.records.validate import load_records
+from generator.records.validate import Records, load_records
 from generator.settings import Profile, Settings, read_settings
 from generator.site.build import site_config
 from generator.site.live import LiveBuild
-from generator.site.staging import update_pages
+from generator.site.staging import StagedFiles
 
 
 class Preview:
@@ -56,8 +56,9 @@ class Preview:
         self.built = False
         self.theme_changed = False
         self._built_extra: dict = {}
-        self._written: dict[str, bytes] = {}
-        self._later: dict[str, Deferred] = {}
+        # The preview's memory: what it staged, and the downloads deferred until finish() makes them.
+        self.staged = StagedFiles(self.docs)
+        self.deferred: dict[str, Deferred] = {}
         self._parsed: dict[Path, tuple[bytes, tuple]] = {}
         self._lock = threading.Lock()
         # The pages open in the browser (their sources), built first after a save; the rest follows in finish().
@@ -82,38 +83,35 @@ class Preview:
                 self.problems = data_problems(invalid)
                 return shown(self.problems)
             try:
-                self._later.clear()
-                changed = generate(
-                    self.data_dir,
-                    self.docs,
-                    self.profile,
-                    records,
-                    self.extra,
-                    self._written,
-                    self.settings,
-                    self._later,
-                )
-                if changed or not self.built:
-                    self._build(changed)
+                changed = self._stage_and_build(records)
             except Exception as error:  # whatever breaks, the editor gets a German page, not a traceback
                 self.problems = failed_build(error)
                 return self.problems[0]
             self.problems = []
             return f"Vorschau aktualisiert: {len(changed)} Dateien geändert ({time.perf_counter() - started:.1f} s)."
 
+    def _stage_and_build(self, records: Records) -> list[str]:
+        """Stage the source, remember what finish() and the next save need, build the pages that changed."""
+        self.deferred = {}  # a failed generate leaves no downloads for finish() to make
+        staged = generate(self.data_dir, self.staged, self.profile, records, self.settings)
+        self.deferred, self.extra = staged.deferred, dict(staged.extra)
+        if staged.changed or not self.built:
+            self._build(staged.changed)
+        return staged.changed
+
     def finish(self) -> None:
         """Build the changed pages not open in the browser, make the downloads, put them into the site."""
         with self._lock:
             try:
-                if (self._pending or self._later) and not self.problems:
-                    files = {path: make() for path, make in self._later.items()}
+                if (self._pending or self.deferred) and not self.problems:
+                    made = {path: make() for path, make in self.deferred.items()}
                     # One update for both: the search index and robots.txt are written once.
-                    self.live.build(sorted(self._pending) + update_pages(self.docs, files, self._written))
+                    self.live.build(sorted(self._pending) + self.staged.update(made))
             except Exception as error:  # as in rebuild_pages: a German line, never a traceback
                 self.problems = failed_build(error)
             finally:
                 self._pending.clear()
-                self._later.clear()
+                self.deferred = {}
                 self.settled.set()
 
     def saw(self, url_path: str) -> None:

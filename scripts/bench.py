@@ -87,7 +87,7 @@ def worker(task: str, data: str, out: str) -> dict:
     if task == "generate":
         from generator.pipeline import generate
 
-        return _timed(lambda: len(generate(data, out, "public")))
+        return _timed(lambda: len(generate(data, out, "public").changed))
     if task == "build":
         import generator.pipeline as pipeline
         import generator.site.build as site_build

@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 import logging
 import os
-from pathlib import Path
 
 import pytest
 
 from generator.pages.family import PageCache
 from generator.preview import Preview
-from generator.site.staging import write_pages
 
 from .support import replace_in
 
@@ -125,17 +123,6 @@ def test_the_page_cache_keeps_only_what_the_last_render_used(tmp_path):
     cache.get("new", lambda: "new")
     cache.start()
     assert cache.get("old", lambda: "made again") == "made again"
-
-
-def test_staging_from_memory_writes_and_removes_exactly_what_changed(tmp_path: Path):
-    written: dict[str, bytes] = {}
-    pages = {"partner/a.md": "A\n", "partner/b.md": "B\n"}
-    assert write_pages(tmp_path, pages, written=written) == ["partner/a.md", "partner/b.md"]
-    assert write_pages(tmp_path, pages, written=written) == []
-    assert write_pages(tmp_path, {"partner/a.md": "A2\n"}, written=written) == ["partner/a.md", "partner/b.md"]
-    assert (tmp_path / "partner" / "a.md").read_text(encoding="utf-8") == "A2\n"
-    assert not (tmp_path / "partner" / "b.md").exists()
-    assert written == {"partner/a.md": b"A2\n"}
 
 
 def test_after_edits_the_preview_site_equals_a_full_build(preview, data_dir, tmp_path):

@@ -65,8 +65,7 @@ def test_the_build_from_memory_is_the_site_mkdocs_builds_from_the_staged_folder(
     from generator.site.build import MARKER, site_config
 
     built = _snapshot(build_site(profile, DATA, tmp_path / "site", settings=FIXED_SETTINGS))
-    extra: dict = {}
-    generate(DATA, tmp_path / "docs", profile, extra=extra, settings=FIXED_SETTINGS)
+    extra = generate(DATA, tmp_path / "docs", profile, settings=FIXED_SETTINGS).extra
     build(site_config(tmp_path / "staged", tmp_path / "docs", profile, DATA, extra=extra))
     staged = _snapshot(tmp_path / "staged")
     assert built.pop(MARKER) and built.keys() == staged.keys()

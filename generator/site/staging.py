@@ -8,11 +8,11 @@ are removed: the preview rebuilds exactly the pages that changed, and watching d
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 
 from generator.addresses import ROOTS
-from generator.files import write_atomic, write_if_changed
+from generator.files import write_atomic
 from generator.records.gitlog import git
 from generator.settings import Profile
 
@@ -93,54 +93,108 @@ def _symlink(folder: Path, relative: str) -> HandWrittenClash:
 
 
 def write_pages(
-    target: str | os.PathLike,
-    pages: Mapping[str, str | bytes],
-    hand_written: dict[str, bytes] | None = None,
-    written: dict[str, bytes] | None = None,
-    keep: Collection[str] = (),
+    target: str | os.PathLike, pages: Mapping[str, str | bytes], hand_written: Mapping[str, bytes] | None = None
 ) -> list[str]:
-    """Bring `target` to exactly the hand-written files plus `pages`; return the paths that changed.
+    """Bring `target` to exactly the hand-written files plus `pages`, compared with the files on disk."""
+    return sync_folder(Path(target), source_files(pages, hand_written))
 
-    `written` (the preview's) remembers what the last call wrote, so the next one compares in memory
-    instead of reading every file back. Files at `keep` stay as they are (update_pages brings them).
-    """
-    folder = Path(target)
+
+def source_files(pages: Mapping[str, str | bytes], hand_written: Mapping[str, bytes] | None = None) -> dict[str, bytes]:
+    """The staged folder's files: the hand-written ones and the generated `pages`, which stay in their folders."""
     for path in pages:
         if path.split("/", 1)[0] not in GENERATED_ROOTS:
             raise ValueError(f"generated page outside the generated folders: {path}")
-    wanted = {**(hand_written or {}), **{path: _bytes(text) for path, text in pages.items()}}
-    if written:
-        changed = [path for path, data in sorted(wanted.items()) if written.get(path) != data]
-        for path in changed:
-            write_atomic(folder / path, wanted[path])
-        stale = [folder / path for path in sorted(written.keys() - wanted.keys() - set(keep))]
-    else:
-        changed = [path for path, data in sorted(wanted.items()) if write_if_changed(folder / path, data)]
-        stale = [file for file in sorted(folder.rglob("*")) if file.relative_to(folder).as_posix() not in wanted]
-        stale = [file for file in stale if file.relative_to(folder).as_posix() not in keep]
-    for file in stale:
-        if file.is_file() or file.is_symlink():
-            file.unlink()
-            changed.append(file.relative_to(folder).as_posix())
-    if stale or not written:
+    return {**(hand_written or {}), **{path: _bytes(text) for path, text in pages.items()}}
+
+
+def sync_folder(
+    folder: Path,
+    files: Mapping[str, bytes],
+    present: Mapping[str, bytes] | None = None,
+    deferred: Collection[str] = (),
+) -> list[str]:
+    """Make `folder` hold exactly `files`; return the paths written, then those removed (each sorted).
+
+    `present` is what the folder holds if the caller knows it (the preview's memory), else the folder
+    is read. Files at `deferred` paths stay as they are: the preview writes them once they are made.
+    """
+    known = FolderFiles(folder) if present is None else present
+    changed = _write_differing(folder, files, known)
+    stale = sorted(known.keys() - files.keys() - set(deferred))
+    removed = [path for path in stale if _remove(folder / path)]
+    # Only the disk shows an empty folder an earlier run left; in memory, a removal is the only cause.
+    if stale or present is None:
         _remove_empty_dirs(folder)
-    if written is not None:
-        kept = {path: written[path] for path in keep if path in written}
-        written.clear()
-        written.update(kept | wanted)
+    return changed + removed
+
+
+class StagedFiles:
+    """The preview's memory of the files it staged, so a save compares in memory instead of reading files back.
+
+    The preview alone writes its folder, which starts empty; so the memory always equals the folder.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.written: dict[str, bytes] = {}
+
+    def sync(self, files: Mapping[str, bytes], deferred: Collection[str] = ()) -> list[str]:
+        """Make the folder hold exactly `files`; files at `deferred` paths stay as staged until update()."""
+        changed = sync_folder(self.folder, files, self.written, deferred)
+        staying = {path: self.written[path] for path in deferred if path in self.written}
+        self.written = staying | dict(files)
+        return changed
+
+    def update(self, files: Mapping[str, str | bytes]) -> list[str]:
+        """Write just `files` (the deferred downloads, once made) where they differ; return those paths."""
+        encoded = {path: _bytes(text) for path, text in files.items()}
+        changed = _write_differing(self.folder, encoded, self.written)
+        self.written.update(encoded)
+        return changed
+
+
+class FolderFiles(Mapping[str, bytes]):
+    """The files below a folder (relative path → bytes), each read when asked for.
+
+    A symlink is listed, so that a stale one is removed, but read only where it leads to a file.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def __getitem__(self, path: str) -> bytes:
+        file = self.folder / path
+        if not file.is_file():
+            raise KeyError(path)
+        return file.read_bytes()
+
+    def __iter__(self) -> Iterator[str]:
+        # os.walk knows each entry's kind from the folder listing: no stat per file, as rglob and is_file need.
+        for parent, folders, files in os.walk(self.folder):
+            prefix = Path(parent).relative_to(self.folder).as_posix()
+            # A symlink to a folder is listed among the folders, not entered; it is removed like a file.
+            links = [name for name in folders if os.path.islink(os.path.join(parent, name))]
+            for name in files + links:
+                yield name if prefix == "." else f"{prefix}/{name}"
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def _write_differing(folder: Path, files: Mapping[str, bytes], present: Mapping[str, bytes]) -> list[str]:
+    """Write the files whose bytes differ from what `present` holds; untouched files keep their time stamps."""
+    changed = [path for path, data in sorted(files.items()) if present.get(path) != data]
+    for path in changed:
+        write_atomic(folder / path, files[path])
     return changed
 
 
-def update_pages(target: str | os.PathLike, pages: Mapping[str, str | bytes], written: dict[str, bytes]) -> list[str]:
-    """Write just `pages` where they differ from what `written` remembers; return the paths that changed."""
-    changed = []
-    for path, text in sorted(pages.items()):
-        data = _bytes(text)
-        if written.get(path) != data:
-            write_atomic(Path(target) / path, data)
-            written[path] = data
-            changed.append(path)
-    return changed
+def _remove(file: Path) -> bool:
+    """Remove a stale file or symlink; whether there was one (the memory may name a file deleted since)."""
+    if file.is_file() or file.is_symlink():
+        file.unlink()
+        return True
+    return False
 
 
 def _bytes(text: str | bytes) -> bytes:
