@@ -11,7 +11,8 @@ from generator.problems import DataInvalid, Problem, display_name
 from generator.records.fieldtypes import ID_PATTERN
 from generator.records.reader import load_file
 from generator.records.rules.crossref import raw_ids
-from generator.records.skeleton import KINDS, LABELS, skeleton
+from generator.records.schema.kinds import KINDS
+from generator.records.skeleton import LABELS, skeleton
 
 
 def new_record(

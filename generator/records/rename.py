@@ -19,7 +19,7 @@ from generator.problems import DataInvalid, Problem, display_name
 from generator.problems import Path as DataPath
 from generator.records.fieldtypes import is_valid_id
 from generator.records.reader import Document, load_file
-from generator.records.skeleton import KINDS
+from generator.records.schema.kinds import KINDS
 from generator.records.validate import load_records
 
 WHAT = {"partner": "Partner", "network": "Netzwerk"}

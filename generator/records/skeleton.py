@@ -9,16 +9,12 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from generator.problems import Problem
+from generator.records.schema.kinds import KINDS
 from generator.records.schema_docs import field_reference, json_schemas, resolve
 
 if TYPE_CHECKING:
     from generator.records.validate import Records
 
-# Kind of entry → (data file, list section, placeholder id).
-KINDS = {
-    "partner": ("partners.yaml", "partners", "neuer-partner"),
-    "network": ("networks.yaml", "networks", "neues-netzwerk"),
-}
 # Fields that record a record's past (`rename`, leaving): a new record has none.
 NOT_FOR_NEW_RECORDS = frozenset({"former_ids", "left_on"})
 LABELS = {"partner": "Neuer Partner", "network": "Neues Netzwerk"}

@@ -15,6 +15,7 @@ from generator.records.rules.lookalike import foreign_lookalikes, skeleton
 from generator.records.rules.overtime import check_former_ids, check_withdrawals
 from generator.records.rules.pastdates import check_past_dates
 from generator.records.rules.requests import check_requests
+from generator.records.schema.kinds import KINDS
 from generator.records.schema.partners import represented_in_regions
 
 
@@ -120,8 +121,6 @@ def _missing_liaison(partner, networks: set[str]) -> str:
 
 def lookalike_names(doc: Document, section: str, records: list, what: str) -> list[Problem]:
     """Two records whose names a reader cannot tell apart (case, normalisation, letters of another script)."""
-    from generator.records.skeleton import KINDS  # skeleton reads the schema, which imports the rules: load lazily
-
     # A record appended by `python -m generator new` still carries the example name; `check` warns about it.
     skeletons = re.compile("|".join(rf"{re.escape(placeholder)}(?:-[0-9]+)?" for _, _, placeholder in KINDS.values()))
     first: dict[str, tuple[int, str]] = {}
