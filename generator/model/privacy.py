@@ -9,10 +9,10 @@ from __future__ import annotations
 from generator.addresses import NETWORK_CARDS, PARTNER_CARDS
 from generator.model.entries import Contact
 from generator.problems import Problem
+from generator.records.loaded import Records
 from generator.records.people import person_records
 from generator.records.schema import Liaison, Partner, Person
 from generator.records.schema.partners import represented_in_regions
-from generator.records.validate import Records
 from generator.settings import Profile
 
 
@@ -31,7 +31,7 @@ def unconsented_people(records: Records) -> list[Problem]:
         records.documents[file].problem(
             path, "Person ohne Einwilligung (widerrufen)" if withdrawn(person) else "Person ohne Einwilligung (consent)"
         )
-        for file, path, person in person_records(records.sections)
+        for file, path, person in person_records(records.partners, records.networks)
         if not may_be_named_publicly(person)
     ]
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from generator.records.schema.process import logged_steps
 
 if TYPE_CHECKING:
-    from generator.records.validate import Records
+    from generator.records.loaded import Records
 
 
 @dataclass(frozen=True)
@@ -76,13 +76,12 @@ class BoardRow:
 
 def request_log(records: Records) -> RequestLog:
     """The validated request log joined with the names of networks, partners, steps and roles."""
-    process = records.sections["process.yaml"]
-    roles = {role.id: role.label for role in process["roles"] if role is not None}
-    steps = logged_steps(process["steps"])
+    roles = {role.id: role.label for role in records.process.roles}
+    steps = logged_steps(records.process.steps)
     networks = {n.id: n.name for n in records.networks}
     partners = {p.id: p.name for p in records.partners}
     doc = records.documents["requests.yaml"]
-    log = records.sections["requests.yaml"]
+    log = records.request_log
     entries = tuple(
         RequestEntry(
             id=r.id,
@@ -98,9 +97,9 @@ def request_log(records: Records) -> RequestLog:
             note=r.note,
             line=doc.line_of(("requests", i)),
         )
-        for i, r in enumerate(log["requests"])
+        for i, r in enumerate(log.requests)
     )
-    return RequestLog(log["overdue_after_days"], entries)
+    return RequestLog(overdue_after_days=log.overdue_after_days, requests=entries)
 
 
 def status_board(log: RequestLog, today: date) -> tuple[BoardRow, ...]:

@@ -182,7 +182,7 @@ def _resolve(answer: Answer, names: dict[str, str], ids: list[str], source: str,
 def _not_yet_asked(records: Records, network: str, partner: str, answer: Answer, source: str) -> None:
     """Refuse a request the office has already: an open one, or a contact already named for the network."""
     doc = records.documents["requests.yaml"]
-    for i, request in enumerate(records.sections["requests.yaml"]["requests"]):
+    for i, request in enumerate(records.request_log.requests):
         if request.network == network and request.partner == partner and request.status == "offen":
             message = (
                 f"für „{network}“ und „{partner}“ läuft schon die Anfrage „{request.id}“ "
@@ -196,7 +196,7 @@ def _not_yet_asked(records: Records, network: str, partner: str, answer: Answer,
 
 
 def _free_id(records: Records, wanted: str) -> str:
-    taken = {r.id for r in records.sections["requests.yaml"]["requests"]}
+    taken = {r.id for r in records.request_log.requests}
     candidate, number = wanted, 1
     while candidate in taken:
         number += 1

@@ -175,12 +175,8 @@ def unedited_warnings(records: Records) -> list[Problem]:
     warnings = []
     for kind, (file, section, placeholder) in KINDS.items():
         pattern = re.compile(rf"{re.escape(placeholder)}(?:-[0-9]+)?")
-        doc = records.documents.get(file)
-        if doc is None:
-            continue
-        for i, record in enumerate(records.sections.get(file, {}).get(section) or []):
-            if record is None:
-                continue
+        doc = records.documents[file]
+        for i, record in enumerate(records.of_kind(kind)):
             if pattern.fullmatch(record.id):
                 message = (
                     f"Eintrag ist noch das unveränderte Gerüst {SKELETON_OF[kind]}; bitte Kennung und Angaben anpassen"

@@ -6,7 +6,6 @@ import os
 import types
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path as FilePath
 from typing import Any
@@ -15,29 +14,28 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator.german import did_you_mean
 from generator.problems import DataInvalid, Path, Problem, display_name, shown
-from generator.records.reader import Document, load_file
+from generator.records.document import Document
+
+# Records is defined beside the rules' view, which imports no rule; the later stages import it from here.
+from generator.records.loaded import Records as Records
+from generator.records.loaded import loaded_files
+from generator.records.reader import load_file
 from generator.records.rules.registry import check_rules
-from generator.records.schema import DATA_FILES, Network, Partner
+from generator.records.schema import (
+    DATA_FILES,
+    AgreementFile,
+    LegalFile,
+    NetworksFile,
+    PartnersFile,
+    ProcessFile,
+    Record,
+    RequestsFile,
+)
 from generator.settings import read_settings
 
+_File = typing.TypeVar("_File", bound=Record)
 # Problems one file may show; beyond them its records are not checked (a machine-made or garbled file).
 MAX_PROBLEMS = 200
-
-
-@dataclass(frozen=True)
-class Records:
-    """The validated contents of all data files: file name → section → records or value."""
-
-    sections: dict[str, dict[str, Any]]
-    documents: dict[str, Document]
-
-    @property
-    def partners(self) -> list[Partner]:
-        return self.sections["partners.yaml"]["partners"]
-
-    @property
-    def networks(self) -> list[Network]:
-        return self.sections["networks.yaml"]["networks"]
 
 
 def load_records(data_dir: str | os.PathLike, load=load_file, today: date | None = None) -> Records:
@@ -66,11 +64,30 @@ def load_records(data_dir: str | os.PathLike, load=load_file, today: date | None
             problems += found
             if content is not None:
                 sections[name] = content
-    found, waiting = check_rules(sections, documents, today)
+    found, waiting = check_rules(loaded_files(sections), documents, today)
     problems += found
     if problems:
         raise DataInvalid(problems, incomplete=waiting)
-    return Records(sections, documents)
+    # Each section was validated on its own: the files are put together without validating anything twice.
+    files = [DATA_FILES[name].model_construct(**content) for name, content in sections.items()]
+    return _records(files, documents)
+
+
+def _records(files: list[Record], documents: dict[str, Document]) -> Records:
+    """The typed records of valid data, each file found by its record type."""
+
+    def file(kind: type[_File]) -> _File:
+        return next(found for found in files if isinstance(found, kind))
+
+    return Records(
+        partners=file(PartnersFile).partners,
+        networks=file(NetworksFile).networks,
+        process=file(ProcessFile),
+        agreement=file(AgreementFile),
+        request_log=file(RequestsFile),
+        legal=file(LegalFile),
+        documents=documents,
+    )
 
 
 def _not_a_file(file: FilePath) -> str:
