@@ -101,6 +101,33 @@ def test_no_import_cycle_between_generator_modules():
     assert _cycle(_import_graph()) == []
 
 
+def _record_classes(tree: ast.Module) -> set[str]:
+    """The dataclasses and named tuples a module defines."""
+    return {
+        node.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+        and (
+            any("dataclass" in ast.unparse(decorator) for decorator in node.decorator_list)
+            or any(ast.unparse(base) == "NamedTuple" for base in node.bases)
+        )
+    }
+
+
+def test_the_model_builds_its_entries_with_keywords():
+    """A directory entry has up to 25 fields: a positional call would put a value in the wrong one silently."""
+    trees = {file: ast.parse(file.read_text(encoding="utf-8")) for file in sorted((GENERATOR / "model").rglob("*.py"))}
+    classes = set().union(*(_record_classes(tree) for tree in trees.values()))
+    positional = [
+        f"{file.name}:{node.lineno}: {ast.unparse(node)[:60]}"
+        for file, tree in trees.items()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in classes and node.args
+    ]
+    assert classes >= {"Directory", "NetworkEntry", "PartnerEntry", "Contact", "GapPlan", "Run"}
+    assert not positional
+
+
 def test_only_the_records_stage_uses_its_rules():
     users = {
         (_module(file), target)
