@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from generator.problems import Problem
+from generator.problems import Path, Problem
 from generator.records.loaded import Records
 from generator.records.schema.kinds import KINDS
 from generator.settings import outdated
@@ -20,7 +20,7 @@ class StaleRecord:
 
     file: str
     line: int
-    path: tuple
+    path: Path
     id: str
     name: str
     page: str | None

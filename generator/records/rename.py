@@ -17,8 +17,9 @@ from pathlib import Path
 from generator.addresses import FIXED_NAMES, RECORD_FOLDERS
 from generator.problems import DataInvalid, Problem, display_name
 from generator.problems import Path as DataPath
+from generator.records.document import Document
 from generator.records.fieldtypes import is_valid_id
-from generator.records.reader import Document, load_file
+from generator.records.reader import load_file
 from generator.records.schema.kinds import KINDS
 from generator.records.validate import Records, load_records
 
@@ -152,8 +153,7 @@ def _replace_at(lines: list[str], start: int, old: str, new: str) -> int | None:
 
 def _add_former_id(lines: list[str], doc: Document, section: str, index: int, old: str) -> None:
     """Record the old id under `former_ids` of the renamed record: appended to the list, or a new line after `id`."""
-    record = doc.data[section][index]
-    formers = record.get("former_ids")
+    formers = doc.value_at((section, index, "former_ids"))
     id_line = doc.lines[(section, index, "id")] - 1
     indent = " " * (len(lines[id_line]) - len(lines[id_line].lstrip(" -")))
     if not isinstance(formers, list):
@@ -179,7 +179,7 @@ def _validate(data_dir: Path, texts: dict[str, list[str]], today: date) -> None:
             (Path(folder) / name).write_text("".join(lines), encoding="utf-8")
             shown[name] = display_name(data_dir / name)
 
-        def load(file):
+        def load(file: Path) -> tuple[Document, list[Problem]]:
             name = Path(file).name
             if name not in texts:
                 return load_file(file)

@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 from generator.german import closest
 from generator.problems import DataInvalid, Problem, display_name
+from generator.records.document import Document
 from generator.records.newrecord import first_id, write_lines
 from generator.records.reader import load_file
 from generator.records.skeleton import yaml_value
@@ -226,7 +227,8 @@ def _inserted(path: Path, records: Records, entry: str, day: str) -> tuple[list[
     with path.open(encoding="utf-8", newline="") as file:
         lines = file.read().splitlines(keepends=True)
     newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
-    raw = doc.data.get("requests") or []
+    written = doc.value_at(("requests",))
+    raw = written if isinstance(written, list) else []
     key_line = doc.lines.get(("requests",))
     if raw:
         first = lines[doc.lines[("requests", 0)] - 1]
@@ -235,7 +237,7 @@ def _inserted(path: Path, records: Records, entry: str, day: str) -> tuple[list[
         indent = 2
     block = [line[2:] if indent == 0 else " " * (indent - 2) + line for line in entry.splitlines(keepends=True)]
     key = (day, first_id(entry))
-    later = [i for i, r in enumerate(raw) if (str((r.get("steps") or {}).get(FIRST_STEP, "")), str(r.get("id"))) > key]
+    later = [i for i, request in enumerate(raw) if _order(request) > key]
     if later:
         at = doc.lines[("requests", later[0])] - 1
         while at > 0 and lines[at - 1].lstrip().startswith("#"):
@@ -258,7 +260,16 @@ def _inserted(path: Path, records: Records, entry: str, day: str) -> tuple[list[
     return lines, at + 1 + (block[0] == "\n") + (block[0] == "requests:\n")
 
 
-def _end_of_list(lines: list[str], doc, key_line: int) -> int:
+def _order(request: object) -> tuple[str, str]:
+    """(date asked, id) of a request as written: the order of the log."""
+    if not isinstance(request, dict):
+        return "", "None"
+    steps = request.get("steps") or {}
+    asked = steps.get(FIRST_STEP, "") if isinstance(steps, dict) else ""
+    return str(asked), str(request.get("id"))
+
+
+def _end_of_list(lines: list[str], doc: Document, key_line: int) -> int:
     """The index after the list's last line: before the next top-level key and the comments and blanks above it."""
     following = [line for path, line in doc.lines.items() if len(path) == 1 and line > key_line]
     end = min(following) - 1 if following else len(lines)
@@ -274,7 +285,7 @@ def _validate(data_dir: Path, path: Path, text: str, today: date) -> None:
         candidate = Path(folder) / "requests.yaml"
         candidate.write_bytes(text.encode("utf-8"))
 
-        def load(file):
+        def load(file: Path) -> tuple[Document, list[Problem]]:
             if Path(file).name != "requests.yaml":
                 return load_file(file)
             doc, problems = load_file(candidate)

@@ -6,14 +6,17 @@ import functools
 import json
 import re
 from datetime import date
-from typing import TYPE_CHECKING
 
-from generator.problems import Problem
+from pydantic.json_schema import JsonSchemaValue
+
+from generator.problems import Path, Problem
+from generator.records.document import Document
+from generator.records.loaded import Records
 from generator.records.schema.kinds import KINDS
 from generator.records.schema_docs import field_reference, json_schemas, resolve
 
-if TYPE_CHECKING:
-    from generator.records.validate import Records
+# Field path („location.lat“) → the value a skeleton writes there, as the editor would type it.
+Overrides = dict[str, str]
 
 # Fields that record a record's past (`rename`, leaving): a new record has none.
 NOT_FOR_NEW_RECORDS = frozenset({"former_ids", "left_on"})
@@ -91,12 +94,18 @@ def _free_id(placeholder: str, taken: set[str] | frozenset[str]) -> str:
     return candidate
 
 
-def _example_day(item: dict) -> date:
+def _example_day(item: JsonSchemaValue) -> date:
     return date.fromisoformat(item["properties"]["verified_on"]["examples"][0])
 
 
 def _fields(
-    root: dict, schema: dict, indent: str, dash: bool, overrides: dict, commented: bool, prefix: str = ""
+    root: JsonSchemaValue,
+    schema: JsonSchemaValue,
+    indent: str,
+    dash: bool,
+    overrides: Overrides,
+    commented: bool,
+    prefix: str = "",
 ) -> list[str]:
     """The lines of one record at `indent`; a list item (`dash`) starts its first field with „- “.
 
@@ -121,7 +130,9 @@ def _fields(
     return lines
 
 
-def _field(root: dict, path: str, prop: dict, column: str, lead: str, overrides: dict, off: bool) -> list[str]:
+def _field(
+    root: JsonSchemaValue, path: str, prop: JsonSchemaValue, column: str, lead: str, overrides: Overrides, off: bool
+) -> list[str]:
     key = path.rsplit(".", 1)[-1]
     target = resolve(root, prop)
     item = resolve(root, target["items"]) if target.get("type") == "array" else None
@@ -189,12 +200,13 @@ def unedited_warnings(records: Records) -> list[Problem]:
                     f"anpassen und dabei auch {choices} prüfen (aus dem Gerüst übernommen)"
                 )
                 warnings.append(doc.problem((section, i, "name"), message, warning=True))
-            warnings += _sample_values(doc, kind, (section, i), doc.data[section][i])
-            warnings += _placeholders(doc, kind, (section, i), doc.data[section][i])
+            written = doc.value_at((section, i))
+            warnings += _sample_values(doc, kind, (section, i), written)
+            warnings += _placeholders(doc, kind, (section, i), written)
     return warnings
 
 
-def _sample_values(doc, kind: str, path: tuple, value: object, schema_path: str = "") -> list[Problem]:
+def _sample_values(doc: Document, kind: str, path: Path, value: object, schema_path: str = "") -> list[Problem]:
     """A warning for each value that is still the sample of the `new` skeleton."""
     samples = _samples(KINDS[kind][0])
     found = []
@@ -209,9 +221,9 @@ def _sample_values(doc, kind: str, path: tuple, value: object, schema_path: str 
     return found
 
 
-def _placeholders(doc, kind: str, path: tuple, record: object) -> list[Problem]:
+def _placeholders(doc: Document, kind: str, path: Path, record: object) -> list[Problem]:
     """A warning for each value that is still a placeholder of the skeleton (region, map position, city)."""
-    found: dict[tuple, str] = {}
+    found: dict[Path, str] = {}
     for dotted, placeholder in PLACEHOLDERS[kind].items():
         value: object = record
         for key in dotted.split("."):

@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 import types
 import typing
-from collections.abc import Mapping
 from datetime import date
 from pathlib import Path as FilePath
-from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.german import did_you_mean
 from generator.problems import DataInvalid, Path, Problem, display_name, shown
@@ -19,7 +18,7 @@ from generator.records.document import Document
 # Records is defined beside the rules' view, which imports no rule; the later stages import it from here.
 from generator.records.loaded import Records as Records
 from generator.records.loaded import loaded_files
-from generator.records.reader import load_file
+from generator.records.reader import Loader, load_file
 from generator.records.rules.registry import check_rules
 from generator.records.schema import (
     DATA_FILES,
@@ -38,7 +37,7 @@ _File = typing.TypeVar("_File", bound=Record)
 MAX_PROBLEMS = 200
 
 
-def load_records(data_dir: str | os.PathLike, load=load_file, today: date | None = None) -> Records:
+def load_records(data_dir: str | os.PathLike[str], load: Loader = load_file, today: date | None = None) -> Records:
     """Load and validate every data file; raise DataInvalid listing all problems.
 
     `load` parses one file (the preview passes one that reuses the parse of an unchanged file); `today` is the
@@ -48,7 +47,7 @@ def load_records(data_dir: str | os.PathLike, load=load_file, today: date | None
     data_dir = FilePath(data_dir)
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
-    sections: dict[str, dict[str, Any]] = {}
+    sections: dict[str, dict[str, object]] = {}
     for name, model in DATA_FILES.items():
         file = data_dir / name
         if not file.is_file():
@@ -69,7 +68,8 @@ def load_records(data_dir: str | os.PathLike, load=load_file, today: date | None
     if problems:
         raise DataInvalid(problems, incomplete=waiting)
     # Each section was validated on its own: the files are put together without validating anything twice.
-    files = [DATA_FILES[name].model_construct(**content) for name, content in sections.items()]
+    # (No set of fields given: pydantic counts every section passed as set, as a validation would.)
+    files = [DATA_FILES[name].model_construct(None, **content) for name, content in sections.items()]
     return _records(files, documents)
 
 
@@ -100,7 +100,7 @@ def _not_a_file(file: FilePath) -> str:
     return "Datei fehlt"
 
 
-def check_schema(doc: Document, model: type[BaseModel]) -> tuple[dict[str, Any] | None, list[Problem]]:
+def check_schema(doc: Document, model: type[BaseModel]) -> tuple[dict[str, object] | None, list[Problem]]:
     """Validate a document section by section and list item by list item.
 
     One bad record hides no error of another. Returns the sections (None in place of an
@@ -112,7 +112,7 @@ def check_schema(doc: Document, model: type[BaseModel]) -> tuple[dict[str, Any] 
         return None, [doc.problem((), f"die Datei muss aus den Abschnitten {names} bestehen")]
     unknown = [key for key in data if key not in model.model_fields][:MAX_PROBLEMS]
     problems = [doc.problem((key,), _unknown_field((key,), model)) for key in unknown]
-    content: dict[str, Any] = {}
+    content: dict[str, object] = {}
     for section, info in model.model_fields.items():
         if section not in data:
             if info.is_required():
@@ -128,9 +128,9 @@ def check_schema(doc: Document, model: type[BaseModel]) -> tuple[dict[str, Any] 
 
 
 def _check_section(
-    doc: Document, model: type[BaseModel], section: str, raw: Any, budget: int = 0
-) -> tuple[Any, list[Problem]]:
-    annotation: Any = model.model_fields[section].annotation  # a section's field always has a type
+    doc: Document, model: type[BaseModel], section: str, raw: object, budget: int = 0
+) -> tuple[object, list[Problem]]:
+    annotation = model.model_fields[section].annotation  # a section's field always has a type
     problems: list[Problem] = []
     if typing.get_origin(annotation) is list and isinstance(raw, list):
         item_adapter = TypeAdapter(typing.get_args(annotation)[0])
@@ -150,8 +150,8 @@ def _check_section(
             # A record that lost a duplicate key is likely two records run together: keep it out of the rules.
             items.append(None if doc.is_damaged((section, index)) else record)
         return items, problems
-    metadata = model.model_fields[section].metadata  # the field type's own validators (Text, DayCount, …)
-    adapter = TypeAdapter(typing.Annotated[(annotation, *metadata)] if metadata else annotation)
+    # The type with its own validators (Text, DayCount, …), which pydantic keeps apart as the field's metadata.
+    adapter = TypeAdapter(model.model_fields[section].rebuild_annotation())
     try:
         return adapter.validate_python(raw), []
     except ValidationError as error:
@@ -162,11 +162,11 @@ def _problems(doc: Document, model: type[BaseModel], prefix: Path, error: Valida
     found = []
     for e in error.errors()[:MAX_PROBLEMS]:
         loc = (*prefix, *e["loc"])
-        found.append(doc.problem(loc, explain(e | {"loc": loc}, model)))
+        found.append(doc.problem(loc, explain({**e, "loc": loc}, model)))
     return found
 
 
-def explain(error: Mapping[str, Any], model: type[BaseModel]) -> str:
+def explain(error: ErrorDetails, model: type[BaseModel]) -> str:
     """A German message for one pydantic error."""
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     if kind.startswith("om_"):
@@ -238,7 +238,7 @@ def _record_type(annotation: object) -> type[BaseModel]:
     return annotation
 
 
-def check_data(data_dir: str | os.PathLike, today: date | None = None) -> list[Problem]:
+def check_data(data_dir: str | os.PathLike[str], today: date | None = None) -> list[Problem]:
     """All problems of the data in a folder (empty when it is valid)."""
     try:
         load_records(data_dir, today=today)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from generator.german import did_you_mean
 from generator.problems import Problem
@@ -162,7 +163,7 @@ def _step_order(c: _Context, i: int, request: Request) -> list[Problem]:
     return problems
 
 
-def _earlier(step_id: str, day, previous: str, previous_day) -> str:
+def _earlier(step_id: str, day: date, previous: str, previous_day: date) -> str:
     if step_id == STEP_PASSED and previous == STEP_INFORMED:
         return (
             f"Kontaktdaten am {day.isoformat()} weitergegeben, aber die Person erst am "
