@@ -21,6 +21,7 @@ from generator.problems import DataInvalid, Problem, display_name
 from generator.records.document import Document
 from generator.records.newrecord import first_id, write_lines
 from generator.records.reader import load_file
+from generator.records.schema import Request
 from generator.records.skeleton import yaml_value
 from generator.records.validate import Records, load_records
 from generator.siteconfig import repository_url
@@ -227,17 +228,13 @@ def _inserted(path: Path, records: Records, entry: str, day: str) -> tuple[list[
     with path.open(encoding="utf-8", newline="") as file:
         lines = file.read().splitlines(keepends=True)
     newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
-    written = doc.value_at(("requests",))
-    raw = written if isinstance(written, list) else []
+    requests = records.request_log.requests
     key_line = doc.lines.get(("requests",))
-    if raw:
-        first = lines[doc.lines[("requests", 0)] - 1]
-        indent = len(first) - len(first.lstrip(" "))
-    else:
-        indent = 2
+    first = lines[doc.lines[("requests", 0)] - 1] if requests else "  "  # an empty list: the usual two spaces
+    indent = len(first) - len(first.lstrip(" "))
     block = [line[2:] if indent == 0 else " " * (indent - 2) + line for line in entry.splitlines(keepends=True)]
     key = (day, first_id(entry))
-    later = [i for i, request in enumerate(raw) if _order(request) > key]
+    later = [i for i, request in enumerate(requests) if _order(request) > key]
     if later:
         at = doc.lines[("requests", later[0])] - 1
         while at > 0 and lines[at - 1].lstrip().startswith("#"):
@@ -250,7 +247,7 @@ def _inserted(path: Path, records: Records, entry: str, day: str) -> tuple[list[
         block = ["requests:\n", *block]
     else:
         at = _end_of_list(lines, doc, key_line)
-        if not raw:  # `requests: []` or `requests:` alone: the key stands alone, the entry is its first item
+        if not requests:  # `requests: []` or `requests:` alone: the key stands alone, the entry is its first item
             lines[key_line - 1] = re.sub(r"(requests:)[^\r\n]*", r"\1", lines[key_line - 1], count=1)
         else:
             block = ["\n", *block]
@@ -260,13 +257,10 @@ def _inserted(path: Path, records: Records, entry: str, day: str) -> tuple[list[
     return lines, at + 1 + (block[0] == "\n") + (block[0] == "requests:\n")
 
 
-def _order(request: object) -> tuple[str, str]:
-    """(date asked, id) of a request as written: the order of the log."""
-    if not isinstance(request, dict):
-        return "", "None"
-    steps = request.get("steps") or {}
-    asked = steps.get(FIRST_STEP, "") if isinstance(steps, dict) else ""
-    return str(asked), str(request.get("id"))
+def _order(request: Request) -> tuple[str, str]:
+    """(date asked, id) of a request: the order of the log."""
+    asked = request.steps.get(FIRST_STEP)
+    return (asked.isoformat() if asked else ""), request.id
 
 
 def _end_of_list(lines: list[str], doc: Document, key_line: int) -> int:
