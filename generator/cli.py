@@ -12,7 +12,7 @@ from mkdocs.exceptions import MkDocsException
 from generator import commands
 from generator.messages import EscapingFormatter, report_problems, say
 from generator.problems import DataInvalid, system_error
-from generator.records.skeleton import KINDS
+from generator.records.schema.kinds import KINDS
 from generator.settings import Profile, SettingInvalid, read_settings
 from generator.site.build import ROOT, TargetRefused
 from generator.site.engines import DEFAULT_ENGINE, ENGINES, BuildFailed, engine_help

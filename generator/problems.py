@@ -70,7 +70,7 @@ def record_label(record: object) -> str:
     return " ".join(parts)
 
 
-def display_name(file: str | os.PathLike) -> str:
+def display_name(file: str | os.PathLike[str]) -> str:
     """Show a data file relative to the working directory when it lies below it."""
     relative = os.path.relpath(os.fspath(file))
     return os.fspath(file) if relative.startswith("..") else relative.replace(os.sep, "/")

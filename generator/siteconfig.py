@@ -19,9 +19,10 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 @cache
-def _config(config_file: Path) -> dict:
+def _config(config_file: Path) -> dict[str, object]:
     with open(config_file, encoding="utf-8") as stream:
-        return yaml.load(stream, Loader=_ConfigLoader) or {}
+        config = yaml.load(stream, Loader=_ConfigLoader)
+    return config if isinstance(config, dict) else {}
 
 
 @cache
@@ -34,6 +35,7 @@ def site_url(config_file: Path = CONFIG) -> str:
 @cache
 def repository_url(config_file: Path = CONFIG) -> str | None:
     """The GitHub repository (`https://github.com/OWNER/REPO`) that `extra.source_url` points into, if any."""
-    source = str((_config(config_file).get("extra") or {}).get("source_url") or "")
+    extra = _config(config_file).get("extra")
+    source = str((extra.get("source_url") if isinstance(extra, dict) else None) or "")
     match = re.match(r"(https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)(?:/|$)", source)
     return match[1] if match else None

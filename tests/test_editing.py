@@ -19,8 +19,9 @@ from generator.pages.schemas import SCHEMA_DIR, modeline, schema_name, schema_te
 from generator.problems import Problem
 from generator.records.reader import load_file
 from generator.records.schema import DATA_FILES, PARTNER_KINDS, SCOPES, STATES, Network, Partner
+from generator.records.schema.kinds import KINDS
 from generator.records.schema_docs import json_schemas, resolve
-from generator.records.skeleton import KINDS, NOT_FOR_NEW_RECORDS, skeleton, unedited_warnings
+from generator.records.skeleton import NOT_FOR_NEW_RECORDS, skeleton, unedited_warnings
 from generator.records.validate import check_data, load_records
 from generator.site.hooks.editing import edit_label, edit_url
 from generator.site.staging import GENERATED_ROOTS

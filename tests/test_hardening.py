@@ -214,7 +214,7 @@ def test_reserved_names_come_from_the_pages_the_families_write():
     ids = {
         "networks": {i for n in records.networks for i in (n.id, *n.former_ids)},
         "partners": {i for p in records.partners for i in (p.id, *p.former_ids)},
-        "versions": {v.id for v in records.sections["agreement.yaml"]["versions"]},
+        "versions": {v.id for v in records.agreement.versions},
     }
     pages = _pages("intern")
     for folder, (_, section) in RECORD_FOLDERS.items():

@@ -77,7 +77,7 @@ def test_append_inserts_in_order_of_date_and_id_and_keeps_the_rest_of_the_file(d
         f"Anfrage „2026-harz-bg-etem“ in {data_dir / 'requests.yaml'} eingefügt (ab Zeile {line}, nach Datum "
         "geordnet), Schritt „requested“ am 2026-11-22.\n"
     )
-    request = load_records(data_dir).sections["requests.yaml"]["requests"][8]
+    request = load_records(data_dir).request_log.requests[8]
     assert (request.id, request.status, list(request.steps)) == ("2026-harz-bg-etem", "offen", ["requested"])
 
 

@@ -345,7 +345,7 @@ REQUEST_LINK = re.compile(r"\[Ansprechperson bei der Geschäftsstelle anfragen\]
 
 def test_request_action_writes_to_the_coordination_office_only(monkeypatch):
     records = load_records(DATA)
-    office = next(r.contact.email for r in records.sections["process.yaml"]["roles"] if r.id == "office")
+    office = next(r.contact.email for r in records.process.roles if r.id == "office")
     liaisons = {p.liaison.email for p in records.partners if p.liaison}
     for profile in ("public", "intern"):
         pages = _pages(profile, "2026-11-22", monkeypatch)

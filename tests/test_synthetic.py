@@ -13,7 +13,7 @@ def test_synthetic_data_passes_the_check_with_the_size_asked_for(tmp_path):
     assert len(records.partners) == SMALL.partners
     assert sum(p.scope == "national" for p in records.partners) == SMALL.national
     assert len(records.networks) == SMALL.networks
-    assert len(records.sections["requests.yaml"]["requests"]) == SMALL.requests
+    assert len(records.request_log.requests) == SMALL.requests
     assert any(p.regional_contacts for p in records.partners)
     assert any(n.agreement for n in records.networks)
 

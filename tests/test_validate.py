@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.records.validate import check_data
+from generator.records.schema import DATA_FILES
+from generator.records.validate import Records, check_data
 
-from .support import replace_in, run_cli
+from .support import replace_in, run_cli, sample_records
 
 
 def test_sample_data_is_valid(data_dir):
@@ -25,6 +26,26 @@ def test_malformed_phone(editor):
         "data/partners.yaml:{line}: partners[0] „Deutsche Gesetzliche Unfallversicherung“ (dguv).liaison.phone: "
         'keine gültige Telefonnummer, z. B. „+49 511 123456“ ("Zentrale")'
     ]
+
+
+def _held(records: Records, name: str) -> dict[str, object]:
+    """The sections of one data file as `Records` holds them, in one typed field per file."""
+    return {
+        "partners.yaml": {"partners": records.partners},
+        "networks.yaml": {"networks": records.networks},
+        "process.yaml": dict(records.process),
+        "agreement.yaml": dict(records.agreement),
+        "requests.yaml": dict(records.request_log),
+        "legal.yaml": dict(records.legal),
+    }[name]
+
+
+@pytest.mark.parametrize("name", sorted(DATA_FILES))
+def test_records_hold_each_data_file_as_validating_it_whole_would(name):
+    """Sections are validated one by one and put together unchecked; the result is what one validation gives."""
+    records = sample_records()
+    whole = DATA_FILES[name].model_validate(records.documents[name].data)
+    assert _held(records, name) == dict(whole)
 
 
 def test_postcode_with_leading_zero_stays_a_string(data_dir):

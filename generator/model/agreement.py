@@ -83,13 +83,23 @@ def compare(old: AgreementVersion, new: AgreementVersion) -> VersionChanges:
     for clause in new.clauses:
         previous = before.get(clause.id)
         if previous is None:
-            changes.append(ClauseChange("added", None, clause, (Run("ins", clause.text, False),)))
+            changes.append(ClauseChange(kind="added", old=None, new=clause, text=_whole("ins", clause)))
         elif (previous.number, previous.title, previous.text) != (clause.number, clause.title, clause.text):
-            changes.append(ClauseChange("changed", previous, clause, word_diff(previous.text, clause.text)))
+            text = word_diff(previous.text, clause.text)
+            changes.append(ClauseChange(kind="changed", old=previous, new=clause, text=text))
         else:
             unchanged += 1
-    removed = [ClauseChange("removed", c, None, (Run("del", c.text, False),)) for c in old.clauses if c.id not in after]
-    return VersionChanges(old, new, tuple(changes + removed), unchanged)
+    removed = [
+        ClauseChange(kind="removed", old=clause, new=None, text=_whole("del", clause))
+        for clause in old.clauses
+        if clause.id not in after
+    ]
+    return VersionChanges(old=old, new=new, changes=tuple(changes + removed), unchanged=unchanged)
+
+
+def _whole(kind: str, clause: Clause) -> Runs:
+    """A clause's text as one run: all of it added, or all of it removed."""
+    return (Run(kind=kind, words=clause.text, spaced=False),)
 
 
 def word_diff(old: str, new: str) -> Runs:
@@ -121,4 +131,4 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
 
 def _run(kind: str, tokens: list[tuple[str, bool]]) -> Run:
     words = tokens[0][0] + "".join((" " if spaced else "") + word for word, spaced in tokens[1:])
-    return Run(kind, words, tokens[0][1])
+    return Run(kind=kind, words=words, spaced=tokens[0][1])

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import TypeVar
 
 from generator.model import privacy
 from generator.model.entries import (
@@ -25,20 +26,39 @@ from generator.model.sources import record_sources, version_sources
 from generator.records.freshness import stale_records
 from generator.records.history import DataHistory
 from generator.records.history import unknown as unknown_history
+from generator.records.loaded import Records
 from generator.records.schema import (
     NETWORK_STATUSES,
     PARTNER_KINDS,
     SCOPES,
     STATES,
-    AgreementFile,
-    LegalFile,
+    Ambassador,
     Network,
     Partner,
-    ProcessFile,
+    RegionalContact,
 )
 from generator.records.schema.partners import represented_in_regions
-from generator.records.validate import Records
 from generator.settings import Profile, Settings, read_settings
+
+# Regional contacts by ("partner", partner id) and by ("network", network id), each in the order of the list.
+ContactsByRecord = dict[tuple[str, str], list[RegionalContactEntry]]
+_Entry = TypeVar("_Entry", PartnerEntry, NetworkEntry)
+
+
+@dataclass(frozen=True)
+class _Joins:
+    """What the entries of partners and networks look up in each other, joined once for the whole directory.
+
+    Joined once both ways, each in the directory's order: 200 networks × 1,000 partners would be 200,000 lookups.
+    """
+
+    profile: Profile
+    sources: dict[str, str]  # record id → "data/FILE#LLINE"
+    contacts: ContactsByRecord
+    memberships: dict[str, list[Ref]]  # partner id → the networks it takes part in
+    members: dict[str, list[Ref]]  # network id → its current partners
+    partner_names: dict[str, str]  # every partner, also one that left: a Botschafter may still name it
+    plans: dict[str, GapPlan]  # network id → its gap plan
 
 
 def build_directory(
@@ -54,97 +74,129 @@ def build_directory(
     profile = Profile(profile)  # callers may pass the plain text; anything else is a programming error
     settings = settings or read_settings()
     intern = profile == Profile.INTERN
-    everyone = sorted(records.partners, key=lambda p: p.name.casefold())
+    everyone = sorted(records.partners, key=_by_name)
     # A partner that left is listed nowhere; its page stays (requests name it) and says that it left.
-    partners = [p for p in everyone if p.left_on is None]
-    former = [p for p in everyone if p.left_on is not None]
-    networks = sorted(records.networks, key=lambda n: n.name.casefold())
-    network_names = {n.id: n.name for n in networks}
-    contacts = [
-        RegionalContactEntry(
-            p.id,
-            p.name,
-            c.network,
-            network_names[c.network],
-            c.named_on,
-            privacy.contact(c, profile, privacy.card_path("kontakt", c.id)),
-        )
-        for p in partners
-        for c in p.regional_contacts
-    ]
-    sources, by_record = record_sources(records), _grouped(contacts)
-    # Joined once both ways, each in the directory's order (200 networks × 1,000 partners would be 200,000 lookups).
-    memberships: dict[str, list[Ref]] = {}
-    for n in networks:
-        for partner_id in frozenset(n.partners):
-            memberships.setdefault(partner_id, []).append(Ref(n.id, n.name))
-    member_refs: dict[str, list[Ref]] = {n.id: [] for n in networks}
-    for p in partners:
-        for network in memberships.get(p.id, ()):
-            member_refs[network.id].append(Ref(p.id, p.name, p.scope))
-    partner_names = {p.id: p.name for p in everyone}
-    plans = _plans(records, networks, partners, profile)
+    partners = [partner for partner in everyone if partner.left_on is None]
+    former = [partner for partner in everyone if partner.left_on is not None]
+    networks = sorted(records.networks, key=_by_name)
+    joins = _join(records, profile, everyone, partners, networks)
+    network_entries = tuple(_network(network, joins) for network in networks)
+    partner_entries = tuple(_partner(partner, joins, joins.memberships.get(partner.id, ())) for partner in partners)
+    former_entries = tuple(_partner(partner, joins, ()) for partner in former)
     return Directory(
-        profile,
-        _with_history(
-            tuple(
-                _network(n, partner_names, by_record, profile, sources[n.id], plans[n.id], tuple(member_refs[n.id]))
-                for n in networks
-            ),
-            "networks.yaml",
-            profile,
-            history,
-        ),
-        _with_history(
-            tuple(_partner(p, by_record, profile, sources[p.id], memberships.get(p.id, ())) for p in partners),
-            "partners.yaml",
-            profile,
-            history,
-        ),
-        agreement=AgreementFile(**records.sections["agreement.yaml"]),
-        process=ProcessFile(**records.sections["process.yaml"]),
+        profile=profile,
+        networks=_with_history(network_entries, "networks.yaml", profile, history),
+        partners=_with_history(partner_entries, "partners.yaml", profile, history),
+        agreement=records.agreement,
+        process=records.process,
+        legal=records.legal,
         requests=request_log(records) if intern else None,
         settings=settings if intern else None,
         review=_review(records, settings) if intern else (),
         version_sources=version_sources(records),
-        legal=LegalFile.model_construct(**records.sections["legal.yaml"]),  # validated already
-        lands=land_counts(((n, plans[n.id]) for n in networks), partners, _contact_counts(partners)),
-        unplaced=tuple(Ref(p.id, p.name) for p in unplaced(partners)),
-        former_partners=_with_history(
-            tuple(_partner(p, by_record, profile, sources[p.id], ()) for p in former), "partners.yaml", profile, history
-        ),
+        lands=land_counts(((n, joins.plans[n.id]) for n in networks), partners, _contact_counts(partners)),
+        unplaced=tuple(Ref(id=partner.id, name=partner.name) for partner in unplaced(partners)),
+        former_partners=_with_history(former_entries, "partners.yaml", profile, history),
     )
 
 
-def _grouped(contacts: list[RegionalContactEntry]) -> dict[tuple[str, str], list[RegionalContactEntry]]:
+def _by_name(record: Partner | Network) -> str:
+    return record.name.casefold()
+
+
+def _join(
+    records: Records, profile: Profile, everyone: list[Partner], partners: list[Partner], networks: list[Network]
+) -> _Joins:
+    """The lookups of the entries; `everyone` includes the partners that left, `partners` does not."""
+    network_names = {network.id: network.name for network in networks}
+    contacts = [
+        _regional_contact(partner, contact, network_names[contact.network], profile)
+        for partner in partners
+        for contact in partner.regional_contacts
+    ]
+    memberships = _memberships(networks)
+    return _Joins(
+        profile=profile,
+        sources=record_sources(records),
+        contacts=_grouped(contacts),
+        memberships=memberships,
+        members=_members(networks, partners, memberships),
+        partner_names={partner.id: partner.name for partner in everyone},
+        plans=_plans(records, networks, partners, profile),
+    )
+
+
+def _regional_contact(
+    partner: Partner, contact: RegionalContact, network_name: str, profile: Profile
+) -> RegionalContactEntry:
+    return RegionalContactEntry(
+        partner_id=partner.id,
+        partner_name=partner.name,
+        network_id=contact.network,
+        network_name=network_name,
+        named_on=contact.named_on,
+        person=privacy.contact(contact, profile, privacy.card_path("kontakt", contact.id)),
+    )
+
+
+def _grouped(contacts: list[RegionalContactEntry]) -> ContactsByRecord:
     """The regional contacts by ("partner", id) and by ("network", id), each in the order of the list."""
-    groups: dict[tuple[str, str], list[RegionalContactEntry]] = {}
+    groups: ContactsByRecord = {}
     for contact in contacts:
         groups.setdefault(("partner", contact.partner_id), []).append(contact)
         groups.setdefault(("network", contact.network_id), []).append(contact)
     return groups
 
 
+def _memberships(networks: list[Network]) -> dict[str, list[Ref]]:
+    """Partner id → the networks that list it, in the directory's order (once each, even if listed twice)."""
+    memberships: dict[str, list[Ref]] = {}
+    for network in networks:
+        for partner_id in frozenset(network.partners):
+            memberships.setdefault(partner_id, []).append(Ref(id=network.id, name=network.name))
+    return memberships
+
+
+def _members(
+    networks: list[Network], partners: list[Partner], memberships: dict[str, list[Ref]]
+) -> dict[str, list[Ref]]:
+    """Network id → its partners that have not left, in the directory's order, each with its level."""
+    members: dict[str, list[Ref]] = {network.id: [] for network in networks}
+    for partner in partners:
+        for network in memberships.get(partner.id, ()):
+            members[network.id].append(Ref(id=partner.id, name=partner.name, scope=partner.scope))
+    return members
+
+
 def _plans(records: Records, networks: list[Network], partners: list[Partner], profile: Profile) -> dict[str, GapPlan]:
     """The gap plan of each network; only the internal profile knows the open requests."""
-    named: dict[str, set[str]] = {n.id: set() for n in networks}
+    named: dict[str, set[str]] = {network.id: set() for network in networks}
     for partner in partners:
         for contact in partner.regional_contacts:
             named[contact.network].add(partner.id)
-    requested: dict[str, set[str]] | None = None
-    if profile == Profile.INTERN:
-        requested = {n.id: set() for n in networks}
-        for request in records.sections["requests.yaml"]["requests"]:
-            if request.status == "offen":
-                requested[request.network].add(request.partner)
+    requested = _open_requests(records, networks) if profile == Profile.INTERN else None
     office = _office_email(records)
     nationals = [p for p in partners if p.scope == "national"]  # the others are present nowhere: once, not per network
     return {
-        n.id: plan(n, nationals, named[n.id], None if requested is None else requested[n.id], office) for n in networks
+        network.id: plan(
+            network, nationals, named[network.id], None if requested is None else requested[network.id], office
+        )
+        for network in networks
     }
 
 
-def _with_history(entries: tuple, file: str, profile: Profile, history: DataHistory | None) -> tuple:
+def _open_requests(records: Records, networks: list[Network]) -> dict[str, set[str]]:
+    """Network id → the partners asked for a contact there and not answered yet."""
+    requested: dict[str, set[str]] = {network.id: set() for network in networks}
+    for request in records.request_log.requests:
+        if request.status == "offen":
+            requested[request.network].add(request.partner)
+    return requested
+
+
+def _with_history(
+    entries: tuple[_Entry, ...], file: str, profile: Profile, history: DataHistory | None
+) -> tuple[_Entry, ...]:
     """The entries with their last changes in the internal profile; the public site shows no history."""
     if profile != Profile.INTERN:
         return entries
@@ -162,79 +214,74 @@ def _contact_counts(partners: list[Partner]) -> dict[str, int]:
 
 def _office_email(records: Records) -> str | None:
     """The coordination office's address (role `office` in process.yaml): the one route to a regional contact."""
-    roles = records.sections["process.yaml"]["roles"]
-    return next((r.contact.email for r in roles if r is not None and r.id == "office" and r.contact), None)
+    roles = records.process.roles
+    return next((role.contact.email for role in roles if role.id == "office" and role.contact), None)
 
 
-def _partner(p: Partner, contacts: dict, profile: Profile, source: str, networks: Iterable[Ref]) -> PartnerEntry:
+def _partner(partner: Partner, joins: _Joins, networks: Iterable[Ref]) -> PartnerEntry:
     """`networks`: the networks the partner is a member of, in the order of the directory."""
-    liaison = privacy.liaison(p.liaison, profile, p.id)
+    profile, liaison = joins.profile, partner.liaison
+    shown_liaison = privacy.liaison(liaison, profile, partner.id)
     member_of = tuple(networks)
     return PartnerEntry(
-        id=p.id,
-        name=p.name,
-        short_name=p.short_name,
-        kind=p.kind,
-        kind_label=PARTNER_KINDS[p.kind],
-        scope=p.scope,
-        scope_label=SCOPES[p.scope],
-        represented_in_regions=represented_in_regions(p),
-        website=p.website,
-        description=p.description,
-        liaison_named=p.liaison is not None,
-        liaison=liaison,
-        liaison_note=None if liaison else privacy.liaison_note(p, bool(member_of)),
-        liaison_via_office=p.liaison is not None and not (liaison and liaison.email),
+        id=partner.id,
+        name=partner.name,
+        short_name=partner.short_name,
+        kind=partner.kind,
+        kind_label=PARTNER_KINDS[partner.kind],
+        scope=partner.scope,
+        scope_label=SCOPES[partner.scope],
+        represented_in_regions=represented_in_regions(partner),
+        website=partner.website,
+        description=partner.description,
+        liaison_named=liaison is not None,
+        liaison=shown_liaison,
+        liaison_note=None if shown_liaison else privacy.liaison_note(partner, bool(member_of)),
+        liaison_via_office=liaison is not None and not (shown_liaison and shown_liaison.email),
         networks=member_of,
-        regional_contacts=tuple(contacts.get(("partner", p.id), ())),
-        verified_on=p.verified_on,
-        source=source,
-        present_in=tuple(p.present_in),
-        liaison_deputy=privacy.deputy(p.liaison, profile, p.id),
-        deputy_named=p.liaison is not None and p.liaison.deputy is not None,
-        liaison_mailbox=privacy.mailbox(p.liaison),
-        left_on=p.left_on,
-        former_ids=tuple(p.former_ids),
+        regional_contacts=tuple(joins.contacts.get(("partner", partner.id), ())),
+        verified_on=partner.verified_on,
+        source=joins.sources[partner.id],
+        present_in=tuple(partner.present_in),
+        liaison_deputy=privacy.deputy(liaison, profile, partner.id),
+        deputy_named=liaison is not None and liaison.deputy is not None,
+        liaison_mailbox=privacy.mailbox(liaison),
+        left_on=partner.left_on,
+        former_ids=tuple(partner.former_ids),
     )
 
 
-def _network(
-    n: Network,
-    partner_names: dict[str, str],
-    contacts: dict,
-    profile: Profile,
-    source: str,
-    planner: GapPlan,
-    members: tuple[Ref, ...],
-) -> NetworkEntry:
-    signatures = tuple(SignatureEntry(s.version, s.signed_on) for s in n.agreement)
+def _network(network: Network, joins: _Joins) -> NetworkEntry:
+    signatures = tuple(
+        SignatureEntry(version_id=signed.version, signed_on=signed.signed_on) for signed in network.agreement
+    )
     return NetworkEntry(
-        id=n.id,
-        name=n.name,
-        region=n.region,
-        states=tuple(n.states),
-        state_labels=tuple(STATES[s] for s in n.states),
-        lat=n.location.lat,
-        lon=n.location.lon,
-        status=n.status,
-        status_label=NETWORK_STATUSES[n.status],
-        status_since=n.status_since,
-        status_as_of=n.status_as_of,
-        description=n.description,
-        website=n.website,
-        contact=n.contact,
-        members=members,
-        regional_contacts=tuple(contacts.get(("network", n.id), ())),
-        verified_on=n.verified_on,
-        source=source,
+        id=network.id,
+        name=network.name,
+        region=network.region,
+        states=tuple(network.states),
+        state_labels=tuple(STATES[state] for state in network.states),
+        lat=network.location.lat,
+        lon=network.location.lon,
+        status=network.status,
+        status_label=NETWORK_STATUSES[network.status],
+        status_since=network.status_since,
+        status_as_of=network.status_as_of,
+        description=network.description,
+        website=network.website,
+        contact=network.contact,
+        members=tuple(joins.members[network.id]),
+        regional_contacts=tuple(joins.contacts.get(("network", network.id), ())),
+        verified_on=network.verified_on,
+        source=joins.sources[network.id],
         agreement=signatures[-1] if signatures else None,
         signatures=signatures,
-        former_ids=tuple(n.former_ids),
+        former_ids=tuple(network.former_ids),
         ambassadors=tuple(
-            _ambassador(a, partner_names, profile, privacy.card_path("botschafter", f"{n.id}-{i}"))
-            for i, a in enumerate(n.ambassadors, 1)
+            _ambassador(person, joins, privacy.card_path("botschafter", f"{network.id}-{number}"))
+            for number, person in enumerate(network.ambassadors, 1)
         ),
-        planner=planner,
+        planner=joins.plans[network.id],
     )
 
 
@@ -243,18 +290,24 @@ def _review(records: Records, settings: Settings) -> tuple[ReviewRow, ...]:
     kinds = {"data/networks.yaml": "Netzwerk", "data/partners.yaml": "Partner"}
     rows = [
         ReviewRow(
-            kinds[r.file], r.id, r.name, f"../{r.page}", r.verified_on, r.age_days, f"{r.file}, Zeile {r.record_line}"
+            kind=kinds[stale.file],
+            id=stale.id,
+            name=stale.name,
+            page=f"../{stale.page}",
+            verified_on=stale.verified_on,
+            age_days=stale.age_days,
+            source=f"{stale.file}, Zeile {stale.record_line}",
         )
-        for r in stale_records(records, settings.today, settings.max_age_days)
-        if r.file in kinds and r.page
+        for stale in stale_records(records, settings.today, settings.max_age_days)
+        if stale.file in kinds and stale.page
     ]
-    return tuple(sorted(rows, key=lambda r: (r.verified_on or date.min, r.kind, r.id)))
+    return tuple(sorted(rows, key=lambda row: (row.verified_on or date.min, row.kind, row.id)))
 
 
-def _ambassador(person, partner_names: dict[str, str], profile: Profile, card: str) -> AmbassadorEntry:
-    name = partner_names.get(person.partner) if person.partner else None
-    partner = None if name is None else Ref(person.partner, name)
-    return AmbassadorEntry(privacy.contact(person, profile, card), partner)
+def _ambassador(person: Ambassador, joins: _Joins, card: str) -> AmbassadorEntry:
+    name = joins.partner_names.get(person.partner) if person.partner else None
+    partner = None if person.partner is None or name is None else Ref(id=person.partner, name=name)
+    return AmbassadorEntry(person=privacy.contact(person, joins.profile, card), partner=partner)
 
 
 # The entries are imported from here by the page families and the tests.

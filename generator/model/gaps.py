@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from generator.german import enumeration
 from generator.problems import Problem
+from generator.records.loaded import Records
 from generator.records.schema import STATES, Network, Partner
 
 
@@ -83,19 +84,26 @@ def plan(
     without = [p for p in present if p.id not in named]
     gaps = [p for p in without if requested is None or p.id not in requested]
     entries = () if requested is None else tuple(_entry(p, network) for p in gaps)
-    named_count, asked = len(present) - len(without), len(without) - len(gaps)
-    return GapPlan(len(present), named_count, asked, entries, len(gaps), office_email, tuple(p.id for p in gaps))
+    return GapPlan(
+        present=len(present),
+        named=len(present) - len(without),
+        requested=len(without) - len(gaps),
+        gaps=entries,
+        gap_count=len(gaps),
+        office_email=office_email,
+        gap_ids=tuple(p.id for p in gaps),
+    )
 
 
 def _entry(partner: Partner, network: Network) -> GapEntry:
     states = tuple(s for s in network.states if s in present_in(partner))
     return GapEntry(
-        partner.id,
-        partner.name,
-        partner.short_name,
-        states,
-        tuple(STATES[s] for s in states),
-        partner.id in network.partners,
+        id=partner.id,
+        name=partner.name,
+        short_name=partner.short_name,
+        states=states,
+        state_labels=tuple(STATES[state] for state in states),
+        member=partner.id in network.partners,
     )
 
 
@@ -113,10 +121,13 @@ def land_counts(
             counts[state][0] += 1
             counts[state][1] += contacts.get(network.id, 0)
             counts[state][2] += sum(1 for partner in gap_plan.gap_ids if state in places[partner])
-    return tuple(LandCount(code, STATES[code], *numbers) for code, numbers in counts.items())
+    return tuple(
+        LandCount(code=code, label=STATES[code], networks=networks_there, contacts=contacts_there, gaps=gaps_there)
+        for code, (networks_there, contacts_there, gaps_there) in counts.items()
+    )
 
 
-def presence_warnings(records) -> list[Problem]:
+def presence_warnings(records: Records) -> list[Problem]:
     """German warnings for `check`: national partners represented in the regions without their Länder."""
     doc = records.documents["partners.yaml"]
     return [

@@ -9,10 +9,10 @@ from __future__ import annotations
 from generator.addresses import NETWORK_CARDS, PARTNER_CARDS
 from generator.model.entries import Contact
 from generator.problems import Problem
+from generator.records.loaded import Records
 from generator.records.people import person_records
 from generator.records.schema import Liaison, Partner, Person
 from generator.records.schema.partners import represented_in_regions
-from generator.records.validate import Records
 from generator.settings import Profile
 
 
@@ -31,7 +31,7 @@ def unconsented_people(records: Records) -> list[Problem]:
         records.documents[file].problem(
             path, "Person ohne Einwilligung (widerrufen)" if withdrawn(person) else "Person ohne Einwilligung (consent)"
         )
-        for file, path, person in person_records(records.sections)
+        for file, path, person in person_records(records.partners, records.networks)
         if not may_be_named_publicly(person)
     ]
 
@@ -41,15 +41,28 @@ def contact(person: Person | None, profile: Profile, card: str | None = None) ->
     if person is None or (profile == Profile.PUBLIC and not may_be_named_publicly(person)):
         return None
     consent = person.consent if profile == Profile.INTERN else None
-    return Contact(person.name, person.function, person.email, person.phone, person.example, consent, card)
+    return Contact(
+        name=person.name,
+        function=person.function,
+        email=person.email,
+        phone=person.phone,
+        example=person.example,
+        consent=consent,
+        card=card,
+    )
 
 
 def liaison(person: Person | None, profile: Profile, partner_id: str) -> Contact | None:
     """A national liaison: the public site names them at most; their contact runs through the office."""
     if person is None or profile == Profile.PUBLIC:
         shown = contact(person, profile)
-        return shown and Contact(shown.name, shown.function, None, None, shown.example)
+        return shown and _name_only(shown)
     return contact(person, profile, f"{PARTNER_CARDS}{partner_id}.vcf")
+
+
+def _name_only(shown: Contact) -> Contact:
+    """A person by name and function only: the way to them runs through the office."""
+    return Contact(name=shown.name, function=shown.function, email=None, phone=None, example=shown.example)
 
 
 def deputy(liaison: Liaison | None, profile: Profile, partner_id: str) -> Contact | None:
@@ -58,7 +71,7 @@ def deputy(liaison: Liaison | None, profile: Profile, partner_id: str) -> Contac
         return None
     if profile == Profile.PUBLIC:
         shown = contact(liaison.deputy, profile)
-        return shown and Contact(shown.name, shown.function, None, None, shown.example)
+        return shown and _name_only(shown)
     return contact(liaison.deputy, profile, f"partner/vcard/vertretung/{partner_id}.vcf")
 
 

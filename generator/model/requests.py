@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from generator.records.schema import Request, Step
 from generator.records.schema.process import logged_steps
 
 if TYPE_CHECKING:
-    from generator.records.validate import Records
+    from generator.records.loaded import Records
 
 
 @dataclass(frozen=True)
@@ -76,31 +77,40 @@ class BoardRow:
 
 def request_log(records: Records) -> RequestLog:
     """The validated request log joined with the names of networks, partners, steps and roles."""
-    process = records.sections["process.yaml"]
-    roles = {role.id: role.label for role in process["roles"] if role is not None}
-    steps = logged_steps(process["steps"])
-    networks = {n.id: n.name for n in records.networks}
-    partners = {p.id: p.name for p in records.partners}
+    roles = {role.id: role.label for role in records.process.roles}
+    steps = logged_steps(records.process.steps)
+    networks = {network.id: network.name for network in records.networks}
+    partners = {partner.id: partner.name for partner in records.partners}
     doc = records.documents["requests.yaml"]
-    log = records.sections["requests.yaml"]
+    log = records.request_log
     entries = tuple(
         RequestEntry(
-            id=r.id,
-            network_id=r.network,
-            network_name=networks[r.network],
-            partner_id=r.partner,
-            partner_name=partners[r.partner],
-            topic=r.topic,
-            status=r.status,
-            steps=tuple(
-                StepDate(s.id, s.title, roles.get(s.actor, s.actor), r.steps.get(s.id), s.actor, s.to) for s in steps
-            ),
-            note=r.note,
+            id=request.id,
+            network_id=request.network,
+            network_name=networks[request.network],
+            partner_id=request.partner,
+            partner_name=partners[request.partner],
+            topic=request.topic,
+            status=request.status,
+            steps=tuple(_step_date(step, request, roles) for step in steps),
+            note=request.note,
             line=doc.line_of(("requests", i)),
         )
-        for i, r in enumerate(log["requests"])
+        for i, request in enumerate(log.requests)
     )
-    return RequestLog(log["overdue_after_days"], entries)
+    return RequestLog(overdue_after_days=log.overdue_after_days, requests=entries)
+
+
+def _step_date(step: Step, request: Request, roles: dict[str, str]) -> StepDate:
+    """A logged step of the procedure as one request has reached it (or not yet), with its role's label."""
+    return StepDate(
+        id=step.id,
+        title=step.title,
+        actor=roles.get(step.actor, step.actor),
+        day=request.steps.get(step.id),
+        actor_id=step.actor,
+        to_id=step.to,
+    )
 
 
 def status_board(log: RequestLog, today: date) -> tuple[BoardRow, ...]:
@@ -109,7 +119,7 @@ def status_board(log: RequestLog, today: date) -> tuple[BoardRow, ...]:
     for request in log.open:
         since = request.since or today
         waiting = (today - since).days
-        rows.append(BoardRow(request, waiting, waiting > log.overdue_after_days))
+        rows.append(BoardRow(request=request, waiting_days=waiting, overdue=waiting > log.overdue_after_days))
     return tuple(sorted(rows, key=lambda row: (-row.waiting_days, row.request.id)))
 
 
@@ -148,14 +158,14 @@ def step_durations(requests: tuple[RequestEntry, ...]) -> tuple[StepDuration, ..
     for position in range(1, len(requests[0].steps)):
         days = _days_between(requests, position - 1, position)
         step = requests[0].steps[position]
-        durations.append(StepDuration(step.id, step.title, _median(days), len(days)))
+        durations.append(StepDuration(id=step.id, title=step.title, median_days=_median(days), count=len(days)))
     return tuple(durations)
 
 
 def total_duration(requests: tuple[RequestEntry, ...]) -> StepDuration:
     """The median days from the request to the contact passed on, over the requests that got that far."""
     days = _days_between(requests, 0, -1) if requests and requests[0].steps else []
-    return StepDuration("total", "Anfrage bis Weitergabe", _median(days), len(days))
+    return StepDuration(id="total", title="Anfrage bis Weitergabe", median_days=_median(days), count=len(days))
 
 
 def partner_durations(log: RequestLog) -> tuple[PartnerDurations, ...]:
@@ -164,7 +174,11 @@ def partner_durations(log: RequestLog) -> tuple[PartnerDurations, ...]:
     rows = []
     for name, partner_id in partners:
         mine = tuple(r for r in log.requests if r.partner_id == partner_id)
-        rows.append(PartnerDurations(partner_id, name, step_durations(mine), total_duration(mine)))
+        rows.append(
+            PartnerDurations(
+                partner_id=partner_id, partner_name=name, steps=step_durations(mine), total=total_duration(mine)
+            )
+        )
     return tuple(rows)
 
 

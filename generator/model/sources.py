@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from generator.records.validate import Records
+from generator.records.loaded import Records
+from generator.records.schema.kinds import KINDS
 
 
 def record_sources(records: Records) -> dict[str, str]:
     """Where each partner and network is written: id → "data/FILE#LLINE" (ids are unique per file)."""
     sources = {}
-    for file, section in (("networks.yaml", "networks"), ("partners.yaml", "partners")):
-        for i, record in enumerate(records.sections[file][section]):
+    for kind in ("network", "partner"):  # a partner's entry wins over a network's of the same id, as it always did
+        file, section, _ = KINDS[kind]
+        for i, record in enumerate(records.of_kind(kind)):
             sources[record.id] = f"data/{file}#L{records.documents[file].line_of((section, i))}"
     return sources
 
@@ -17,5 +19,5 @@ def record_sources(records: Records) -> dict[str, str]:
 def version_sources(records: Records) -> dict[str, str]:
     """Where each version of the agreement is written: version id → "data/agreement.yaml#LLINE"."""
     doc = records.documents["agreement.yaml"]
-    versions = records.sections["agreement.yaml"]["versions"]
+    versions = records.agreement.versions
     return {v.id: f"data/agreement.yaml#L{doc.line_of(('versions', i))}" for i, v in enumerate(versions)}

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from typing import Any
 
 # Text that would not read back as the same plain text (library: `plainString`'s first test).
 _NOT_PLAIN = re.compile(r"^[\n\t ,\[\]{}#&*!|>'\"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$")
@@ -47,12 +46,16 @@ _JS_WHITESPACE = "\t\n\v\f\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u200
 )
 
 
-def dump(value: Any) -> str:
+# A mapping or list of a document (keys of a mapping are written as text).
+Collection = dict[object, object] | list[object]
+
+
+def dump(value: Collection) -> str:
     """A loaded document as the CMS writes it: block style, two spaces, one newline at the end."""
     return "\n".join(_node(value, "")).strip(_JS_WHITESPACE) + "\n"
 
 
-def _node(value: Any, indent: str) -> list[str]:
+def _node(value: Collection, indent: str) -> list[str]:
     """Lines of a collection whose entries start at `indent`."""
     if isinstance(value, dict):
         lines: list[str] = []
@@ -65,7 +68,7 @@ def _node(value: Any, indent: str) -> list[str]:
     return lines
 
 
-def _pair(key: str, value: Any, indent: str) -> list[str]:
+def _pair(key: str, value: object, indent: str) -> list[str]:
     head = f"{indent}{_plain_or_quoted(key, indent + STEP, implicit_key=True)}:"
     if isinstance(value, (dict, list)) and value:
         inner = indent + STEP
@@ -73,7 +76,7 @@ def _pair(key: str, value: Any, indent: str) -> list[str]:
     return [f"{head} {_scalar(value, indent + STEP)}"]
 
 
-def _item(value: Any, indent: str) -> list[str]:
+def _item(value: object, indent: str) -> list[str]:
     inner = indent + STEP
     if isinstance(value, (dict, list)) and value:
         first, *rest = _node(value, inner)
@@ -81,7 +84,7 @@ def _item(value: Any, indent: str) -> list[str]:
     return [f"{indent}- {_scalar(value, inner)}"]
 
 
-def _scalar(value: Any, indent: str) -> str:
+def _scalar(value: object, indent: str) -> str:
     if value is None:
         return "null"
     if value is True or value is False:

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import yaml
 from yaml._yaml import CParser
 from yaml.events import (
     AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
     DocumentStartEvent,
-    MappingEndEvent,
+    Event,
     MappingStartEvent,
+    NodeEvent,
     ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
 )
 
 from generator.problems import Path, Problem, format_path
@@ -27,14 +27,19 @@ from generator.records.yamlerrors import (
     syntax_message,
     unclosed_quote_line,
 )
-from generator.records.yamlstrict import check_comment_after, check_flow_line, check_scalar
+from generator.records.yamlstrict import check_comment_after, check_flow_line, check_scalar, end_of, start_of
 
 MAX_DEPTH = 12
 # About ten times the keys and values of 1,000 partners with their contacts: more is machine-made, not edited.
 MAX_VALUES = 200_000
 
+# A collection being composed: keys are text (the composer refuses any other), values whatever `scalar` makes.
+Container = dict[str, object] | list[object]
+# Turns a scalar's text and quoting style into its value.
+ScalarReader = Callable[[str, str | None], object]
 
-def plain_value(value: str, style: str | None) -> Any:
+
+def plain_value(value: str, style: str | None) -> str | bool | None:
     """Our schema of scalars: only plain true, false, null (or nothing) are not text."""
     if style is None:
         if value in ("true", "false"):
@@ -49,13 +54,15 @@ class _Frame:
 
     __slots__ = ("container", "discard", "flow", "indent", "is_map", "key", "key_end", "path", "start_line")
 
-    def __init__(self, container, path, is_map, indent, flow, start_line, discard=False):
+    def __init__(
+        self, container: Container, path: Path, is_map: bool, indent: int, flow: bool, start_line: int, discard: bool
+    ) -> None:
         self.container = container
         self.path = path
         self.is_map = is_map
         self.indent = indent  # column of the innermost block collection, for the indentation of flow lines
         self.flow = flow
-        self.key = _NO_KEY
+        self.key: object = _NO_KEY  # the key read, waiting for its value (or one of the markers below)
         self.key_end = 0
         self.discard = discard
         self.start_line = start_line
@@ -70,8 +77,8 @@ class _DuplicateId:
 
 
 def compose(
-    text: str, doc: Document | None = None, problems: list[Problem] | None = None, scalar: Callable = plain_value
-) -> Any:
+    text: str, doc: Document | None = None, problems: list[Problem] | None = None, scalar: ScalarReader = plain_value
+) -> object:
     """The values of one YAML document, composed from libyaml's events without recursion.
 
     Records the line of every key and list item in doc.lines and non-fatal problems in problems;
@@ -86,77 +93,81 @@ def compose(
 class _Composer:
     """Builds plain values from the events, with an explicit stack of the open collections."""
 
-    def __init__(self, text: str, doc: Document, problems: list[Problem]):
+    def __init__(self, text: str, doc: Document, problems: list[Problem]) -> None:
         self.text, self.doc, self.problems = text, doc, problems
-        self.scalar: Callable = plain_value
+        self.scalar: ScalarReader = plain_value
         self.stack: list[_Frame] = []
-        self.root: list[Any] = []
+        self.root: list[object] = []
         self.values = 0
         self.documents = 0
 
-    def run(self) -> Any:
+    def run(self) -> object:
         parser = CParser(self.text)
-        handlers = {
-            ScalarEvent: self._on_scalar,
-            MappingStartEvent: self._on_start,
-            SequenceStartEvent: self._on_start,
-            MappingEndEvent: self._on_end,
-            SequenceEndEvent: self._on_end,
-            AliasEvent: self._on_alias,
-            DocumentStartEvent: self._on_document,
-        }
         try:
             while (event := parser.get_event()) is not None:
-                handler = handlers.get(type(event))
-                if handler is not None:
-                    handler(event)
+                self._on_event(event)
         except yaml.MarkedYAMLError as error:
             raise Refused(*_syntax_problem(self.text, error)) from None
         finally:
             parser.dispose()
         return self.root[0] if self.root else None
 
-    def _count(self, event) -> None:
+    def _on_event(self, event: Event) -> None:
+        # Scalars first: they are most of the events.
+        if isinstance(event, ScalarEvent):
+            self._on_scalar(event)
+        elif isinstance(event, CollectionStartEvent):
+            self._on_start(event)
+        elif isinstance(event, CollectionEndEvent):
+            self._on_end(event)
+        elif isinstance(event, AliasEvent):
+            self._on_alias(event)
+        elif isinstance(event, DocumentStartEvent):
+            self._on_document(event)
+
+    def _count(self, event: ScalarEvent | CollectionStartEvent) -> None:
         self.values += 1
         if self.values > MAX_VALUES:
-            raise Refused(event.start_mark.line + 1, _too_many_values())
+            raise Refused(start_of(event).line + 1, _too_many_values())
         _check_node(event, len(self.stack))
 
-    def _on_scalar(self, event) -> None:
+    def _on_scalar(self, event: ScalarEvent) -> None:
         self._count(event)
         frame = self.stack[-1] if self.stack else None
         check_scalar(self.text, event, frame.flow if frame else False, frame.indent if frame else -1)
         self._put(self.scalar(event.value, event.style or None), event)
 
-    def _on_start(self, event) -> None:
+    def _on_start(self, event: CollectionStartEvent) -> None:
         self._count(event)
         is_map = type(event) is MappingStartEvent
-        container: Any = {} if is_map else []
+        container: Container = {} if is_map else []
         path = self._put(container, event)
         parent = self.stack[-1] if self.stack else None
         flow = bool(event.flow_style)
-        indent = (parent.indent if parent else -1) if flow else event.start_mark.column
+        indent = (parent.indent if parent else -1) if flow else start_of(event).column
         discard = path is None or (parent is not None and parent.discard)
-        self.stack.append(_Frame(container, path, is_map, indent, flow, event.start_mark.line, discard))
+        # A dropped collection is read to its end but never stored, so its path is never used.
+        at = () if path is None else path
+        self.stack.append(_Frame(container, at, is_map, indent, flow, start_of(event).line, discard))
 
-    def _on_end(self, event) -> None:
+    def _on_end(self, event: CollectionEndEvent) -> None:
         frame = self.stack.pop()
         if frame.flow:
             check_flow_line(event, frame.start_line, frame.indent)
-            check_comment_after(self.text, event.end_mark.index, event.end_mark.line + 1)
+            check_comment_after(self.text, end_of(event).index, end_of(event).line + 1)
 
-    def _on_alias(self, event) -> None:
+    def _on_alias(self, event: AliasEvent) -> None:
         raise Refused(
-            event.start_mark.line + 1, f"Verweise (*{event.anchor}) sind nicht erlaubt; bitte den Inhalt ausschreiben"
+            start_of(event).line + 1, f"Verweise (*{event.anchor}) sind nicht erlaubt; bitte den Inhalt ausschreiben"
         )
 
-    def _on_document(self, event) -> None:
+    def _on_document(self, event: DocumentStartEvent) -> None:
         self.documents += 1
         if self.documents > 1:
             message = "die Datei darf nur ein Dokument enthalten; bitte die Zeile mit --- entfernen"
-            raise Refused(event.start_mark.line + 1, "YAML-Syntaxfehler: " + message)
+            raise Refused(start_of(event).line + 1, "YAML-Syntaxfehler: " + message)
 
-    def _put(self, value, event) -> Path | None:
+    def _put(self, value: object, event: NodeEvent) -> Path | None:
         """Put a value into the collection being composed; return its path (None when it is dropped)."""
         if not self.stack:
             self.root.append(value)
@@ -166,20 +177,20 @@ class _Composer:
             check_flow_line(event, frame.start_line, frame.indent)
         if frame.discard:
             return None
-        if not frame.is_map:
+        if isinstance(frame.container, list):
             path = (*frame.path, len(frame.container))
-            self.doc.lines[path] = event.start_mark.line + 1
+            self.doc.lines[path] = start_of(event).line + 1
             frame.container.append(value)
             return path
         if frame.key is _NO_KEY:
             self._take_key(value, event, frame)
             return None
         key, frame.key = frame.key, _NO_KEY
-        if key is _BAD_KEY:
-            return None
         if key is _DuplicateId:
             if isinstance(value, str):
                 self.doc.dropped_ids.add(value)
+            return None
+        if not isinstance(key, str):  # _BAD_KEY
             return None
         path = (*frame.path, key)
         if value is None and type(event) is ScalarEvent and not event.value and _comment_follows(self.text, frame):
@@ -190,8 +201,8 @@ class _Composer:
         frame.container[key] = value
         return path
 
-    def _take_key(self, key, event, frame: _Frame) -> None:
-        line, path, doc = event.start_mark.line + 1, frame.path, self.doc
+    def _take_key(self, key: object, event: NodeEvent, frame: _Frame) -> None:
+        line, path, doc = start_of(event).line + 1, frame.path, self.doc
         if type(event) is not ScalarEvent or not isinstance(key, str):
             self.problems.append(Problem(doc.file, line, format_path(path), "Feldnamen müssen einfacher Text sein"))
             frame.key = _BAD_KEY
@@ -205,7 +216,7 @@ class _Composer:
         else:
             doc.lines[(*path, key)] = line
             frame.key = key
-            frame.key_end = event.end_mark.index  # type: ignore[union-attr]  # parser events carry marks
+            frame.key_end = end_of(event).index
 
 
 def _too_many_values() -> str:
@@ -220,8 +231,8 @@ def _comment_follows(text: str, frame: _Frame) -> bool:
     return rest.lstrip(":").strip().startswith("#")
 
 
-def _check_node(event, depth: int) -> None:
-    line = event.start_mark.line + 1
+def _check_node(event: ScalarEvent | CollectionStartEvent, depth: int) -> None:
+    line = start_of(event).line + 1
     if event.anchor is not None:
         raise Refused(line, f"Anker (&{event.anchor}) sind nicht erlaubt; bitte den Inhalt ausschreiben")
     if event.tag not in (None, "!"):

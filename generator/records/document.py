@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from generator.problems import Path, Problem, format_path, record_label
 
@@ -13,7 +12,7 @@ class Document:
     """A loaded data file: its values and the line where each path starts."""
 
     file: str
-    data: Any = None
+    data: object = None  # the values as composed: mappings, lists, text, true/false, None
     lines: dict[Path, int] = field(default_factory=dict)
     # Mappings that lost a duplicate key: their records are not trusted for rules across records.
     damaged: set[Path] = field(default_factory=set)
@@ -23,7 +22,7 @@ class Document:
     # Every path that holds a damaged mapping (the mapping itself and its parents).
     damaged_within: set[Path] = field(default_factory=set)
     # What rules derive from the raw data more than once (the data never changes after loading).
-    cache: dict = field(default_factory=dict, repr=False, compare=False)
+    cache: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def mark_damaged(self, path: Path) -> None:
         self.damaged.add(path)
@@ -32,6 +31,18 @@ class Document:
     def is_damaged(self, path: Path) -> bool:
         """Whether the record at path, or anything inside it, had a duplicate key."""
         return tuple(path) in self.damaged_within
+
+    def value_at(self, path: Path) -> object:
+        """The value as written at a data path, or None where the path leads nowhere."""
+        value = self.data
+        for key in path:
+            if isinstance(value, dict):
+                value = value.get(key)
+            elif isinstance(value, list) and isinstance(key, int) and 0 <= key < len(value):
+                value = value[key]
+            else:
+                return None
+        return value
 
     def line_of(self, path: Path) -> int:
         """Line of the path, or of its nearest parent that has one."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
+from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError
 
 from generator.problems import shown
@@ -45,7 +47,10 @@ def _too_long(value: str, limit: int) -> PydanticCustomError:
     )
 
 
-def _limited(limit: int, check=None):
+TextCheck = Callable[[str], str]
+
+
+def _limited(limit: int, check: TextCheck | None = None) -> TextCheck:
     """A check that first refuses text longer than `limit` characters, with its own message."""
 
     def limited(value: str) -> str:
@@ -56,7 +61,7 @@ def _limited(limit: int, check=None):
     return limited
 
 
-def _matching(pattern: str, message: str):
+def _matching(pattern: str, message: str) -> TextCheck:
     compiled = re.compile(pattern)
 
     def check(value: str) -> str:
@@ -127,7 +132,7 @@ def _url(value: str) -> str:
     return value
 
 
-def _coordinate(low: float, high: float, what: str):
+def _coordinate(low: float, high: float, what: str) -> Callable[[object], float]:
     """Coordinates are the one place numbers are meant; the loader keeps every scalar as text."""
 
     def check(value: object) -> float:
@@ -155,8 +160,8 @@ def _day_count(value: object) -> int:
     return int(text)
 
 
-def _text_schema(pattern: str | None = None, fmt: str | None = None) -> dict:
-    schema: dict = {"type": "string", "minLength": 1}
+def _text_schema(pattern: str | None = None, fmt: str | None = None) -> JsonSchemaValue:
+    schema: JsonSchemaValue = {"type": "string", "minLength": 1}
     if pattern:
         schema["pattern"] = pattern
     if fmt:

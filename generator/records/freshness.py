@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from generator.problems import Problem
-from generator.records.validate import Records
+from generator.problems import Path, Problem
+from generator.records.loaded import Records
+from generator.records.schema.kinds import KINDS
 from generator.settings import outdated
 
 # Data file → folder of the record's page, so the internal list can link to it.
@@ -19,7 +20,7 @@ class StaleRecord:
 
     file: str
     line: int
-    path: tuple
+    path: Path
     id: str
     name: str
     page: str | None
@@ -31,20 +32,25 @@ class StaleRecord:
 def stale_records(records: Records, today: date, max_age: int) -> list[StaleRecord]:
     """Every record with a `verified_on` field that is missing or older than max_age days, in file order."""
     stale = []
-    for file, sections in records.sections.items():
-        for section, value in sections.items():
-            for i, item in enumerate(value if isinstance(value, list) else []):
-                if item is None or "verified_on" not in type(item).model_fields:
-                    continue
-                verified = item.verified_on
-                age = (today - verified).days if verified else None
-                if outdated(verified, today, max_age):
-                    path = (section, i, "verified_on")
-                    line = records.documents[file].line_of(path)
-                    name = getattr(item, "name", item.id)
-                    page = f"{PAGES[file]}/{item.id}.md" if file in PAGES else None
-                    start = records.documents[file].line_of((section, i))
-                    stale.append(StaleRecord(f"data/{file}", line, path, item.id, name, page, verified, age, start))
+    for kind, (file, section, _) in KINDS.items():  # partners and networks, the records that carry verified_on
+        doc = records.documents[file]
+        for i, item in enumerate(records.of_kind(kind)):
+            verified = item.verified_on
+            if outdated(verified, today, max_age):
+                path = (section, i, "verified_on")
+                stale.append(
+                    StaleRecord(
+                        file=f"data/{file}",
+                        line=doc.line_of(path),
+                        path=path,
+                        id=item.id,
+                        name=item.name,
+                        page=f"{PAGES[file]}/{item.id}.md",
+                        verified_on=verified,
+                        age_days=(today - verified).days if verified else None,
+                        record_line=doc.line_of((section, i)),
+                    )
+                )
     return stale
 
 

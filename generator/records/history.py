@@ -96,7 +96,7 @@ def unknown(reason: str = NOT_ASKED) -> DataHistory:
     return DataHistory({}, reason)
 
 
-def data_history(data_dir: str | os.PathLike) -> DataHistory:
+def data_history(data_dir: str | os.PathLike[str]) -> DataHistory:
     """The history of the data files in `data_dir`, or an unknown one outside git or in a shallow clone."""
     folder = Path(data_dir).resolve()
     top = git(folder, "rev-parse", "--show-toplevel")

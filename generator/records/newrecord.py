@@ -8,10 +8,12 @@ from datetime import date
 from pathlib import Path
 
 from generator.problems import DataInvalid, Problem, display_name
+from generator.records.document import Document
 from generator.records.fieldtypes import ID_PATTERN
 from generator.records.reader import load_file
 from generator.records.rules.crossref import raw_ids
-from generator.records.skeleton import KINDS, LABELS, skeleton
+from generator.records.schema.kinds import KINDS
+from generator.records.skeleton import LABELS, skeleton
 
 
 def new_record(
@@ -54,7 +56,7 @@ def new_record(
     return report + " Bitte die Werte anpassen und mit „make check“ prüfen.\n"
 
 
-def _loaded(path: Path):
+def _loaded(path: Path) -> Document:
     if not path.is_file():
         raise DataInvalid([Problem(display_name(path), 1, "", "Datei fehlt")])  # the words of `check`
     doc, problems = load_file(path)
@@ -63,7 +65,7 @@ def _loaded(path: Path):
     return doc
 
 
-def _check_new_id(doc, record_id: str, taken: set[str]) -> None:
+def _check_new_id(doc: Document, record_id: str, taken: set[str]) -> None:
     if not re.fullmatch(ID_PATTERN, record_id):
         message = f"„{record_id}“ ist keine gültige Kennung; erlaubt sind a–z, 0–9 und einzelne Bindestriche"
         raise DataInvalid([Problem(doc.file, 1, "", message)])
@@ -71,16 +73,18 @@ def _check_new_id(doc, record_id: str, taken: set[str]) -> None:
         raise DataInvalid([Problem(doc.file, 1, "", f"die Kennung „{record_id}“ ist schon vergeben")])
 
 
-def _check_network(networks, network: str) -> None:
+def _check_network(networks: Document, network: str) -> None:
     if network not in raw_ids(networks, "networks"):
         raise DataInvalid([Problem(networks.file, 1, "", f"es gibt kein Netzwerk mit der Kennung „{network}“")])
 
 
 def first_id(text: str) -> str:
-    return re.findall(r"^ *- id: (\S+)$", text, re.MULTILINE)[0]
+    """The id of the first record in a skeleton's text."""
+    ids: list[str] = re.findall(r"^ *- id: (\S+)$", text, re.MULTILINE)
+    return ids[0]
 
 
-def _insert_record(path: Path, doc, section: str, new_id: str, text: str) -> int:
+def _insert_record(path: Path, doc: Document, section: str, new_id: str, text: str) -> int:
     """Insert `text` before the first record whose id sorts after `new_id` (with its leading comments)."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     ids = raw_ids(doc, section)
@@ -100,15 +104,14 @@ def _insert_record(path: Path, doc, section: str, new_id: str, text: str) -> int
     return at + 1 + (block[0] == "\n")
 
 
-def _insert_member(path: Path, doc, network: str, member: str) -> int:
+def _insert_member(path: Path, doc: Document, network: str, member: str) -> int:
     """Add `member` to the network's `partners:` list in id order, one id per line; return its line."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     index = raw_ids(doc, "networks").index(network)
-    record = doc.data["networks"][index]
     start = doc.lines[("networks", index)] - 1
     field = " " * (len(lines[start]) - len(lines[start].lstrip(" -")))
-    members = record.get("partners") if isinstance(record.get("partners"), list) else None
-    if members is None:
+    members = doc.value_at(("networks", index, "partners"))
+    if not isinstance(members, list):
         anchor = doc.lines.get(("networks", index, "verified_on"), doc.lines[("networks", index, "id")] + 1) - 1
         lines[anchor:anchor] = [f"{field}partners:\n", f"{field}  - {member}\n"]
         write_lines(path, lines)

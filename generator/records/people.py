@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from generator.problems import Path
-from generator.records.schema import Person
+from generator.records.schema import Network, Partner, Person
 
 
-def person_records(sections: dict[str, dict]) -> Iterator[tuple[str, Path, Person]]:
+def person_records(
+    partners: Sequence[Partner | None], networks: Sequence[Network | None]
+) -> Iterator[tuple[str, Path, Person]]:
     """(file, data path, person) for each liaison, deputy, regional contact and ambassador that loaded."""
-    for i, partner in enumerate(sections.get("partners.yaml", {}).get("partners", ())):
+    for i, partner in enumerate(partners):
         if partner is None:
             continue
         if partner.liaison is not None:
@@ -19,6 +21,6 @@ def person_records(sections: dict[str, dict]) -> Iterator[tuple[str, Path, Perso
                 yield "partners.yaml", ("partners", i, "liaison", "deputy"), partner.liaison.deputy
         for j, contact in enumerate(partner.regional_contacts):
             yield "partners.yaml", ("partners", i, "regional_contacts", j), contact
-    for i, network in enumerate(sections.get("networks.yaml", {}).get("networks", ())):
+    for i, network in enumerate(networks):
         for j, ambassador in enumerate(network.ambassadors if network is not None else ()):
             yield "networks.yaml", ("networks", i, "ambassadors", j), ambassador

@@ -11,6 +11,7 @@ composed from its events with an explicit stack (composer.py), so no nesting can
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path as FilePath
 
 from generator.problems import Problem, display_name, system_error
@@ -20,6 +21,8 @@ from generator.records.document import Document
 from generator.records.yamlerrors import Refused
 
 MAX_BYTES = 2 * 1024 * 1024
+# Reads one data file: what load_file does, or a stand-in (the preview reuses an unchanged file's parse).
+Loader = Callable[[FilePath], tuple[Document, list[Problem]]]
 
 
 def load_file(file: str | FilePath) -> tuple[Document, list[Problem]]:

@@ -17,10 +17,11 @@ from pathlib import Path
 from generator.addresses import FIXED_NAMES, RECORD_FOLDERS
 from generator.problems import DataInvalid, Problem, display_name
 from generator.problems import Path as DataPath
+from generator.records.document import Document
 from generator.records.fieldtypes import is_valid_id
-from generator.records.reader import Document, load_file
-from generator.records.skeleton import KINDS
-from generator.records.validate import load_records
+from generator.records.reader import load_file
+from generator.records.schema.kinds import KINDS
+from generator.records.validate import Records, load_records
 
 WHAT = {"partner": "Partner", "network": "Netzwerk"}
 
@@ -77,7 +78,7 @@ def _raw_ids(doc: Document, section: str) -> list[str]:
     return [str(item.get("id")) if isinstance(item, dict) else "" for item in items or []]
 
 
-def _check_new_id(records, kind: str, file: str, section: str, new: str) -> None:
+def _check_new_id(records: Records, kind: str, file: str, section: str, new: str) -> None:
     """The new id is valid, free, no former id of any record and no name of a page the site writes itself."""
     doc = records.documents[file]
     problem = None
@@ -85,7 +86,7 @@ def _check_new_id(records, kind: str, file: str, section: str, new: str) -> None
         problem = f"„{new}“ ist keine gültige Kennung; erlaubt sind a–z, 0–9 und einzelne Bindestriche"
     elif new in _raw_ids(doc, section):
         problem = f"die Kennung „{new}“ ist schon vergeben"
-    elif any(new in record.former_ids for record in records.sections[file][section]):
+    elif any(new in record.former_ids for record in records.of_kind(kind)):
         problem = f"„{new}“ ist die frühere Kennung eines Eintrags; unter ihr steht schon eine Weiterleitung"
     elif any(new in FIXED_NAMES.get(folder, ()) for folder, (data, _) in RECORD_FOLDERS.items() if data == file):
         problem = f"„{new}“ ist nicht möglich: unter dieser Kennung steht schon eine Seite der Website selbst"
@@ -93,13 +94,12 @@ def _check_new_id(records, kind: str, file: str, section: str, new: str) -> None
         raise DataInvalid([Problem(doc.file, 1, "", problem)])
 
 
-def _references(records, kind: str, old: str, index: int) -> list[tuple[str, DataPath]]:
+def _references(records: Records, kind: str, old: str, index: int) -> list[tuple[str, DataPath]]:
     """(data file, path of the value) of the record's id and of every reference to it."""
-    sections = records.sections
     found: list[tuple[str, DataPath]] = []
     if kind == "partner":
         found.append(("partners.yaml", ("partners", index, "id")))
-        for i, network in enumerate(sections["networks.yaml"]["networks"]):
+        for i, network in enumerate(records.networks):
             found += [
                 ("networks.yaml", ("networks", i, "partners", j)) for j, p in enumerate(network.partners) if p == old
             ]
@@ -111,15 +111,15 @@ def _references(records, kind: str, old: str, index: int) -> list[tuple[str, Dat
         key = "partner"
     else:
         found.append(("networks.yaml", ("networks", index, "id")))
-        for i, partner in enumerate(sections["partners.yaml"]["partners"]):
+        for i, partner in enumerate(records.partners):
             found += [
                 ("partners.yaml", ("partners", i, "regional_contacts", j, "network"))
                 for j, contact in enumerate(partner.regional_contacts)
                 if contact.network == old
             ]
         key = "network"
-    for i, request in enumerate(sections["requests.yaml"]["requests"]):
-        if getattr(request, key) == old:
+    for i, request in enumerate(records.request_log.requests):
+        if (request.partner if key == "partner" else request.network) == old:
             found.append(("requests.yaml", ("requests", i, key)))
     return found
 
@@ -153,8 +153,7 @@ def _replace_at(lines: list[str], start: int, old: str, new: str) -> int | None:
 
 def _add_former_id(lines: list[str], doc: Document, section: str, index: int, old: str) -> None:
     """Record the old id under `former_ids` of the renamed record: appended to the list, or a new line after `id`."""
-    record = doc.data[section][index]
-    formers = record.get("former_ids")
+    formers = doc.value_at((section, index, "former_ids"))
     id_line = doc.lines[(section, index, "id")] - 1
     indent = " " * (len(lines[id_line]) - len(lines[id_line].lstrip(" -")))
     if not isinstance(formers, list):
@@ -180,7 +179,7 @@ def _validate(data_dir: Path, texts: dict[str, list[str]], today: date) -> None:
             (Path(folder) / name).write_text("".join(lines), encoding="utf-8")
             shown[name] = display_name(data_dir / name)
 
-        def load(file):
+        def load(file: Path) -> tuple[Document, list[Problem]]:
             name = Path(file).name
             if name not in texts:
                 return load_file(file)

@@ -18,8 +18,10 @@ from urllib.parse import urlencode
 
 from generator.german import closest
 from generator.problems import DataInvalid, Problem, display_name
+from generator.records.document import Document
 from generator.records.newrecord import first_id, write_lines
 from generator.records.reader import load_file
+from generator.records.schema import Request
 from generator.records.skeleton import yaml_value
 from generator.records.validate import Records, load_records
 from generator.siteconfig import repository_url
@@ -182,7 +184,7 @@ def _resolve(answer: Answer, names: dict[str, str], ids: list[str], source: str,
 def _not_yet_asked(records: Records, network: str, partner: str, answer: Answer, source: str) -> None:
     """Refuse a request the office has already: an open one, or a contact already named for the network."""
     doc = records.documents["requests.yaml"]
-    for i, request in enumerate(records.sections["requests.yaml"]["requests"]):
+    for i, request in enumerate(records.request_log.requests):
         if request.network == network and request.partner == partner and request.status == "offen":
             message = (
                 f"für „{network}“ und „{partner}“ läuft schon die Anfrage „{request.id}“ "
@@ -196,7 +198,7 @@ def _not_yet_asked(records: Records, network: str, partner: str, answer: Answer,
 
 
 def _free_id(records: Records, wanted: str) -> str:
-    taken = {r.id for r in records.sections["requests.yaml"]["requests"]}
+    taken = {r.id for r in records.request_log.requests}
     candidate, number = wanted, 1
     while candidate in taken:
         number += 1
@@ -226,16 +228,13 @@ def _inserted(path: Path, records: Records, entry: str, day: str) -> tuple[list[
     with path.open(encoding="utf-8", newline="") as file:
         lines = file.read().splitlines(keepends=True)
     newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
-    raw = doc.data.get("requests") or []
+    requests = records.request_log.requests
     key_line = doc.lines.get(("requests",))
-    if raw:
-        first = lines[doc.lines[("requests", 0)] - 1]
-        indent = len(first) - len(first.lstrip(" "))
-    else:
-        indent = 2
+    first = lines[doc.lines[("requests", 0)] - 1] if requests else "  "  # an empty list: the usual two spaces
+    indent = len(first) - len(first.lstrip(" "))
     block = [line[2:] if indent == 0 else " " * (indent - 2) + line for line in entry.splitlines(keepends=True)]
     key = (day, first_id(entry))
-    later = [i for i, r in enumerate(raw) if (str((r.get("steps") or {}).get(FIRST_STEP, "")), str(r.get("id"))) > key]
+    later = [i for i, request in enumerate(requests) if _order(request) > key]
     if later:
         at = doc.lines[("requests", later[0])] - 1
         while at > 0 and lines[at - 1].lstrip().startswith("#"):
@@ -248,7 +247,7 @@ def _inserted(path: Path, records: Records, entry: str, day: str) -> tuple[list[
         block = ["requests:\n", *block]
     else:
         at = _end_of_list(lines, doc, key_line)
-        if not raw:  # `requests: []` or `requests:` alone: the key stands alone, the entry is its first item
+        if not requests:  # `requests: []` or `requests:` alone: the key stands alone, the entry is its first item
             lines[key_line - 1] = re.sub(r"(requests:)[^\r\n]*", r"\1", lines[key_line - 1], count=1)
         else:
             block = ["\n", *block]
@@ -258,7 +257,13 @@ def _inserted(path: Path, records: Records, entry: str, day: str) -> tuple[list[
     return lines, at + 1 + (block[0] == "\n") + (block[0] == "requests:\n")
 
 
-def _end_of_list(lines: list[str], doc, key_line: int) -> int:
+def _order(request: Request) -> tuple[str, str]:
+    """(date asked, id) of a request: the order of the log."""
+    asked = request.steps.get(FIRST_STEP)
+    return (asked.isoformat() if asked else ""), request.id
+
+
+def _end_of_list(lines: list[str], doc: Document, key_line: int) -> int:
     """The index after the list's last line: before the next top-level key and the comments and blanks above it."""
     following = [line for path, line in doc.lines.items() if len(path) == 1 and line > key_line]
     end = min(following) - 1 if following else len(lines)
@@ -274,7 +279,7 @@ def _validate(data_dir: Path, path: Path, text: str, today: date) -> None:
         candidate = Path(folder) / "requests.yaml"
         candidate.write_bytes(text.encode("utf-8"))
 
-        def load(file):
+        def load(file: Path) -> tuple[Document, list[Problem]]:
             if Path(file).name != "requests.yaml":
                 return load_file(file)
             doc, problems = load_file(candidate)

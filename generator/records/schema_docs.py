@@ -6,6 +6,8 @@ import functools
 import json
 from dataclasses import dataclass
 
+from pydantic.json_schema import JsonSchemaValue
+
 from generator.records.fieldtypes import CLAUSE_NUMBER_PATTERN, ID_PATTERN, PHONE_PATTERN, POSTCODE_PATTERN
 from generator.records.schema import DATA_FILES
 
@@ -32,9 +34,10 @@ class FileDoc:
     module: str
 
 
-def json_schemas() -> dict[str, dict]:
+def json_schemas() -> dict[str, JsonSchemaValue]:
     """The JSON Schema of every data file, keyed by file name (a fresh copy: callers may change it)."""
-    return json.loads(_schemas_text())
+    schemas: dict[str, JsonSchemaValue] = json.loads(_schemas_text())
+    return schemas
 
 
 @functools.cache
@@ -58,14 +61,16 @@ def model_file(data_file: str) -> str:
     return DATA_FILES[data_file].__module__.replace(".", "/") + ".py"
 
 
-def resolve(root: dict, schema: dict) -> dict:
+def resolve(root: JsonSchemaValue, schema: JsonSchemaValue) -> JsonSchemaValue:
+    """The schema a property points to: its definition for a `$ref`, the one option besides null for `anyOf`."""
     if "$ref" in schema:
-        return root["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
+        definition: JsonSchemaValue = root["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
+        return definition
     options = [s for s in schema.get("anyOf", []) if s.get("type") != "null"]
     return resolve(root, options[0]) if options else schema
 
 
-def _walk(root: dict, schema: dict, prefix: str, rows: list[FieldDoc]) -> None:
+def _walk(root: JsonSchemaValue, schema: JsonSchemaValue, prefix: str, rows: list[FieldDoc]) -> None:
     required = set(schema.get("required", []))
     for key, prop in schema.get("properties", {}).items():
         path = f"{prefix}.{key}" if prefix else key
@@ -87,7 +92,7 @@ def _walk(root: dict, schema: dict, prefix: str, rows: list[FieldDoc]) -> None:
             _walk(root, target, path, rows)
 
 
-def _kind(schema: dict, item: dict | None) -> str:
+def _kind(schema: JsonSchemaValue, item: JsonSchemaValue | None) -> str:
     if item is not None:
         return "Liste von Abschnitten" if "properties" in item else f"Liste ({_kind(item, None)})"
     if "properties" in schema:
@@ -117,7 +122,7 @@ def _kind(schema: dict, item: dict | None) -> str:
     )
 
 
-def _example(prop: dict) -> str:
+def _example(prop: JsonSchemaValue) -> str:
     examples = prop.get("examples")
     if not examples:
         return ""

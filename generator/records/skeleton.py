@@ -6,19 +6,18 @@ import functools
 import json
 import re
 from datetime import date
-from typing import TYPE_CHECKING
 
-from generator.problems import Problem
+from pydantic.json_schema import JsonSchemaValue
+
+from generator.problems import Path, Problem
+from generator.records.document import Document
+from generator.records.loaded import Records
+from generator.records.schema.kinds import KINDS
 from generator.records.schema_docs import field_reference, json_schemas, resolve
 
-if TYPE_CHECKING:
-    from generator.records.validate import Records
+# Field path („location.lat“) → the value a skeleton writes there, as the editor would type it.
+Overrides = dict[str, str]
 
-# Kind of entry → (data file, list section, placeholder id).
-KINDS = {
-    "partner": ("partners.yaml", "partners", "neuer-partner"),
-    "network": ("networks.yaml", "networks", "neues-netzwerk"),
-}
 # Fields that record a record's past (`rename`, leaving): a new record has none.
 NOT_FOR_NEW_RECORDS = frozenset({"former_ids", "left_on"})
 LABELS = {"partner": "Neuer Partner", "network": "Neues Netzwerk"}
@@ -95,12 +94,18 @@ def _free_id(placeholder: str, taken: set[str] | frozenset[str]) -> str:
     return candidate
 
 
-def _example_day(item: dict) -> date:
+def _example_day(item: JsonSchemaValue) -> date:
     return date.fromisoformat(item["properties"]["verified_on"]["examples"][0])
 
 
 def _fields(
-    root: dict, schema: dict, indent: str, dash: bool, overrides: dict, commented: bool, prefix: str = ""
+    root: JsonSchemaValue,
+    schema: JsonSchemaValue,
+    indent: str,
+    dash: bool,
+    overrides: Overrides,
+    commented: bool,
+    prefix: str = "",
 ) -> list[str]:
     """The lines of one record at `indent`; a list item (`dash`) starts its first field with „- “.
 
@@ -125,7 +130,9 @@ def _fields(
     return lines
 
 
-def _field(root: dict, path: str, prop: dict, column: str, lead: str, overrides: dict, off: bool) -> list[str]:
+def _field(
+    root: JsonSchemaValue, path: str, prop: JsonSchemaValue, column: str, lead: str, overrides: Overrides, off: bool
+) -> list[str]:
     key = path.rsplit(".", 1)[-1]
     target = resolve(root, prop)
     item = resolve(root, target["items"]) if target.get("type") == "array" else None
@@ -179,12 +186,8 @@ def unedited_warnings(records: Records) -> list[Problem]:
     warnings = []
     for kind, (file, section, placeholder) in KINDS.items():
         pattern = re.compile(rf"{re.escape(placeholder)}(?:-[0-9]+)?")
-        doc = records.documents.get(file)
-        if doc is None:
-            continue
-        for i, record in enumerate(records.sections.get(file, {}).get(section) or []):
-            if record is None:
-                continue
+        doc = records.documents[file]
+        for i, record in enumerate(records.of_kind(kind)):
             if pattern.fullmatch(record.id):
                 message = (
                     f"Eintrag ist noch das unveränderte Gerüst {SKELETON_OF[kind]}; bitte Kennung und Angaben anpassen"
@@ -197,12 +200,13 @@ def unedited_warnings(records: Records) -> list[Problem]:
                     f"anpassen und dabei auch {choices} prüfen (aus dem Gerüst übernommen)"
                 )
                 warnings.append(doc.problem((section, i, "name"), message, warning=True))
-            warnings += _sample_values(doc, kind, (section, i), doc.data[section][i])
-            warnings += _placeholders(doc, kind, (section, i), doc.data[section][i])
+            written = doc.value_at((section, i))
+            warnings += _sample_values(doc, kind, (section, i), written)
+            warnings += _placeholders(doc, kind, (section, i), written)
     return warnings
 
 
-def _sample_values(doc, kind: str, path: tuple, value: object, schema_path: str = "") -> list[Problem]:
+def _sample_values(doc: Document, kind: str, path: Path, value: object, schema_path: str = "") -> list[Problem]:
     """A warning for each value that is still the sample of the `new` skeleton."""
     samples = _samples(KINDS[kind][0])
     found = []
@@ -217,9 +221,9 @@ def _sample_values(doc, kind: str, path: tuple, value: object, schema_path: str 
     return found
 
 
-def _placeholders(doc, kind: str, path: tuple, record: object) -> list[Problem]:
+def _placeholders(doc: Document, kind: str, path: Path, record: object) -> list[Problem]:
     """A warning for each value that is still a placeholder of the skeleton (region, map position, city)."""
-    found: dict[tuple, str] = {}
+    found: dict[Path, str] = {}
     for dotted, placeholder in PLACEHOLDERS[kind].items():
         value: object = record
         for key in dotted.split("."):

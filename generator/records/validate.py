@@ -5,42 +5,39 @@ from __future__ import annotations
 import os
 import types
 import typing
-from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path as FilePath
-from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.german import did_you_mean
 from generator.problems import DataInvalid, Path, Problem, display_name, shown
-from generator.records.reader import Document, load_file
+from generator.records.document import Document
+
+# Records is defined beside the rules' view, which imports no rule; the later stages import it from here.
+from generator.records.loaded import Records as Records
+from generator.records.loaded import loaded_files
+from generator.records.reader import Loader, load_file
 from generator.records.rules.registry import check_rules
-from generator.records.schema import DATA_FILES, Network, Partner
+from generator.records.schema import (
+    DATA_FILES,
+    AgreementFile,
+    LegalFile,
+    NetworksFile,
+    PartnersFile,
+    ProcessFile,
+    Record,
+    RequestsFile,
+)
 from generator.settings import read_settings
 
+_File = typing.TypeVar("_File", bound=Record)
 # Problems one file may show; beyond them its records are not checked (a machine-made or garbled file).
 MAX_PROBLEMS = 200
 
 
-@dataclass(frozen=True)
-class Records:
-    """The validated contents of all data files: file name → section → records or value."""
-
-    sections: dict[str, dict[str, Any]]
-    documents: dict[str, Document]
-
-    @property
-    def partners(self) -> list[Partner]:
-        return self.sections["partners.yaml"]["partners"]
-
-    @property
-    def networks(self) -> list[Network]:
-        return self.sections["networks.yaml"]["networks"]
-
-
-def load_records(data_dir: str | os.PathLike, load=load_file, today: date | None = None) -> Records:
+def load_records(data_dir: str | os.PathLike[str], load: Loader = load_file, today: date | None = None) -> Records:
     """Load and validate every data file; raise DataInvalid listing all problems.
 
     `load` parses one file (the preview passes one that reuses the parse of an unchanged file); `today` is the
@@ -50,7 +47,7 @@ def load_records(data_dir: str | os.PathLike, load=load_file, today: date | None
     data_dir = FilePath(data_dir)
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
-    sections: dict[str, dict[str, Any]] = {}
+    sections: dict[str, dict[str, object]] = {}
     for name, model in DATA_FILES.items():
         file = data_dir / name
         if not file.is_file():
@@ -66,11 +63,31 @@ def load_records(data_dir: str | os.PathLike, load=load_file, today: date | None
             problems += found
             if content is not None:
                 sections[name] = content
-    found, waiting = check_rules(sections, documents, today)
+    found, waiting = check_rules(loaded_files(sections), documents, today)
     problems += found
     if problems:
         raise DataInvalid(problems, incomplete=waiting)
-    return Records(sections, documents)
+    # Each section was validated on its own: the files are put together without validating anything twice.
+    # (No set of fields given: pydantic counts every section passed as set, as a validation would.)
+    files = [DATA_FILES[name].model_construct(None, **content) for name, content in sections.items()]
+    return _records(files, documents)
+
+
+def _records(files: list[Record], documents: dict[str, Document]) -> Records:
+    """The typed records of valid data, each file found by its record type."""
+
+    def file(kind: type[_File]) -> _File:
+        return next(found for found in files if isinstance(found, kind))
+
+    return Records(
+        partners=file(PartnersFile).partners,
+        networks=file(NetworksFile).networks,
+        process=file(ProcessFile),
+        agreement=file(AgreementFile),
+        request_log=file(RequestsFile),
+        legal=file(LegalFile),
+        documents=documents,
+    )
 
 
 def _not_a_file(file: FilePath) -> str:
@@ -83,7 +100,7 @@ def _not_a_file(file: FilePath) -> str:
     return "Datei fehlt"
 
 
-def check_schema(doc: Document, model: type[BaseModel]) -> tuple[dict[str, Any] | None, list[Problem]]:
+def check_schema(doc: Document, model: type[BaseModel]) -> tuple[dict[str, object] | None, list[Problem]]:
     """Validate a document section by section and list item by list item.
 
     One bad record hides no error of another. Returns the sections (None in place of an
@@ -95,7 +112,7 @@ def check_schema(doc: Document, model: type[BaseModel]) -> tuple[dict[str, Any] 
         return None, [doc.problem((), f"die Datei muss aus den Abschnitten {names} bestehen")]
     unknown = [key for key in data if key not in model.model_fields][:MAX_PROBLEMS]
     problems = [doc.problem((key,), _unknown_field((key,), model)) for key in unknown]
-    content: dict[str, Any] = {}
+    content: dict[str, object] = {}
     for section, info in model.model_fields.items():
         if section not in data:
             if info.is_required():
@@ -111,9 +128,9 @@ def check_schema(doc: Document, model: type[BaseModel]) -> tuple[dict[str, Any] 
 
 
 def _check_section(
-    doc: Document, model: type[BaseModel], section: str, raw: Any, budget: int = 0
-) -> tuple[Any, list[Problem]]:
-    annotation: Any = model.model_fields[section].annotation  # a section's field always has a type
+    doc: Document, model: type[BaseModel], section: str, raw: object, budget: int = 0
+) -> tuple[object, list[Problem]]:
+    annotation = model.model_fields[section].annotation  # a section's field always has a type
     problems: list[Problem] = []
     if typing.get_origin(annotation) is list and isinstance(raw, list):
         item_adapter = TypeAdapter(typing.get_args(annotation)[0])
@@ -133,8 +150,8 @@ def _check_section(
             # A record that lost a duplicate key is likely two records run together: keep it out of the rules.
             items.append(None if doc.is_damaged((section, index)) else record)
         return items, problems
-    metadata = model.model_fields[section].metadata  # the field type's own validators (Text, DayCount, …)
-    adapter = TypeAdapter(typing.Annotated[(annotation, *metadata)] if metadata else annotation)
+    # The type with its own validators (Text, DayCount, …), which pydantic keeps apart as the field's metadata.
+    adapter = TypeAdapter(model.model_fields[section].rebuild_annotation())
     try:
         return adapter.validate_python(raw), []
     except ValidationError as error:
@@ -145,11 +162,11 @@ def _problems(doc: Document, model: type[BaseModel], prefix: Path, error: Valida
     found = []
     for e in error.errors()[:MAX_PROBLEMS]:
         loc = (*prefix, *e["loc"])
-        found.append(doc.problem(loc, explain(e | {"loc": loc}, model)))
+        found.append(doc.problem(loc, explain({**e, "loc": loc}, model)))
     return found
 
 
-def explain(error: Mapping[str, Any], model: type[BaseModel]) -> str:
+def explain(error: ErrorDetails, model: type[BaseModel]) -> str:
     """A German message for one pydantic error."""
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     if kind.startswith("om_"):
@@ -221,7 +238,7 @@ def _record_type(annotation: object) -> type[BaseModel]:
     return annotation
 
 
-def check_data(data_dir: str | os.PathLike, today: date | None = None) -> list[Problem]:
+def check_data(data_dir: str | os.PathLike[str], today: date | None = None) -> list[Problem]:
     """All problems of the data in a folder (empty when it is valid)."""
     try:
         load_records(data_dir, today=today)

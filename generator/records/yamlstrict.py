@@ -5,6 +5,9 @@ S98Z, SU5Z, YJV2). Each check reads the raw text around the event's marks (chara
 from __future__ import annotations
 
 import re
+from typing import Protocol
+
+from yaml.events import Event, ScalarEvent
 
 from generator.records import textpolicy
 from generator.records.yamlerrors import Refused
@@ -16,24 +19,47 @@ _COMMENT_AFTER = re.compile(r"(?:[ ]*,)?#")
 _SYNTAX = "YAML-Syntaxfehler: "
 
 
-def check_scalar(text: str, event, in_flow: bool, indent: int) -> None:
+class Position(Protocol):
+    """A place in the text (libyaml's marks, of the C parser or the Python one): 0-based line and column."""
+
+    @property
+    def index(self) -> int: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+
+
+def start_of(event: Event) -> Position:
+    """Where an event starts; the parser marks every event it gives (only hand-made events lack marks)."""
+    assert event.start_mark is not None
+    return event.start_mark
+
+
+def end_of(event: Event) -> Position:
+    """Where an event ends."""
+    assert event.end_mark is not None
+    return event.end_mark
+
+
+def check_scalar(text: str, event: ScalarEvent, in_flow: bool, indent: int) -> None:
     """Refuse what is wrong with one scalar; `indent` is the column of the innermost block collection."""
     style = event.style or None
-    line = event.start_mark.line + 1
-    if style == '"' and "\\" in text[event.start_mark.index : event.end_mark.index]:
+    line = start_of(event).line + 1
+    if style == '"' and "\\" in text[start_of(event).index : end_of(event).index]:
         bad = textpolicy.FORBIDDEN_IN_VALUE.search(event.value)
         if bad:
             raise Refused(line, textpolicy.refused_character(bad.group(), escaped=True))
     if style in ('"', "'"):
-        check_comment_after(text, event.end_mark.index, event.end_mark.line + 1)
-        if event.end_mark.line > event.start_mark.line:
+        check_comment_after(text, end_of(event).index, end_of(event).line + 1)
+        if end_of(event).line > start_of(event).line:
             _check_continuation(text, event, indent)
     elif style in ("|", ">"):
         _check_block_scalar(text, event)
     elif in_flow:
         if event.value == "-" or event.value.startswith("- "):
             raise Refused(line, _SYNTAX + "ein „-“ in eckigen Klammern muss in Anführungszeichen stehen")
-        check_comment_after(text, event.end_mark.index, event.end_mark.line + 1)
+        check_comment_after(text, end_of(event).index, end_of(event).line + 1)
     else:
         _check_curly_quotes(event.value, line)
 
@@ -44,9 +70,9 @@ def check_comment_after(text: str, position: int, line: int) -> None:
         raise Refused(line, _SYNTAX + "vor einem Kommentar (#) muss ein Leerzeichen stehen")
 
 
-def check_flow_line(event, start_line: int, indent: int) -> None:
+def check_flow_line(event: Event, start_line: int, indent: int) -> None:
     """Lines inside brackets must be indented further than the field they belong to (9C9N)."""
-    mark = event.start_mark
+    mark = start_of(event)
     if mark.line > start_line and mark.column <= indent:
         message = "die Fortsetzung einer Liste in Klammern muss weiter eingerückt sein als ihr Feldname"
         raise Refused(mark.line + 1, _SYNTAX + message)
@@ -61,27 +87,27 @@ def _check_curly_quotes(value: str, line: int) -> None:
         )
 
 
-def _check_continuation(text: str, event, indent: int) -> None:
+def _check_continuation(text: str, event: ScalarEvent, indent: int) -> None:
     """The lines of a quoted value that spans lines must be indented further than its field (QB6E).
 
     An unclosed quote looks the same to the parser: it runs on over the following fields.
     """
-    for offset in textpolicy.line_starts(text[event.start_mark.index : event.end_mark.index])[1:]:
-        start = event.start_mark.index + offset
+    for offset in textpolicy.line_starts(text[start_of(event).index : end_of(event).index])[1:]:
+        start = start_of(event).index + offset
         end = text.find("\n", start)
         content = text[start : end if end >= 0 else None]
         if content.strip() and len(content) - len(content.lstrip(" ")) <= indent:
             raise Refused(
-                event.start_mark.line + 1,
+                start_of(event).line + 1,
                 _SYNTAX + "ein Anführungszeichen wird in dieser Zeile geöffnet und nicht geschlossen; "
                 "ein Wert über mehrere Zeilen muss in den Folgezeilen weiter eingerückt sein als sein Feldname",
             )
 
 
-def _check_block_scalar(text: str, event) -> None:
+def _check_block_scalar(text: str, event: ScalarEvent) -> None:
     """Empty lines before the text of a | or > block must not be indented further than the text (S98Z)."""
-    header_end = text.find("\n", event.start_mark.index)
-    if header_end < 0 or re.search(r"[1-9]", text[event.start_mark.index : header_end]):
+    header_end = text.find("\n", start_of(event).index)
+    if header_end < 0 or re.search(r"[1-9]", text[start_of(event).index : header_end]):
         return  # an explicit indentation indicator decides
     blank_spaces: list[int] = []
     start = header_end + 1
@@ -91,7 +117,7 @@ def _check_block_scalar(text: str, event) -> None:
         if line.strip():
             if any(spaces > len(line) - len(line.lstrip(" ")) for spaces in blank_spaces):
                 raise Refused(
-                    event.start_mark.line + 2,
+                    start_of(event).line + 2,
                     _SYNTAX + "Leerzeilen am Anfang eines Blocks (| oder >) enthalten mehr Leerzeichen, "
                     "als der Text eingerückt ist; bitte die Leerzeichen dieser Zeilen löschen",
                 )

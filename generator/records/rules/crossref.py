@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 from generator.german import did_you_mean
 from generator.problems import Path, Problem
+from generator.records.document import Document
 from generator.records.fieldtypes import is_valid_id
-from generator.records.reader import Document
 
 
 def raw_ids(doc: Document, section: str) -> list[str]:
@@ -17,11 +17,15 @@ def raw_ids(doc: Document, section: str) -> list[str]:
     if cached is None:
         items = doc.data.get(section) if isinstance(doc.data, dict) else None
         items = items if isinstance(items, list) else []
-        cached = [
-            item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else "" for item in items
-        ]
+        cached = [_written_id(item) for item in items]
         doc.cache[("raw_ids", section)] = cached
     return list(cached)
+
+
+def _written_id(item: object) -> str:
+    """The id of a record as written, or "" where it has no id as text."""
+    item_id = item.get("id") if isinstance(item, dict) else None
+    return item_id if isinstance(item_id, str) else ""
 
 
 def known_ids(doc: Document, section: str) -> set[str]:

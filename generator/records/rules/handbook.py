@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-from generator.problems import Problem
-from generator.records.reader import Document
+from collections.abc import Mapping, Sequence
+
+from generator.problems import Path, Problem
+from generator.records.document import Document
+from generator.records.loaded import Docs, Loaded
 from generator.records.rules.crossref import duplicates, known_ids, raw_ids, unknown
+from generator.records.schema import AgreementSignature, AgreementVersion, Role, TimelineStep
 
 
-def check_process(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
+def check_process(loaded: Loaded, docs: Docs) -> list[Problem]:
     """Unique roles and steps, steps between known roles, exactly one role with a contact (the office)."""
-    doc, process = docs["process.yaml"], sections["process.yaml"]
+    doc = docs["process.yaml"]
     role_ids = raw_ids(doc, "roles")
     problems = duplicates(doc, "roles", role_ids, "Rolle")
     problems += duplicates(doc, "steps", raw_ids(doc, "steps"), "Schritt")
-    problems += _not_empty(doc, process, {"roles": "eine Rolle", "steps": "ein Schritt"})
-    for i, step in enumerate(process["steps"]):
+    problems += _not_empty(
+        doc, {"roles": loaded.roles, "steps": loaded.steps}, {"roles": "eine Rolle", "steps": "ein Schritt"}
+    )
+    for i, step in enumerate(loaded.steps):
         if step is None:
             continue
         for key in ("actor", "to"):
@@ -25,10 +31,10 @@ def check_process(sections: dict[str, dict], docs: dict[str, Document]) -> list[
         if step.to is not None and step.to == step.actor:
             message = f"der Schritt richtet sich an dieselbe Rolle, die ihn ausführt („{step.to}“)"
             problems.append(doc.problem(("steps", i, "to"), message))
-    return problems + _office_contact(doc, process["roles"])
+    return problems + _office_contact(doc, loaded.roles)
 
 
-def _office_contact(doc: Document, roles: list) -> list[Problem]:
+def _office_contact(doc: Document, roles: Sequence[Role | None]) -> list[Problem]:
     with_contact = [i for i, role in enumerate(roles) if role is not None and role.contact is not None]
     if not with_contact:
         message = "keine Rolle hat einen Kontakt; die Koordinierungsstelle (OM-Geschäftsstelle) braucht „contact“"
@@ -38,13 +44,14 @@ def _office_contact(doc: Document, roles: list) -> list[Problem]:
     return [doc.problem(("roles", i, "contact"), message) for i in with_contact[1:]]
 
 
-def check_agreement(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
+def check_agreement(loaded: Loaded, docs: Docs) -> list[Problem]:
     """Unique versions and clauses in order, a timeline in order, signatures of adopted versions."""
-    doc, agreement = docs["agreement.yaml"], sections["agreement.yaml"]
+    doc = docs["agreement.yaml"]
     problems = duplicates(doc, "versions", raw_ids(doc, "versions"), "Fassung")
-    problems += _not_empty(doc, agreement, {"versions": "eine Fassung", "timeline": "ein Schritt"})
-    previous = None
-    for i, version in enumerate(agreement["versions"]):
+    lists: dict[str, Sequence[object]] = {"versions": loaded.versions, "timeline": loaded.timeline}
+    problems += _not_empty(doc, lists, {"versions": "eine Fassung", "timeline": "ein Schritt"})
+    previous: AgreementVersion | None = None
+    for i, version in enumerate(loaded.versions):
         if version is None:
             continue
         if previous is not None and version.date <= previous.date:
@@ -55,10 +62,10 @@ def check_agreement(sections: dict[str, dict], docs: dict[str, Document]) -> lis
             problems.append(doc.problem(("versions", i, "date"), message))
         problems += _clauses(doc, i, version)
         previous = version
-    return problems + _timeline(doc, agreement["timeline"]) + _signatures(sections, docs)
+    return problems + _timeline(doc, loaded.timeline) + _signatures(loaded, docs)
 
 
-def _clauses(doc: Document, i: int, version) -> list[Problem]:
+def _clauses(doc: Document, i: int, version: AgreementVersion) -> list[Problem]:
     path = ("versions", i, "clauses")
     problems = _not_empty(doc, {"clauses": version.clauses}, {"clauses": "ein Abschnitt"}, prefix=("versions", i))
     problems += duplicates(doc, path, [c.id for c in version.clauses], "Abschnitt")
@@ -73,9 +80,10 @@ def _clauses(doc: Document, i: int, version) -> list[Problem]:
     return problems
 
 
-def _timeline(doc: Document, steps: list) -> list[Problem]:
+def _timeline(doc: Document, steps: Sequence[TimelineStep | None]) -> list[Problem]:
     problems = []
-    previous = open_index = None
+    previous: TimelineStep | None = None
+    open_index: int | None = None
     for i, step in enumerate(steps):
         if step is None:
             continue
@@ -95,13 +103,13 @@ def _timeline(doc: Document, steps: list) -> list[Problem]:
     return problems
 
 
-def _signatures(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
+def _signatures(loaded: Loaded, docs: Docs) -> list[Problem]:
     ndoc, adoc = docs["networks.yaml"], docs["agreement.yaml"]
     version_ids = raw_ids(adoc, "versions")
-    versions = {v.id: v for v in sections["agreement.yaml"]["versions"] if v is not None}
+    versions = {v.id: v for v in loaded.versions if v is not None}
     problems = []
-    for i, network in enumerate(sections["networks.yaml"]["networks"]):
-        previous = None
+    for i, network in enumerate(loaded.networks):
+        previous: AgreementSignature | None = None
         single = _single_signature(ndoc, i)
         for j, signed in enumerate(network.agreement if network is not None else ()):
             path = ("networks", i, "agreement") if single else ("networks", i, "agreement", j)
@@ -123,7 +131,9 @@ def _single_signature(doc: Document, i: int) -> bool:
     return isinstance(item, dict) and isinstance(item.get("agreement"), dict)
 
 
-def _signature(ndoc: Document, path: tuple, signed, version, version_ids: list[str]) -> list[Problem]:
+def _signature(
+    ndoc: Document, path: Path, signed: AgreementSignature, version: AgreementVersion | None, version_ids: list[str]
+) -> list[Problem]:
     """One signature names an adopted version and is not dated before it."""
     if signed.version not in version_ids:
         message = unknown("Fassung", signed.version, version_ids, "agreement.yaml", unknown="unbekannte")
@@ -140,12 +150,12 @@ def _signature(ndoc: Document, path: tuple, signed, version, version_ids: list[s
     return []
 
 
-def check_ambassadors(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
+def check_ambassadors(loaded: Loaded, docs: Docs) -> list[Problem]:
     """Every Botschafter names a partner institution that exists."""
     ndoc = docs["networks.yaml"]
     partner_ids = known_ids(docs["partners.yaml"], "partners")
     problems = []
-    for i, network in enumerate(sections["networks.yaml"]["networks"]):
+    for i, network in enumerate(loaded.networks):
         for j, person in enumerate(network.ambassadors if network else ()):
             if person.partner is not None and person.partner not in partner_ids:
                 message = unknown("Partner", person.partner, partner_ids, "partners.yaml")
@@ -153,7 +163,9 @@ def check_ambassadors(sections: dict[str, dict], docs: dict[str, Document]) -> l
     return problems
 
 
-def _not_empty(doc: Document, values: dict, needed: dict[str, str], prefix: tuple = ()) -> list[Problem]:
+def _not_empty(
+    doc: Document, values: Mapping[str, Sequence[object]], needed: Mapping[str, str], prefix: Path = ()
+) -> list[Problem]:
     """A problem for each list in `needed` that is empty; the text says what it needs at least."""
     return [
         doc.problem((*prefix, key), f"mindestens {what} ist nötig") for key, what in needed.items() if not values[key]

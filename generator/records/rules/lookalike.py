@@ -32,6 +32,7 @@ def _latin(char: str) -> str:
 
     for found in confusables.is_confusable(char, preferred_aliases=[], greedy=True) or []:
         for glyph in found["homoglyphs"]:
-            if glyph["n"].startswith("LATIN ") and len(glyph["c"]) == 1 and ord(glyph["c"]) < 0x250:
-                return glyph["c"]
+            latin = glyph["c"]
+            if glyph["n"].startswith("LATIN ") and isinstance(latin, str) and len(latin) == 1 and ord(latin) < 0x250:
+                return latin
     return char

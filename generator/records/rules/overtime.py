@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from generator.addresses import FIXED_NAMES, RECORD_FOLDERS
 from generator.problems import Problem
+from generator.records.loaded import Docs, Loaded, Records
 from generator.records.people import person_records
-from generator.records.reader import Document
 from generator.records.rules.crossref import raw_ids
-
-# Which folders of pages belong to which section: a former id must not take a page name the site writes there.
-_KINDS = {"partners.yaml": ("partners", "Partner"), "networks.yaml": ("networks", "Netzwerk")}
+from generator.records.schema import Network, Partner
 
 
-def check_withdrawals(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
+def check_withdrawals(loaded: Loaded, docs: Docs) -> list[Problem]:
     """A consent cannot be withdrawn before it was given."""
     problems = []
-    for file, path, person in person_records(sections):
+    for file, path, person in person_records(loaded.partners, loaded.networks):
         consent = person.consent
         if consent is not None and consent.withdrawn_on is not None and consent.withdrawn_on < consent.given_on:
             message = (
@@ -26,15 +26,22 @@ def check_withdrawals(sections: dict[str, dict], docs: dict[str, Document]) -> l
     return problems
 
 
-def check_former_ids(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
+def check_former_ids(loaded: Loaded, docs: Docs) -> list[Problem]:
     """A former id keeps its address for a forwarding page: no record may use it again, none may list it twice."""
+    directory: list[tuple[str, str, str, Sequence[Partner | Network | None]]] = [
+        ("partners.yaml", "partners", "Partner", loaded.partners),
+        ("networks.yaml", "networks", "Netzwerk", loaded.networks),
+    ]
     problems = []
-    for file, (section, what) in _KINDS.items():
+    for file, section, what, records in directory:
         doc = docs[file]
         current = {item_id: i for i, item_id in enumerate(raw_ids(doc, section)) if item_id}
         claimed: dict[str, int] = {}
-        taken_names = set().union(*(FIXED_NAMES.get(f, set()) for f, (d, _) in RECORD_FOLDERS.items() if d == file))
-        for i, record in enumerate(sections[file][section]):
+        # A former id must not take a page name the site writes in the record's folder.
+        taken_names = set[str]().union(
+            *(FIXED_NAMES.get(f, set()) for f, (d, _) in RECORD_FOLDERS.items() if d == file)
+        )
+        for i, record in enumerate(records):
             for j, former in enumerate(record.former_ids if record is not None else ()):
                 path = (section, i, "former_ids", j)
                 if former in current:
@@ -58,7 +65,7 @@ def check_former_ids(sections: dict[str, dict], docs: dict[str, Document]) -> li
     return problems
 
 
-def left_partner_warnings(records) -> list[Problem]:
+def left_partner_warnings(records: Records) -> list[Problem]:
     """German warnings for `check`: a partner that left is still listed by a network."""
     left = {p.id: p.left_on for p in records.partners if p.left_on is not None}
     doc = records.documents["networks.yaml"]
@@ -74,7 +81,7 @@ def left_partner_warnings(records) -> list[Problem]:
     return warnings
 
 
-def ambassador_warnings(records) -> list[Problem]:
+def ambassador_warnings(records: Records) -> list[Problem]:
     """German warnings for `check`: a Botschafterin or Botschafter advises for a partner outside the network."""
     doc = records.documents["networks.yaml"]
     known = {p.id for p in records.partners}

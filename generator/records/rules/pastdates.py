@@ -6,30 +6,30 @@ from collections.abc import Iterator
 from datetime import date
 
 from generator.problems import Path, Problem, shown
+from generator.records.loaded import Docs, Loaded
 from generator.records.people import person_records
-from generator.records.reader import Document
 
 
-def check_past_dates(sections: dict[str, dict], docs: dict[str, Document], today: date) -> list[Problem]:
+def check_past_dates(loaded: Loaded, docs: Docs, today: date) -> list[Problem]:
     """A problem for each recorded date after the run's day."""
     return [
         docs[file].problem(
             path, f"Datum liegt in der Zukunft ({shown(day.isoformat())}); eingetragen wird, was schon geschehen ist"
         )
-        for file, path, day in _recorded_dates(sections)
+        for file, path, day in _recorded_dates(loaded)
         if day > today
     ]
 
 
-def _recorded_dates(sections: dict[str, dict]) -> Iterator[tuple[str, Path, date]]:
-    for i, partner in enumerate(sections["partners.yaml"]["partners"]):
+def _recorded_dates(loaded: Loaded) -> Iterator[tuple[str, Path, date]]:
+    for i, partner in enumerate(loaded.partners):
         if partner is None:
             continue
         yield from _dated("partners.yaml", ("partners", i, "verified_on"), partner.verified_on)
         yield from _dated("partners.yaml", ("partners", i, "left_on"), partner.left_on)
         for j, contact in enumerate(partner.regional_contacts):
             yield from _dated("partners.yaml", ("partners", i, "regional_contacts", j, "named_on"), contact.named_on)
-    for i, network in enumerate(sections["networks.yaml"]["networks"]):
+    for i, network in enumerate(loaded.networks):
         if network is None:
             continue
         yield from _dated("networks.yaml", ("networks", i, "verified_on"), network.verified_on)
@@ -38,11 +38,11 @@ def _recorded_dates(sections: dict[str, dict]) -> Iterator[tuple[str, Path, date
         for j, signature in enumerate(network.agreement):
             # The line of the signature: a list item, or the single section of the earlier form (no item 0).
             yield from _dated("networks.yaml", ("networks", i, "agreement", j, "signed_on"), signature.signed_on)
-    for file, path, person in person_records(sections):
+    for file, path, person in person_records(loaded.partners, loaded.networks):
         if person.consent is not None:
             yield from _dated(file, (*path, "consent", "given_on"), person.consent.given_on)
             yield from _dated(file, (*path, "consent", "withdrawn_on"), person.consent.withdrawn_on)
-    for i, request in enumerate(sections["requests.yaml"]["requests"]):
+    for i, request in enumerate(loaded.requests):
         for step, day in request.steps.items() if request is not None else ():
             yield from _dated("requests.yaml", ("requests", i, "steps", step), day)
 

@@ -4,37 +4,41 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
+from generator.problems import Path as DataPath
 from generator.problems import Problem
-from generator.records.reader import Document
+from generator.records.document import Document
+from generator.records.loaded import Docs, Loaded
 from generator.records.rules.crossref import duplicates, known_ids, raw_ids, raw_members, unclear_memberships, unknown
 from generator.records.rules.handbook import check_agreement, check_ambassadors, check_process
 from generator.records.rules.lookalike import foreign_lookalikes, skeleton
 from generator.records.rules.overtime import check_former_ids, check_withdrawals
 from generator.records.rules.pastdates import check_past_dates
 from generator.records.rules.requests import check_requests
+from generator.records.schema import Network, Partner
+from generator.records.schema.kinds import KINDS
 from generator.records.schema.partners import represented_in_regions
 
 
-def check_rules(sections: dict[str, dict], docs: dict[str, Document], today: date) -> tuple[list[Problem], bool]:
+def check_rules(loaded: Loaded, docs: Docs, today: date) -> tuple[list[Problem], bool]:
     """Cross-record problems of the files that loaded; True when some rule waits for a file that did not."""
     problems: list[Problem] = []
     waiting = False
     # The one rule that depends on the day gets it here, so no rule reads the clock.
     dated: Rule = functools.partial(check_past_dates, today=today)
     for needs, rule in [*RULES, (PAST_DATE_FILES, dated)]:
-        if all(name in sections for name in needs):
-            problems += rule(sections, docs)
+        if all(name in loaded.files for name in needs):
+            problems += rule(loaded, docs)
         else:
             waiting = True
     return problems, waiting
 
 
-def check_directory(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
+def check_directory(loaded: Loaded, docs: Docs) -> list[Problem]:
     """Cross-record problems of the partner and network files (invalid records are None)."""
-    partners, networks = sections["partners.yaml"]["partners"], sections["networks.yaml"]["networks"]
+    partners, networks = loaded.partners, loaded.networks
     pdoc, ndoc = docs["partners.yaml"], docs["networks.yaml"]
     problems = duplicates(pdoc, "partners", raw_ids(pdoc, "partners"), "Partner")
     problems += duplicates(ndoc, "networks", raw_ids(ndoc, "networks"), "Netzwerk")
@@ -61,7 +65,7 @@ def check_directory(sections: dict[str, dict], docs: dict[str, Document]) -> lis
 
 
 def _check_partner(
-    doc: Document, i: int, partner, network_ids: set[str], networks: set[str], unclear: set[str]
+    doc: Document, i: int, partner: Partner, network_ids: set[str], networks: set[str], unclear: set[str]
 ) -> list[Problem]:
     """Rules of one partner; `unclear` networks have an invalid partner list, so membership is not judged."""
     problems = []
@@ -90,7 +94,7 @@ def _check_partner(
     return problems
 
 
-def _presence(doc: Document, i: int, partner) -> list[Problem]:
+def _presence(doc: Document, i: int, partner: Partner) -> list[Problem]:
     """`present_in` belongs to national partners and must not contradict the flag it replaces."""
     if not partner.present_in:
         return []
@@ -107,7 +111,7 @@ def _presence(doc: Document, i: int, partner) -> list[Problem]:
     return []
 
 
-def _missing_liaison(partner, networks: set[str]) -> str:
+def _missing_liaison(partner: Partner, networks: set[str]) -> str:
     if networks:
         reason = "ist an regionalen Netzwerken beteiligt (" + ", ".join(sorted(networks)) + ")"
     else:
@@ -118,10 +122,10 @@ def _missing_liaison(partner, networks: set[str]) -> str:
     )
 
 
-def lookalike_names(doc: Document, section: str, records: list, what: str) -> list[Problem]:
+def lookalike_names(
+    doc: Document, section: str, records: Sequence[Partner | Network | None], what: str
+) -> list[Problem]:
     """Two records whose names a reader cannot tell apart (case, normalisation, letters of another script)."""
-    from generator.records.skeleton import KINDS  # skeleton reads the schema, which imports the rules: load lazily
-
     # A record appended by `python -m generator new` still carries the example name; `check` warns about it.
     skeletons = re.compile("|".join(rf"{re.escape(placeholder)}(?:-[0-9]+)?" for _, _, placeholder in KINDS.values()))
     first: dict[str, tuple[int, str]] = {}
@@ -142,8 +146,8 @@ def lookalike_names(doc: Document, section: str, records: list, what: str) -> li
     return problems
 
 
-def _duplicate_contacts(doc: Document, partners: list) -> list[Problem]:
-    first: dict[str, tuple] = {}
+def _duplicate_contacts(doc: Document, partners: Sequence[Partner | None]) -> list[Problem]:
+    first: dict[str, DataPath] = {}
     problems = []
     for i, partner in enumerate(partners):
         for j, contact in enumerate(partner.regional_contacts if partner else ()):
@@ -157,13 +161,13 @@ def _duplicate_contacts(doc: Document, partners: list) -> list[Problem]:
     return problems
 
 
-def check_page_names(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
+def check_page_names(loaded: Loaded, docs: Docs) -> list[Problem]:
     """Ids that would replace a page the site writes itself (`index`, `bundesland`, …), found in each file loaded."""
     from generator.addresses import FIXED_NAMES, RECORD_FOLDERS
 
     problems = []
     for folder, (file, section) in sorted(RECORD_FOLDERS.items()):
-        if file not in sections:
+        if file not in loaded.files:
             continue
         doc = docs[file]
         for i, item_id in enumerate(raw_ids(doc, section)):
@@ -176,7 +180,7 @@ def check_page_names(sections: dict[str, dict], docs: dict[str, Document]) -> li
     return sorted(set(problems))
 
 
-Rule = Callable[[dict[str, dict], dict[str, Document]], list[Problem]]
+Rule = Callable[[Loaded, Docs], list[Problem]]
 # Each rule names the data files it needs; it runs when those files loaded, whatever else failed.
 RULES: list[tuple[tuple[str, ...], Rule]] = [
     ((), check_page_names),

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from generator.german import did_you_mean
 from generator.problems import Problem
-from generator.records.reader import Document
+from generator.records.document import Document
+from generator.records.loaded import Docs, Loaded
 from generator.records.rules.crossref import duplicates, known_ids, raw_ids, raw_members, unknown
 from generator.records.schema import Partner, Request, Step
 from generator.records.schema.process import (
@@ -34,15 +36,15 @@ class _Context:
     contacts: dict[str, tuple[str, str] | None]
 
 
-def check_requests(sections: dict[str, dict], docs: dict[str, Document]) -> list[Problem]:
+def check_requests(loaded: Loaded, docs: Docs) -> list[Problem]:
     """Cross-record problems of the request log."""
 
     doc = docs["requests.yaml"]
-    logged = logged_steps(sections["process.yaml"]["steps"])
+    logged = logged_steps(loaded.steps)
     problems = _missing_rule_steps(docs["process.yaml"], logged)
     if problems:
         return problems
-    partners = [p for p in sections["partners.yaml"]["partners"] if p is not None]
+    partners = [p for p in loaded.partners if p is not None]
     context = _Context(
         doc=doc,
         steps={step.id: step for step in logged},
@@ -53,13 +55,13 @@ def check_requests(sections: dict[str, dict], docs: dict[str, Document]) -> list
         contacts=_raw_contacts(docs),
     )
     problems = duplicates(doc, "requests", raw_ids(doc, "requests"), "Anfrage")
-    for i, request in enumerate(sections["requests.yaml"]["requests"]):
+    for i, request in enumerate(loaded.requests):
         if request is not None:
             problems += _check_request(context, i, request)
     return problems
 
 
-def _raw_contacts(docs: dict[str, Document]) -> dict[str, tuple[str, str] | None]:
+def _raw_contacts(docs: Docs) -> dict[str, tuple[str, str] | None]:
     """Regional contact id → (partner id, network id) as written; None where partners.yaml already has an error.
 
     Reading what is written keeps one invalid partner from faking an unknown person; None keeps a
@@ -161,7 +163,7 @@ def _step_order(c: _Context, i: int, request: Request) -> list[Problem]:
     return problems
 
 
-def _earlier(step_id: str, day, previous: str, previous_day) -> str:
+def _earlier(step_id: str, day: date, previous: str, previous_day: date) -> str:
     if step_id == STEP_PASSED and previous == STEP_INFORMED:
         return (
             f"Kontaktdaten am {day.isoformat()} weitergegeben, aber die Person erst am "

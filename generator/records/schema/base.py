@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError
 
 from generator.problems import shown
 from generator.records.fieldtypes import Day, Email, Id, Phone, Text
 
 
-def choices(values) -> str:
+def choices(values: Iterable[str]) -> str:
     """The allowed values of a choice field for its description, as code."""
     return ", ".join(f"`{value}`" for value in values)
 
@@ -75,7 +77,7 @@ def _consent(value: object) -> object:
     return value
 
 
-def _consent_schema(schema: dict) -> None:
+def _consent_schema(schema: JsonSchemaValue) -> None:
     # Editors see what the loader accepts: the section, or false for "no consent".
     schema["anyOf"] = [option for option in schema["anyOf"] if option.get("type") != "null"] + [{"const": False}]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from pydantic import BeforeValidator, Field
+from pydantic.json_schema import JsonSchemaValue
 
 from generator.records.fieldtypes import Day, Email, Id, Latitude, Longitude, Paragraph, Phone, Postcode, Text, Url
 from generator.records.schema.base import FormerIds, Person, Record, choices
@@ -59,7 +60,7 @@ def _signatures(value: object) -> object:
     return [value] if isinstance(value, dict) else value
 
 
-def _signatures_schema(schema: dict) -> None:
+def _signatures_schema(schema: JsonSchemaValue) -> None:
     # Editors accept what the loader accepts: the list, or the single section written before.
     items = schema.pop("items")
     schema.pop("type", None)

@@ -1,0 +1,20 @@
+"""The kinds of record an editor adds or renames by command (`new`, `rename`): where each kind's records stand."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Kind(NamedTuple):
+    """A kind of entry: its data file, the list section in it, and the id a new skeleton carries."""
+
+    file: str
+    section: str
+    placeholder: str
+
+
+# Declared with the schema, so the rules (look-alike names of skeletons) need not import the skeleton writer.
+KINDS: dict[str, Kind] = {
+    "partner": Kind(file="partners.yaml", section="partners", placeholder="neuer-partner"),
+    "network": Kind(file="networks.yaml", section="networks", placeholder="neues-netzwerk"),
+}
