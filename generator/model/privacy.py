@@ -72,7 +72,7 @@ def deputy(liaison: Liaison | None, profile: Profile, partner_id: str) -> Contac
     if profile == Profile.PUBLIC:
         shown = contact(liaison.deputy, profile)
         return shown and _name_only(shown)
-    return contact(liaison.deputy, profile, f"partner/vcard/vertretung/{partner_id}.vcf")
+    return contact(liaison.deputy, profile, f"{PARTNER_CARDS}vertretung/{partner_id}.vcf")
 
 
 def mailbox(liaison: Liaison | None) -> str | None:
