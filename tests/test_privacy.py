@@ -134,7 +134,12 @@ def _person(consent: str = "given", **fields) -> Person:
 
 
 def _liaison(consent: str = "given", deputy: str | None = "given", **fields) -> Liaison:
-    substitute = deputy and {"name": "Max Vertreter", "email": "m.vertreter@example.org", "consent": CONSENTS[deputy]}
+    substitute = deputy and {
+        "name": "Max Vertreter",
+        "function": "Referent",
+        "email": "m.vertreter@example.org",
+        "consent": CONSENTS[deputy],
+    }
     return Liaison.model_validate({**_record(consent, **fields), "deputy": substitute})
 
 
@@ -186,7 +191,7 @@ def test_no_person_no_contact(profile):
 def test_the_public_site_names_a_consenting_liaison_and_deputy_but_gives_no_contact():
     person = _liaison(example=False)
     assert privacy.liaison(person, Profile.PUBLIC, "dguv") == Contact("Erika Beispiel", "Referentin", None, None, False)
-    assert privacy.deputy(person, Profile.PUBLIC, "dguv") == Contact("Max Vertreter", None, None, None, False)
+    assert privacy.deputy(person, Profile.PUBLIC, "dguv") == Contact("Max Vertreter", "Referent", None, None, False)
 
 
 @pytest.mark.parametrize("consent", ["none", "withdrawn"])
@@ -212,7 +217,7 @@ def test_the_internal_site_gives_liaison_and_deputy_with_contact_and_card(consen
     deputy = privacy.deputy(person, Profile.INTERN, "dguv")
     assert deputy == Contact(
         "Max Vertreter",
-        None,
+        "Referent",
         "m.vertreter@example.org",
         None,
         False,
