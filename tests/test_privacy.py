@@ -226,8 +226,7 @@ def test_the_internal_site_gives_liaison_and_deputy_with_contact_and_card(consen
     )
 
 
-@pytest.mark.parametrize("profile", Profile)
-def test_the_function_mailbox_shows_in_every_profile(profile):
+def test_the_function_mailbox_is_the_liaisons_and_holds_no_person():
     assert privacy.mailbox(_liaison(mailbox="netzwerke@example.org")) == "netzwerke@example.org"
     assert privacy.mailbox(_liaison()) is None
 

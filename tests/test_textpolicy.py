@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -88,12 +89,15 @@ def _kind_by_unicode(char: str) -> str | None:
     return "unsichtbares Zeichen" if unicodedata.name(char, "") in _INVISIBLE_SPACES else None
 
 
-ALL_CHARACTERS = [chr(code) for code in range(sys.maxunicode + 1)]
-REFUSED = [char for char in ALL_CHARACTERS if _kind_by_unicode(char)]
+def _every_character() -> Iterator[str]:
+    return map(chr, range(sys.maxunicode + 1))
+
+
+REFUSED = [char for char in _every_character() if _kind_by_unicode(char)]
 
 
 def test_a_value_refuses_exactly_the_characters_of_the_named_kinds():
-    refused = {char for char in ALL_CHARACTERS if textpolicy.FORBIDDEN_IN_VALUE.fullmatch(char)}
+    refused = {char for char in _every_character() if textpolicy.FORBIDDEN_IN_VALUE.fullmatch(char)}
     assert sorted(map(textpolicy.codepoint, refused ^ set(REFUSED))) == []
 
 
@@ -125,7 +129,7 @@ def test_the_whole_message_for_an_escaped_character_with_its_column():
 
 @settings(deadline=None)
 @given(st.sampled_from(REFUSED), st.booleans(), st.none() | st.integers(min_value=1, max_value=10_000))
-def test_a_message_names_code_point_kind_escape_and_column_exactly_once(char, escaped, column):
+def test_a_message_names_code_point_kind_escape_and_column_in_this_order(char, escaped, column):
     message = textpolicy.refused_character(char, escaped=escaped, column=column)
     head = f"unzulässiges Zeichen {textpolicy.codepoint(char)} ({_kind_by_unicode(char)})"
     how = " (als Escape-Sequenz geschrieben)" if escaped else ""
@@ -141,14 +145,16 @@ def test_a_message_names_code_point_kind_escape_and_column_exactly_once(char, es
 @settings(deadline=None)
 @given(st.text(alphabet="ab \r\n"))
 def test_lines_and_columns_agree_with_python_splitlines(text):
-    """Over tabs and \\n, \\r\\n, \\r only, str.splitlines counts lines as editors do: an independent count."""
+    """Over \n, \r\n and \r (no other break str.splitlines knows), splitlines counts lines as editors do."""
     start, starts = 0, [0]
     for number, line in enumerate(text.splitlines(keepends=True), start=1):
         content = line.rstrip("\r\n")
-        for column in range(1, len(content) + 2 if line != content else len(content) + 1):
+        has_break = line != content
+        # Each character of the line, and the line break after it, stands in this line.
+        for column in range(1, len(content) + 1 + has_break):
             assert textpolicy.line_and_column(text, start + column - 1) == (number, column)
         start += len(line)
-        if line != content:
+        if has_break:
             starts.append(start)
     assert textpolicy.line_starts(text) == starts
 
