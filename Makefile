@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Material prints an end-of-life notice on every run; nobody here can act on it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site intern test test-fast lint workflows format golden serve check data-check data-walk bench screenshots sysdeps clean
+.PHONY: site intern test test-fast lint workflows format golden serve check data-check data-walk bench screenshots mutation sysdeps clean
 
 site: $(STAMP)
 	$(PY) -m generator build
@@ -68,6 +68,23 @@ golden: $(STAMP)
 bench: $(STAMP)
 	$(PY) scripts/bench.py
 
+# Mutation testing (mutmut, pinned in requirements.txt) of generator/model/privacy.py and
+# generator/records/textpolicy.py with their own fast tests; settings in pyproject.toml ([tool.mutmut]). mutmut works
+# in a copy of the project in mutants/ (git-ignored; pytest, ruff and mypy never look there), made afresh each run so
+# that no result comes from an older state. Prints each module's kill rate, then the surviving mutants
+# (`.venv/bin/mutmut show NAME` shows one). A few minutes.
+MUTANT_COUNTS := awk -F': ' '{ split($$1, name, ".x_"); module = name[1]; gsub(/ /, "", module); gsub(/\./, "/", module); \
+  total[module]++; killed[module] += ($$2 == "killed") } END { for (module in total) { \
+  rate = sprintf("%.1f", 100 * killed[module] / total[module]); sub(/\./, ",", rate); \
+  printf "%s.py: %d von %d Mutanten getötet (%s %%), %d überleben\n", module, killed[module], total[module], rate, \
+  total[module] - killed[module] } }'
+mutation: $(STAMP)
+	rm -rf mutants
+	mkdir mutants
+	$(VENV)/bin/mutmut run >mutants/run.log 2>&1 || { tail -n 40 mutants/run.log; exit 1; }
+	@$(VENV)/bin/mutmut results --all true | $(MUTANT_COUNTS) | sort
+	@$(VENV)/bin/mutmut results
+
 # PNGs of the main pages at desktop (1280 px) and phone width (375 px) in screenshots/, to look at.
 screenshots: $(STAMP) sysdeps
 	$(PY) -m tests.screenshots
@@ -95,4 +112,4 @@ sysdeps:
 	fi
 
 clean:
-	rm -rf site site-intern build .tools
+	rm -rf site site-intern build .tools mutants
