@@ -53,11 +53,17 @@ PARTNER_PAGES = record_folder("partner", "partners.yaml", "partners")
 NETWORK_INDEX, PARTNER_INDEX = fixed_page("netzwerke/index.md"), fixed_page("partner/index.md")
 BY_STATE, BY_STATUS = fixed_page("netzwerke/bundesland/"), fixed_page("netzwerke/status/")
 BY_KIND, BY_LEVEL = fixed_page("partner/art/"), fixed_page("partner/ebene/")
-BY_NETWORK = record_folder(fixed_page("partner/netzwerk/").rstrip("/"), "networks.yaml", "networks", as_index=True)
+BY_NETWORK = record_folder(
+    fixed_page("partner/netzwerk/").rstrip("/"), "networks.yaml", "networks", as_index=True
+)
 NETWORK_CARDS, PARTNER_CARDS = fixed_page("netzwerke/vcard/"), fixed_page("partner/vcard/")
 # The handbook (pages/handbook.py)
-VERSION_PAGES = record_folder(fixed_page("vereinbarung/fassungen/").rstrip("/"), "agreement.yaml", "versions")
-SIGNING_PAGES = record_folder(fixed_page("vereinbarung/netzwerke/").rstrip("/"), "networks.yaml", "networks")
+VERSION_PAGES = record_folder(
+    fixed_page("vereinbarung/fassungen/").rstrip("/"), "agreement.yaml", "versions"
+)
+SIGNING_PAGES = record_folder(
+    fixed_page("vereinbarung/netzwerke/").rstrip("/"), "networks.yaml", "networks"
+)
 SHEET_PAGES = record_folder("merkblaetter", "networks.yaml", "networks")
 SHEETS_INDEX = fixed_page("merkblaetter/index.md")
 AGREEMENT_INDEX = fixed_page("vereinbarung/index.md")
@@ -66,7 +72,10 @@ CHANGES = fixed_page("vereinbarung/aenderungen.md")
 KIT_PAGES = record_folder("intern/treffen", "networks.yaml", "networks")
 KIT_INDEX = fixed_page("intern/treffen/index.md")
 # The reference (pages/render.py, pages/guide.py, pages/schemas.py) and the downloads (pages/exports.py)
-FIELD_REFERENCE, EDITING_GUIDE = fixed_page("referenz/datenfelder.md"), fixed_page("referenz/daten-pflegen.md")
+FIELD_REFERENCE, EDITING_GUIDE = (
+    fixed_page("referenz/datenfelder.md"),
+    fixed_page("referenz/daten-pflegen.md"),
+)
 SCHEMAS, DOWNLOADS = fixed_page("schemas/").rstrip("/"), fixed_page("daten/").rstrip("/")
 DOWNLOADS_INDEX = fixed_page("daten/index.md")
 # The procedure, the Botschafter, the named contacts (pages/handbook.py, pages/requests.py)

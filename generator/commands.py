@@ -42,15 +42,29 @@ def check(args, settings: Settings) -> int:
     overtime = left_partner_warnings(records) + ambassador_warnings(records)
     warnings = sorted(stale + unedited + unplaced + overtime)
     report_problems(warnings, settings.github_actions)
-    print(f"Daten in Ordnung: {len(records.partners)} Partner, {len(records.networks)} Netzwerke ({seconds:.2f} s).")
+    print(
+        f"Daten in Ordnung: {len(records.partners)} Partner, "
+        f"{len(records.networks)} Netzwerke ({seconds:.2f} s)."
+    )
     if stale:
-        print(f"{_count(stale, 'Warnung', 'Warnungen')}: Einträge bitte prüfen (älter als {max_age} Tage).")
+        print(
+            f"{_count(stale, 'Warnung', 'Warnungen')}: "
+            f"Einträge bitte prüfen (älter als {max_age} Tage)."
+        )
     if unedited:
-        print(f"{_count(unedited, 'Warnung', 'Warnungen')}: Werte aus dem Gerüst neuer Einträge bitte anpassen.")
+        print(
+            f"{_count(unedited, 'Warnung', 'Warnungen')}: Werte "
+            "aus dem Gerüst neuer Einträge bitte anpassen."
+        )
     if unplaced:
-        print(f"{_count(unplaced, 'Warnung', 'Warnungen')}: Länder nationaler Partner bitte eintragen (present_in).")
+        print(
+            f"{_count(unplaced, 'Warnung', 'Warnungen')}: Länder "
+            "nationaler Partner bitte eintragen (present_in)."
+        )
     if overtime:
-        print(f"{_count(overtime, 'Warnung', 'Warnungen')}: Beteiligungen an Netzwerken bitte prüfen.")
+        print(
+            f"{_count(overtime, 'Warnung', 'Warnungen')}: Beteiligungen an Netzwerken bitte prüfen."
+        )
     return 0
 
 
@@ -58,15 +72,19 @@ def _public_repo_guard(records, settings: Settings) -> int:
     """Refuse data that names people without consent, when the repository holding it is public."""
     unconsented = sorted(unconsented_people(records))
     if not unconsented:
-        print("Daten in Ordnung für ein öffentliches Repository: Jede genannte Person hat eingewilligt.")
+        print(
+            "Daten in Ordnung für ein öffentliches "
+            "Repository: Jede genannte Person hat eingewilligt."
+        )
         return 0
     report_problems(unconsented, settings.github_actions)
     print(
-        f"Abbruch: Dieses Repository ist öffentlich, aber die Daten nennen {_count(unconsented, 'Person', 'Personen')} "
-        "ohne Einwilligung. Ihre Namen und Kontaktdaten wären damit für alle lesbar. Bitte das Repository auf "
-        "privat stellen (Settings → General → Danger Zone → Change repository visibility) oder diese Personen aus "
-        "den Daten entfernen; danach auch die Git-Historie bereinigen (siehe „Daten pflegen“ → "
-        "„Widerruf und Löschung“).",
+        "Abbruch: Dieses Repository ist öffentlich, aber die Daten nennen "
+        f"{_count(unconsented, 'Person', 'Personen')} ohne Einwilligung. "
+        "Ihre Namen und Kontaktdaten wären damit für alle lesbar. Bitte das Repository auf "
+        "privat stellen (Settings → General → Danger Zone → Change repository visibility) "
+        "oder diese Personen aus den Daten entfernen; danach auch die Git-Historie bereinigen "
+        "(siehe „Daten pflegen“ → „Widerruf und Löschung“).",
         file=sys.stderr,
     )
     return 1
@@ -85,8 +103,8 @@ def cms(args, settings: Settings) -> int:
 
 
 UNFORMATTED = (
-    "nicht in der Form, in der die Redaktionsseite speichert; bitte „python -m generator format“ ausführen "
-    "oder den Eintrag auf der Redaktionsseite öffnen und speichern"
+    "nicht in der Form, in der die Redaktionsseite speichert; bitte „python -m generator format“ "
+    "ausführen oder den Eintrag auf der Redaktionsseite öffnen und speichern"
 )
 
 
@@ -136,11 +154,15 @@ def _keep_in_form(data_dir: Path, settings: Settings, before: dict[Path, tuple[s
     if not were_in_form:  # printed only, or every file kept by hand: nothing to keep
         return
     after = _files_in_form(data_dir, settings)
-    _write_in_form({file: new for file, (old, new) in after.items() if old != new and file in were_in_form})
+    _write_in_form(
+        {file: new for file, (old, new) in after.items() if old != new and file in were_in_form}
+    )
 
 
 def _first_difference(old: str, new: str) -> int:
-    for number, (before, after) in enumerate(zip(old.splitlines(), new.splitlines(), strict=False), start=1):
+    for number, (before, after) in enumerate(
+        zip(old.splitlines(), new.splitlines(), strict=False), start=1
+    ):
         if before != after:
             return number
     return min(len(old.splitlines()), len(new.splitlines())) + 1
@@ -150,9 +172,14 @@ def new(args, settings: Settings) -> int:
     if args.network and args.kind != "partner":
         raise SettingInvalid("--netzwerk gibt es nur bei „new partner“")
     if args.network and not args.append:
-        raise SettingInvalid("--netzwerk braucht --append (der Partner wird dann gleich eingetragen)")
+        raise SettingInvalid(
+            "--netzwerk braucht --append (der Partner wird dann gleich eingetragen)"
+        )
     in_form = _files_in_form(Path(args.data), settings) if args.append else {}
-    print(new_record(args.kind, Path(args.data), settings.today, args.append, args.id, args.network), end="")
+    print(
+        new_record(args.kind, Path(args.data), settings.today, args.append, args.id, args.network),
+        end="",
+    )
     _keep_in_form(Path(args.data), settings, in_form)
     return 0
 
@@ -167,7 +194,10 @@ def rename(args, settings: Settings) -> int:
 def request(args, settings: Settings) -> int:
     body, source = read_body(args.issue)
     in_form = _files_in_form(Path(args.data), settings) if args.append else {}
-    print(new_request(body, source, Path(args.data), settings.today, args.append, args.issue_number), end="")
+    print(
+        new_request(body, source, Path(args.data), settings.today, args.append, args.issue_number),
+        end="",
+    )
     _keep_in_form(Path(args.data), settings, in_form)
     return 0
 
@@ -200,7 +230,9 @@ def build(args, settings: Settings) -> int:
     profile = Profile(args.profile)
     if args.offline and args.engine != DEFAULT_ENGINE:
         raise SettingInvalid("--offline gibt es nur mit der Engine mkdocs")
-    site = build_with(args.engine, profile, args.data, args.site_dir, settings, offline=args.offline)
+    site = build_with(
+        args.engine, profile, args.data, args.site_dir, settings, offline=args.offline
+    )
     label = "intern" if profile == Profile.INTERN else "öffentlich"
     if args.engine != DEFAULT_ENGINE:
         label += f", {NAMES[args.engine]}"
@@ -209,7 +241,8 @@ def build(args, settings: Settings) -> int:
     say(f"Website ({label}) gebaut in {time.perf_counter() - started:.1f} s: {site}", sys.stdout)
     if args.offline:
         say(
-            f"Zum Ansehen {site / 'index.html'} im Browser öffnen (Doppelklick); ein Server ist nicht nötig.",
+            f"Zum Ansehen {site / 'index.html'} im Browser "
+            "öffnen (Doppelklick); ein Server ist nicht nötig.",
             sys.stdout,
         )
     return 0

@@ -6,8 +6,12 @@ import difflib
 import re
 from collections.abc import Iterable
 
-_TRANSCRIBED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
-_STRIPPED = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U", "ß": "ss", "ẞ": "SS"})
+_TRANSCRIBED = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"}
+)
+_STRIPPED = str.maketrans(
+    {"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U", "ß": "ss", "ẞ": "SS"}
+)
 _UMLAUTS = "äöüÄÖÜßẞ"
 # A whole word with an umlaut: from a word's start over its other letters to the first umlaut, then the rest.
 # Anchored at word starts, so the search never retries inside words (a page's text is thousands of them).

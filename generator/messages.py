@@ -42,7 +42,9 @@ def problem_lines(problems: list[Problem]) -> list[str]:
     """The escaped lines of the first problems, and a line saying how many are not shown."""
     lines = [terminal_line(str(problem)) for problem in problems[:MAX_SHOWN]]
     if len(problems) > MAX_SHOWN:
-        lines.append(f"… und {len(problems) - MAX_SHOWN} weitere; gezeigt sind die ersten {MAX_SHOWN}.")
+        lines.append(
+            f"… und {len(problems) - MAX_SHOWN} weitere; gezeigt sind die ersten {MAX_SHOWN}."
+        )
     return lines
 
 

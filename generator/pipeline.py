@@ -18,7 +18,15 @@ from generator.pages.render import render_pages
 from generator.records.history import data_history
 from generator.records.validate import Records, load_records
 from generator.settings import Profile, Settings, read_settings
-from generator.site.build import CONFIG, MARKER, build_into, prepare_target, remove_work, swap, work_folder
+from generator.site.build import (
+    CONFIG,
+    MARKER,
+    build_into,
+    prepare_target,
+    remove_work,
+    swap,
+    work_folder,
+)
 from generator.site.staging import (
     HAND_WRITTEN,
     ROOT,
@@ -37,7 +45,8 @@ class Source:
     """The generated files of a profile's site and what the theme takes from the data."""
 
     pages: dict[str, str | bytes]
-    deferred: dict[str, Deferred]  # downloads a render asked to defer, made once the pages are built
+    # Downloads a render asked to defer, made once the pages are built
+    deferred: dict[str, Deferred]
     extra: dict[str, object]  # becomes part of MkDocs' config.extra
 
 
@@ -71,7 +80,8 @@ class Staged:
     """What staging a profile's site source did, and what the engine's build of it needs."""
 
     changed: list[str]  # the paths written or removed
-    deferred: dict[str, Deferred]  # downloads not yet made; their files stay as staged until the preview makes them
+    # Downloads not yet made; their files stay as staged until the preview makes them
+    deferred: dict[str, Deferred]
     extra: dict[str, object]  # becomes part of MkDocs' config.extra
 
 
@@ -90,7 +100,9 @@ def generate(
     """
     settings = settings or read_settings()
     records = records if records is not None else load_records(data_dir, today=settings.today)
-    source = render_source(data_dir, profile, records, settings, defer=isinstance(target, StagedFiles))
+    source = render_source(
+        data_dir, profile, records, settings, defer=isinstance(target, StagedFiles)
+    )
     files = source_files(source.pages, hand_written_pages(HAND_WRITTEN))
     if isinstance(target, StagedFiles):
         changed = target.sync(files, deferred=source.deferred)
@@ -151,14 +163,22 @@ def _build(
     if engine == "zensical":
         from generator.site.zensical import zensical_build
 
-        built = zensical_build(work, source.pages, profile, config_file, source.extra["report_email"])
+        built = zensical_build(
+            work, source.pages, profile, config_file, source.extra["report_email"]
+        )
     else:
         hand_written_pages(HAND_WRITTEN)  # refuses a hand-written page where the generator writes
         # MkDocs takes the generated pages from memory: nothing of them is written but the site.
         built = work / "site"
-        build_into(built, source.pages, profile, data_dir, config_file, extra=source.extra, offline=offline)
-    option = ("" if engine == "mkdocs" else f" --engine {engine}") + (" --offline" if offline else "")
-    (built / MARKER).write_text(f"Von python -m generator build{option} erzeugt.\n", encoding="utf-8")
+        build_into(
+            built, source.pages, profile, data_dir, config_file, extra=source.extra, offline=offline
+        )
+    option = ("" if engine == "mkdocs" else f" --engine {engine}") + (
+        " --offline" if offline else ""
+    )
+    (built / MARKER).write_text(
+        f"Von python -m generator build{option} erzeugt.\n", encoding="utf-8"
+    )
     return built
 
 

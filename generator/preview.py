@@ -51,7 +51,9 @@ class Preview:
         options = {"strict": False, "dev_addr": dev_addr, "site_url": f"http://{host}:{port}/"}
         # Built once in full, then page by page; the theme's `extra` values are read when it loads.
         self.live = LiveBuild(
-            lambda: site_config(self.site, self.docs, profile, self.data_dir, extra=self.extra, **options)
+            lambda: site_config(
+                self.site, self.docs, profile, self.data_dir, extra=self.extra, **options
+            )
         )
         self.built = False
         self.theme_changed = False
@@ -84,11 +86,15 @@ class Preview:
                 return shown(self.problems)
             try:
                 changed = self._stage_and_build(records)
-            except Exception as error:  # whatever breaks, the editor gets a German page, not a traceback
+            except Exception as error:
+                # Whatever breaks, the editor gets a German page, not a traceback
                 self.problems = failed_build(error)
                 return self.problems[0]
             self.problems = []
-            return f"Vorschau aktualisiert: {len(changed)} Dateien geändert ({time.perf_counter() - started:.1f} s)."
+            return (
+                f"Vorschau aktualisiert: {len(changed)} Dateien geändert "
+                f"({time.perf_counter() - started:.1f} s)."
+            )
 
     def _stage_and_build(self, records: Records) -> list[str]:
         """Stage the source, remember what finish() and the next save need, build the pages that changed."""
@@ -122,7 +128,9 @@ class Preview:
 
     def pending(self, url_path: str) -> bool:
         """Whether the page at `url_path` waits to be built after the pages open in the browser."""
-        return not self.settled.is_set() and any(source in self._pending for source in sources_of(url_path))
+        return not self.settled.is_set() and any(
+            source in self._pending for source in sources_of(url_path)
+        )
 
     def _load(self, file: Path):
         """Parse a data file, or reuse the last parse while its bytes are the same."""
@@ -140,7 +148,9 @@ class Preview:
         first = [path for path in changed if path in self._viewed]
         if in_full or not first or len(first) == len(changed):
             self.live.build(None if in_full else changed)
-        else:  # what the editor looks at first; the server holds requests for the rest until finish() built it
+        else:
+            # What the editor looks at first; the server holds requests for the rest until
+            # finish() built it
             self.settled.clear()
             self._pending = set(changed) - set(first)
             self.live.build(first)
@@ -156,7 +166,9 @@ class Preview:
 
 def data_problems(invalid: DataInvalid) -> list[str]:
     """The problems of invalid data as the preview shows them (one line each, as `check` prints them)."""
-    return [str(problem) for problem in invalid.problems] + ([DataInvalid.WAITING] if invalid.incomplete else [])
+    return [str(problem) for problem in invalid.problems] + (
+        [DataInvalid.WAITING] if invalid.incomplete else []
+    )
 
 
 def failed_build(error: Exception) -> list[str]:
@@ -166,7 +178,9 @@ def failed_build(error: Exception) -> list[str]:
 
 def shown(problems: list[str]) -> str:
     """The terminal's line about the problems the preview shows."""
-    return f"{len(problems)} Fehler in den Daten; die Vorschau zeigt sie an:\n" + "\n".join(problems)
+    return f"{len(problems)} Fehler in den Daten; die Vorschau zeigt sie an:\n" + "\n".join(
+        problems
+    )
 
 
 def error_page(problems: list[str]) -> bytes:

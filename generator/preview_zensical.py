@@ -27,7 +27,10 @@ class ZensicalPreview:
     """The state of the Zensical preview: the last good site, or the problems of the current data or build."""
 
     def __init__(
-        self, data_dir: str | os.PathLike, profile: Profile = Profile.PUBLIC, settings: Settings | None = None
+        self,
+        data_dir: str | os.PathLike,
+        profile: Profile = Profile.PUBLIC,
+        settings: Settings | None = None,
     ):
         self.data_dir = Path(data_dir).resolve()
         self.settings = settings or read_settings()
@@ -53,11 +56,15 @@ class ZensicalPreview:
             except BuildFailed as failed:
                 self.problems = [str(failed)]
                 return self.problems[0]
-            except Exception as error:  # whatever breaks, the editor gets a German page, not a traceback
+            except Exception as error:
+                # Whatever breaks, the editor gets a German page, not a traceback
                 self.problems = failed_build(error)
                 return self.problems[0]
             self.problems = []
-            return f"Vorschau aktualisiert: ganze Website mit Zensical gebaut ({time.perf_counter() - started:.1f} s)."
+            return (
+                "Vorschau aktualisiert: ganze Website mit Zensical gebaut "
+                f"({time.perf_counter() - started:.1f} s)."
+            )
 
     def rebuild(self) -> str:
         return self.rebuild_pages()

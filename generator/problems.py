@@ -31,7 +31,10 @@ class DataInvalid(Exception):
     """Raised with every problem of a run, so the caller can report all at once."""
 
     # Shown after the problems when rules across records had to skip a file or record that did not load.
-    WAITING = "Hinweis: Weitere Prüfungen über Datensätze hinweg folgen, sobald diese Fehler behoben sind."
+    WAITING = (
+        "Hinweis: Weitere Prüfungen über Datensätze "
+        "hinweg folgen, sobald diese Fehler behoben sind."
+    )
 
     def __init__(self, problems: list[Problem], incomplete: bool = False):
         self.problems = sorted(problems)

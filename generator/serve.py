@@ -50,14 +50,18 @@ class PreviewServer(ReloadServer):
         self.preview = preview
         self.bound_host = host
         # inotify (where available) sees a save at once; polling would add up to half a second.
-        self.observer = watchdog.observers.Observer()  # type: ignore[assignment]  # livereload's type names polling
+        # livereload's type names polling
+        self.observer = watchdog.observers.Observer()  # type: ignore[assignment]
         self.error_handler = self._not_found
 
     def on_file_event(self, event) -> None:
         """Rebuild on writes, creations, deletions and renames; reading a file (as the build does) is no change."""
         if event.is_directory or event.event_type not in _CHANGES:
             return
-        paths = (Path(os.fsdecode(event.src_path)), Path(os.fsdecode(getattr(event, "dest_path", "") or ".")))
+        paths = (
+            Path(os.fsdecode(event.src_path)),
+            Path(os.fsdecode(getattr(event, "dest_path", "") or ".")),
+        )
         if any(path == theme or theme in path.parents for path in paths for theme in THEME):
             self.preview.theme_changed = True
         self.request_rebuild()
@@ -142,7 +146,8 @@ def serve(
     server = PreviewServer(preview, host, int(port), report)
     try:
         report(preview.rebuild_pages())
-        threading.Thread(target=preview.finish, daemon=True).start()  # the downloads, while the server starts
+        # The downloads, while the server starts
+        threading.Thread(target=preview.finish, daemon=True).start()
         for path in (preview.data_dir, *watched):
             if path.exists():
                 server.watch(str(path))

@@ -54,7 +54,9 @@ def _today(environ: Mapping[str, str]) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise SettingInvalid(f"OM_TODAY muss ein Datum im Format JJJJ-MM-TT sein, nicht „{value}“") from None
+        raise SettingInvalid(
+            f"OM_TODAY muss ein Datum im Format JJJJ-MM-TT sein, nicht „{value}“"
+        ) from None
 
 
 def _max_age_days(environ: Mapping[str, str]) -> int:
@@ -62,7 +64,9 @@ def _max_age_days(environ: Mapping[str, str]) -> int:
     if not value:
         return DEFAULT_MAX_AGE_DAYS
     if not value.isdigit() or int(value) < 1:
-        raise SettingInvalid(f"OM_MAX_AGE_DAYS muss eine ganze Zahl größer als 0 sein, nicht „{value}“")
+        raise SettingInvalid(
+            f"OM_MAX_AGE_DAYS muss eine ganze Zahl größer als 0 sein, nicht „{value}“"
+        )
     return int(value)
 
 

@@ -61,7 +61,8 @@ def _snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
         if "__pycache__" not in path.parts
         and path.is_file()
         and (stat := path.stat())
-        and path.relative_to(folder).parts[:2] != ("build", "cache")  # the generator's cache, not a page
+        # The generator's cache, not a page
+        and path.relative_to(folder).parts[:2] != ("build", "cache")
     }
 
 
@@ -96,19 +97,25 @@ def worker(task: str, data: str, out: str) -> dict:
         once = _time_one_time_work()
         build_into, build = pipeline.build_into, site_build.build
 
-        def build_with_timed_hooks(config):  # our hooks and plugin run inside MkDocs' build: they are ours
+        # Our hooks and plugin run inside MkDocs' build: they are ours
+        def build_with_timed_hooks(config):
             _time_our_events(config, project / "generator", hooks)
             build(config)
 
         # MkDocs' share; the rest of build_site is the generator's.
-        pipeline.build_into, site_build.build = _adding_cpu(build_into, engine), build_with_timed_hooks
+        pipeline.build_into, site_build.build = (
+            _adding_cpu(build_into, engine),
+            build_with_timed_hooks,
+        )
         first = _timed(lambda: str(pipeline.build_site("public", data, out)))
         first["engine"], first["hooks"] = engine["cpu"], hooks["cpu"]
         first["templates"], first["codes"] = once["templates"]["cpu"], once["codes"]["cpu"]
         before = _snapshot(project)
         again = _timed(lambda: str(pipeline.build_site("public", data, out)))
         after = _snapshot(project)
-        written = sum(before.get(path) != key for path, key in after.items()) + len(before.keys() - after.keys())
+        written = sum(before.get(path) != key for path, key in after.items()) + len(
+            before.keys() - after.keys()
+        )
         return {**first, "rebuild": again["cpu"], "written": written, "peak_mb": _peak_mb()}
     if task == "plain":
         from mkdocs.commands.build import build
@@ -137,7 +144,9 @@ def _time_our_events(config, code: Path, spent: dict) -> None:
     for handlers in config.plugins.events.values():
         for index, handler in enumerate(handlers):
             function = getattr(handler, "__func__", handler)
-            if str(getattr(getattr(function, "__code__", None), "co_filename", "")).startswith(str(code)):
+            if str(getattr(getattr(function, "__code__", None), "co_filename", "")).startswith(
+                str(code)
+            ):
                 handlers[index] = _adding_cpu(handler, spent)
 
 
@@ -195,7 +204,12 @@ def _cache_env(project: Path) -> dict[str, str]:
 
 def _run_worker(project: Path, task: str, data: Path, out: Path) -> dict:
     shutil.rmtree(out, ignore_errors=True)
-    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", **_cache_env(project)}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(project),
+        "NO_MKDOCS_2_WARNING": "1",
+        **_cache_env(project),
+    }
     command = [sys.executable, str(project / "bench.py"), "--worker", task, str(data), str(out)]
     done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
     if done.returncode != 0:
@@ -222,9 +236,28 @@ def _cli_build(project: Path, data: Path, out: Path, engine: str | None) -> floa
     """CPU seconds of `python -m generator build` as a user runs it (imports included), all child processes."""
     shutil.rmtree(out, ignore_errors=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    command = [sys.executable, "-m", "generator", "build", "--data", str(data), "--site-dir", str(out)]
-    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", **_cache_env(project)}
-    done = subprocess.run(command + (["--engine", engine] if engine else []), cwd=project, env=env, capture_output=True)
+    command = [
+        sys.executable,
+        "-m",
+        "generator",
+        "build",
+        "--data",
+        str(data),
+        "--site-dir",
+        str(out),
+    ]
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(project),
+        "NO_MKDOCS_2_WARNING": "1",
+        **_cache_env(project),
+    }
+    done = subprocess.run(
+        command + (["--engine", engine] if engine else []),
+        cwd=project,
+        env=env,
+        capture_output=True,
+    )
     if done.returncode != 0:
         raise SystemExit(f"build --engine {engine} failed:\n{done.stderr.decode()[-3000:]}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -235,7 +268,9 @@ def _cli_cpu(project: Path, *args: str) -> float:
     """CPU seconds of one `python -m generator ARGS` as a user (or CI) runs it: imports and child processes."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([sys.executable, "-m", "generator", *args], cwd=project, env=env, capture_output=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=project, env=env, capture_output=True
+    )
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{done.stderr.decode()[-3000:]}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -247,10 +282,17 @@ def _cli_cpu(project: Path, *args: str) -> float:
 DATA_JOB = (
     ("`check`", ("check",)),
     ("öffentlicher Build (frischer Klon)", ("build", "--site-dir", "{work}/job-public")),
-    ("Vorschau öffentlich (`--offline`)", ("build", "--offline", "--site-dir", "{work}/job-offline")),
-    ("Vorschau intern (`--offline`)", ("build", "--offline", "--profile", "intern", "--site-dir", "{work}/job-intern")),
+    (
+        "Vorschau öffentlich (`--offline`)",
+        ("build", "--offline", "--site-dir", "{work}/job-offline"),
+    ),
+    (
+        "Vorschau intern (`--offline`)",
+        ("build", "--offline", "--profile", "intern", "--site-dir", "{work}/job-intern"),
+    ),
 )
-DATA_JOB_LIMIT = 60.0  # CPU seconds for `check` plus the public build, so the job ends within two minutes on GitHub
+# CPU seconds for `check` plus the public build, so the job ends within two minutes on GitHub
+DATA_JOB_LIMIT = 60.0
 
 
 def _data_job(project: Path, data: Path, work: Path, runs: int) -> list[tuple[str, str, str]]:
@@ -294,15 +336,17 @@ def _preview_latency(project: Path, data: Path, runs: int) -> tuple[str, str]:
     result = measure(project, data, edits=max(5, 2 * runs + 1))
     latencies = result["latencies"]
     edit = (
-        f"Median {statistics.median(latencies):.2f} s ({min(latencies):.2f}–{max(latencies):.2f} s, "
-        f"{len(latencies)} Änderungen, Wanduhr; CPU des Servers {statistics.median(result['cpu']):.2f} s), "
-        f"{result['rebuilds']:.1f} Neubau je Speichern"
+        f"Median {statistics.median(latencies):.2f} s ({min(latencies):.2f}–{max(latencies):.2f} "
+        f"s, {len(latencies)} Änderungen, Wanduhr; CPU des Servers "
+        f"{statistics.median(result['cpu']):.2f} s), {result['rebuilds']:.1f} Neubau je Speichern"
     )
     return edit, f"{result['startup']:.1f} s (Wanduhr)"
 
 
 def _site_sizes(site: Path) -> tuple[int, str, int]:
-    pages = [(path.stat().st_size, path.relative_to(site).as_posix()) for path in site.rglob("*.html")]
+    pages = [
+        (path.stat().st_size, path.relative_to(site).as_posix()) for path in site.rglob("*.html")
+    ]
     size, page = max(pages)
     return size, page, (site / "search" / "search_index.json").stat().st_size
 
@@ -325,7 +369,10 @@ def _machine() -> str:
         platform.processor(),
     )
     load = "/".join(f"{x:.1f}" for x in os.getloadavg())
-    return f"{os.cpu_count()} Kerne ({model}), {memory} GiB, Python {platform.python_version()}, Last {load}"
+    return (
+        f"{os.cpu_count()} Kerne ({model}), {memory} GiB, "
+        f"Python {platform.python_version()}, Last {load}"
+    )
 
 
 def _kb(size: float) -> str:
@@ -337,13 +384,21 @@ def main(argv: list[str] | None = None) -> None:
     from scripts.synthetic import Size, write_data
 
     defaults = Size()
-    parser = argparse.ArgumentParser(description="Benchmark mit synthetischen Daten; gibt eine Tabelle aus.")
+    parser = argparse.ArgumentParser(
+        description="Benchmark mit synthetischen Daten; gibt eine Tabelle aus."
+    )
     for option in ("partners", "national", "networks", "requests"):
         parser.add_argument(f"--{option}", type=int, default=getattr(defaults, option))
-    parser.add_argument("--runs", type=int, default=3, help="Läufe je Messung, ausgegeben wird der Median")
-    parser.add_argument("--engines-only", action="store_true", help="nur die Zeilen der Engines messen")
     parser.add_argument(
-        "--only-data-job", action="store_true", help="nur die Zeile des Daten-Pull-Requests (Job „Daten“) messen"
+        "--runs", type=int, default=3, help="Läufe je Messung, ausgegeben wird der Median"
+    )
+    parser.add_argument(
+        "--engines-only", action="store_true", help="nur die Zeilen der Engines messen"
+    )
+    parser.add_argument(
+        "--only-data-job",
+        action="store_true",
+        help="nur die Zeile des Daten-Pull-Requests (Job „Daten“) messen",
     )
     args = parser.parse_args(argv)
     size = Size(args.partners, args.national, args.networks, args.requests)
@@ -359,8 +414,15 @@ def main(argv: list[str] | None = None) -> None:
             rows = _data_job(project, data, work, args.runs)
         else:
             rows = _measure(project, data, work, args.runs)
-    print(f"\nBenchmark: {size.partners} Partner ({size.national} national), {size.networks} Netzwerke, ", end="")
-    print(f"{size.requests} Anfragen; {args.runs} Läufe je Messung (der schnellste; Vorschau: Median), CPU-Sekunden")
+    print(
+        f"\nBenchmark: {size.partners} Partner ({size.national} "
+        f"national), {size.networks} Netzwerke, ",
+        end="",
+    )
+    print(
+        f"{size.requests} Anfragen; {args.runs} Läufe je Messung "
+        "(der schnellste; Vorschau: Median), CPU-Sekunden"
+    )
     print(f"Rechner: {machine}\n")
     print("| Messgröße | Wert | Ziel |\n| --- | --- | --- |")
     for row in rows:
@@ -407,11 +469,16 @@ def _pathological(project: Path, work: Path) -> tuple[str, str]:
     from scripts.pathological import pathological_files
 
     results = {}
-    for name, folder in pathological_files(work / "pathological", ROOT / "tests" / "fixtures" / "data").items():
+    for name, folder in pathological_files(
+        work / "pathological", ROOT / "tests" / "fixtures" / "data"
+    ).items():
         results[name] = _run_worker(project, "check", folder, work / "none")
     name, worst = max(results.items(), key=lambda item: item[1]["cpu"])
     peak = max(result["peak_mb"] for result in results.values())
-    return f"{worst['cpu']:.2f} s ({name}; {len(results)} Arten), höchstens {peak:.0f} MB", "≤ 5 s, ≤ 300 MB"
+    return (
+        f"{worst['cpu']:.2f} s ({name}; {len(results)} Arten), höchstens {peak:.0f} MB",
+        "≤ 5 s, ≤ 300 MB",
+    )
 
 
 def _measure(project: Path, data: Path, work: Path, runs: int) -> list[tuple[str, str, str]]:
@@ -431,23 +498,25 @@ def _measure(project: Path, data: Path, work: Path, runs: int) -> list[tuple[str
     rows = [
         (
             "`check` / libyaml-Parse (`CSafeLoader`)",
-            f"{check['cpu']:.2f} s / {parse['cpu']:.2f} s = {check['cpu'] / parse['cpu']:.1f}× (schnellste Läufe; "
-            f"Paare: {', '.join(f'{r:.1f}' for r in check_ratios)})",
+            f"{check['cpu']:.2f} s / {parse['cpu']:.2f} s = {check['cpu'] / parse['cpu']:.1f}× "
+            f"(schnellste Läufe; Paare: {', '.join(f'{r:.1f}' for r in check_ratios)})",
             f"≤ {LIMITS['check']}×",
         ),
         ("Pathologische Datei (2 MB) prüfen", *_pathological(project, work)),
         ("Erzeugen (laden, prüfen, Seiten schreiben)", f"{generate['cpu']:.2f} s", ""),
         (
             "Build / MkDocs allein, dieselben Seiten ohne Hooks",
-            f"{full['cpu']:.1f} s / {full['plain']:.1f} s = {full['ratio']:.2f}× (schnellste Läufe; "
-            f"Paare: {', '.join(f'{r:.2f}' for r in ratios)}, Median {statistics.median(ratios):.2f}); "
-            f"davon Generator {share:.1f} s, "
-            f"MkDocs {full['engine'] - full['hooks']:.1f} s, unsere Hooks darin {full['hooks']:.2f} s",
+            f"{full['cpu']:.1f} s / {full['plain']:.1f} s = {full['ratio']:.2f}× (schnellste "
+            f"Läufe; Paare: {', '.join(f'{r:.2f}' for r in ratios)}, "
+            f"Median {statistics.median(ratios):.2f}); davon Generator {share:.1f} s, "
+            f"MkDocs {full['engine'] - full['hooks']:.1f} s, unsere Hooks darin "
+            f"{full['hooks']:.2f} s",
             f"≤ {LIMITS['build']}×",
         ),
         (
             "Was Generator und Hooks zu MkDocs allein hinzufügen",
-            f"{full['added']:.2f} s / {plain:.1f} s = +{100 * full['added'] / plain:.0f} % (schnellste Läufe; "
+            f"{full['added']:.2f} s / {plain:.1f} s = "
+            f"+{100 * full['added'] / plain:.0f} % (schnellste Läufe; "
             f"Mediane: {full['added_median']:.2f} s / {full['plain_median']:.1f} s = "
             f"+{100 * full['added_median'] / full['plain_median']:.0f} %)",
             f"≤ +{100 * (LIMITS['build'] - 1):.0f} %",
@@ -455,8 +524,9 @@ def _measure(project: Path, data: Path, work: Path, runs: int) -> list[tuple[str
         (
             "Build wie auf einem frischen Rechner (ohne Cache)",
             f"{cold['cpu']:.1f} s = {cold['cpu'] / plain:.2f}× MkDocs allein (ein Lauf); "
-            f"Generator und Hooks {_added(cold):.2f} s = +{100 * _added(cold) / plain:.0f} %, davon einmalig "
-            f"je Klon: unsere Vorlagen übersetzen {cold['templates']:.2f} s, QR-Codes zeichnen {cold['codes']:.2f} s",
+            f"Generator und Hooks {_added(cold):.2f} s = +{100 * _added(cold) / plain:.0f} %, "
+            f"davon einmalig je Klon: unsere Vorlagen übersetzen {cold['templates']:.2f} s, "
+            f"QR-Codes zeichnen {cold['codes']:.2f} s",
             "kein Ziel: einmalig je Klon",
         ),
         (
@@ -477,7 +547,9 @@ def _engine_rows(project: Path, data: Path, work: Path, runs: int) -> list[tuple
     """One row per engine the command line offers: `build --engine …` as a user runs it, the median of `runs`."""
     rows = []
     for engine in _engines(project):
-        seconds = statistics.median(_cli_build(project, data, work / "site-cli", engine) for _ in range(runs))
+        seconds = statistics.median(
+            _cli_build(project, data, work / "site-cli", engine) for _ in range(runs)
+        )
         rows.append((f"`build --engine {engine}` (Kommandozeile)", f"{seconds:.1f} s", ""))
     return rows
 

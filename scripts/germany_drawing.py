@@ -15,21 +15,36 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.pages.geo import BORDERS, OUTLINE, TOLERANCE, _decode_arc, decode_topojson, project, simplify, svg_path
+from generator.pages.geo import (
+    BORDERS,
+    OUTLINE,
+    TOLERANCE,
+    _decode_arc,
+    decode_topojson,
+    project,
+    simplify,
+    svg_path,
+)
 from generator.pages.landmap import FILL_TOLERANCE, LABEL_AT, LANDS
 
 
 def drawing() -> dict:
     """The shapes as the pages draw them: path strings in whole units of the drawing, label places rounded."""
     outline = json.loads(OUTLINE.read_text(encoding="utf-8"))
-    rings = [simplify([project(*p) for p in ring], TOLERANCE) for ring in decode_topojson(outline, "germany")]
+    rings = [
+        simplify([project(*p) for p in ring], TOLERANCE)
+        for ring in decode_topojson(outline, "germany")
+    ]
     borders = json.loads(BORDERS.read_text(encoding="utf-8"))
     arcs = [_decode_arc(arc, borders.get("transform")) for arc in borders["arcs"]]
     lines = [simplify([project(*p) for p in arc], TOLERANCE) for arc in arcs]
     lands = json.loads(LANDS.read_text(encoding="utf-8"))
     shapes = {}
     for code in lands["objects"]:
-        fills = [simplify([project(*p) for p in ring], FILL_TOLERANCE) for ring in decode_topojson(lands, code)]
+        fills = [
+            simplify([project(*p) for p in ring], FILL_TOLERANCE)
+            for ring in decode_topojson(lands, code)
+        ]
         x, y = project(*LABEL_AT[code])
         shapes[code] = {"path": svg_path(fills), "x": round(x, 1), "y": round(y, 1)}
     return {"outline": svg_path(rings), "borders": svg_path(lines, closed=False), "lands": shapes}

@@ -39,7 +39,10 @@ def extract(source: dict) -> dict:
     """A topology with one object per Land (named by its code), arcs and quantization unchanged."""
     objects = {}
     for geometry in source["objects"]["deu"]["geometries"]:
-        objects[CODES[geometry["properties"]["name"]]] = {"type": geometry["type"], "arcs": geometry["arcs"]}
+        objects[CODES[geometry["properties"]["name"]]] = {
+            "type": geometry["type"],
+            "arcs": geometry["arcs"],
+        }
     return {
         "type": "Topology",
         "transform": source["transform"],

@@ -29,7 +29,12 @@ def extract(world: dict) -> dict:
         "type": "Topology",
         "transform": world["transform"],
         "objects": {
-            "germany": {"type": "MultiPolygon", "id": GERMANY, "properties": {"name": "Germany"}, "arcs": arcs}
+            "germany": {
+                "type": "MultiPolygon",
+                "id": GERMANY,
+                "properties": {"name": "Germany"},
+                "arcs": arcs,
+            }
         },
         "arcs": [world["arcs"][old] for old in sorted(used, key=used.get)],
     }

@@ -28,7 +28,12 @@ def extract(source: dict) -> dict:
     return {
         "type": "Topology",
         "transform": source["transform"],
-        "objects": {"borders": {"type": "MultiLineString", "arcs": [[number] for number in range(len(shared))]}},
+        "objects": {
+            "borders": {
+                "type": "MultiLineString",
+                "arcs": [[number] for number in range(len(shared))],
+            }
+        },
         "arcs": [source["arcs"][arc] for arc in shared],
     }
 

@@ -61,20 +61,34 @@ def measure(project: Path, data: Path, edits: int = 7) -> dict:
     """
     env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
     port = _port()
-    command = [sys.executable, "-m", "generator", "serve", "--data", str(data), "--dev-addr", f"127.0.0.1:{port}"]
+    command = [
+        sys.executable,
+        "-m",
+        "generator",
+        "serve",
+        "--data",
+        str(data),
+        "--dev-addr",
+        f"127.0.0.1:{port}",
+    ]
     partners = data / "partners.yaml"
     text = partners.read_text(encoding="utf-8")
     first = text.split("  - id: ", 2)[1].split("\n", 1)[0]
     name = text.split("    name: ", 1)[1].split("\n", 1)[0]
     page = f"http://127.0.0.1:{port}/partner/{first}/"
     with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
-        server = subprocess.Popen(command, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            command, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
         try:
             startup = _until(lambda: name in _fetch(page), step=0.2)
             latencies, cpus = [], []
             for number in range(edits):
                 marker = f"{name} Änderung {number}"
-                partners.write_text(text.replace(f"    name: {name}\n", f"    name: {marker}\n", 1), encoding="utf-8")
+                partners.write_text(
+                    text.replace(f"    name: {name}\n", f"    name: {marker}\n", 1),
+                    encoding="utf-8",
+                )
                 saved, cpu = time.perf_counter(), _cpu_seconds(server.pid)
                 _until(lambda marker=marker: marker in _fetch(page))
                 latencies.append(time.perf_counter() - saved)
@@ -107,7 +121,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         data = write_data(Path(work) / "data", Size(partners=args.partners, networks=args.networks))
         started = time.perf_counter()
-        command = [sys.executable, "-m", "generator", "build", "--data", str(data), "--site-dir", f"{work}/site"]
+        command = [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--data",
+            str(data),
+            "--site-dir",
+            f"{work}/site",
+        ]
         subprocess.run(command, env=env, check=True, capture_output=True)
         full_build = time.perf_counter() - started
         result = measure(ROOT, data, args.edits)

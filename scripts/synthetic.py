@@ -30,7 +30,8 @@ STEPS = (
     "person-informed",
     "contact-passed",
 )  # logged steps of process.yaml
-GENERATED = ("partners.yaml", "networks.yaml", "requests.yaml")  # written here; the others are copied
+# Written here; the others are copied
+GENERATED = ("partners.yaml", "networks.yaml", "requests.yaml")
 AGREEMENT_VERSION = "2021-11-11"  # the adopted version in the fixture agreement.yaml
 
 # Cities with a state and a point inside Germany; networks and regional partners are spread over them.
@@ -101,8 +102,30 @@ TOPICS = (
     "Energieeffizienz in Gewerbebetrieben",
     "Arbeitsschutz auf Baustellen",
 )
-FIRST_NAMES = ("Anna", "Jörg", "Miriam", "Tobias", "Sören", "Käthe", "Lukas", "Zoë", "Jens", "Ümit", "Petra", "Ole")
-LAST_NAMES = ("Beispiel", "Mustermann", "Probesang", "Vorlage", "Exempel", "Schablone", "Müsterle", "Größmann")
+FIRST_NAMES = (
+    "Anna",
+    "Jörg",
+    "Miriam",
+    "Tobias",
+    "Sören",
+    "Käthe",
+    "Lukas",
+    "Zoë",
+    "Jens",
+    "Ümit",
+    "Petra",
+    "Ole",
+)
+LAST_NAMES = (
+    "Beispiel",
+    "Mustermann",
+    "Probesang",
+    "Vorlage",
+    "Exempel",
+    "Schablone",
+    "Müsterle",
+    "Größmann",
+)
 
 
 @dataclass(frozen=True)
@@ -122,7 +145,8 @@ class _Partner:
     kind: str
     national: bool
     city: str
-    contacts: list[tuple[str, str, str]] = field(default_factory=list)  # (contact id, network id, named_on)
+    # (contact id, network id, named_on)
+    contacts: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -139,7 +163,8 @@ def write_data(target: Path, size: Size = Size(), seed: int = 2026) -> Path:
         raise ValueError("need 1 ≤ national ≤ partners and at least one network")
     rng = random.Random(seed)
     target.mkdir(parents=True, exist_ok=True)
-    for fixture in sorted(FIXTURES.glob("*.yaml")):  # the files whose size does not grow with the directory
+    # The files whose size does not grow with the directory
+    for fixture in sorted(FIXTURES.glob("*.yaml")):
         if fixture.name not in GENERATED:
             shutil.copyfile(fixture, target / fixture.name)
     partners = _partners(size)
@@ -168,7 +193,9 @@ def _partners(size: Size) -> list[_Partner]:
         city = CITIES[i % len(CITIES)][0]
         kind, label = (NATIONAL_KINDS if national else REGIONAL_KINDS)[i % (6 if national else 7)]
         name = f"{label} Deutschland {i}" if national else f"{label} {city} {i}"
-        partners.append(_Partner(f"{'bund' if national else 'reg'}-{i}", name, kind, national, city))
+        partners.append(
+            _Partner(f"{'bund' if national else 'reg'}-{i}", name, kind, national, city)
+        )
     return partners
 
 
@@ -188,7 +215,8 @@ def _networks(size: Size, partners: list[_Partner], rng: random.Random) -> list[
         if partner.id not in members:
             members.append(partner.id)
     by_id = {p.id: p for p in partners}
-    for network in networks:  # national members name a regional contact for about half their networks
+    # National members name a regional contact for about half their networks
+    for network in networks:
         for partner_id in network.partners:
             partner = by_id[partner_id]
             if partner.national and rng.random() < 0.5:
@@ -197,7 +225,9 @@ def _networks(size: Size, partners: list[_Partner], rng: random.Random) -> list[
     return networks
 
 
-def _requests(size: Size, partners: list[_Partner], networks: list[_Network], rng: random.Random) -> list[dict]:
+def _requests(
+    size: Size, partners: list[_Partner], networks: list[_Network], rng: random.Random
+) -> list[dict]:
     """Requests of networks to their national partners, in every state of the procedure."""
     by_id = {p.id: p for p in partners}
     pairs = [(n.id, p) for n in networks for p in n.partners if by_id[p].national]
@@ -238,7 +268,24 @@ def _person(rng: random.Random, key: str, indent: str, consent: bool) -> str:
 
 
 # The Länder codes of the schema, in its order: national partners name where they are present.
-_LANDS = ["BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"]
+_LANDS = [
+    "BW",
+    "BY",
+    "BE",
+    "BB",
+    "HB",
+    "HH",
+    "HE",
+    "MV",
+    "NI",
+    "NW",
+    "RP",
+    "SL",
+    "SN",
+    "ST",
+    "SH",
+    "TH",
+]
 
 
 def _partners_yaml(partners: list[_Partner], rng: random.Random) -> str:
@@ -248,7 +295,8 @@ def _partners_yaml(partners: list[_Partner], rng: random.Random) -> str:
         out.append(f"    scope: {'national' if p.national else 'regional'}\n")
         out.append(f"    website: https://{p.id}.example.org\n")
         out.append(
-            f"    description: >-\n      Einrichtung aus {p.city} für Betriebe und Beschäftigte im Mittelstand.\n"
+            f"    description: >-\n      Einrichtung aus {p.city} "
+            "für Betriebe und Beschäftigte im Mittelstand.\n"
         )
         if p.national:
             present = sorted(rng.sample(_LANDS, rng.randint(3, len(_LANDS))), key=_LANDS.index)
@@ -257,7 +305,9 @@ def _partners_yaml(partners: list[_Partner], rng: random.Random) -> str:
         if p.contacts:
             out.append("    regional_contacts:\n")
             for cid, network, named_on in p.contacts:
-                out.append(f"      - id: {cid}\n        network: {network}\n        named_on: {named_on}\n")
+                out.append(
+                    f"      - id: {cid}\n        network: {network}\n        named_on: {named_on}\n"
+                )
                 out.append(_person(rng, cid, "        ", rng.random() < 0.3))
         out.append(f"    verified_on: {_checked_day(rng)}\n\n")
     return "".join(out)
@@ -268,21 +318,31 @@ def _networks_yaml(networks: list[_Network], rng: random.Random) -> str:
     for n in networks:
         city, state, lat, lon = n.city
         out.append(
-            f"  - id: {n.id}\n    name: {n.name}\n    region: Region {city} und Umgebung\n    states: [{state}]\n"
+            f"  - id: {n.id}\n    name: {n.name}\n    region: "
+            f"Region {city} und Umgebung\n    states: [{state}]\n"
         )
         out.append(f"    location:\n      lat: {lat + rng.uniform(-0.2, 0.2):.4f}\n")
         out.append(f"      lon: {lon + rng.uniform(-0.2, 0.2):.4f}\n")
         status = rng.choice(("initiative", "musternetzwerk", "pausiert"))
         out.append(f"    status: {status}\n    status_since: {_day(rng)}\n")
-        out.append(f"    description: >-\n      Regionales Netzwerk der Offensive Mittelstand in {city}.\n")
-        out.append(f"    contact:\n      organisation: Netzwerkbüro {city} {n.id}\n      email: {n.id}@example.org\n")
         out.append(
-            f'      street: Beispielstraße {rng.randint(1, 99)}\n      postcode: "{rng.randint(10000, 99999)}"\n'
+            f"    description: >-\n      Regionales Netzwerk der Offensive Mittelstand in {city}.\n"
+        )
+        out.append(
+            "    contact:\n      organisation: Netzwerkbüro "
+            f"{city} {n.id}\n      email: {n.id}@example.org\n"
+        )
+        out.append(
+            f"      street: Beispielstraße {rng.randint(1, 99)}\n      postcode: "
+            f'"{rng.randint(10000, 99999)}"\n'
         )
         out.append(f"      city: {city}\n")
         out.append(f"    partners: [{', '.join(n.partners)}]\n")
         if status == "musternetzwerk":
-            out.append(f"    agreement:\n      version: {AGREEMENT_VERSION}\n      signed_on: {_day(rng, 2022)}\n")
+            out.append(
+                f"    agreement:\n      version: {AGREEMENT_VERSION}\n "
+                f"     signed_on: {_day(rng, 2022)}\n"
+            )
         if rng.random() < 0.3:
             out.append("    ambassadors:\n      - ")
             out.append(_person(rng, f"botschaft.{n.id}", "        ", rng.random() < 0.5)[8:])
@@ -304,7 +364,9 @@ def _requests_yaml(requests: list[dict]) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Synthetische, gültige Daten einer gewünschten Größe schreiben.")
+    parser = argparse.ArgumentParser(
+        description="Synthetische, gültige Daten einer gewünschten Größe schreiben."
+    )
     parser.add_argument("target", type=Path, help="Zielordner (neu oder leer)")
     defaults = Size()
     for option in ("partners", "national", "networks", "requests"):
@@ -315,7 +377,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(f"Zielordner {args.target} ist nicht leer")
     size = Size(args.partners, args.national, args.networks, args.requests)
     write_data(args.target, size, args.seed)
-    print(f"{size.partners} Partner, {size.networks} Netzwerke, {size.requests} Anfragen in {args.target}")
+    print(
+        f"{size.partners} Partner, {size.networks} "
+        f"Netzwerke, {size.requests} Anfragen in {args.target}"
+    )
 
 
 if __name__ == "__main__":

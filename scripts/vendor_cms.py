@@ -83,8 +83,14 @@ JSDELIVR = "https://cdn.jsdelivr.net/fontsource/fonts/"
 # (text in the bundle, replacement): each must occur exactly once.
 REWRITES = (
     ("USe=`${iP}@${rP}/locales`", "USe=`./locales`"),
-    (JSDELIVR + "source-sans-3:vf@5.3.0/latin-wght-normal.woff2", "./fonts/source-sans-3-latin-wght-normal.woff2"),
-    (JSDELIVR + "noto-mono@5.3.0/latin-400-normal.woff2", "./fonts/noto-mono-latin-400-normal.woff2"),
+    (
+        JSDELIVR + "source-sans-3:vf@5.3.0/latin-wght-normal.woff2",
+        "./fonts/source-sans-3-latin-wght-normal.woff2",
+    ),
+    (
+        JSDELIVR + "noto-mono@5.3.0/latin-400-normal.woff2",
+        "./fonts/noto-mono-latin-400-normal.woff2",
+    ),
     (
         JSDELIVR + "material-symbols-outlined:vf@5.3.7/latin-wght-normal.woff2",
         "./fonts/material-symbols-outlined-latin-wght-normal.woff2",
@@ -94,7 +100,10 @@ REWRITES = (
     # WCAG 1.4.4: the page must let people zoom on a phone (axe: meta-viewport).
     ("`initial-scale=1`,`maximum-scale=1`,", "`initial-scale=1`,"),
 )
-HEADER = "/* Sveltia CMS {version} (MIT, LICENSE-sveltia-cms.txt), vendored by scripts/vendor_cms.py. */\n"
+HEADER = (
+    "/* Sveltia CMS {version} (MIT, LICENSE-sveltia-cms.txt), "
+    "vendored by scripts/vendor_cms.py. */\n"
+)
 
 
 def fetch(package: Package, folder: Path) -> bytes:
@@ -110,7 +119,9 @@ def fetch(package: Package, folder: Path) -> bytes:
     algorithm, _, expected = package.integrity.partition("-")
     actual = base64.b64encode(hashlib.new(algorithm, tarball).digest()).decode()
     if actual != expected:
-        raise SystemExit(f"{spec}: integrity {algorithm}-{actual} does not match the pinned {package.integrity}")
+        raise SystemExit(
+            f"{spec}: integrity {algorithm}-{actual} does not match the pinned {package.integrity}"
+        )
     return tarball
 
 

@@ -71,7 +71,9 @@ def signed_version(agreement: AgreementFile, network: NetworkEntry) -> Agreement
 
 def history(agreement: AgreementFile) -> tuple[VersionChanges, ...]:
     """The changes between each version and the one before it, newest first."""
-    return tuple(reversed([compare(old, new) for old, new in itertools.pairwise(agreement.versions)]))
+    return tuple(
+        reversed([compare(old, new) for old, new in itertools.pairwise(agreement.versions)])
+    )
 
 
 def compare(old: AgreementVersion, new: AgreementVersion) -> VersionChanges:
@@ -83,8 +85,14 @@ def compare(old: AgreementVersion, new: AgreementVersion) -> VersionChanges:
     for clause in new.clauses:
         previous = before.get(clause.id)
         if previous is None:
-            changes.append(ClauseChange(kind="added", old=None, new=clause, text=_whole("ins", clause)))
-        elif (previous.number, previous.title, previous.text) != (clause.number, clause.title, clause.text):
+            changes.append(
+                ClauseChange(kind="added", old=None, new=clause, text=_whole("ins", clause))
+            )
+        elif (previous.number, previous.title, previous.text) != (
+            clause.number,
+            clause.title,
+            clause.text,
+        ):
             text = word_diff(previous.text, clause.text)
             changes.append(ClauseChange(kind="changed", old=previous, new=clause, text=text))
         else:

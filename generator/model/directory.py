@@ -57,7 +57,8 @@ class _Joins:
     contacts: ContactsByRecord
     memberships: dict[str, list[Ref]]  # partner id → the networks it takes part in
     members: dict[str, list[Ref]]  # network id → its current partners
-    partner_names: dict[str, str]  # every partner, also one that left: a Botschafter may still name it
+    # Every partner, also one that left: a Botschafter may still name it
+    partner_names: dict[str, str]
     plans: dict[str, GapPlan]  # network id → its gap plan
 
 
@@ -71,7 +72,8 @@ def build_directory(
 
     `settings` are the run's (read here when not given); only the internal pages depend on them.
     """
-    profile = Profile(profile)  # callers may pass the plain text; anything else is a programming error
+    # Callers may pass the plain text; anything else is a programming error
+    profile = Profile(profile)
     settings = settings or read_settings()
     intern = profile == Profile.INTERN
     everyone = sorted(records.partners, key=_by_name)
@@ -81,7 +83,9 @@ def build_directory(
     networks = sorted(records.networks, key=_by_name)
     joins = _join(records, profile, everyone, partners, networks)
     network_entries = tuple(_network(network, joins) for network in networks)
-    partner_entries = tuple(_partner(partner, joins, joins.memberships.get(partner.id, ())) for partner in partners)
+    partner_entries = tuple(
+        _partner(partner, joins, joins.memberships.get(partner.id, ())) for partner in partners
+    )
     former_entries = tuple(_partner(partner, joins, ()) for partner in former)
     return Directory(
         profile=profile,
@@ -94,7 +98,9 @@ def build_directory(
         settings=settings if intern else None,
         review=_review(records, settings) if intern else (),
         version_sources=version_sources(records),
-        lands=land_counts(((n, joins.plans[n.id]) for n in networks), partners, _contact_counts(partners)),
+        lands=land_counts(
+            ((n, joins.plans[n.id]) for n in networks), partners, _contact_counts(partners)
+        ),
         unplaced=tuple(Ref(id=partner.id, name=partner.name) for partner in unplaced(partners)),
         former_partners=_with_history(former_entries, "partners.yaml", profile, history),
     )
@@ -105,7 +111,11 @@ def _by_name(record: Partner | Network) -> str:
 
 
 def _join(
-    records: Records, profile: Profile, everyone: list[Partner], partners: list[Partner], networks: list[Network]
+    records: Records,
+    profile: Profile,
+    everyone: list[Partner],
+    partners: list[Partner],
+    networks: list[Network],
 ) -> _Joins:
     """The lookups of the entries; `everyone` includes the partners that left, `partners` does not."""
     network_names = {network.id: network.name for network in networks}
@@ -168,7 +178,9 @@ def _members(
     return members
 
 
-def _plans(records: Records, networks: list[Network], partners: list[Partner], profile: Profile) -> dict[str, GapPlan]:
+def _plans(
+    records: Records, networks: list[Network], partners: list[Partner], profile: Profile
+) -> dict[str, GapPlan]:
     """The gap plan of each network; only the internal profile knows the open requests."""
     named: dict[str, set[str]] = {network.id: set() for network in networks}
     for partner in partners:
@@ -176,10 +188,15 @@ def _plans(records: Records, networks: list[Network], partners: list[Partner], p
             named[contact.network].add(partner.id)
     requested = _open_requests(records, networks) if profile == Profile.INTERN else None
     office = _office_email(records)
-    nationals = [p for p in partners if p.scope == "national"]  # the others are present nowhere: once, not per network
+    # The others are present nowhere: once, not per network
+    nationals = [p for p in partners if p.scope == "national"]
     return {
         network.id: plan(
-            network, nationals, named[network.id], None if requested is None else requested[network.id], office
+            network,
+            nationals,
+            named[network.id],
+            None if requested is None else requested[network.id],
+            office,
         )
         for network in networks
     }
@@ -201,7 +218,9 @@ def _with_history(
     if profile != Profile.INTERN:
         return entries
     known = history if history is not None else unknown_history()
-    return tuple(replace(entry, history=known.of(file, entry.id, *entry.former_ids)) for entry in entries)
+    return tuple(
+        replace(entry, history=known.of(file, entry.id, *entry.former_ids)) for entry in entries
+    )
 
 
 def _contact_counts(partners: list[Partner]) -> dict[str, int]:
@@ -215,7 +234,9 @@ def _contact_counts(partners: list[Partner]) -> dict[str, int]:
 def _office_email(records: Records) -> str | None:
     """The coordination office's address (role `office` in process.yaml): the one route to a regional contact."""
     roles = records.process.roles
-    return next((role.contact.email for role in roles if role.id == "office" and role.contact), None)
+    return next(
+        (role.contact.email for role in roles if role.id == "office" and role.contact), None
+    )
 
 
 def _partner(partner: Partner, joins: _Joins, networks: Iterable[Ref]) -> PartnerEntry:
@@ -253,7 +274,8 @@ def _partner(partner: Partner, joins: _Joins, networks: Iterable[Ref]) -> Partne
 
 def _network(network: Network, joins: _Joins) -> NetworkEntry:
     signatures = tuple(
-        SignatureEntry(version_id=signed.version, signed_on=signed.signed_on) for signed in network.agreement
+        SignatureEntry(version_id=signed.version, signed_on=signed.signed_on)
+        for signed in network.agreement
     )
     return NetworkEntry(
         id=network.id,

@@ -32,7 +32,8 @@ class Contact:
     example: bool
     # When and how the person consented: the internal review page shows it; public pages never get it.
     consent: Consent | None = None
-    card: str | None = None  # path of the person's vCard below docs/, only when email or phone may appear
+    # Path of the person's vCard below docs/, only when email or phone may appear
+    card: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,8 @@ class Ref:
 
     id: str
     name: str
-    scope: str = ""  # a network's members: "national" or "regional", so its page can tell them apart
+    # A network's members: "national" or "regional", so its page can tell them apart
+    scope: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,8 @@ class PartnerEntry:
     history: RecordHistory | None = None
     # The liaison's deputy as the profile may show them (like `liaison`), and the function mailbox (no person).
     liaison_deputy: Contact | None = None
-    deputy_named: bool = False  # whether the liaison has a deputy: every profile may say so, like liaison_named
+    # Whether the liaison has a deputy: every profile may say so, like liaison_named
+    deputy_named: bool = False
     liaison_mailbox: str | None = None
     # The day the partner left the OM: then it is listed nowhere, its page says so, its requests stay history.
     left_on: date | None = None
@@ -131,7 +134,8 @@ class NetworkEntry:
     verified_on: date | None
     agreement: SignatureEntry | None = None
     ambassadors: tuple[AmbassadorEntry, ...] = ()
-    source: str = ""  # "data/networks.yaml#L12": where the record is written, for „Seite bearbeiten“
+    # "data/networks.yaml#L12": where the record is written, for „Seite bearbeiten“
+    source: str = ""
     # National partners present in the network's Länder and the gaps among them (partners: internal only).
     planner: GapPlan | None = None
     # The record's last changes from git: internal profile only (None on the public site).

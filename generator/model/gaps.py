@@ -42,7 +42,8 @@ class GapPlan:
     requested: int  # of them, with an open request (internal profile; 0 on the public site)
     gaps: tuple[GapEntry, ...]  # internal profile only; () on the public site
     gap_count: int
-    office_email: str | None  # where a request goes: all contacts run through the coordination office
+    # Where a request goes: all contacts run through the coordination office
+    office_email: str | None
     # The partner ids of the gaps, for the counts per Land; never shown (a page shows `gaps`).
     gap_ids: tuple[str, ...] = field(default=(), repr=False)
 
@@ -65,7 +66,11 @@ def present_in(partner: Partner) -> frozenset[str]:
 
 def unplaced(partners: Iterable[Partner]) -> tuple[Partner, ...]:
     """National partners represented in the regions whose Länder are not recorded (only the old flag)."""
-    return tuple(p for p in partners if p.scope == "national" and p.represented_in_regions and not p.present_in)
+    return tuple(
+        p
+        for p in partners
+        if p.scope == "national" and p.represented_in_regions and not p.present_in
+    )
 
 
 def plan(
@@ -108,7 +113,9 @@ def _entry(partner: Partner, network: Network) -> GapEntry:
 
 
 def land_counts(
-    networks: Iterable[tuple[Network, GapPlan]], partners: Iterable[Partner], contacts: dict[str, int]
+    networks: Iterable[tuple[Network, GapPlan]],
+    partners: Iterable[Partner],
+    contacts: dict[str, int],
 ) -> tuple[LandCount, ...]:
     """Per Land (in the order of STATES): networks there, contacts named for them, gaps of partners present there.
 
@@ -122,7 +129,13 @@ def land_counts(
             counts[state][1] += contacts.get(network.id, 0)
             counts[state][2] += sum(1 for partner in gap_plan.gap_ids if state in places[partner])
     return tuple(
-        LandCount(code=code, label=STATES[code], networks=networks_there, contacts=contacts_there, gaps=gaps_there)
+        LandCount(
+            code=code,
+            label=STATES[code],
+            networks=networks_there,
+            contacts=contacts_there,
+            gaps=gaps_there,
+        )
         for code, (networks_there, contacts_there, gaps_there) in counts.items()
     )
 
@@ -133,8 +146,8 @@ def presence_warnings(records: Records) -> list[Problem]:
     return [
         doc.problem(
             ("partners", i, "represented_in_regions"),
-            "in welchen Ländern? Bitte die Länder unter present_in eintragen (z. B. „present_in: [NI, HB]“), "
-            "sonst kann der Lückenplaner den Partner keinem Netzwerk zuordnen",
+            "in welchen Ländern? Bitte die Länder unter present_in eintragen (z. B. „present_in: "
+            "[NI, HB]“), sonst kann der Lückenplaner den Partner keinem Netzwerk zuordnen",
             warning=True,
         )
         for i, partner in enumerate(records.partners)

@@ -29,7 +29,10 @@ def unconsented_people(records: Records) -> list[Problem]:
     """One problem per person the data names without consent: they must not stand in a public repository."""
     return [
         records.documents[file].problem(
-            path, "Person ohne Einwilligung (widerrufen)" if withdrawn(person) else "Person ohne Einwilligung (consent)"
+            path,
+            "Person ohne Einwilligung (widerrufen)"
+            if withdrawn(person)
+            else "Person ohne Einwilligung (consent)",
         )
         for file, path, person in person_records(records.partners, records.networks)
         if not may_be_named_publicly(person)
@@ -62,7 +65,9 @@ def liaison(person: Person | None, profile: Profile, partner_id: str) -> Contact
 
 def _name_only(shown: Contact) -> Contact:
     """A person by name and function only: the way to them runs through the office."""
-    return Contact(name=shown.name, function=shown.function, email=None, phone=None, example=shown.example)
+    return Contact(
+        name=shown.name, function=shown.function, email=None, phone=None, example=shown.example
+    )
 
 
 def deputy(liaison: Liaison | None, profile: Profile, partner_id: str) -> Contact | None:
@@ -87,7 +92,12 @@ def withdrawn(person: Person | None) -> bool:
 
 def still_held(person: Contact) -> tuple[str, ...]:
     """The personal fields the data still holds about a person (what a withdrawal may oblige the office to erase)."""
-    fields = (("Name", person.name), ("Funktion", person.function), ("E-Mail", person.email), ("Telefon", person.phone))
+    fields = (
+        ("Name", person.name),
+        ("Funktion", person.function),
+        ("E-Mail", person.email),
+        ("Telefon", person.phone),
+    )
     return tuple(label for label, value in fields if value)
 
 

@@ -119,7 +119,11 @@ def status_board(log: RequestLog, today: date) -> tuple[BoardRow, ...]:
     for request in log.open:
         since = request.since or today
         waiting = (today - since).days
-        rows.append(BoardRow(request=request, waiting_days=waiting, overdue=waiting > log.overdue_after_days))
+        rows.append(
+            BoardRow(
+                request=request, waiting_days=waiting, overdue=waiting > log.overdue_after_days
+            )
+        )
     return tuple(sorted(rows, key=lambda row: (-row.waiting_days, row.request.id)))
 
 
@@ -158,25 +162,35 @@ def step_durations(requests: tuple[RequestEntry, ...]) -> tuple[StepDuration, ..
     for position in range(1, len(requests[0].steps)):
         days = _days_between(requests, position - 1, position)
         step = requests[0].steps[position]
-        durations.append(StepDuration(id=step.id, title=step.title, median_days=_median(days), count=len(days)))
+        durations.append(
+            StepDuration(id=step.id, title=step.title, median_days=_median(days), count=len(days))
+        )
     return tuple(durations)
 
 
 def total_duration(requests: tuple[RequestEntry, ...]) -> StepDuration:
     """The median days from the request to the contact passed on, over the requests that got that far."""
     days = _days_between(requests, 0, -1) if requests and requests[0].steps else []
-    return StepDuration(id="total", title="Anfrage bis Weitergabe", median_days=_median(days), count=len(days))
+    return StepDuration(
+        id="total", title="Anfrage bis Weitergabe", median_days=_median(days), count=len(days)
+    )
 
 
 def partner_durations(log: RequestLog) -> tuple[PartnerDurations, ...]:
     """Durations per partner asked, partners in the order of their names."""
-    partners = sorted({(r.partner_name, r.partner_id) for r in log.requests}, key=lambda p: (p[0].casefold(), p[1]))
+    partners = sorted(
+        {(r.partner_name, r.partner_id) for r in log.requests},
+        key=lambda p: (p[0].casefold(), p[1]),
+    )
     rows = []
     for name, partner_id in partners:
         mine = tuple(r for r in log.requests if r.partner_id == partner_id)
         rows.append(
             PartnerDurations(
-                partner_id=partner_id, partner_name=name, steps=step_durations(mine), total=total_duration(mine)
+                partner_id=partner_id,
+                partner_name=name,
+                steps=step_durations(mine),
+                total=total_duration(mine),
             )
         )
     return tuple(rows)

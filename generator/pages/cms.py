@@ -28,7 +28,15 @@ EDITOR_DIR = ROOT / "docs" / "redaktion"
 CONFIG_FILE = EDITOR_DIR / "config.yml"
 COLLECTION = "daten"
 # Labels of the allowed values: a select shows the German word and stores the value.
-VOCABULARIES = (PARTNER_KINDS, SCOPES, NETWORK_STATUSES, STATES, AGREEMENT_STATUSES, TIMELINE_STATES, REQUEST_STATUSES)
+VOCABULARIES = (
+    PARTNER_KINDS,
+    SCOPES,
+    NETWORK_STATUSES,
+    STATES,
+    AGREEMENT_STATUSES,
+    TIMELINE_STATES,
+    REQUEST_STATUSES,
+)
 # Id fields that point to records of another file: field name → (data file, list key, field shown in the picker).
 REFERENCES = {
     "partner": ("partners.yaml", "partners", "name"),
@@ -50,11 +58,14 @@ PATTERN_MESSAGES = {
     "email": "keine gültige E-Mail-Adresse",
     PHONE_PATTERN: "keine gültige Telefonnummer, z. B. „+49 511 123456“",
     POSTCODE_PATTERN: "keine gültige Postleitzahl; fünf Ziffern, z. B. „01067“",
-    ID_PATTERN: "keine gültige Kennung; erlaubt sind a–z, 0–9 und Bindestriche, z. B. „hwk-hannover“",
+    ID_PATTERN: (
+        "keine gültige Kennung; erlaubt sind a–z, 0–9 und Bindestriche, z. B. „hwk-hannover“"
+    ),
     "^https?://": "keine gültige Webadresse; bitte mit https:// oder http:// beginnen",
 }
 HEADER = (
-    "# Konfiguration der Redaktionsseite (Sveltia CMS), erzeugt aus dem Schema in generator/records/schema/\n"
+    "# Konfiguration der Redaktionsseite (Sveltia CMS), "
+    "erzeugt aus dem Schema in generator/records/schema/\n"
     "# mit `python -m generator cms`; nicht von Hand ändern.\n"
 )
 
@@ -79,12 +90,18 @@ def cms_config(repository: str | None = None) -> dict:
         "media_folder": "docs/redaktion/medien",
         "show_preview_links": False,
         # Exactly the form of `python -m generator format`: empty optional fields are left out, keys in form order.
-        "output": {"omit_empty_optional_fields": True, "yaml": {"indent_size": 2, "indent_sequences": True}},
+        "output": {
+            "omit_empty_optional_fields": True,
+            "yaml": {"indent_size": 2, "indent_sequences": True},
+        },
         "collections": [
             {
                 "name": COLLECTION,
                 "label": "Daten",
-                "description": "Jede Datei in data/; gespeichert wird als Pull Request, den die Prüfung abnimmt.",
+                "description": (
+                    "Jede Datei in data/; gespeichert wird "
+                    "als Pull Request, den die Prüfung abnimmt."
+                ),
                 "files": [_file(name, schema) for name, schema in json_schemas().items()],
             }
         ],
@@ -112,7 +129,10 @@ def _file_id(name: str) -> str:
 
 def _fields(root: dict, schema: dict) -> list[dict]:
     required = set(schema.get("required", []))
-    return [_field(root, key, prop, key in required) for key, prop in schema.get("properties", {}).items()]
+    return [
+        _field(root, key, prop, key in required)
+        for key, prop in schema.get("properties", {}).items()
+    ]
 
 
 def _field(root: dict, key: str, prop: dict, required: bool) -> dict:
@@ -188,7 +208,10 @@ def _options(values: list) -> list[dict]:
 
 
 def _number(schema: dict) -> dict:
-    widget: dict = {"widget": "number", "value_type": "int" if schema["type"] == "integer" else "float"}
+    widget: dict = {
+        "widget": "number",
+        "value_type": "int" if schema["type"] == "integer" else "float",
+    }
     if schema["type"] == "number":
         widget["step"] = 0.0001
     bounds = {"minimum": "min", "maximum": "max"}
@@ -213,7 +236,9 @@ def _pattern(schema: dict) -> dict:
     pattern = schema.get("pattern")
     if not pattern:
         return {}
-    message = PATTERN_MESSAGES.get("email" if schema.get("format") == "email" else pattern, "ungültige Eingabe")
+    message = PATTERN_MESSAGES.get(
+        "email" if schema.get("format") == "email" else pattern, "ungültige Eingabe"
+    )
     return {"pattern": [pattern, message]}
 
 
@@ -244,7 +269,10 @@ def shaped(value: Any, fields: list[dict], in_list: bool = False) -> Any:
     known = {field["name"]: field for field in fields}
     names = [field["name"] for field in fields] + [key for key in value if key not in known]
     if in_list:
-        late = sorted((name for name in names if known.get(name, {}).get("widget") == "keyvalue"), key=collation_key)
+        late = sorted(
+            (name for name in names if known.get(name, {}).get("widget") == "keyvalue"),
+            key=collation_key,
+        )
         names = [name for name in names if name not in late] + late
     out = {}
     for name in names:
@@ -263,9 +291,13 @@ def _shaped_value(value: Any, field: dict, in_list: bool) -> Any:
     if widget == "object" and isinstance(value, dict):
         return shaped(value, field["fields"], in_list)
     if widget == "object" and value is False:
-        return None  # `consent: false` means what a missing field means; the form has no word for it
+        # `consent: false` means what a missing field means; the form has no word for it
+        return None
     if widget == "list" and isinstance(value, list) and "fields" in field:
-        return [shaped(item, field["fields"], in_list=True) if isinstance(item, dict) else item for item in value]
+        return [
+            shaped(item, field["fields"], in_list=True) if isinstance(item, dict) else item
+            for item in value
+        ]
     if widget == "keyvalue" and in_list and isinstance(value, dict):
         return {key: value[key] for key in sorted(value, key=collation_key)}
     if widget == "number" and isinstance(value, str):

@@ -20,7 +20,8 @@ TEXT_X = 52  # left edge of the texts, right of the step's number
 TITLE_SIZE, ROLE_SIZE = 16, 14
 TITLE_LEAD, ROLE_LEAD = 20, 18
 GAP = 26  # between two cards: room for the arrow
-LINE = (WIDTH - TEXT_X - PAD) / 1.12  # room for a line, less a margin for fonts wider than Arial (system fonts)
+# Room for a line, less a margin for fonts wider than Arial (system fonts)
+LINE = (WIDTH - TEXT_X - PAD) / 1.12
 # Advance widths of Arial (and the metric-compatible Liberation Sans) in 1/1000 em, regular and bold;
 # other characters as most lower-case letters, East Asian wide ones as 1 em.
 _REGULAR = {
@@ -91,7 +92,14 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     """The width of a line in units of the drawing, estimated from Arial's metrics (umlauts as their vowel)."""
     table, default = ADVANCE[bold], 611 if bold else 556  # most lower-case letters and the digits
     plain = [c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)]
-    return size * sum(table.get(c, 1000 if unicodedata.east_asian_width(c) in "WF" else default) for c in plain) / 1000
+    return (
+        size
+        * sum(
+            table.get(c, 1000 if unicodedata.east_asian_width(c) in "WF" else default)
+            for c in plain
+        )
+        / 1000
+    )
 
 
 def wrap(text: str, size: float, bold: bool = False, room: float = LINE) -> tuple[str, ...]:
@@ -118,7 +126,11 @@ def cards(process: ProcessFile) -> tuple[Card, ...]:
     for number, step in enumerate(process.steps, start=1):
         actor, label = roles[step.actor]
         card = Card(
-            number, wrap(step.title, TITLE_SIZE, bold=True), _who(label, step.to and roles[step.to][1]), actor, y
+            number,
+            wrap(step.title, TITLE_SIZE, bold=True),
+            _who(label, step.to and roles[step.to][1]),
+            actor,
+            y,
         )
         laid_out.append(card)
         y += card.height + GAP
@@ -139,13 +151,17 @@ def procedure_svg(process: ProcessFile) -> Markup:
     height = laid_out[-1].y + laid_out[-1].height if laid_out else 0
     count = len(laid_out)
     parts = [
-        f'<svg class="om-diagram__drawing" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}"'
+        '<svg class="om-diagram__drawing" viewBox="0 0 '
+        f'{WIDTH} {height}" width="{WIDTH}" height="{height}"'
         ' role="img" aria-labelledby="om-diagram-title om-diagram-desc">',
         f'<title id="om-diagram-title">Ablaufdiagramm: {xml_text(process.title)}</title>',
-        f'<desc id="om-diagram-desc">Die {count} Schritte untereinander, jeder mit der Rolle, die ihn ausführt,'
-        " und der, an die er sich richtet. Die Liste „Die Schritte“ unter dem Diagramm beschreibt sie in Worten."
+        f'<desc id="om-diagram-desc">Die {count} Schritte '
+        "untereinander, jeder mit der Rolle, die ihn ausführt,"
+        " und der, an die er sich richtet. Die Liste „Die "
+        "Schritte“ unter dem Diagramm beschreibt sie in Worten."
         "</desc>",
-        '<defs><marker id="om-diagram-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5"'
+        '<defs><marker id="om-diagram-arrow" viewBox="0 0 10 10" refX="9" refY="5" '
+        'markerWidth="5" markerHeight="5"'
         ' orient="auto"><path d="M0 0L10 5L0 10z"/></marker></defs>',
     ]
     for card, below in zip(laid_out, (*laid_out[1:], None), strict=True):
@@ -153,7 +169,8 @@ def procedure_svg(process: ProcessFile) -> Markup:
         if below is not None:
             bottom = card.y + card.height
             parts.append(
-                f'<line class="om-diagram__arrow" x1="{WIDTH // 2}" y1="{bottom + 2}" x2="{WIDTH // 2}"'
+                f'<line class="om-diagram__arrow" x1="{WIDTH // 2}" '
+                f'y1="{bottom + 2}" x2="{WIDTH // 2}"'
                 f' y2="{below.y - 3}" marker-end="url(#om-diagram-arrow)"/>'
             )
     parts.append("</svg>")
@@ -169,20 +186,23 @@ def _card(card: Card) -> list[str]:
         f'<rect x="1" y="{card.y + 1}" width="{WIDTH - 2}" height="{card.height - 2}" rx="6"'
         f' fill="{tint}" stroke="{edge}" stroke-width="2"/>',
         f'<circle cx="26" cy="{middle:g}" r="15" fill="{edge}"/>'
-        f'<text class="om-diagram__number" x="26" y="{middle:g}" dy="0.35em" font-size="15" font-weight="700"'
+        f'<text class="om-diagram__number" x="26" y="{middle:g}" '
+        'dy="0.35em" font-size="15" font-weight="700"'
         f' fill="#fff" text-anchor="middle">{card.number}</text>',
     ]
     y = card.y + PAD
     for line in card.title:
         y += TITLE_LEAD
         parts.append(
-            f'<text class="om-diagram__title" x="{TEXT_X}" y="{y - 5}" font-size="{TITLE_SIZE}" font-weight="700">'
+            f'<text class="om-diagram__title" x="{TEXT_X}" '
+            f'y="{y - 5}" font-size="{TITLE_SIZE}" font-weight="700">'
             f"{xml_text(line)}</text>"
         )
     for line in card.roles:
         y += ROLE_LEAD
         parts.append(
-            f'<text class="om-diagram__roles" x="{TEXT_X}" y="{y - 4}" font-size="{ROLE_SIZE}">{xml_text(line)}</text>'
+            f'<text class="om-diagram__roles" x="{TEXT_X}" y="{y - 4}" '
+            f'font-size="{ROLE_SIZE}">{xml_text(line)}</text>'
         )
     parts.append("</g>")
     return parts

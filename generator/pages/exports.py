@@ -26,7 +26,10 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PHONE = re.compile(PHONE_PATTERN)
 # Columns of codes and numbers with leading zeros or plus signs: text cells in the workbook, even when edited.
 TEXT_COLUMNS = {"Kennung", "PLZ", "Telefon"}
-LICENCE = ("Datenlizenz Deutschland – Namensnennung – Version 2.0", "https://www.govdata.de/dl-de/by-2-0")
+LICENCE = (
+    "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+    "https://www.govdata.de/dl-de/by-2-0",
+)
 # The workbook's date when no record has a check date yet: the date of the agreement's first version.
 FALLBACK_DAY = date(2021, 6, 21)
 
@@ -56,7 +59,9 @@ def network_record(n: NetworkEntry, site_url: str) -> dict:
             "city": c.city,
         },
         "partners": [m.id for m in n.members],
-        "agreement": [{"version": s.version_id, "signed_on": _iso(s.signed_on)} for s in n.signatures],
+        "agreement": [
+            {"version": s.version_id, "signed_on": _iso(s.signed_on)} for s in n.signatures
+        ],
         "verified_on": _iso(n.verified_on),
         "former_ids": list(n.former_ids),
         "page": page_url(site_url, NETWORK_PAGES, n.id),
@@ -118,7 +123,12 @@ def networks_geojson(directory: Directory, site_url: str) -> str:
         }
         for n in directory.networks
     ]
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(
+            {"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=2
+        )
+        + "\n"
+    )
 
 
 def csv_cell(value: object) -> str:
@@ -187,7 +197,9 @@ PARTNER_COLUMNS: tuple[tuple[str, Callable[[PartnerEntry, str], object]], ...] =
 
 def _signatures(n: NetworkEntry) -> str:
     """Every signature as „Fassung 2021-11-11 am 2026-04-20“, the newest first."""
-    return ", ".join(f"Fassung {s.version_id} am {_iso(s.signed_on)}" for s in reversed(n.signatures))
+    return ", ".join(
+        f"Fassung {s.version_id} am {_iso(s.signed_on)}" for s in reversed(n.signatures)
+    )
 
 
 def _rows(columns: tuple, entries: tuple, site_url: str) -> list[list[object]]:
@@ -210,13 +222,23 @@ def _one_of(files: Deferred, name: str) -> Deferred:
     return Deferred(lambda: files()[name])
 
 
-EXPORTS = ("networks.json", "partners.json", "verzeichnis.xlsx", "networks.csv", "partners.csv", "networks.geojson")
+EXPORTS = (
+    "networks.json",
+    "partners.json",
+    "verzeichnis.xlsx",
+    "networks.csv",
+    "partners.csv",
+    "networks.geojson",
+)
 
 
 def export_files(renderer: Renderer, directory: Directory) -> dict[str, str | bytes | Deferred]:
     """The download files and the page that describes them."""
     site_url, day = renderer.site_url, data_date(directory)
-    tables = {"Netzwerke": (NETWORK_COLUMNS, directory.networks), "Partner": (PARTNER_COLUMNS, directory.partners)}
+    tables = {
+        "Netzwerke": (NETWORK_COLUMNS, directory.networks),
+        "Partner": (PARTNER_COLUMNS, directory.partners),
+    }
     networks, partners = directory.networks, directory.partners
 
     def files() -> dict[str, str | bytes]:
@@ -246,6 +268,11 @@ def export_files(renderer: Renderer, directory: Directory) -> dict[str, str | by
     else:
         pages = {f"{DOWNLOADS}/{name}": content for name, content in made.items()}
     pages[DOWNLOADS_INDEX] = renderer.render(
-        "exports.md.j2", DOWNLOADS_INDEX, directory=directory, intern=directory.intern, data_date=day, licence=LICENCE
+        "exports.md.j2",
+        DOWNLOADS_INDEX,
+        directory=directory,
+        intern=directory.intern,
+        data_date=day,
+        licence=LICENCE,
     )
     return pages

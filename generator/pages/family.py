@@ -58,7 +58,10 @@ class PageCache:
 
     def start(self, remember: bool = True) -> None:
         """Begin a render of the whole site; `remember`: offer it what the last render kept."""
-        version = tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in sorted(self.templates.rglob("*")))
+        version = tuple(
+            (f.name, f.stat().st_mtime_ns, f.stat().st_size)
+            for f in sorted(self.templates.rglob("*"))
+        )
         self.previous = self.current if version == self.version and remember else {}
         self.current, self.version = {}, version
 
@@ -96,7 +99,9 @@ class Deferred:
 
 def made(pages: Mapping[str, str | bytes | Deferred]) -> dict[str, str | bytes]:
     """Every page and file, a Deferred made now."""
-    return {path: value() if isinstance(value, Deferred) else value for path, value in pages.items()}
+    return {
+        path: value() if isinstance(value, Deferred) else value for path, value in pages.items()
+    }
 
 
 _MISSING = object()
@@ -109,7 +114,9 @@ class Renderer:
     asks of them lives here, so no render changes them for the next.
     """
 
-    def __init__(self, env: Environment, cache: PageCache, *, defer: bool = False, remember: bool = False):
+    def __init__(
+        self, env: Environment, cache: PageCache, *, defer: bool = False, remember: bool = False
+    ):
         """`defer`: values asked for as deferrable may come as a Deferred (the preview's downloads).
 
         `remember`: take pages from the cache and keep them for the next render (the preview). A single

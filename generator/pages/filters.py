@@ -8,7 +8,15 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.addresses import BY_KIND, BY_LEVEL, BY_NETWORK, BY_STATE, BY_STATUS, NETWORK_PAGES, PARTNER_PAGES
+from generator.addresses import (
+    BY_KIND,
+    BY_LEVEL,
+    BY_NETWORK,
+    BY_STATE,
+    BY_STATUS,
+    NETWORK_PAGES,
+    PARTNER_PAGES,
+)
 from generator.german import slug
 from generator.model.directory import Directory
 from generator.pages.family import Renderer
@@ -25,7 +33,8 @@ class Choice:
     page: str
     title: str
     entries: tuple
-    source: str  # where the list is edited, for „Seite bearbeiten“: the data file, or the network's record
+    # Where the list is edited, for „Seite bearbeiten“: the data file, or the network's record
+    source: str
 
 
 @dataclass(frozen=True)
@@ -56,7 +65,8 @@ class Menu:
 def facet_menu(facets: Sequence[Facet]) -> tuple[Menu, ...]:
     """The links to every filter page, with the number of entries each lists."""
     return tuple(
-        Menu(facet.name, tuple(MenuChoice(c.label, c.page, len(c.entries)) for c in facet.choices)) for facet in facets
+        Menu(facet.name, tuple(MenuChoice(c.label, c.page, len(c.entries)) for c in facet.choices))
+        for facet in facets
     )
 
 
@@ -67,7 +77,13 @@ def network_facets(directory: Directory) -> tuple[Facet, ...]:
     states = _values(networks, lambda n: [(label, label) for label in n.state_labels])
     statuses = _values(networks, lambda n: [(n.status, n.status_label)])
     return (
-        _facet("Bundesland", states, lambda _, label: state_page(label), "Netzwerke in {}", lambda _: NETWORKS),
+        _facet(
+            "Bundesland",
+            states,
+            lambda _, label: state_page(label),
+            "Netzwerke in {}",
+            lambda _: NETWORKS,
+        ),
         _facet(
             "Status",
             statuses,
@@ -99,16 +115,27 @@ def partner_facets(directory: Directory) -> tuple[Facet, ...]:
     kinds = _values(partners, lambda p: [(p.kind, p.kind_label)])
     levels = _values(partners, lambda p: [(p.scope, p.scope_label)])
     members: dict[str, list] = {n.id: [] for n in directory.networks}
-    for partner in partners:  # one pass over the partners, in their order, instead of one per network
+    # One pass over the partners, in their order, instead of one per network
+    for partner in partners:
         for network_id in dict.fromkeys(r.id for r in partner.networks):
             members[network_id].append(partner)
     networks = [((n.id, n.name), tuple(members[n.id])) for n in directory.networks if members[n.id]]
     # The network's record lists its partners: that is where the list changes.
     sources = {n.id: n.source for n in directory.networks}
     return (
-        _facet("Art", kinds, lambda key, _: filter_page(BY_KIND, key), "Partner der Art „{}“", lambda _: PARTNERS),
         _facet(
-            "Ebene", levels, lambda key, _: filter_page(BY_LEVEL, key), "Partner der Ebene „{}“", lambda _: PARTNERS
+            "Art",
+            kinds,
+            lambda key, _: filter_page(BY_KIND, key),
+            "Partner der Art „{}“",
+            lambda _: PARTNERS,
+        ),
+        _facet(
+            "Ebene",
+            levels,
+            lambda key, _: filter_page(BY_LEVEL, key),
+            "Partner der Ebene „{}“",
+            lambda _: PARTNERS,
         ),
         _facet(
             "Netzwerke",
@@ -157,7 +184,10 @@ def _values(entries: Sequence, keys: Callable) -> list[tuple[tuple[str, str], tu
     for entry in entries:
         for key in keys(entry):
             groups.setdefault(key, []).append(entry)
-    return sorted(((value, tuple(items)) for value, items in groups.items()), key=lambda item: item[0][1].casefold())
+    return sorted(
+        ((value, tuple(items)) for value, items in groups.items()),
+        key=lambda item: item[0][1].casefold(),
+    )
 
 
 def filter_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
@@ -170,8 +200,14 @@ def filter_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
         for facet in facets:
             for choice in facet.choices:
                 section = choice.page.split("/", 1)[0]
-                context = {"intern": directory.intern, "links": links[choice.page], "choice": choice}
-                pages[choice.page] = renderer.render_once(templates[section], context | {"total": totals[section]})
+                context = {
+                    "intern": directory.intern,
+                    "links": links[choice.page],
+                    "choice": choice,
+                }
+                pages[choice.page] = renderer.render_once(
+                    templates[section], context | {"total": totals[section]}
+                )
     return pages
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 # YAML's printable characters, less the three that libyaml reads as line breaks and the byte order mark.
-_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+_UNPRINTABLE = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]"
+)
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 # str.isprintable() is false for every character _UNPRINTABLE finds (Unicode's "other" and "separator"
 # categories hold the controls, surrogates, U+FEFF, the non-characters, U+2028 and U+2029): a printable
@@ -22,7 +24,8 @@ _SPECIAL = re.compile('[\\\\"\t\n\r]|' + _UNPRINTABLE.pattern)
 def _escape(char: str) -> str:
     code = ord(char)
     if 0xD800 <= code <= 0xDFFF:
-        raise ValueError(f"lone surrogate U+{code:04X} cannot be written as YAML")  # the text policy refuses them
+        # The text policy refuses them
+        raise ValueError(f"lone surrogate U+{code:04X} cannot be written as YAML")
     if code > 0xFFFF:
         return f"\\U{code:08X}"
     return f"\\x{code:02X}" if code <= 0xFF else f"\\u{code:04X}"

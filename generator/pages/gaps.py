@@ -8,7 +8,8 @@ from generator.pages.family import Renderer
 from generator.pages.landmap import LandMaps, land_maps
 
 PUBLIC_GAPS = (
-    "nationale Partner, die im Land vertreten sind und bei einem Netzwerk dort keine Ansprechperson benannt haben"
+    "nationale Partner, die im Land vertreten sind und bei "
+    "einem Netzwerk dort keine Ansprechperson benannt haben"
 )
 INTERN_GAPS = PUBLIC_GAPS + " und nicht angefragt sind"
 
@@ -23,6 +24,11 @@ def planner_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     if not directory.intern:
         return {}
     page = renderer.render(
-        "intern_gaps.md.j2", PLANNER, directory=directory, intern=True, maps=gap_maps(directory), lands=directory.lands
+        "intern_gaps.md.j2",
+        PLANNER,
+        directory=directory,
+        intern=True,
+        maps=gap_maps(directory),
+        lands=directory.lands,
     )
     return {PLANNER: page}

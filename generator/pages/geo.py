@@ -14,7 +14,8 @@ from generator.model.directory import NetworkEntry
 
 OUTLINE = Path(__file__).parent / "geodata" / "germany-10m.topo.json"
 BORDERS = Path(__file__).parent / "geodata" / "germany-states.topo.json"
-DRAWING = Path(__file__).parent / "geodata" / "drawing.json"  # made from the files above: scripts/germany_drawing.py
+# Made from the files above: scripts/germany_drawing.py
+DRAWING = Path(__file__).parent / "geodata" / "drawing.json"
 # The frame holds every coordinate the schema accepts (latitude 47.0–55.1, longitude 5.8–15.1).
 WEST, EAST, SOUTH, NORTH = 5.6, 15.3, 46.9, 55.3
 WIDTH = 1000
@@ -25,7 +26,8 @@ HEIGHT = round((NORTH - SOUTH) * _UNIT)
 TOLERANCE = 0.7  # units of the drawing (1/1000 of its width) a simplified border may stray
 # Markers are 2 × RADIUS wide: 24 CSS px (WCAG 2.5.8) where the map is drawn 343 px wide on a phone.
 RADIUS = 36
-SPACING = 2 * RADIUS + 6  # networks closer than this to a marker share it (a cluster marker with their count)
+# Networks closer than this to a marker share it (a cluster marker with their count)
+SPACING = 2 * RADIUS + 6
 
 Point = tuple[float, float]
 
@@ -86,7 +88,8 @@ def decode_topojson(topology: dict, name: str) -> list[list[Point]]:
             points: list[Point] = []
             for index in ring:
                 arc = arcs[index] if index >= 0 else arcs[~index][::-1]
-                points += arc if not points else arc[1:]  # consecutive arcs share their joining point
+                # Consecutive arcs share their joining point
+                points += arc if not points else arc[1:]
             rings.append(points)
     return rings
 
@@ -117,7 +120,10 @@ def simplify(points: Sequence[Point], tolerance: float) -> list[Point]:
     while stack:
         first, last = stack.pop()
         index, distance = max(
-            ((i, _distance(points[i], points[first], points[last])) for i in range(first + 1, last)),
+            (
+                (i, _distance(points[i], points[first], points[last]))
+                for i in range(first + 1, last)
+            ),
             key=lambda item: item[1],
             default=(first, 0.0),
         )
@@ -193,6 +199,7 @@ def germany_map(networks: Sequence[NetworkEntry]) -> GermanyMap:
     """The map with a numbered marker per network, in the order given; networks too close to tell apart share one."""
     places = [_rounded(project(n.lon, n.lat)) for n in networks]
     markers = tuple(
-        Marker(*places[group[0]], members=tuple((i + 1, networks[i]) for i in group)) for group in clusters(places)
+        Marker(*places[group[0]], members=tuple((i + 1, networks[i]) for i in group))
+        for group in clusters(places)
     )
     return GermanyMap(WIDTH, HEIGHT, germany_outline(), state_borders(), markers)

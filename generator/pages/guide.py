@@ -9,7 +9,13 @@ from generator.model.directory import Directory
 from generator.pages.family import Renderer
 from generator.pages.schemas import modeline, schema_name
 from generator.records.schema import DATA_FILES
-from generator.records.schema.process import STEP_ASKED, STEP_INFORMED, STEP_NAMED, STEP_PASSED, logged_steps
+from generator.records.schema.process import (
+    STEP_ASKED,
+    STEP_INFORMED,
+    STEP_NAMED,
+    STEP_PASSED,
+    logged_steps,
+)
 from generator.records.skeleton import skeleton
 
 
@@ -63,5 +69,7 @@ def _request_example(step_ids: list[str]) -> str:
         "    topic: Betriebsnachfolge im Handwerk",
         "    steps:",
     ]
-    lines += [f"      {step_id}: 2026-11-{10 + 2 * i:02d}" for i, step_id in enumerate(step_ids[:2])]
+    lines += [
+        f"      {step_id}: 2026-11-{10 + 2 * i:02d}" for i, step_id in enumerate(step_ids[:2])
+    ]
     return "\n".join(lines) + "\n"

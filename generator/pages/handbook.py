@@ -27,7 +27,9 @@ def agreement_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
         "agreement": agreement,
         "current": version_to_sign(agreement),
         "timeline_of": timeline_version(agreement),
-        "signed": {network.id: signed_version(agreement, network) for network in directory.networks},
+        "signed": {
+            network.id: signed_version(agreement, network) for network in directory.networks
+        },
         "statuses": AGREEMENT_STATUSES,
         "states": TIMELINE_STATES,
         "office": directory.office_role,
@@ -35,9 +37,13 @@ def agreement_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     }
     pages = {
         AGREEMENT_INDEX: renderer.render("agreement.md.j2", AGREEMENT_INDEX, shared),
-        CHANGES: renderer.render("agreement_changes.md.j2", CHANGES, shared, history=history(agreement)),
+        CHANGES: renderer.render(
+            "agreement_changes.md.j2", CHANGES, shared, history=history(agreement)
+        ),
     }
-    pages |= record_pages(renderer, "agreement_version.md.j2", VERSION_PAGES, agreement.versions, "version", shared)
+    pages |= record_pages(
+        renderer, "agreement_version.md.j2", VERSION_PAGES, agreement.versions, "version", shared
+    )
     # A signing page shows its network and the version it signed (or is to sign): not the whole agreement file.
     one = {key: shared[key] for key in ("statuses", "office")} | {"title": agreement.title}
 
@@ -45,7 +51,9 @@ def agreement_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
         signed = shared["signed"][network.id]
         return {"version": signed or shared["current"], "is_signed": signed is not None}
 
-    pages |= record_pages(renderer, "agreement_network.md.j2", SIGNING_PAGES, directory.networks, "network", one, own)
+    pages |= record_pages(
+        renderer, "agreement_network.md.j2", SIGNING_PAGES, directory.networks, "network", one, own
+    )
     return pages
 
 
@@ -72,14 +80,19 @@ def toolkit_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
         "office": directory.office_role,
         "partners": {partner.id: partner for partner in directory.partners},
         "kinds": PARTNER_KINDS,
-        "signed": {network.id: signed_version(directory.agreement, network) for network in directory.networks},
+        "signed": {
+            network.id: signed_version(directory.agreement, network)
+            for network in directory.networks
+        },
     }
     pages = {
         AMBASSADORS: renderer.render("ambassadors.md.j2", AMBASSADORS, shared),
         SHEETS_INDEX: renderer.render("sheets.md.j2", SHEETS_INDEX, shared),
     }
     # A sheet shows its network, the office and which members are national: nothing else of the directory.
-    national = frozenset(partner.id for partner in directory.partners if partner.scope == "national")
+    national = frozenset(
+        partner.id for partner in directory.partners if partner.scope == "national"
+    )
     one = {"intern": directory.intern, "office": shared["office"]}
 
     def own(network):
@@ -87,5 +100,7 @@ def toolkit_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
         members = national.intersection(member.id for member in network.members)
         return {"signed_date": version.date if version else None, "national": members}
 
-    pages |= record_pages(renderer, "sheet.md.j2", SHEET_PAGES, directory.networks, "network", one, own)
+    pages |= record_pages(
+        renderer, "sheet.md.j2", SHEET_PAGES, directory.networks, "network", one, own
+    )
     return pages

@@ -14,5 +14,7 @@ DESCRIPTION = "Ein Netzwerk starker Partner für kleine und mittlere Unternehmen
 def home_page(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """docs/index.md, with the Organization and WebSite of the site as JSON-LD."""
     schema = json_ld(home_graph(renderer.site_url, SITE_NAME, DESCRIPTION))
-    page = renderer.render("home.md.j2", HOME, directory=directory, intern=directory.intern, home_schema=schema)
+    page = renderer.render(
+        "home.md.j2", HOME, directory=directory, intern=directory.intern, home_schema=schema
+    )
     return {HOME: page}

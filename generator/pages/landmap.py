@@ -39,8 +39,16 @@ LABEL_AT = {
 LEVELS = ((0, "keine"), (1, "1"), (2, "2 bis 3"), (4, "4 bis 7"), (8, "8 und mehr"))
 MEASURES = (
     ("networks", "Netzwerke", "Netzwerke mit Sitz oder Arbeitsgebiet im Land"),
-    ("contacts", "Benannte Ansprechpersonen", "regionale Ansprechpersonen, benannt für die Netzwerke im Land"),
-    ("gaps", "Lücken", "nationale Partner im Land ohne benannte Ansprechperson bei einem Netzwerk dort"),
+    (
+        "contacts",
+        "Benannte Ansprechpersonen",
+        "regionale Ansprechpersonen, benannt für die Netzwerke im Land",
+    ),
+    (
+        "gaps",
+        "Lücken",
+        "nationale Partner im Land ohne benannte Ansprechperson bei einem Netzwerk dort",
+    ),
 )
 
 
@@ -91,7 +99,9 @@ class LandMaps:
 def land_shapes() -> tuple[LandShape, ...]:
     """The 16 Länder as SVG paths of the drawing, in the file's order of codes (drawn by scripts/germany_drawing.py)."""
     lands = drawing()["lands"]
-    return tuple(LandShape(code, land["path"], land["x"], land["y"]) for code, land in lands.items())
+    return tuple(
+        LandShape(code, land["path"], land["x"], land["y"]) for code, land in lands.items()
+    )
 
 
 def level(count: int) -> int:

@@ -48,7 +48,8 @@ from generator.pages.telephone import tel_uri
 # Characters that can open Markdown or HTML markup in the middle of a line; values never start a line.
 _ACTIVE = {char: f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]#|~^="}
 _INERT = str.maketrans(_ACTIVE)  # str.translate: one pass in C, not a Python call per character
-_ANY_ACTIVE = re.compile("[" + re.escape("".join(_ACTIVE)) + "]")  # most values hold none: then no translate
+# Most values hold none: then no translate
+_ANY_ACTIVE = re.compile("[" + re.escape("".join(_ACTIVE)) + "]")
 # What opens a block when it starts a line: list markers, admonitions (!!! ???), quotes, definitions, blocks (///).
 _BLOCK_START = re.compile(r"[-+](?= |$)|-{2,}|[0-9]+[.)](?= |$)|:(?= |$)|!{3}|\?{3}|/{3}")
 MONTHS = [
@@ -86,7 +87,8 @@ def _inert(value: object) -> Markup:
     escaped = text.translate(_INERT) if _ANY_ACTIVE.search(text) else text
     # Also a German date: after a list marker („- 7. Dezember 2026: …“) it would open a numbered list.
     start = _BLOCK_START.match(escaped)
-    if start:  # `- x`, `1986. gegründet`, `!!! danger`, `---`, `> x`, `: x` would open a block at a line start
+    # `- x`, `1986. gegründet`, `!!! danger`, `---`, `> x`, `: x` would open a block at a line start
+    if start:
         end = start.end()
         escaped = escaped[: end - 1] + f"&#{ord(escaped[end - 1])};" + escaped[end:]
     return Markup(escaped)
@@ -123,9 +125,18 @@ class PageAddresses:
     """
 
     network_index, partner_index, home = NETWORK_INDEX, PARTNER_INDEX, HOME
-    agreement_index, changes, sheets_index, kit_index = AGREEMENT_INDEX, CHANGES, SHEETS_INDEX, KIT_INDEX
+    agreement_index, changes, sheets_index, kit_index = (
+        AGREEMENT_INDEX,
+        CHANGES,
+        SHEETS_INDEX,
+        KIT_INDEX,
+    )
     procedure, ambassadors, coverage, planner = PROCEDURE, AMBASSADORS, COVERAGE, PLANNER
-    field_reference, editing_guide, downloads_index = FIELD_REFERENCE, EDITING_GUIDE, DOWNLOADS_INDEX
+    field_reference, editing_guide, downloads_index = (
+        FIELD_REFERENCE,
+        EDITING_GUIDE,
+        DOWNLOADS_INDEX,
+    )
 
     @staticmethod
     def network(key: str) -> str:
@@ -182,14 +193,19 @@ def html_link(text: object, target: str, here: str) -> Markup:
     (Zensical), and only an index page is served at its own folder.
     """
     if here != "index.md" and not here.endswith("/index.md"):
-        raise ValueError(f"HTML links only on index pages, where every engine reads them alike: {here}")
+        raise ValueError(
+            f"HTML links only on index pages, where every engine reads them alike: {here}"
+        )
     return Markup(f'<a href="{_relative(_page_url(target), _page_url(here))}">{inert(text)}</a>')
 
 
 @functools.lru_cache(maxsize=65536)
 def _relative(target: str, here: str) -> str:
     """The address `target` as seen from the address `here` (both folders below the site, "" for its root)."""
-    to, base = target.strip("/").split("/") if target else [], here.strip("/").split("/") if here else []
+    to, base = (
+        target.strip("/").split("/") if target else [],
+        here.strip("/").split("/") if here else [],
+    )
     common = 0
     while common < min(len(to), len(base)) and to[common] == base[common]:
         common += 1
@@ -205,9 +221,15 @@ def _url_link(url: str | None, text: object = None) -> Markup:
     return Markup(f"[{inert(text if text is not None else url)}]({target})")
 
 
-def _mail_link(address: str, subject: str | None = None, body: str | None = None, text: str | None = None) -> Markup:
+def _mail_link(
+    address: str, subject: str | None = None, body: str | None = None, text: str | None = None
+) -> Markup:
     target = "mailto:" + quote(address, safe="@.-_+")
-    query = [f"{key}={quote(value, safe='')}" for key, value in (("subject", subject), ("body", body)) if value]
+    query = [
+        f"{key}={quote(value, safe='')}"
+        for key, value in (("subject", subject), ("body", body))
+        if value
+    ]
     if query:
         target += "?" + "&".join(query)
     return Markup(f"[{inert(text or address)}]({target})")

@@ -16,7 +16,8 @@ def kit_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """The index and one kit page per network; only in the internal profile (the kits name the gaps)."""
     if not directory.intern:
         return {}
-    public = site_url()  # the internal site has no public address of its own; the QR code leads to the public page
+    # The internal site has no public address of its own; the QR code leads to the public page
+    public = site_url()
     pages = {KIT_INDEX: renderer.render("kits.md.j2", KIT_INDEX, directory=directory, intern=True)}
     pages |= record_pages(
         renderer,

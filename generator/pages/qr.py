@@ -22,7 +22,8 @@ from markupsafe import Markup, escape
 from generator.files import write_atomic
 
 ERROR = "m"
-KEPT = 20_000  # remembered masks at most (about 1 MB); beyond, only those of the last build are kept
+# Remembered masks at most (about 1 MB); beyond, only those of the last build are kept
+KEPT = 20_000
 _OPTIONS = {"scale": 1, "border": 2, "svgclass": "om-qr", "lineclass": None, "omitsize": True}
 MASKS = range(8)
 
@@ -66,7 +67,9 @@ class CodeMemory:
 
 def _key(content: str) -> str:
     """Content and everything else that decides the mask: the library's version and the error level."""
-    return hashlib.sha256(f"segno {segno.__version__}\0{ERROR}\0{content}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"segno {segno.__version__}\0{ERROR}\0{content}".encode()).hexdigest()[
+        :32
+    ]
 
 
 def _read(file: Path) -> dict[str, int]:
@@ -102,4 +105,6 @@ def qr_svg(url: str, title: str) -> Markup:
     svg = _memory.svg(url)
     # Safe by construction: the title is escaped here; the URL is encoded into modules, never written as text.
     opening, _, rest = svg.partition(">")
-    return Markup(opening.replace("<svg ", '<svg role="img" ', 1) + f"><title>{escape(title)}</title>" + rest)
+    return Markup(
+        opening.replace("<svg ", '<svg role="img" ', 1) + f"><title>{escape(title)}</title>" + rest
+    )

@@ -13,11 +13,24 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
-from generator.addresses import FIELD_REFERENCE, NETWORK_INDEX, NETWORK_PAGES, PARTNER_INDEX, PARTNER_PAGES
+from generator.addresses import (
+    FIELD_REFERENCE,
+    NETWORK_INDEX,
+    NETWORK_PAGES,
+    PARTNER_INDEX,
+    PARTNER_PAGES,
+)
 from generator.model.directory import Directory
 from generator.pages.exports import export_files
 from generator.pages.family import Deferred, PageCache, PageFamily, Renderer, record_pages
-from generator.pages.filters import facet_menu, facet_tokens, filter_pages, network_facets, partner_facets, state_page
+from generator.pages.filters import (
+    facet_menu,
+    facet_tokens,
+    filter_pages,
+    network_facets,
+    partner_facets,
+    state_page,
+)
 from generator.pages.gaps import planner_pages
 from generator.pages.geo import germany_map
 from generator.pages.guide import guide_pages
@@ -37,10 +50,22 @@ from generator.records.schema_docs import field_reference
 from generator.siteconfig import site_url as configured_site_url
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
-_UNSAFE_FILTERS = ("safe", "urlize", "replace", "format", "xmlattr", "indent", "wordwrap", "forceescape", "center")
+_UNSAFE_FILTERS = (
+    "safe",
+    "urlize",
+    "replace",
+    "format",
+    "xmlattr",
+    "indent",
+    "wordwrap",
+    "forceescape",
+    "center",
+)
 
 
-def make_renderer(site_url: str | None = None, defer: bool = False, cache: Path | None = None) -> Renderer:
+def make_renderer(
+    site_url: str | None = None, defer: bool = False, cache: Path | None = None
+) -> Renderer:
     """A renderer for one render of the site; `site_url` from mkdocs.yml, `defer` and `cache` as in render_pages.
 
     The environment and the page cache are kept for the process, one per address: compiled templates
@@ -59,7 +84,9 @@ def _page_cache(site_url: str) -> PageCache:
 
 
 @functools.lru_cache(maxsize=8)
-def _environment(site_url: str, auto_reload: bool = False, cache: Path | None = None) -> Environment:
+def _environment(
+    site_url: str, auto_reload: bool = False, cache: Path | None = None
+) -> Environment:
     """The Jinja2 environment for all pages: strict, escaping, deterministic."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -108,9 +135,13 @@ def directory_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     pages = {
         NETWORK_INDEX: renderer.render("networks.md.j2", NETWORK_INDEX, shared),
         PARTNER_INDEX: renderer.render("partners.md.j2", PARTNER_INDEX, shared),
-        FIELD_REFERENCE: renderer.render("fields.md.j2", FIELD_REFERENCE, shared, files=field_reference()),
+        FIELD_REFERENCE: renderer.render(
+            "fields.md.j2", FIELD_REFERENCE, shared, files=field_reference()
+        ),
     }
-    pages |= record_pages(renderer, "network.md.j2", NETWORK_PAGES, directory.networks, "network", one)
+    pages |= record_pages(
+        renderer, "network.md.j2", NETWORK_PAGES, directory.networks, "network", one
+    )
     # A partner that left keeps its page (requests and old links name it); the overviews list it apart.
     everyone = (*directory.partners, *directory.former_partners)
     pages |= record_pages(renderer, "partner.md.j2", PARTNER_PAGES, everyone, "partner", one)
@@ -118,13 +149,30 @@ def directory_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
 
 
 # Each page set takes (renderer, directory) and returns {path below docs/: text}; new features add theirs.
-PAGE_SETS: list[PageFamily] = [directory_pages, agreement_pages, procedure_pages, toolkit_pages, filter_pages]
-PAGE_SETS += [export_files, schema_pages, coverage_pages, intern_pages, guide_pages, legal_pages, vcard_files]
+PAGE_SETS: list[PageFamily] = [
+    directory_pages,
+    agreement_pages,
+    procedure_pages,
+    toolkit_pages,
+    filter_pages,
+]
+PAGE_SETS += [
+    export_files,
+    schema_pages,
+    coverage_pages,
+    intern_pages,
+    guide_pages,
+    legal_pages,
+    vcard_files,
+]
 PAGE_SETS += [home_page, planner_pages, kit_pages, redirect_pages]
 
 
 def render_pages(
-    directory: Directory, site_url: str | None = None, defer: bool = False, cache: Path | None = None
+    directory: Directory,
+    site_url: str | None = None,
+    defer: bool = False,
+    cache: Path | None = None,
 ) -> dict[str, str | bytes | Deferred]:
     """All generated files: path below docs/ → text.
 

@@ -34,13 +34,14 @@ def report(records: Records, today: date, max_age: int) -> tuple[str, int]:
         "",
         f"## Überfällige Anfragen ({len(overdue)})",
         "",
-        f"Überfällig heißt: Seit dem letzten Schritt sind mehr als {log.overdue_after_days} Tage vergangen "
-        "(`overdue_after_days` in `data/requests.yaml`).",
+        f"Überfällig heißt: Seit dem letzten Schritt sind mehr als {log.overdue_after_days} Tage "
+        "vergangen (`overdue_after_days` in `data/requests.yaml`).",
         "",
     ]
     if overdue:
         lines += [
-            "| Anfrage | Netzwerk | Partner | Nächster Schritt | Am Zug | Schreiben an | Letzter Schritt am | Tage |"
+            "| Anfrage | Netzwerk | Partner | Nächster Schritt | "
+            "Am Zug | Schreiben an | Letzter Schritt am | Tage |"
         ]
         lines += ["| --- | --- | --- | --- | --- | --- | --- | ---: |"]
         for row in overdue:
@@ -48,7 +49,16 @@ def report(records: Records, today: date, max_age: int) -> tuple[str, int]:
             step = r.next_step.title if r.next_step else "–"
             since = r.since.isoformat() if r.since else "–"
             actor, address = who_acts(r, directory)
-            cells = (r.id, r.network_name, r.partner_name, step, actor, address, since, row.waiting_days)
+            cells = (
+                r.id,
+                r.network_name,
+                r.partner_name,
+                step,
+                actor,
+                address,
+                since,
+                row.waiting_days,
+            )
             lines.append(_row(cells))
     else:
         lines.append("Keine Anfrage ist überfällig.")
@@ -60,7 +70,10 @@ def report(records: Records, today: date, max_age: int) -> tuple[str, int]:
         "",
     ]
     if review:
-        lines += ["| Eintrag | Art | Zuletzt geprüft | Tage | Stelle |", "| --- | --- | --- | ---: | --- |"]
+        lines += [
+            "| Eintrag | Art | Zuletzt geprüft | Tage | Stelle |",
+            "| --- | --- | --- | ---: | --- |",
+        ]
         for entry in review:
             checked = entry.verified_on.isoformat() if entry.verified_on else "nie"
             age = entry.age_days if entry.age_days is not None else "–"

@@ -17,7 +17,13 @@ from generator.addresses import (
 from generator.german import stripped
 from generator.model.directory import Contact, Directory, NetworkEntry, PartnerEntry
 from generator.model.privacy import still_held
-from generator.model.requests import BoardRow, partner_durations, status_board, step_durations, total_duration
+from generator.model.requests import (
+    BoardRow,
+    partner_durations,
+    status_board,
+    step_durations,
+    total_duration,
+)
 from generator.pages.family import Renderer
 from generator.pages.gaps import gap_maps
 from generator.records.schema import Consent
@@ -86,18 +92,36 @@ def consent_rows(directory: Directory) -> tuple[ConsentRow, ...]:
         if partner.liaison is not None:
             rows.append(_row(partner.liaison, "Nationale Ansprechperson", name, page))
         if partner.liaison_deputy is not None:
-            rows.append(_row(partner.liaison_deputy, "Vertretung der nationalen Ansprechperson", name, page))
+            rows.append(
+                _row(partner.liaison_deputy, "Vertretung der nationalen Ansprechperson", name, page)
+            )
         for contact in partner.regional_contacts:
             if contact.person is not None:
-                rows.append(_row(contact.person, f"Regionale Ansprechperson ({contact.network_name})", name, page))
+                rows.append(
+                    _row(
+                        contact.person,
+                        f"Regionale Ansprechperson ({contact.network_name})",
+                        name,
+                        page,
+                    )
+                )
     for network in directory.networks:
         page = f"../{record_page(NETWORK_PAGES, network.id)}"
         for ambassador in network.ambassadors:
             if ambassador.person is not None:
-                rows.append(_row(ambassador.person, "Botschafterin oder Botschafter", network.name, page))
+                rows.append(
+                    _row(ambassador.person, "Botschafterin oder Botschafter", network.name, page)
+                )
     # Without consent first: withdrawn, then never given; then the consents in force.
     return tuple(
-        sorted(rows, key=lambda r: (r.consent is not None and not r.withdrawn, stripped(r.name).casefold(), r.role))
+        sorted(
+            rows,
+            key=lambda r: (
+                r.consent is not None and not r.withdrawn,
+                stripped(r.name).casefold(),
+                r.role,
+            ),
+        )
     )
 
 
@@ -158,7 +182,9 @@ def intern_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
             board=board,
             by_network=_grouped(board, [(n.id, n.name) for n in directory.networks], "network_id"),
             by_partner=_grouped(
-                board, [(p.id, p.name) for p in (*directory.partners, *directory.former_partners)], "partner_id"
+                board,
+                [(p.id, p.name) for p in (*directory.partners, *directory.former_partners)],
+                "partner_id",
             ),
             durations=step_durations(directory.requests.requests),
             total=total_duration(directory.requests.requests),
@@ -175,7 +201,12 @@ def intern_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     }
 
 
-def _grouped(board: tuple[BoardRow, ...], keys: list[tuple[str, str]], field: str) -> list[tuple[str, str, list]]:
+def _grouped(
+    board: tuple[BoardRow, ...], keys: list[tuple[str, str]], field: str
+) -> list[tuple[str, str, list]]:
     """(id, name, rows) for every key that has open requests, in the order of keys."""
-    groups = [(key, name, [row for row in board if getattr(row.request, field) == key]) for key, name in keys]
+    groups = [
+        (key, name, [row for row in board if getattr(row.request, field) == key])
+        for key, name in keys
+    ]
     return [group for group in groups if group[2]]

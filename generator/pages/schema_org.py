@@ -38,7 +38,11 @@ def _parent(site_url: str) -> dict:
 def network_organization(n: NetworkEntry, site_url: str) -> dict:
     """A regional network as schema.org Organization."""
     c = n.contact
-    address = {"@type": "PostalAddress", "addressLocality": c.city, "addressRegion": n.state_labels[0]}
+    address = {
+        "@type": "PostalAddress",
+        "addressLocality": c.city,
+        "addressRegion": n.state_labels[0],
+    }
     address |= {"streetAddress": c.street} if c.street else {}
     address |= {"postalCode": c.postcode} if c.postcode else {}
     address["addressCountry"] = "DE"
@@ -51,7 +55,10 @@ def network_organization(n: NetworkEntry, site_url: str) -> dict:
             "description": n.description,
             "url": n.website or f"{site_url}{NETWORK_PAGES}/{n.id}/",
             "mainEntityOfPage": f"{site_url}{NETWORK_PAGES}/{n.id}/",
-            "areaServed": [n.region, *({"@type": "State", "name": label} for label in n.state_labels)],
+            "areaServed": [
+                n.region,
+                *({"@type": "State", "name": label} for label in n.state_labels),
+            ],
             "email": c.email,
             "telephone": c.phone,
             "address": address,
@@ -60,14 +67,20 @@ def network_organization(n: NetworkEntry, site_url: str) -> dict:
                 "geo": {"@type": "GeoCoordinates", "latitude": n.lat, "longitude": n.lon},
             },
             "parentOrganization": _parent(site_url),
-            "member": [{"@type": "Organization", "@id": partner_id(site_url, m.id), "name": m.name} for m in n.members],
+            "member": [
+                {"@type": "Organization", "@id": partner_id(site_url, m.id), "name": m.name}
+                for m in n.members
+            ],
         }
     )
 
 
 def partner_organization(p: PartnerEntry, site_url: str) -> dict:
     """A partner institution as schema.org Organization."""
-    networks = ({"@type": "Organization", "@id": network_id(site_url, r.id), "name": r.name} for r in p.networks)
+    networks = (
+        {"@type": "Organization", "@id": network_id(site_url, r.id), "name": r.name}
+        for r in p.networks
+    )
     return _without_empty(
         {
             "@context": "https://schema.org",
@@ -107,8 +120,11 @@ def _without_empty(record: dict) -> dict:
 
 def json_ld(record: dict) -> Markup:
     """One line of JSON that is valid YAML front matter and safe inside a <script> element."""
-    text = yaml_safe_json(json.dumps(_one_line(record), ensure_ascii=False, separators=(", ", ": ")))
-    for char, escaped in _SCRIPT_SAFE:  # str.replace: a dict for str.translate costs ten times as much
+    text = yaml_safe_json(
+        json.dumps(_one_line(record), ensure_ascii=False, separators=(", ", ": "))
+    )
+    # str.replace: a dict for str.translate costs ten times as much
+    for char, escaped in _SCRIPT_SAFE:
         text = text.replace(char, escaped)
     return Markup(text)
 

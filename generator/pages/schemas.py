@@ -30,18 +30,23 @@ def schema_texts() -> dict[str, str]:
     texts = {}
     for data_file, schema in json_schemas().items():
         # Model docstrings are English notes for developers; editors see the German field texts.
-        defs = {name: _without_description(model) for name, model in schema.get("$defs", {}).items()}
+        defs = {
+            name: _without_description(model) for name, model in schema.get("$defs", {}).items()
+        }
         document = _without_description(schema) | {
             "$schema": DIALECT,
             "title": f"data/{data_file}",
             "description": (
-                f"Schema der Datei data/{data_file} (Offensive Mittelstand – Netzwerke und Partner); "
-                f"erzeugt aus {model_file(data_file)} mit `python -m generator schemas`, nicht von Hand ändern."
+                f"Schema der Datei data/{data_file} (Offensive Mittelstand – Netzwerke und "
+                f"Partner); erzeugt aus {model_file(data_file)} mit `python -m generator schemas`, "
+                "nicht von Hand ändern."
             ),
         }
         if defs:
             document["$defs"] = defs
-        texts[schema_name(data_file)] = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        texts[schema_name(data_file)] = (
+            json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        )
     return texts
 
 
@@ -53,7 +58,11 @@ def write_schemas(folder: str | os.PathLike = SCHEMA_DIR) -> list[str]:
     """Bring the schema folder to exactly the generated files; return the names that changed."""
     folder = Path(folder)
     texts = schema_texts()
-    changed = [name for name, text in sorted(texts.items()) if write_if_changed(folder / name, text.encode("utf-8"))]
+    changed = [
+        name
+        for name, text in sorted(texts.items())
+        if write_if_changed(folder / name, text.encode("utf-8"))
+    ]
     for stale in sorted(folder.glob("*.schema.json")):
         if stale.name not in texts:
             stale.unlink()

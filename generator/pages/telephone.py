@@ -25,6 +25,7 @@ def tel_uri(phone: str | None) -> str | None:
         number = COUNTRY_CODE + digits[1:]
     else:
         return None
-    if not 7 <= len(number) <= 15 or number.startswith("0"):  # E.164: at most 15 digits, no leading zero
+    # E.164: at most 15 digits, no leading zero
+    if not 7 <= len(number) <= 15 or number.startswith("0"):
         return None
     return "tel:+" + number

@@ -91,7 +91,10 @@ def office_card(n: NetworkEntry, page: str, source: str) -> str:
             ("ORG", structured(c.organisation)),
             ("EMAIL;TYPE=work", text_value(c.email)),
             _tel(c.phone),
-            ("ADR;TYPE=work", structured("", "", c.street, c.city, n.state_labels[0], c.postcode, "Deutschland")),
+            (
+                "ADR;TYPE=work",
+                structured("", "", c.street, c.city, n.state_labels[0], c.postcode, "Deutschland"),
+            ),
             ("URL", n.website or page),
             ("SOURCE", source),
         ]
@@ -134,7 +137,10 @@ def contact_cards(directory: Directory, site_url: str) -> Iterator[tuple[str, st
         if p.liaison and p.liaison.card:
             yield p.liaison.card, person_card(p.liaison, p.name, address(p.liaison.card))
         if p.liaison_deputy and p.liaison_deputy.card:
-            yield p.liaison_deputy.card, person_card(p.liaison_deputy, p.name, address(p.liaison_deputy.card))
+            yield (
+                p.liaison_deputy.card,
+                person_card(p.liaison_deputy, p.name, address(p.liaison_deputy.card)),
+            )
 
 
 def vcard_files(renderer: Renderer, directory: Directory) -> dict[str, str]:

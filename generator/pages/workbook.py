@@ -24,7 +24,9 @@ def xlsx_cell(value: object) -> object:
     return " ".join(str(value).split())
 
 
-def workbook(sheets: dict[str, tuple[list[str], list[list[object]]]], text_columns: set[str], day: date) -> bytes:
+def workbook(
+    sheets: dict[str, tuple[list[str], list[list[object]]]], text_columns: set[str], day: date
+) -> bytes:
     """An XLSX file with one sheet per table (title → header and rows); `text_columns` stay text, nothing a formula."""
     book = Workbook()
     book.remove(book.active)
@@ -36,7 +38,8 @@ def workbook(sheets: dict[str, tuple[list[str], list[list[object]]]], text_colum
         for name, column in zip(header, sheet.iter_cols(), strict=True):
             for cell in column:
                 if isinstance(cell.value, str):
-                    cell.data_type = "s"  # openpyxl takes a leading „=“ for a formula; data is never one
+                    # openpyxl takes a leading „=“ for a formula; data is never one
+                    cell.data_type = "s"
                 if name in text_columns:
                     cell.number_format = "@"
             column[0].font = Font(bold=True)
@@ -56,8 +59,12 @@ def column_widths(header: list[str], rows: list[list[object]]) -> list[float]:
     """Per column the width of its longest line (header in bold counts a little wider), within MIN and MAX_WIDTH."""
     widths = []
     for index, name in enumerate(header):
-        longest = max((len(str(xlsx_cell(row[index]))) for row in rows if row[index] is not None), default=0)
-        widths.append(float(min(MAX_WIDTH, max(MIN_WIDTH, longest + 2, round(len(name) * 1.1) + 2))))
+        longest = max(
+            (len(str(xlsx_cell(row[index]))) for row in rows if row[index] is not None), default=0
+        )
+        widths.append(
+            float(min(MAX_WIDTH, max(MIN_WIDTH, longest + 2, round(len(name) * 1.1) + 2)))
+        )
     return widths
 
 

@@ -14,7 +14,9 @@ import math
 import re
 
 # Text that would not read back as the same plain text (library: `plainString`'s first test).
-_NOT_PLAIN = re.compile(r"^[\n\t ,\[\]{}#&*!|>'\"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$")
+_NOT_PLAIN = re.compile(
+    r"^[\n\t ,\[\]{}#&*!|>'\"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$"
+)
 # Plain text the YAML 1.2 core schema reads as null, a boolean or a number: written in quotes.
 _CORE_TAGS = (
     re.compile(r"^(?:~|[Nn]ull|NULL)?$"),
@@ -41,8 +43,9 @@ _ESCAPES = {
 _DOUBLE_MIN_MULTILINE = 40
 STEP = "  "
 # What JavaScript's String.prototype.trim() removes (the CMS trims the text before adding the last newline).
-_JS_WHITESPACE = "\t\n\v\f\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" + (
-    "\u2028\u2029\u202f\u205f\u3000\ufeff"
+_JS_WHITESPACE = (
+    "\t\n\v\f\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    + ("\u2028\u2029\u202f\u205f\u3000\ufeff")
 )
 
 
@@ -159,7 +162,9 @@ def _double(value: str, indent: str, implicit_key: bool) -> str:
             if following == "u":
                 out += text[start:i]
                 code = text[i + 2 : i + 6]
-                out += _ESCAPES.get(code, "\\x" + code[2:] if code.startswith("00") else text[i : i + 6])
+                out += _ESCAPES.get(
+                    code, "\\x" + code[2:] if code.startswith("00") else text[i : i + 6]
+                )
                 i += 5
                 start = i + 1
             elif following == "n":

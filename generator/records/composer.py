@@ -27,7 +27,13 @@ from generator.records.yamlerrors import (
     syntax_message,
     unclosed_quote_line,
 )
-from generator.records.yamlstrict import check_comment_after, check_flow_line, check_scalar, end_of, start_of
+from generator.records.yamlstrict import (
+    check_comment_after,
+    check_flow_line,
+    check_scalar,
+    end_of,
+    start_of,
+)
 
 MAX_DEPTH = 12
 # About ten times the keys and values of 1,000 partners with their contacts: more is machine-made, not edited.
@@ -52,17 +58,36 @@ def plain_value(value: str, style: str | None) -> str | bool | None:
 class _Frame:
     """A mapping or sequence being composed."""
 
-    __slots__ = ("container", "discard", "flow", "indent", "is_map", "key", "key_end", "path", "start_line")
+    __slots__ = (
+        "container",
+        "discard",
+        "flow",
+        "indent",
+        "is_map",
+        "key",
+        "key_end",
+        "path",
+        "start_line",
+    )
 
     def __init__(
-        self, container: Container, path: Path, is_map: bool, indent: int, flow: bool, start_line: int, discard: bool
+        self,
+        container: Container,
+        path: Path,
+        is_map: bool,
+        indent: int,
+        flow: bool,
+        start_line: int,
+        discard: bool,
     ) -> None:
         self.container = container
         self.path = path
         self.is_map = is_map
-        self.indent = indent  # column of the innermost block collection, for the indentation of flow lines
+        # Column of the innermost block collection, for the indentation of flow lines
+        self.indent = indent
         self.flow = flow
-        self.key: object = _NO_KEY  # the key read, waiting for its value (or one of the markers below)
+        # The key read, waiting for its value (or one of the markers below)
+        self.key: object = _NO_KEY
         self.key_end = 0
         self.discard = discard
         self.start_line = start_line
@@ -77,7 +102,10 @@ class _DuplicateId:
 
 
 def compose(
-    text: str, doc: Document | None = None, problems: list[Problem] | None = None, scalar: ScalarReader = plain_value
+    text: str,
+    doc: Document | None = None,
+    problems: list[Problem] | None = None,
+    scalar: ScalarReader = plain_value,
 ) -> object:
     """The values of one YAML document, composed from libyaml's events without recursion.
 
@@ -85,7 +113,9 @@ def compose(
     raises Refused for what stops reading (syntax errors, anchors, tags, depth, forbidden characters).
     `scalar(value, style)` turns a scalar into a value (tests/yaml12.py reads the file as an editor does).
     """
-    composer = _Composer(text, doc if doc is not None else Document(""), problems if problems is not None else [])
+    composer = _Composer(
+        text, doc if doc is not None else Document(""), problems if problems is not None else []
+    )
     composer.scalar = scalar
     return composer.run()
 
@@ -134,7 +164,9 @@ class _Composer:
     def _on_scalar(self, event: ScalarEvent) -> None:
         self._count(event)
         frame = self.stack[-1] if self.stack else None
-        check_scalar(self.text, event, frame.flow if frame else False, frame.indent if frame else -1)
+        check_scalar(
+            self.text, event, frame.flow if frame else False, frame.indent if frame else -1
+        )
         self._put(self.scalar(event.value, event.style or None), event)
 
     def _on_start(self, event: CollectionStartEvent) -> None:
@@ -148,7 +180,9 @@ class _Composer:
         discard = path is None or (parent is not None and parent.discard)
         # A dropped collection is read to its end but never stored, so its path is never used.
         at = () if path is None else path
-        self.stack.append(_Frame(container, at, is_map, indent, flow, start_of(event).line, discard))
+        self.stack.append(
+            _Frame(container, at, is_map, indent, flow, start_of(event).line, discard)
+        )
 
     def _on_end(self, event: CollectionEndEvent) -> None:
         frame = self.stack.pop()
@@ -158,7 +192,8 @@ class _Composer:
 
     def _on_alias(self, event: AliasEvent) -> None:
         raise Refused(
-            start_of(event).line + 1, f"Verweise (*{event.anchor}) sind nicht erlaubt; bitte den Inhalt ausschreiben"
+            start_of(event).line + 1,
+            f"Verweise (*{event.anchor}) sind nicht erlaubt; bitte den Inhalt ausschreiben",
         )
 
     def _on_document(self, event: DocumentStartEvent) -> None:
@@ -193,18 +228,28 @@ class _Composer:
         if not isinstance(key, str):  # _BAD_KEY
             return None
         path = (*frame.path, key)
-        if value is None and type(event) is ScalarEvent and not event.value and _comment_follows(self.text, frame):
+        if (
+            value is None
+            and type(event) is ScalarEvent
+            and not event.value
+            and _comment_follows(self.text, frame)
+        ):
             message = (
-                "Wert fehlt, dahinter steht ein Kommentar: Ein Wert, der mit # beginnt, gehört in Anführungszeichen"
+                "Wert fehlt, dahinter steht ein Kommentar: Ein "
+                "Wert, der mit # beginnt, gehört in Anführungszeichen"
             )
-            self.problems.append(Problem(self.doc.file, self.doc.lines[path], format_path(path), message))
+            self.problems.append(
+                Problem(self.doc.file, self.doc.lines[path], format_path(path), message)
+            )
         frame.container[key] = value
         return path
 
     def _take_key(self, key: object, event: NodeEvent, frame: _Frame) -> None:
         line, path, doc = start_of(event).line + 1, frame.path, self.doc
         if type(event) is not ScalarEvent or not isinstance(key, str):
-            self.problems.append(Problem(doc.file, line, format_path(path), "Feldnamen müssen einfacher Text sein"))
+            self.problems.append(
+                Problem(doc.file, line, format_path(path), "Feldnamen müssen einfacher Text sein")
+            )
             frame.key = _BAD_KEY
         elif key in frame.container:
             message = f"doppelter Schlüssel „{key}“ (zuerst in Zeile {doc.lines[(*path, key)]})"
@@ -221,7 +266,10 @@ class _Composer:
 
 def _too_many_values() -> str:
     count = f"{MAX_VALUES:,}".replace(",", ".")
-    return f"Datei enthält mehr als {count} Werte; so viele Einträge schreibt kein Mensch, bitte den Inhalt prüfen"
+    return (
+        f"Datei enthält mehr als {count} Werte; so viele "
+        "Einträge schreibt kein Mensch, bitte den Inhalt prüfen"
+    )
 
 
 def _comment_follows(text: str, frame: _Frame) -> bool:
@@ -234,10 +282,15 @@ def _comment_follows(text: str, frame: _Frame) -> bool:
 def _check_node(event: ScalarEvent | CollectionStartEvent, depth: int) -> None:
     line = start_of(event).line + 1
     if event.anchor is not None:
-        raise Refused(line, f"Anker (&{event.anchor}) sind nicht erlaubt; bitte den Inhalt ausschreiben")
+        raise Refused(
+            line, f"Anker (&{event.anchor}) sind nicht erlaubt; bitte den Inhalt ausschreiben"
+        )
     if event.tag not in (None, "!"):
         tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-        raise Refused(line, f"Typangaben wie {tag} sind nicht erlaubt; bitte den Wert ohne Typangabe schreiben")
+        raise Refused(
+            line,
+            f"Typangaben wie {tag} sind nicht erlaubt; bitte den Wert ohne Typangabe schreiben",
+        )
     if depth >= MAX_DEPTH:
         raise Refused(line, f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)")
 
@@ -246,12 +299,16 @@ def _syntax_problem(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str]:
     mark = error.problem_mark or error.context_mark
     starts = ("simple key", "quoted scalar", "flow sequence", "flow mapping")
     if error.context_mark and any(part in (error.context or "") for part in starts):
-        mark = error.context_mark  # where the key, quote or bracket starts, not where libyaml gave up
+        # Where the key, quote or bracket starts, not where libyaml gave up
+        mark = error.context_mark
     line = mark.line + 1 if mark else 1
     message = syntax_message(error.problem or "", error.context or "")
     if message in INDENT_MESSAGES:
         line = misindented_line(text, line)
     unclosed = unclosed_quote_line(text, line)
     if unclosed is not None:
-        line, message = unclosed, "ein Anführungszeichen wird in dieser Zeile geöffnet und nicht geschlossen"
+        line, message = (
+            unclosed,
+            "ein Anführungszeichen wird in dieser Zeile geöffnet und nicht geschlossen",
+        )
     return line, "YAML-Syntaxfehler: " + message + curly_quote_hint(text, line)

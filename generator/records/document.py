@@ -55,7 +55,9 @@ class Document:
 
     def problem(self, path: Path, message: str, *, warning: bool = False) -> Problem:
         """A problem located at the given data path of this file."""
-        return Problem(self.file, self.line_of(path), format_path(path, self.record_of(path)), message, warning)
+        return Problem(
+            self.file, self.line_of(path), format_path(path, self.record_of(path)), message, warning
+        )
 
     def record_of(self, path: Path) -> str:
         """The label of the record of a section's list that the path leads into („Name“ (id)), or ""."""

@@ -102,7 +102,9 @@ def _email(value: str) -> str:
     """An address whose domain may hold umlauts (owl@beispiel-müller.de): checked in its ASCII form (IDNA)."""
     local, at, domain = value.rpartition("@")
     try:
-        ascii_domain = domain.encode("idna").decode("ascii") if at and not domain.isascii() else domain
+        ascii_domain = (
+            domain.encode("idna").decode("ascii") if at and not domain.isascii() else domain
+        )
     except UnicodeError:
         raise _rejected("keine gültige E-Mail-Adresse", value) from None
     if not _EMAIL.fullmatch(f"{local}{at}{ascii_domain}"):
@@ -127,7 +129,12 @@ def _url(value: str) -> str:
     message = "keine gültige Webadresse; erlaubt sind nur Adressen mit http:// oder https://"
     parts = urlsplit(value)
     unsafe = _URL_UNSAFE.search(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname or "." not in parts.hostname or unsafe:
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or "." not in parts.hostname
+        or unsafe
+    ):
         raise _rejected(message, value)
     return value
 
@@ -146,7 +153,9 @@ def _coordinate(low: float, high: float, what: str) -> Callable[[object], float]
             raise _rejected("muss eine Dezimalzahl sein, z. B. „52.3759“", value)
         if not low <= number <= high:
             german = f"{low:g} und {high:g}".replace(".", ",")
-            raise _rejected(f"liegt nicht in Deutschland; der {what} muss zwischen {german} liegen", value)
+            raise _rejected(
+                f"liegt nicht in Deutschland; der {what} muss zwischen {german} liegen", value
+            )
         return number
 
     return check
@@ -156,7 +165,10 @@ def _day_count(value: object) -> int:
     # Plain YAML digits reach us as text; an editor's YAML 1.2 reads them as a number.
     text = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
     if not re.fullmatch(r"[0-9]{1,3}", text) or not 1 <= int(text) <= MAX_DAY_COUNT:
-        raise _rejected(f"keine gültige Anzahl Tage; bitte eine ganze Zahl von 1 bis {MAX_DAY_COUNT} schreiben", value)
+        raise _rejected(
+            f"keine gültige Anzahl Tage; bitte eine ganze Zahl von 1 bis {MAX_DAY_COUNT} schreiben",
+            value,
+        )
     return int(text)
 
 
@@ -175,15 +187,23 @@ Id = Annotated[
         _limited(
             MAX_ID_LENGTH,
             _matching(
-                ID_PATTERN, "keine gültige Kennung; erlaubt sind a–z, 0–9 und Bindestriche, z. B. „hwk-hannover“"
+                ID_PATTERN,
+                "keine gültige Kennung; erlaubt sind a–z, 0–9 und Bindestriche, "
+                "z. B. „hwk-hannover“",
             ),
         )
     ),
     WithJsonSchema(_text_schema(ID_PATTERN) | {"maxLength": MAX_ID_LENGTH}),
 ]
-Text = Annotated[str, AfterValidator(_limited(200, _single_line)), WithJsonSchema(_text_schema() | {"maxLength": 200})]
+Text = Annotated[
+    str,
+    AfterValidator(_limited(200, _single_line)),
+    WithJsonSchema(_text_schema() | {"maxLength": 200}),
+]
 Paragraph = Annotated[
-    str, AfterValidator(_limited(3000, _paragraph)), WithJsonSchema(_text_schema() | {"maxLength": 3000})
+    str,
+    AfterValidator(_limited(3000, _paragraph)),
+    WithJsonSchema(_text_schema() | {"maxLength": 3000}),
 ]
 Email = Annotated[
     str,
@@ -193,17 +213,24 @@ Email = Annotated[
 Phone = Annotated[str, AfterValidator(_phone), WithJsonSchema(_text_schema(PHONE_PATTERN))]
 Postcode = Annotated[
     str,
-    AfterValidator(_matching(POSTCODE_PATTERN, "keine gültige Postleitzahl; fünf Ziffern, z. B. „01067“")),
+    AfterValidator(
+        _matching(POSTCODE_PATTERN, "keine gültige Postleitzahl; fünf Ziffern, z. B. „01067“")
+    ),
     WithJsonSchema(_text_schema(POSTCODE_PATTERN)),
 ]
 Day = Annotated[date, BeforeValidator(_date), WithJsonSchema(_text_schema(DATE_PATTERN, "date"))]
 Url = Annotated[
-    str, AfterValidator(_limited(500, _url)), WithJsonSchema(_text_schema("^https?://", "uri") | {"maxLength": 500})
+    str,
+    AfterValidator(_limited(500, _url)),
+    WithJsonSchema(_text_schema("^https?://", "uri") | {"maxLength": 500}),
 ]
 ClauseNumber = Annotated[
     str,
     AfterValidator(
-        _matching(CLAUSE_NUMBER_PATTERN, "keine gültige Nummer; bitte eine ganze Zahl schreiben, z. B. „3“")
+        _matching(
+            CLAUSE_NUMBER_PATTERN,
+            "keine gültige Nummer; bitte eine ganze Zahl schreiben, z. B. „3“",
+        )
     ),
     # A number by meaning: an editor's YAML 1.2 reads `3` as an integer, and that is right here.
     WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 999}),

@@ -32,7 +32,8 @@ class StaleRecord:
 def stale_records(records: Records, today: date, max_age: int) -> list[StaleRecord]:
     """Every record with a `verified_on` field that is missing or older than max_age days, in file order."""
     stale = []
-    for kind, (file, section, _) in KINDS.items():  # partners and networks, the records that carry verified_on
+    # Partners and networks, the records that carry verified_on
+    for kind, (file, section, _) in KINDS.items():
         doc = records.documents[file]
         for i, item in enumerate(records.of_kind(kind)):
             verified = item.verified_on
@@ -60,7 +61,10 @@ def freshness_warnings(records: Records, today: date, max_age: int) -> list[Prob
     for record in stale_records(records, today, max_age):
         doc = records.documents[record.file.removeprefix("data/")]
         if record.verified_on is None:
-            message = "noch nie geprüft (verified_on fehlt); bitte prüfen und das Datum der Prüfung eintragen"
+            message = (
+                "noch nie geprüft (verified_on fehlt); bitte "
+                "prüfen und das Datum der Prüfung eintragen"
+            )
         else:
             message = (
                 f"zuletzt geprüft am {record.verified_on.isoformat()}, vor {record.age_days} Tagen "

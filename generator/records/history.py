@@ -28,10 +28,12 @@ from generator.siteconfig import repository_url
 
 FILES = ("networks.yaml", "partners.yaml")  # the data files whose records have pages
 SHOWN = 5  # changes a page lists
-NO_GIT = "Die Daten liegen nicht in einem Git-Repository; ihre Änderungsgeschichte ist nicht bekannt."
+NO_GIT = (
+    "Die Daten liegen nicht in einem Git-Repository; ihre Änderungsgeschichte ist nicht bekannt."
+)
 SHALLOW = (
-    "Die Kopie des Repositorys enthält nicht die ganze Geschichte (flacher Checkout, in GitHub Actions "
-    "„fetch-depth: 0“ setzen); die Änderungsgeschichte ist nicht bekannt."
+    "Die Kopie des Repositorys enthält nicht die ganze Geschichte (flacher Checkout, "
+    "in GitHub Actions „fetch-depth: 0“ setzen); die Änderungsgeschichte ist nicht bekannt."
 )
 NOT_ASKED = "Die Änderungsgeschichte wurde für diese Fassung nicht ermittelt."
 _HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
@@ -86,7 +88,11 @@ class DataHistory:
             return RecordHistory(reason=self.reason)
         changes = self.changes.get((file, record_id), ())
         if former_ids:
-            merged = {c.commit: c for key in (record_id, *former_ids) for c in self.changes.get((file, key), ())}
+            merged = {
+                c.commit: c
+                for key in (record_id, *former_ids)
+                for c in self.changes.get((file, key), ())
+            }
             changes = tuple(sorted(merged.values(), key=lambda c: c.day, reverse=True))
         return RecordHistory(changes[:SHOWN], len(changes))
 
@@ -162,7 +168,9 @@ def replay(
             touched = _touched(patch, files, state)
         except (ValueError, IndexError):
             shown = header.replace("\x1f", " ")[:60]
-            _warnings.warning("Git-Historie: Commit „%s“ kann nicht gelesen werden und wird übersprungen", shown)
+            _warnings.warning(
+                "Git-Historie: Commit „%s“ kann nicht gelesen werden und wird übersprungen", shown
+            )
             continue
         yield sha, day, touched
 
@@ -174,7 +182,9 @@ def _header(header: str) -> tuple[str, date]:
     return match[1], date.fromisoformat(match[2])
 
 
-def _touched(patch: str, files: dict[str, str], state: dict[str, list[str]]) -> set[tuple[str, str]]:
+def _touched(
+    patch: str, files: dict[str, str], state: dict[str, list[str]]
+) -> set[tuple[str, str]]:
     """The records one commit's patch changes; `state` advances to the files after it (only if all applied)."""
     touched: set[tuple[str, str]] = set()
     after = dict(state)
@@ -202,7 +212,8 @@ def _file_patches(patch: str) -> Iterator[tuple[str, list[Hunk]]]:
                 yield path, hunks
             path, hunks, header = None, [], True
         elif header and line.startswith("--- "):
-            path = None if line == "--- /dev/null" else line[4:].removeprefix("a/")  # a deleted file keeps its name
+            # A deleted file keeps its name
+            path = None if line == "--- /dev/null" else line[4:].removeprefix("a/")
         elif header and line.startswith("+++ "):
             path = path if line == "+++ /dev/null" else line[4:].removeprefix("b/")
         elif line.startswith("@@ "):
@@ -223,7 +234,8 @@ def _applied(lines: list[str], hunks: list[Hunk]) -> list[str]:
     """The file after the hunks (of -U0: no context lines), applied from the last so earlier positions hold."""
     new = list(lines)
     for old_start, old_count, _, _, added in reversed(hunks):
-        at = old_start - 1 if old_count else old_start  # without removed lines, old_start is the line before
+        # Without removed lines, old_start is the line before
+        at = old_start - 1 if old_count else old_start
         new[at : at + old_count] = added
     return new
 
@@ -233,7 +245,9 @@ def _records(lines: list[str], start: int, count: int) -> set[str]:
     if count == 0:
         return set()
     found: set[str] = set()
-    item = next((k for k in range(min(start, len(lines) - 1), -1, -1) if _ITEM.match(lines[k])), None)
+    item = next(
+        (k for k in range(min(start, len(lines) - 1), -1, -1) if _ITEM.match(lines[k])), None
+    )
     if item is not None:
         found.add(_record_id(lines, item))
     for k in range(start, min(start + count, len(lines))):

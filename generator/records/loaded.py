@@ -49,7 +49,11 @@ def loaded_files(sections: Mapping[str, Mapping[str, object]]) -> Loaded:
 
     def items(file: str, section: str, kind: type[_Item]) -> list[_Item | None]:
         value = sections.get(file, {}).get(section)
-        return [item if isinstance(item, kind) else None for item in value] if isinstance(value, list) else []
+        return (
+            [item if isinstance(item, kind) else None for item in value]
+            if isinstance(value, list)
+            else []
+        )
 
     return Loaded(
         files=frozenset(sections),

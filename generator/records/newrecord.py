@@ -38,27 +38,37 @@ def new_record(
     text = skeleton(kind, taken, today, record_id, teaching=not append)
     from generator.records.validate import load_records
 
-    load_records(data_dir, today=today)  # a skeleton goes only into valid data: every error first, as `check` shows it
+    # A skeleton goes only into valid data: every error first, as `check` shows it
+    load_records(data_dir, today=today)
     if not append:
         return text
     if not isinstance(doc.data, dict) or list(doc.data)[-1:] != [section]:
-        message = f"der Abschnitt „{section}:“ muss am Ende der Datei stehen, damit ein Eintrag angehängt werden kann"
+        message = (
+            f"der Abschnitt „{section}:“ muss am Ende der Datei stehen, "
+            "damit ein Eintrag angehängt werden kann"
+        )
         raise DataInvalid([Problem(doc.file, 1, "", message)])
     new_id = first_id(text)
     networks = _loaded(Path(data_dir) / KINDS["network"][0]) if network else None
     if network and networks:
         _check_network(networks, network)
     first_line = _insert_record(Path(data_dir) / file, doc, section, new_id, text)
-    report = f"{LABELS[kind]} in {doc.file} eingefügt (ab Zeile {first_line}, nach Kennungen geordnet)."
+    report = (
+        f"{LABELS[kind]} in {doc.file} eingefügt (ab Zeile {first_line}, nach Kennungen geordnet)."
+    )
     if network and networks:
         line = _insert_member(Path(data_dir) / KINDS["network"][0], networks, network, new_id)
-        report += f" „{new_id}“ steht in der Liste „partners“ von „{network}“ in {networks.file} (Zeile {line})."
+        report += (
+            f" „{new_id}“ steht in der Liste „partners“ von "
+            f"„{network}“ in {networks.file} (Zeile {line})."
+        )
     return report + " Bitte die Werte anpassen und mit „make check“ prüfen.\n"
 
 
 def _loaded(path: Path) -> Document:
     if not path.is_file():
-        raise DataInvalid([Problem(display_name(path), 1, "", "Datei fehlt")])  # the words of `check`
+        # The words of `check`
+        raise DataInvalid([Problem(display_name(path), 1, "", "Datei fehlt")])
     doc, problems = load_file(path)
     if problems:
         raise DataInvalid(problems)
@@ -67,15 +77,22 @@ def _loaded(path: Path) -> Document:
 
 def _check_new_id(doc: Document, record_id: str, taken: set[str]) -> None:
     if not re.fullmatch(ID_PATTERN, record_id):
-        message = f"„{record_id}“ ist keine gültige Kennung; erlaubt sind a–z, 0–9 und einzelne Bindestriche"
+        message = (
+            f"„{record_id}“ ist keine gültige Kennung; "
+            "erlaubt sind a–z, 0–9 und einzelne Bindestriche"
+        )
         raise DataInvalid([Problem(doc.file, 1, "", message)])
     if record_id in taken:
-        raise DataInvalid([Problem(doc.file, 1, "", f"die Kennung „{record_id}“ ist schon vergeben")])
+        raise DataInvalid(
+            [Problem(doc.file, 1, "", f"die Kennung „{record_id}“ ist schon vergeben")]
+        )
 
 
 def _check_network(networks: Document, network: str) -> None:
     if network not in raw_ids(networks, "networks"):
-        raise DataInvalid([Problem(networks.file, 1, "", f"es gibt kein Netzwerk mit der Kennung „{network}“")])
+        raise DataInvalid(
+            [Problem(networks.file, 1, "", f"es gibt kein Netzwerk mit der Kennung „{network}“")]
+        )
 
 
 def first_id(text: str) -> str:
@@ -112,7 +129,12 @@ def _insert_member(path: Path, doc: Document, network: str, member: str) -> int:
     field = " " * (len(lines[start]) - len(lines[start].lstrip(" -")))
     members = doc.value_at(("networks", index, "partners"))
     if not isinstance(members, list):
-        anchor = doc.lines.get(("networks", index, "verified_on"), doc.lines[("networks", index, "id")] + 1) - 1
+        anchor = (
+            doc.lines.get(
+                ("networks", index, "verified_on"), doc.lines[("networks", index, "id")] + 1
+            )
+            - 1
+        )
         lines[anchor:anchor] = [f"{field}partners:\n", f"{field}  - {member}\n"]
         write_lines(path, lines)
         return anchor + 2

@@ -40,21 +40,30 @@ def load_file(file: str | FilePath) -> tuple[Document, list[Problem]]:
 
 def read_text(file: FilePath) -> str:
     """The file as text, after the checks that need no parser: size, encoding, tabs and the text policy."""
-    if file.is_symlink():  # it could point anywhere on the building machine, and its keys would appear in messages
+    # It could point anywhere on the building machine, and its keys would appear in messages
+    if file.is_symlink():
         raise Refused(
-            1, "Datei ist ein symbolischer Verweis (Symlink); bitte die Datei selbst in den Datenordner legen"
+            1,
+            "Datei ist ein symbolischer Verweis (Symlink); "
+            "bitte die Datei selbst in den Datenordner legen",
         )
     try:
         raw = file.read_bytes()
     except OSError as error:
-        raise Refused(1, f"Datei kann nicht gelesen werden ({system_error(error).rsplit(': ', 1)[-1]})") from error
+        raise Refused(
+            1, f"Datei kann nicht gelesen werden ({system_error(error).rsplit(': ', 1)[-1]})"
+        ) from error
     if len(raw) > MAX_BYTES:
-        raise Refused(1, f"Datei ist zu groß ({len(raw) // 1024} KiB; höchstens {MAX_BYTES // 1024} KiB)")
+        raise Refused(
+            1, f"Datei ist zu groß ({len(raw) // 1024} KiB; höchstens {MAX_BYTES // 1024} KiB)"
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = len(textpolicy.LINE_BREAK.findall(raw[: error.start].decode("utf-8", "replace"))) + 1
-        raise Refused(line, "Datei ist nicht in UTF-8 gespeichert; bitte als UTF-8 speichern") from error
+        raise Refused(
+            line, "Datei ist nicht in UTF-8 gespeichert; bitte als UTF-8 speichern"
+        ) from error
     tab = text.find("\t")
     if tab >= 0:
         line, column = textpolicy.line_and_column(text, tab)

@@ -29,7 +29,8 @@ WHAT = {"partner": "Partner", "network": "Netzwerk"}
 def rename_record(kind: str, data_dir: Path, old: str, new: str, today: date) -> str:
     """Give the record `old` the id `new` in every file that names it; return the German report."""
     data_dir = Path(data_dir)
-    records = load_records(data_dir, today=today)  # only valid data is renamed: every error first, as `check` shows
+    # Only valid data is renamed: every error first, as `check` shows
+    records = load_records(data_dir, today=today)
     file, section, _ = KINDS[kind]
     docs = records.documents
     index = _index_of(docs[file], section, old, kind)
@@ -41,7 +42,9 @@ def rename_record(kind: str, data_dir: Path, old: str, new: str, today: date) ->
         line = _replace_at(lines, docs[name].line_of(path) - 1, old, new)
         if line is None:
             where = f"{docs[name].file}, Zeile {docs[name].line_of(path)}"
-            raise DataInvalid([Problem(docs[name].file, docs[name].line_of(path), "", _not_found(old, where))])
+            raise DataInvalid(
+                [Problem(docs[name].file, docs[name].line_of(path), "", _not_found(old, where))]
+            )
         changed.setdefault(name, []).append(line + 1)
     _add_former_id(texts[file], docs[file], section, index, old)
     _validate(data_dir, texts, today)
@@ -51,7 +54,8 @@ def rename_record(kind: str, data_dir: Path, old: str, new: str, today: date) ->
         for name, lines in sorted(changed.items())
     )
     return (
-        f"{WHAT[kind]} „{old}“ heißt jetzt „{new}“. Geändert: {places}. „{old}“ steht unter former_ids; "
+        f"{WHAT[kind]} „{old}“ heißt jetzt „{new}“. Geändert: {places}. "
+        f"„{old}“ steht unter former_ids; "
         f"die alte Adresse leitet auf die neue weiter. Bitte mit „make check“ prüfen.\n"
     )
 
@@ -83,13 +87,25 @@ def _check_new_id(records: Records, kind: str, file: str, section: str, new: str
     doc = records.documents[file]
     problem = None
     if not is_valid_id(new):
-        problem = f"„{new}“ ist keine gültige Kennung; erlaubt sind a–z, 0–9 und einzelne Bindestriche"
+        problem = (
+            f"„{new}“ ist keine gültige Kennung; erlaubt sind a–z, 0–9 und einzelne Bindestriche"
+        )
     elif new in _raw_ids(doc, section):
         problem = f"die Kennung „{new}“ ist schon vergeben"
     elif any(new in record.former_ids for record in records.of_kind(kind)):
-        problem = f"„{new}“ ist die frühere Kennung eines Eintrags; unter ihr steht schon eine Weiterleitung"
-    elif any(new in FIXED_NAMES.get(folder, ()) for folder, (data, _) in RECORD_FOLDERS.items() if data == file):
-        problem = f"„{new}“ ist nicht möglich: unter dieser Kennung steht schon eine Seite der Website selbst"
+        problem = (
+            f"„{new}“ ist die frühere Kennung eines Eintrags; "
+            "unter ihr steht schon eine Weiterleitung"
+        )
+    elif any(
+        new in FIXED_NAMES.get(folder, ())
+        for folder, (data, _) in RECORD_FOLDERS.items()
+        if data == file
+    ):
+        problem = (
+            f"„{new}“ ist nicht möglich: unter dieser Kennung "
+            "steht schon eine Seite der Website selbst"
+        )
     if problem:
         raise DataInvalid([Problem(doc.file, 1, "", problem)])
 
@@ -101,7 +117,9 @@ def _references(records: Records, kind: str, old: str, index: int) -> list[tuple
         found.append(("partners.yaml", ("partners", index, "id")))
         for i, network in enumerate(records.networks):
             found += [
-                ("networks.yaml", ("networks", i, "partners", j)) for j, p in enumerate(network.partners) if p == old
+                ("networks.yaml", ("networks", i, "partners", j))
+                for j, p in enumerate(network.partners)
+                if p == old
             ]
             found += [
                 ("networks.yaml", ("networks", i, "ambassadors", j, "partner"))
@@ -191,7 +209,9 @@ def _validate(data_dir: Path, texts: dict[str, list[str]], today: date) -> None:
             load_records(data_dir, load=load, today=today)
         except DataInvalid as invalid:
             names = {str(Path(folder) / name): shown[name] for name in texts}
-            problems = [dataclasses.replace(p, file=names.get(p.file, p.file)) for p in invalid.problems]
+            problems = [
+                dataclasses.replace(p, file=names.get(p.file, p.file)) for p in invalid.problems
+            ]
             raise DataInvalid(problems, invalid.incomplete) from None
 
 

@@ -76,13 +76,18 @@ def parse_issue(body: str, source: str) -> dict[str, Answer]:
             continue
         filled = [(number, row) for number, row in content if row.strip()]
         text = " ".join(" ".join(row for _, row in filled).split())
-        answers[key] = Answer(None if text in ("", NO_RESPONSE) else text, filled[0][0] if filled else line)
+        answers[key] = Answer(
+            None if text in ("", NO_RESPONSE) else text, filled[0][0] if filled else line
+        )
     missing = [f"„### {label}“" for key, label in FIELDS.items() if key not in answers]
     if missing:
         message = (
             f"kein Issue des Formulars „Ansprechperson anfragen“: es fehlt {', '.join(missing)}"
             if len(missing) == 1
-            else f"kein Issue des Formulars „Ansprechperson anfragen“: es fehlen {', '.join(missing)}"
+            else (
+                "kein Issue des Formulars „Ansprechperson anfragen“: "
+                f"es fehlen {', '.join(missing)}"
+            )
         )
         raise DataInvalid([Problem(source, 1, "", message)])
     problems = [
@@ -96,18 +101,28 @@ def parse_issue(body: str, source: str) -> dict[str, Answer]:
 
 
 def new_request(
-    body: str, source: str, data_dir: Path, today: date, append: bool = False, issue: int | None = None
+    body: str,
+    source: str,
+    data_dir: Path,
+    today: date,
+    append: bool = False,
+    issue: int | None = None,
 ) -> str:
     """The entry for requests.yaml from an issue body: printed, or inserted in date order with `append`."""
     answers = parse_issue(body, source)
-    records = load_records(data_dir, today=today)  # only into valid data: every error first, as `check` shows it
+    # Only into valid data: every error first, as `check` shows it
+    records = load_records(data_dir, today=today)
     network = _network(records, answers["network"], source)
     partner = _partner(records, answers["partner"], source)
     _not_yet_asked(records, network, partner, answers["partner"], source)
     day = today
     request_id = _free_id(records, f"{day.year}-{network}-{partner}")
     topic = _topic(answers["topic"], source)
-    note = f"Eingegangen über das Formular „Ansprechperson anfragen“ (Issue #{issue})." if issue else None
+    note = (
+        f"Eingegangen über das Formular „Ansprechperson anfragen“ (Issue #{issue})."
+        if issue
+        else None
+    )
     entry = _entry(request_id, network, partner, topic, day.isoformat(), note)
     path = Path(data_dir) / "requests.yaml"
     lines, first_line = _inserted(path, records, entry, day.isoformat())
@@ -117,7 +132,8 @@ def new_request(
     write_lines(path, lines)
     doc = records.documents["requests.yaml"]
     return (
-        f"Anfrage „{request_id}“ in {doc.file} eingefügt (ab Zeile {first_line}, nach Datum geordnet), "
+        f"Anfrage „{request_id}“ in {doc.file} eingefügt "
+        f"(ab Zeile {first_line}, nach Datum geordnet), "
         f"Schritt „{FIRST_STEP}“ am {day.isoformat()}.\n"
     )
 
@@ -129,7 +145,10 @@ def _topic(answer: Answer, source: str) -> str | None:
     if text is None:
         return None
     if _EMAIL.search(text) or sum(char.isdigit() for char in "".join(_PHONE.findall(text))) >= 7:
-        message = "keine E-Mail-Adressen oder Telefonnummern im Thema; die Geschäftsstelle gibt Kontaktdaten weiter"
+        message = (
+            "keine E-Mail-Adressen oder Telefonnummern im "
+            "Thema; die Geschäftsstelle gibt Kontaktdaten weiter"
+        )
     elif len(text) > TOPIC_LENGTH:
         message = f"zu lang ({len(text)} Zeichen; höchstens {TOPIC_LENGTH}); bitte kürzer fassen"
     if message:
@@ -150,7 +169,9 @@ def _network(records: Records, answer: Answer, source: str) -> str:
 
 def _partner(records: Records, answer: Answer, source: str) -> str:
     names = {p.id: p.id for p in records.partners}
-    names |= {key.casefold(): p.id for p in records.partners for key in (p.name, p.short_name) if key}
+    names |= {
+        key.casefold(): p.id for p in records.partners for key in (p.name, p.short_name) if key
+    }
     partner_id = _resolve(answer, names, [p.id for p in records.partners], source, "partner")
     partner = next(p for p in records.partners if p.id == partner_id)
     if partner.scope != "national":
@@ -160,7 +181,10 @@ def _partner(records: Records, answer: Answer, source: str) -> str:
         )
         raise DataInvalid([Problem(source, answer.line, FIELDS["partner"], message)])
     if partner.left_on is not None:
-        message = f"„{partner.name}“ hat die Offensive Mittelstand am {partner.left_on} verlassen (left_on)"
+        message = (
+            f"„{partner.name}“ hat die Offensive Mittelstand "
+            f"am {partner.left_on} verlassen (left_on)"
+        )
         raise DataInvalid([Problem(source, answer.line, FIELDS["partner"], message)])
     return partner_id
 
@@ -172,16 +196,22 @@ def _resolve(answer: Answer, names: dict[str, str], ids: list[str], source: str,
     if found:
         return found
     close = closest(text.casefold(), names)
-    hint = f"; meinten Sie „{names[close]}“?" if close else f"; bekannt sind: {', '.join(sorted(ids))}"
+    hint = (
+        f"; meinten Sie „{names[close]}“?" if close else f"; bekannt sind: {', '.join(sorted(ids))}"
+    )
     shown = _shortened(text)
     if key == "partner":
-        message = f"unbekannter Partner „{shown}“ (Kennung, Kurzname oder Name aus partners.yaml){hint}"
+        message = (
+            f"unbekannter Partner „{shown}“ (Kennung, Kurzname oder Name aus partners.yaml){hint}"
+        )
     else:
         message = f"unbekanntes Netzwerk „{shown}“ (Kennung oder Name aus networks.yaml){hint}"
     raise DataInvalid([Problem(source, answer.line, FIELDS[key], message)])
 
 
-def _not_yet_asked(records: Records, network: str, partner: str, answer: Answer, source: str) -> None:
+def _not_yet_asked(
+    records: Records, network: str, partner: str, answer: Answer, source: str
+) -> None:
     """Refuse a request the office has already: an open one, or a contact already named for the network."""
     doc = records.documents["requests.yaml"]
     for i, request in enumerate(records.request_log.requests):
@@ -193,7 +223,10 @@ def _not_yet_asked(records: Records, network: str, partner: str, answer: Answer,
             raise DataInvalid([Problem(source, answer.line, FIELDS["partner"], message)])
     named = next((p for p in records.partners if p.id == partner), None)
     if named is not None and any(c.network == network for c in named.regional_contacts):
-        message = f"„{partner}“ hat für „{network}“ schon eine regionale Ansprechperson benannt (partners.yaml)"
+        message = (
+            f"„{partner}“ hat für „{network}“ schon eine "
+            "regionale Ansprechperson benannt (partners.yaml)"
+        )
         raise DataInvalid([Problem(source, answer.line, FIELDS["partner"], message)])
 
 
@@ -206,7 +239,9 @@ def _free_id(records: Records, wanted: str) -> str:
     return candidate
 
 
-def _entry(request_id: str, network: str, partner: str, topic: str | None, day: str, note: str | None) -> str:
+def _entry(
+    request_id: str, network: str, partner: str, topic: str | None, day: str, note: str | None
+) -> str:
     """The entry as printed (list items two spaces in); `_inserted` indents it as the file does."""
     lines = [f"  - id: {request_id}", f"    network: {network}", f"    partner: {partner}"]
     if topic:
@@ -230,9 +265,13 @@ def _inserted(path: Path, records: Records, entry: str, day: str) -> tuple[list[
     newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     requests = records.request_log.requests
     key_line = doc.lines.get(("requests",))
-    first = lines[doc.lines[("requests", 0)] - 1] if requests else "  "  # an empty list: the usual two spaces
+    # An empty list: the usual two spaces
+    first = lines[doc.lines[("requests", 0)] - 1] if requests else "  "
     indent = len(first) - len(first.lstrip(" "))
-    block = [line[2:] if indent == 0 else " " * (indent - 2) + line for line in entry.splitlines(keepends=True)]
+    block = [
+        line[2:] if indent == 0 else " " * (indent - 2) + line
+        for line in entry.splitlines(keepends=True)
+    ]
     key = (day, first_id(entry))
     later = [i for i, request in enumerate(requests) if _order(request) > key]
     if later:
@@ -247,8 +286,11 @@ def _inserted(path: Path, records: Records, entry: str, day: str) -> tuple[list[
         block = ["requests:\n", *block]
     else:
         at = _end_of_list(lines, doc, key_line)
-        if not requests:  # `requests: []` or `requests:` alone: the key stands alone, the entry is its first item
-            lines[key_line - 1] = re.sub(r"(requests:)[^\r\n]*", r"\1", lines[key_line - 1], count=1)
+        # `requests: []` or `requests:` alone: the key stands alone, the entry is its first item
+        if not requests:
+            lines[key_line - 1] = re.sub(
+                r"(requests:)[^\r\n]*", r"\1", lines[key_line - 1], count=1
+            )
         else:
             block = ["\n", *block]
     if at == len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
@@ -267,7 +309,9 @@ def _end_of_list(lines: list[str], doc: Document, key_line: int) -> int:
     """The index after the list's last line: before the next top-level key and the comments and blanks above it."""
     following = [line for path, line in doc.lines.items() if len(path) == 1 and line > key_line]
     end = min(following) - 1 if following else len(lines)
-    while end > key_line and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+    while end > key_line and (
+        not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")
+    ):
         end -= 1
     return end
 
@@ -290,7 +334,8 @@ def _validate(data_dir: Path, path: Path, text: str, today: date) -> None:
             load_records(data_dir, load=load, today=today)
         except DataInvalid as invalid:
             problems = [
-                dataclasses.replace(p, file=shown) if p.file.startswith(folder) else p for p in invalid.problems
+                dataclasses.replace(p, file=shown) if p.file.startswith(folder) else p
+                for p in invalid.problems
             ]
             raise DataInvalid(problems, invalid.incomplete) from None
 
@@ -302,4 +347,6 @@ def read_body(name: str) -> tuple[str, str]:
     try:
         return Path(name).read_text(encoding="utf-8"), display_name(name)
     except UnicodeDecodeError:
-        raise DataInvalid([Problem(display_name(name), 1, "", "Datei ist nicht in UTF-8 gespeichert")]) from None
+        raise DataInvalid(
+            [Problem(display_name(name), 1, "", "Datei ist nicht in UTF-8 gespeichert")]
+        ) from None

@@ -8,7 +8,12 @@ from dataclasses import dataclass
 
 from pydantic.json_schema import JsonSchemaValue
 
-from generator.records.fieldtypes import CLAUSE_NUMBER_PATTERN, ID_PATTERN, PHONE_PATTERN, POSTCODE_PATTERN
+from generator.records.fieldtypes import (
+    CLAUSE_NUMBER_PATTERN,
+    ID_PATTERN,
+    PHONE_PATTERN,
+    POSTCODE_PATTERN,
+)
 from generator.records.schema import DATA_FILES
 
 
@@ -70,7 +75,9 @@ def resolve(root: JsonSchemaValue, schema: JsonSchemaValue) -> JsonSchemaValue:
     return resolve(root, options[0]) if options else schema
 
 
-def _walk(root: JsonSchemaValue, schema: JsonSchemaValue, prefix: str, rows: list[FieldDoc]) -> None:
+def _walk(
+    root: JsonSchemaValue, schema: JsonSchemaValue, prefix: str, rows: list[FieldDoc]
+) -> None:
     required = set(schema.get("required", []))
     for key, prop in schema.get("properties", {}).items():
         path = f"{prefix}.{key}" if prefix else key
@@ -117,9 +124,12 @@ def _kind(schema: JsonSchemaValue, item: JsonSchemaValue | None) -> str:
         return formats[schema["format"]]
     if schema.get("pattern") in patterns:
         return patterns[schema["pattern"]]
-    return {"boolean": "true oder false", "integer": "ganze Zahl", "number": "Zahl", "string": "Text"}.get(
-        str(schema.get("type")), "Wert"
-    )
+    return {
+        "boolean": "true oder false",
+        "integer": "ganze Zahl",
+        "number": "Zahl",
+        "string": "Text",
+    }.get(str(schema.get("type")), "Wert")
 
 
 def _example(prop: JsonSchemaValue) -> str:

@@ -23,7 +23,9 @@ NOT_FOR_NEW_RECORDS = frozenset({"former_ids", "left_on"})
 LABELS = {"partner": "Neuer Partner", "network": "Neues Netzwerk"}
 SKELETON_OF = {"partner": "eines neuen Partners", "network": "eines neuen Netzwerks"}
 # Plain scalars that YAML 1.2 (the editor) or our loader would not read as text.
-_NOT_TEXT = re.compile(r"^(?:[-+]?[0-9.][0-9._:eE+-]*|true|false|null|yes|no|on|off|~)$", re.IGNORECASE)
+_NOT_TEXT = re.compile(
+    r"^(?:[-+]?[0-9.][0-9._:eE+-]*|true|false|null|yes|no|on|off|~)$", re.IGNORECASE
+)
 _INDICATORS = tuple("-?:,[]{}#&*!|>'\"%@`")
 
 
@@ -72,7 +74,8 @@ def skeleton(
     if teaching:
         lines = [
             f"  # {LABELS[kind]}: bitte alle Werte anpassen. Optionale Felder sind",
-            "  # auskommentiert (bis auf die empfohlenen); zum Verwenden das „# “ vor dem Feld entfernen.",
+            "  # auskommentiert (bis auf die empfohlenen); "
+            "zum Verwenden das „# “ vor dem Feld entfernen.",
             "  # Alle Felder beschreibt die Seite „Datenfelder“.",
         ]
     lines += _fields(root, item, "  ", True, overrides, commented=False)
@@ -114,7 +117,9 @@ def _fields(
     """
     lines: list[str] = []
     required = set(schema.get("required", []))
-    fields = [(key, prop) for key, prop in schema["properties"].items() if key not in NOT_FOR_NEW_RECORDS]
+    fields = [
+        (key, prop) for key, prop in schema["properties"].items() if key not in NOT_FOR_NEW_RECORDS
+    ]
     for position, (key, prop) in enumerate(fields):
         column = indent + ("  " if dash and position > 0 else "")
         lead = "- " if dash and position == 0 else ""
@@ -122,7 +127,13 @@ def _fields(
         optional = key not in required
         path = f"{prefix}{key}"
         off = commented or (optional and path not in overrides)
-        need = "Pflicht" if not optional else "optional, empfohlen" if path in overrides else "optional"
+        need = (
+            "Pflicht"
+            if not optional
+            else "optional, empfohlen"
+            if path in overrides
+            else "optional"
+        )
         description = " ".join(prop.get("description", "").split())
         title = f"{prop.get('title', key)} ({need}): {description}"
         lines.append(_line(column, f"# {title}", commented))
@@ -131,7 +142,13 @@ def _fields(
 
 
 def _field(
-    root: JsonSchemaValue, path: str, prop: JsonSchemaValue, column: str, lead: str, overrides: Overrides, off: bool
+    root: JsonSchemaValue,
+    path: str,
+    prop: JsonSchemaValue,
+    column: str,
+    lead: str,
+    overrides: Overrides,
+    off: bool,
 ) -> list[str]:
     key = path.rsplit(".", 1)[-1]
     target = resolve(root, prop)
@@ -143,7 +160,10 @@ def _field(
         # Items of a list are no record's own fields: the placeholders stop here.
         return [_line(column, f"{lead}{key}:", off), *_fields(root, item, inner, True, {}, off)]
     if "properties" in target:
-        return [_line(column, f"{lead}{key}:", off), *_fields(root, target, inner, False, overrides, off, f"{path}.")]
+        return [
+            _line(column, f"{lead}{key}:", off),
+            *_fields(root, target, inner, False, overrides, off, f"{path}."),
+        ]
     example = prop.get("examples", [""])[0]
     if isinstance(example, list) and all(isinstance(value, str) for value in example):
         # One id per line: two pull requests that each add one to the list merge without conflict.
@@ -190,14 +210,15 @@ def unedited_warnings(records: Records) -> list[Problem]:
         for i, record in enumerate(records.of_kind(kind)):
             if pattern.fullmatch(record.id):
                 message = (
-                    f"Eintrag ist noch das unveränderte Gerüst {SKELETON_OF[kind]}; bitte Kennung und Angaben anpassen"
+                    f"Eintrag ist noch das unveränderte Gerüst {SKELETON_OF[kind]}; "
+                    "bitte Kennung und Angaben anpassen"
                 )
                 warnings.append(doc.problem((section, i, "id"), message, warning=True))
             if record.name == placeholder_name(kind, record.id):
                 choices = " und ".join(f"„{key}“" for key in CHOICES[kind])
                 message = (
-                    f"„{record.name}“ ist noch der Platzhalter aus dem Gerüst {SKELETON_OF[kind]}; bitte "
-                    f"anpassen und dabei auch {choices} prüfen (aus dem Gerüst übernommen)"
+                    f"„{record.name}“ ist noch der Platzhalter aus dem Gerüst {SKELETON_OF[kind]}; "
+                    f"bitte anpassen und dabei auch {choices} prüfen (aus dem Gerüst übernommen)"
                 )
                 warnings.append(doc.problem((section, i, "name"), message, warning=True))
             written = doc.value_at((section, i))
@@ -206,17 +227,34 @@ def unedited_warnings(records: Records) -> list[Problem]:
     return warnings
 
 
-def _sample_values(doc: Document, kind: str, path: Path, value: object, schema_path: str = "") -> list[Problem]:
+def _sample_values(
+    doc: Document, kind: str, path: Path, value: object, schema_path: str = ""
+) -> list[Problem]:
     """A warning for each value that is still the sample of the `new` skeleton."""
     samples = _samples(KINDS[kind][0])
     found = []
-    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
     for key, item in items:
-        inner = f"{schema_path}[]" if isinstance(key, int) else f"{schema_path}.{key}" if schema_path else key
+        inner = (
+            f"{schema_path}[]"
+            if isinstance(key, int)
+            else f"{schema_path}.{key}"
+            if schema_path
+            else key
+        )
         if isinstance(item, (dict, list)):
             found += _sample_values(doc, kind, (*path, key), item, inner)
         elif key in _PLACEHOLDER_KEYS and str(item) == samples.get(inner):
-            message = f"„{item}“ ist noch der Beispielwert aus dem Gerüst {SKELETON_OF[kind]}; bitte anpassen"
+            message = (
+                f"„{item}“ ist noch der Beispielwert aus dem "
+                f"Gerüst {SKELETON_OF[kind]}; bitte anpassen"
+            )
             found.append(doc.problem((*path, key), message, warning=True))
     return found
 
@@ -235,7 +273,10 @@ def _placeholders(doc: Document, kind: str, path: Path, record: object) -> list[
         else:
             found[(*path, *dotted.split("."))] = f"„{value}“"
     message = "{} ist noch der Platzhalter aus dem Gerüst {}; bitte eintragen"
-    return [doc.problem(at, message.format(what, SKELETON_OF[kind]), warning=True) for at, what in found.items()]
+    return [
+        doc.problem(at, message.format(what, SKELETON_OF[kind]), warning=True)
+        for at, what in found.items()
+    ]
 
 
 @functools.cache
@@ -244,4 +285,8 @@ def _samples(file: str) -> dict[str, str]:
     section = KINDS[next(kind for kind, (name, _, _) in KINDS.items() if name == file)][1]
     reference = next(docs for docs in field_reference() if docs.name == file)
     prefix = f"{section}[]."
-    return {doc.path.removeprefix(prefix): doc.example for doc in reference.fields if doc.path.startswith(prefix)}
+    return {
+        doc.path.removeprefix(prefix): doc.example
+        for doc in reference.fields
+        if doc.path.startswith(prefix)
+    }

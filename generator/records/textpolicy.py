@@ -20,9 +20,13 @@ _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 _SURROGATES = "\ud800-\udfff"
 
 # In the raw text tab, newline and carriage return are line structure (tabs get their own message).
-FORBIDDEN_IN_TEXT = re.compile(f"[{_CONTROLS}{_SURROGATES}{_NONCHARACTERS}{_BIDI}{_INVISIBLE}{_SEPARATORS}]")
+FORBIDDEN_IN_TEXT = re.compile(
+    f"[{_CONTROLS}{_SURROGATES}{_NONCHARACTERS}{_BIDI}{_INVISIBLE}{_SEPARATORS}]"
+)
 # In a value only tab and newline remain: an escaped "\r" is a control character like any other.
-FORBIDDEN_IN_VALUE = re.compile(f"[\r{_CONTROLS}{_SURROGATES}{_NONCHARACTERS}{_BIDI}{_INVISIBLE}{_SEPARATORS}]")
+FORBIDDEN_IN_VALUE = re.compile(
+    f"[\r{_CONTROLS}{_SURROGATES}{_NONCHARACTERS}{_BIDI}{_INVISIBLE}{_SEPARATORS}]"
+)
 # Line breaks as editors and GitHub count them.
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Printable ASCII, tab and line breaks: the policy refuses none of them, and most of a data file is made of them.
@@ -37,7 +41,9 @@ def first_forbidden(text: str) -> re.Match[str] | None:
     text only when one of them is refused, to find where.
     """
     rest = text.encode("utf-8", "surrogatepass").translate(None, _PLAIN_ASCII)
-    if not rest or not FORBIDDEN_IN_TEXT.search("".join(set(rest.decode("utf-8", "surrogatepass")))):
+    if not rest or not FORBIDDEN_IN_TEXT.search(
+        "".join(set(rest.decode("utf-8", "surrogatepass")))
+    ):
         return None
     return FORBIDDEN_IN_TEXT.search(text)
 

@@ -37,7 +37,9 @@ _File = typing.TypeVar("_File", bound=Record)
 MAX_PROBLEMS = 200
 
 
-def load_records(data_dir: str | os.PathLike[str], load: Loader = load_file, today: date | None = None) -> Records:
+def load_records(
+    data_dir: str | os.PathLike[str], load: Loader = load_file, today: date | None = None
+) -> Records:
     """Load and validate every data file; raise DataInvalid listing all problems.
 
     `load` parses one file (the preview passes one that reuses the parse of an unchanged file); `today` is the
@@ -69,7 +71,9 @@ def load_records(data_dir: str | os.PathLike[str], load: Loader = load_file, tod
         raise DataInvalid(problems, incomplete=waiting)
     # Each section was validated on its own: the files are put together without validating anything twice.
     # (No set of fields given: pydantic counts every section passed as set, as a validation would.)
-    files = [DATA_FILES[name].model_construct(None, **content) for name, content in sections.items()]
+    files = [
+        DATA_FILES[name].model_construct(None, **content) for name, content in sections.items()
+    ]
     return _records(files, documents)
 
 
@@ -100,7 +104,9 @@ def _not_a_file(file: FilePath) -> str:
     return "Datei fehlt"
 
 
-def check_schema(doc: Document, model: type[BaseModel]) -> tuple[dict[str, object] | None, list[Problem]]:
+def check_schema(
+    doc: Document, model: type[BaseModel]
+) -> tuple[dict[str, object] | None, list[Problem]]:
     """Validate a document section by section and list item by list item.
 
     One bad record hides no error of another. Returns the sections (None in place of an
@@ -138,7 +144,10 @@ def _check_section(
         for index, item in enumerate(raw):
             if len(problems) >= budget:
                 # A file this wrong is not fixed entry by entry; checking the rest would only take time.
-                message = f"weitere Einträge ab hier nicht geprüft: mehr als {MAX_PROBLEMS} Fehler in dieser Datei"
+                message = (
+                    "weitere Einträge ab hier nicht geprüft: mehr "
+                    f"als {MAX_PROBLEMS} Fehler in dieser Datei"
+                )
                 problems.append(doc.problem((section, index), message))
                 items += [None] * (len(raw) - index)
                 break
@@ -158,7 +167,9 @@ def _check_section(
         return None, _problems(doc, model, (section,), error)
 
 
-def _problems(doc: Document, model: type[BaseModel], prefix: Path, error: ValidationError) -> list[Problem]:
+def _problems(
+    doc: Document, model: type[BaseModel], prefix: Path, error: ValidationError
+) -> list[Problem]:
     found = []
     for e in error.errors()[:MAX_PROBLEMS]:
         loc = (*prefix, *e["loc"])
@@ -181,13 +192,16 @@ def explain(error: ErrorDetails, model: type[BaseModel]) -> str:
         return _unknown_choice(value, ctx.get("expected", ""))
     if kind == "bool_type":
         return f"muss true oder false sein ({shown(value)})"
-    if kind in ("too_long", "string_too_long"):  # the field types check text length themselves (fields.py)
+    # The field types check text length themselves (fields.py)
+    if kind in ("too_long", "string_too_long"):
         return f"ist zu lang (höchstens {ctx.get('max_length')})"
     return _wrong_type(kind, value)
 
 
 def _wrong_type(kind: str, value: object) -> str:
-    given = {bool: "ein Ja/Nein-Wert", list: "eine Liste", dict: "ein Abschnitt mit Feldern"}.get(type(value), "Text")
+    given = {bool: "ein Ja/Nein-Wert", list: "eine Liste", dict: "ein Abschnitt mit Feldern"}.get(
+        type(value), "Text"
+    )
     wanted = {
         "string_type": "ein einzelner Text",
         "list_type": "eine Liste (Einträge mit „- “)",
@@ -196,13 +210,20 @@ def _wrong_type(kind: str, value: object) -> str:
         "float_type": "eine Zahl",
         "date_type": "ein Datum (JJJJ-MM-TT)",
     }.get(kind, "ein anderer Wert")
-    hint = "; Text mit true oder false bitte in Anführungszeichen setzen" if isinstance(value, bool) else ""
+    hint = (
+        "; Text mit true oder false bitte in Anführungszeichen setzen"
+        if isinstance(value, bool)
+        else ""
+    )
     return f"muss {wanted} sein, ist aber {given}{hint}"
 
 
 def _unknown_choice(value: object, expected: str) -> str:
     allowed = [part.strip(" '") for part in expected.replace(" or ", ", ").split(",")]
-    return f"unbekannter Wert ({shown(value)}); erlaubt: {', '.join(allowed)}{did_you_mean(str(value), allowed)}"
+    return (
+        f"unbekannter Wert ({shown(value)}); erlaubt: "
+        f"{', '.join(allowed)}{did_you_mean(str(value), allowed)}"
+    )
 
 
 def _unknown_field(loc: Path, model: type[BaseModel]) -> str:

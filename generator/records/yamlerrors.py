@@ -16,20 +16,35 @@ class Refused(Exception):
         self.message = message
 
 
-_COLON = "unerwarteter Doppelpunkt; bitte die Einrückung prüfen und Text mit Doppelpunkt in Anführungszeichen setzen"
+_COLON = (
+    "unerwarteter Doppelpunkt; bitte die Einrückung prüfen "
+    "und Text mit Doppelpunkt in Anführungszeichen setzen"
+)
 _INDENT = "die Einrückung passt nicht zu den Zeilen davor"
 # Messages of a line that does not fit the indentation before it: perhaps a line above moved (misindented_line).
 INDENT_MESSAGES = (_COLON, _INDENT)
-_START = "dieses Zeichen darf hier nicht am Anfang eines Werts stehen; bitte den Wert in Anführungszeichen setzen"
+_START = (
+    "dieses Zeichen darf hier nicht am Anfang eines Werts stehen; "
+    "bitte den Wert in Anführungszeichen setzen"
+)
 
 # Every problem text of libyaml's scanner and parser (the first matching fragment wins); none reaches an editor.
 _PROBLEMS = (
-    ("could not find expected ':'", "nach einem Feldnamen fehlt der Doppelpunkt oder das Leerzeichen danach"),
+    (
+        "could not find expected ':'",
+        "nach einem Feldnamen fehlt der Doppelpunkt oder das Leerzeichen danach",
+    ),
     ("mapping values are not allowed", _COLON),
     ("found unexpected ':'", _COLON),
-    ("found unexpected end of stream", "ein Anführungszeichen oder eine Klammer wird nicht geschlossen"),
+    (
+        "found unexpected end of stream",
+        "ein Anführungszeichen oder eine Klammer wird nicht geschlossen",
+    ),
     ("expected ',' or ']'", "eine Liste in eckigen Klammern wird nicht richtig geschlossen"),
-    ("expected ',' or '}'", "ein Abschnitt in geschweiften Klammern wird nicht richtig geschlossen"),
+    (
+        "expected ',' or '}'",
+        "ein Abschnitt in geschweiften Klammern wird nicht richtig geschlossen",
+    ),
     ("did not find expected key", _INDENT),
     ("did not find expected '-' indicator", _INDENT),
     (
@@ -37,36 +52,50 @@ _PROBLEMS = (
         "ein Listeneintrag („- “) steht an falscher Stelle oder falsch eingerückt",
     ),
     ("found character that cannot start any token", _START),
-    ("did not find expected node content", "hier fehlt ein Wert, oder ein Zeichen wie , ] } steht an falscher Stelle"),
-    ("mapping keys are not allowed", "ein „?“ am Anfang eines Werts; bitte den Wert in Anführungszeichen setzen"),
-    ("found undefined tag handle", "ein Wert beginnt mit „!“; bitte den Wert in Anführungszeichen setzen"),
+    (
+        "did not find expected node content",
+        "hier fehlt ein Wert, oder ein Zeichen wie , ] } steht an falscher Stelle",
+    ),
+    (
+        "mapping keys are not allowed",
+        "ein „?“ am Anfang eines Werts; bitte den Wert in Anführungszeichen setzen",
+    ),
+    (
+        "found undefined tag handle",
+        "ein Wert beginnt mit „!“; bitte den Wert in Anführungszeichen setzen",
+    ),
     ("expected tag URI", "ein Wert beginnt mit „!“; bitte den Wert in Anführungszeichen setzen"),
     ("expected '!'", "ein Wert beginnt mit „!“; bitte den Wert in Anführungszeichen setzen"),
     ("URI escaped octet", "ein Wert beginnt mit „!“; bitte den Wert in Anführungszeichen setzen"),
     (
         "found unknown escape character",
-        "unbekannte Escape-Sequenz mit „\\“ in doppelten Anführungszeichen; einen einzelnen „\\“ bitte als „\\\\“ "
-        "schreiben oder einfache Anführungszeichen verwenden",
+        "unbekannte Escape-Sequenz mit „\\“ in doppelten Anführungszeichen; einen einzelnen „\\“ "
+        "bitte als „\\\\“ schreiben oder einfache Anführungszeichen verwenden",
     ),
     (
         "invalid Unicode character escape code",
-        "ungültige Zeichennummer in einer Escape-Sequenz (\\u…); bitte das Zeichen selbst schreiben",
+        "ungültige Zeichennummer in einer Escape-Sequenz "
+        "(\\u…); bitte das Zeichen selbst schreiben",
     ),
     (
         "expected hexdecimal number",
-        "nach \\x, \\u oder \\U fehlt eine gültige Zeichennummer; einen einzelnen „\\“ bitte als „\\\\“ schreiben",
+        "nach \\x, \\u oder \\U fehlt eine gültige Zeichennummer; "
+        "einen einzelnen „\\“ bitte als „\\\\“ schreiben",
     ),
     (
         "found unexpected document indicator",
-        "eine Zeile mit --- oder ... steht mitten in einem Wert; bitte entfernen oder den Wert in Anführungszeichen "
-        "setzen",
+        "eine Zeile mit --- oder ... steht mitten in einem Wert; bitte entfernen oder den Wert "
+        "in Anführungszeichen setzen",
     ),
-    ("expected <document start>", "nach dem Ende des Dokuments (---/...) steht weiterer Text; bitte entfernen"),
+    (
+        "expected <document start>",
+        "nach dem Ende des Dokuments (---/...) steht weiterer Text; bitte entfernen",
+    ),
     ("expected comment or line break", "hinter diesem Wert steht in derselben Zeile noch etwas"),
     (
         "expected whitespace",
-        "nach einem Zeichen wie & * ! % fehlt ein Leerzeichen; Text, der damit beginnt, bitte in Anführungszeichen "
-        "setzen",
+        "nach einem Zeichen wie & * ! % fehlt ein Leerzeichen; Text, der damit beginnt, "
+        "bitte in Anführungszeichen setzen",
     ),
     (
         "expected alphabetic or numeric character",
@@ -77,10 +106,15 @@ _PROBLEMS = (
     ("version number", "eine Zeile beginnt mit %; bitte den Wert in Anführungszeichen setzen"),
     ("tab character", "Tabulatorzeichen; bitte Leerzeichen verwenden"),
 )
-_FALLBACK = "diese Zeile ist kein gültiges YAML; bitte Einrückung, Doppelpunkte und Anführungszeichen prüfen"
+_FALLBACK = (
+    "diese Zeile ist kein gültiges YAML; bitte "
+    "Einrückung, Doppelpunkte und Anführungszeichen prüfen"
+)
 _CURLY = "„“”‚‘’"
 # A value that opens a quote: after indentation, list dashes and an optional `key: `.
-_OPENS_QUOTE = re.compile(r"^[ ]*(?:-[ ]+)*(?:[^\s\"'#\[{][^:#]*:[ ]+)?(?P<quote>[\"'])(?P<rest>.*)$")
+_OPENS_QUOTE = re.compile(
+    r"^[ ]*(?:-[ ]+)*(?:[^\s\"'#\[{][^:#]*:[ ]+)?(?P<quote>[\"'])(?P<rest>.*)$"
+)
 _CLOSED = {'"': re.compile(r'(?:[^"\\]|\\.)*"'), "'": re.compile(r"(?:[^']|'')*'")}
 
 
@@ -106,7 +140,9 @@ def curly_quote_hint(text: str, line: int) -> str:
     lines = LINE_BREAK.split(text)
     content = lines[line - 1] if 0 < line <= len(lines) else ""
     if any(char in content for char in _CURLY):
-        return '; die Zeile enthält typografische Anführungszeichen („…“), YAML braucht gerade ("…")'
+        return (
+            '; die Zeile enthält typografische Anführungszeichen („…“), YAML braucht gerade ("…")'
+        )
     return ""
 
 
@@ -157,12 +193,19 @@ def _moved_sibling(lines: list[str], content: list[int], at: int) -> int | None:
     # A line after that opens a section is its field, not its sibling.
     after_agrees = after is not None and after[0] == line[0] and not line[2]
     # Or the lines before it stood where the refused line stands, and the line after does not side with it.
-    earlier_agrees = earlier is not None and earlier[1] == line[1] and (after is None or after[0] != previous[0])
+    earlier_agrees = (
+        earlier is not None and earlier[1] == line[1] and (after is None or after[0] != previous[0])
+    )
     if after_agrees or earlier_agrees:
         return content[at - 1]
     # The only other field of its section: its parent says which indentation the section has.
     parent = earlier
-    if parent is not None and parent[2] and line[0] - parent[1] == _STEP and previous[1] - parent[1] != _STEP:
+    if (
+        parent is not None
+        and parent[2]
+        and line[0] - parent[1] == _STEP
+        and previous[1] - parent[1] != _STEP
+    ):
         return content[at - 1]
     return None
 
@@ -177,7 +220,10 @@ def _moved_section(lines: list[str], content: list[int], at: int) -> int | None:
         if candidate[0] < line[0]:
             # The key opens a section deeper than the refused line, and the line before the key stood where
             # the refused line stands: the key left its siblings, its fields came along.
-            first_field, sibling = _content(lines[content[index + 1]]), _content(lines[content[index - 1]])
+            first_field, sibling = (
+                _content(lines[content[index + 1]]),
+                _content(lines[content[index - 1]]),
+            )
             opens_deeper = candidate[2] and first_field is not None and first_field[0] > line[0]
             left = sibling is not None and sibling[1] == line[1] and index + 1 < at
             left = left and bool(_KEY.match(lines[content[index - 1]].strip().removeprefix("- ")))

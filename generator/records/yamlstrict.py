@@ -58,7 +58,9 @@ def check_scalar(text: str, event: ScalarEvent, in_flow: bool, indent: int) -> N
         _check_block_scalar(text, event)
     elif in_flow:
         if event.value == "-" or event.value.startswith("- "):
-            raise Refused(line, _SYNTAX + "ein „-“ in eckigen Klammern muss in Anführungszeichen stehen")
+            raise Refused(
+                line, _SYNTAX + "ein „-“ in eckigen Klammern muss in Anführungszeichen stehen"
+            )
         check_comment_after(text, end_of(event).index, end_of(event).line + 1)
     else:
         _check_curly_quotes(event.value, line)
@@ -74,7 +76,9 @@ def check_flow_line(event: Event, start_line: int, indent: int) -> None:
     """Lines inside brackets must be indented further than the field they belong to (9C9N)."""
     mark = start_of(event)
     if mark.line > start_line and mark.column <= indent:
-        message = "die Fortsetzung einer Liste in Klammern muss weiter eingerückt sein als ihr Feldname"
+        message = (
+            "die Fortsetzung einer Liste in Klammern muss weiter eingerückt sein als ihr Feldname"
+        )
         raise Refused(mark.line + 1, _SYNTAX + message)
 
 
@@ -82,7 +86,8 @@ def _check_curly_quotes(value: str, line: int) -> None:
     if len(value) > 1 and value[0] in _OPENING_QUOTES and value[-1] in _CLOSING_QUOTES:
         raise Refused(
             line,
-            f"typografische Anführungszeichen um den Wert ({value[0]}…{value[-1]}): YAML schließt Werte nur in "
+            "typografische Anführungszeichen um den Wert "
+            f"({value[0]}…{value[-1]}): YAML schließt Werte nur in "
             'gerade Anführungszeichen ("…") ein; bitte ersetzen oder weglassen',
         )
 
@@ -99,8 +104,10 @@ def _check_continuation(text: str, event: ScalarEvent, indent: int) -> None:
         if content.strip() and len(content) - len(content.lstrip(" ")) <= indent:
             raise Refused(
                 start_of(event).line + 1,
-                _SYNTAX + "ein Anführungszeichen wird in dieser Zeile geöffnet und nicht geschlossen; "
-                "ein Wert über mehrere Zeilen muss in den Folgezeilen weiter eingerückt sein als sein Feldname",
+                _SYNTAX
+                + "ein Anführungszeichen wird in dieser Zeile geöffnet und nicht geschlossen; "
+                "ein Wert über mehrere Zeilen muss in den "
+                "Folgezeilen weiter eingerückt sein als sein Feldname",
             )
 
 
@@ -118,7 +125,8 @@ def _check_block_scalar(text: str, event: ScalarEvent) -> None:
             if any(spaces > len(line) - len(line.lstrip(" ")) for spaces in blank_spaces):
                 raise Refused(
                     start_of(event).line + 2,
-                    _SYNTAX + "Leerzeilen am Anfang eines Blocks (| oder >) enthalten mehr Leerzeichen, "
+                    _SYNTAX
+                    + "Leerzeilen am Anfang eines Blocks (| oder >) enthalten mehr Leerzeichen, "
                     "als der Text eingerückt ist; bitte die Leerzeichen dieser Zeilen löschen",
                 )
             return

@@ -74,7 +74,9 @@ class GeneratedPages(BasePlugin):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """The files in the order of MkDocs walking a staged folder (navigation, search and sitemap follow it)."""
-        generated = [File.generated(config, path, content=content) for path, content in self.pages.items()]
+        generated = [
+            File.generated(config, path, content=content) for path, content in self.pages.items()
+        ]
         docs = [file for file in files if file.src_dir == config.docs_dir] + generated
         theme = [file for file in files if file.src_dir != config.docs_dir]
         return Files(sorted(docs, key=lambda file: _walk_order(file.src_uri)) + theme)
@@ -83,11 +85,20 @@ class GeneratedPages(BasePlugin):
 def _walk_order(src_uri: str) -> tuple:
     """MkDocs' get_files order: a folder's files (its index first), then its subfolders, each sorted by name."""
     *folders, name = src_uri.split("/")
-    return (*((1, folder) for folder in folders), (0, (os.path.splitext(name)[0] not in ("index", "README"), name)))
+    return (
+        *((1, folder) for folder in folders),
+        (0, (os.path.splitext(name)[0] not in ("index", "README"), name)),
+    )
 
 
 def site_config(
-    site: Path, docs: Path, profile: str, data_dir, config_file=CONFIG, extra: dict | None = None, **options
+    site: Path,
+    docs: Path,
+    profile: str,
+    data_dir,
+    config_file=CONFIG,
+    extra: dict | None = None,
+    **options,
 ) -> MkDocsConfig:
     """mkdocs.yml loaded for building `docs` of a profile into `site` (strict unless told otherwise)."""
     options.setdefault("strict", True)
@@ -99,7 +110,10 @@ def site_config(
 
 
 def prepare_target(
-    profile: Profile, site_dir: str | os.PathLike | None, config_file: str | os.PathLike, data_dir: str | os.PathLike
+    profile: Profile,
+    site_dir: str | os.PathLike | None,
+    config_file: str | os.PathLike,
+    data_dir: str | os.PathLike,
 ) -> Path:
     """The site folder of a build, checked and created, with leftovers of killed builds removed (every engine)."""
     site = Path(site_dir or DEFAULT_SITE_DIRS[profile]).expanduser().resolve()
@@ -107,7 +121,9 @@ def prepare_target(
     try:
         site.parent.mkdir(parents=True, exist_ok=True)
     except OSError:
-        raise TargetRefused(f"Zielordner {site} kann nicht angelegt werden; bitte den Pfad prüfen") from None
+        raise TargetRefused(
+            f"Zielordner {site} kann nicht angelegt werden; bitte den Pfad prüfen"
+        ) from None
     clean_leftovers(site)
     return site
 
@@ -151,7 +167,9 @@ def _check_target(site: Path, profile: Profile, project: Path, data: Path) -> No
     if site == own:
         return
     if site == other:
-        raise TargetRefused(f"Zielordner {site} gehört zur anderen Fassung der Website (öffentlich oder intern)")
+        raise TargetRefused(
+            f"Zielordner {site} gehört zur anderen Fassung der Website (öffentlich oder intern)"
+        )
     for folder in (project, data):
         if site == folder or site in folder.parents:
             raise TargetRefused(f"Zielordner {site} enthält Projektdateien")
@@ -165,8 +183,8 @@ def _check_target(site: Path, profile: Profile, project: Path, data: Path) -> No
         raise TargetRefused(f"Zielordner {site} ist eine Datei")
     if site.is_dir() and any(site.iterdir()) and not (site / MARKER).is_file():
         raise TargetRefused(
-            f"Zielordner {site} ist nicht leer und enthält keine mit diesem Befehl gebaute Website; "
-            "bitte einen leeren oder neuen Ordner angeben"
+            f"Zielordner {site} ist nicht leer und enthält keine mit diesem Befehl gebaute "
+            "Website; bitte einen leeren oder neuen Ordner angeben"
         )
 
 
@@ -193,7 +211,9 @@ def exchange(first: Path, second: Path) -> bool:
         renameat2 = ctypes.CDLL(libc_name, use_errno=True).renameat2
     except (OSError, AttributeError, TypeError):
         return False
-    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    result = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
     if result == 0:
         return True
     if ctypes.get_errno() in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):

@@ -14,7 +14,9 @@ NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
 
 def engine_help() -> str:
     """The --engine option's help: each engine, the default named."""
-    return " oder ".join(f"{engine} (Standard)" if engine == DEFAULT_ENGINE else engine for engine in ENGINES)
+    return " oder ".join(
+        f"{engine} (Standard)" if engine == DEFAULT_ENGINE else engine for engine in ENGINES
+    )
 
 
 class BuildFailed(Exception):

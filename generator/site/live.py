@@ -44,10 +44,13 @@ class _Loaded:
 class Plan:
     """What a save changes in the loaded build, worked out before anything is touched."""
 
-    gone: tuple[File, ...]  # known files whose source was removed: they leave the site and the search index
+    # Known files whose source was removed: they leave the site and the search index
+    gone: tuple[File, ...]
     new: tuple[File, ...]  # sources not known before: they join the files
-    changed: tuple[File, ...]  # every changed source that is there (new ones included), in the order given
-    full_build: bool  # the navigation names an added or removed page: only a full build gets it right
+    # Every changed source that is there (new ones included), in the order given
+    changed: tuple[File, ...]
+    # The navigation names an added or removed page: only a full build gets it right
+    full_build: bool
 
 
 class LiveBuild:
@@ -60,7 +63,8 @@ class LiveBuild:
     def build(self, changed: list[str] | None = None) -> bool:
         """Bring the site up to date with `changed` (paths below docs_dir; None: unknown); True if in full."""
         if self._loaded is not None and changed is not None:
-            loaded, self._loaded = self._loaded, None  # if updating fails, the next save builds in full
+            # If updating fails, the next save builds in full
+            loaded, self._loaded = self._loaded, None
             plan = plan_update(loaded.config, loaded.files, changed)
             if not plan.full_build:
                 apply_update(loaded, plan)
@@ -75,7 +79,11 @@ def plan_update(config: MkDocsConfig, files: Files, changed: list[str]) -> Plan:
     there = {path: (Path(config.docs_dir) / path).is_file() for path in changed}
     known = {path: files.get_file_from_path(path) for path in changed}
     gone = tuple(file for path, file in known.items() if file is not None and not there[path])
-    new = {path: _new_file(path, config) for path, file in known.items() if there[path] and file is None}
+    new = {
+        path: _new_file(path, config)
+        for path, file in known.items()
+        if there[path] and file is None
+    }
     return Plan(
         gone=gone,
         new=tuple(new.values()),
@@ -100,11 +108,16 @@ def apply_update(loaded: _Loaded, plan: Plan) -> None:
     config, files = loaded.config, loaded.files
     _remove_files(files, plan.gone)
     _add_files(files, plan.new, config)
-    pages = [file.page or Page(None, file, config) for file in plan.changed if file.is_documentation_page()]
+    pages = [
+        file.page or Page(None, file, config)
+        for file in plan.changed
+        if file.is_documentation_page()
+    ]
     forget_in_search(config, {page.url for page in pages} | {file.url for file in plan.gone})
     _copy_files(plan.changed)
     _render(pages, loaded)
-    if pages or plan.gone:  # the search index and robots.txt: files alone (downloads) change neither
+    # The search index and robots.txt: files alone (downloads) change neither
+    if pages or plan.gone:
         config.plugins.on_post_build(config=config)
 
 

@@ -43,7 +43,11 @@ def populate_page(page: Page, config: MkDocsConfig, files: Files) -> None:
 
 
 def build_page(
-    page: Page, config: MkDocsConfig, doc_files: Sequence[File], nav: Navigation, env: jinja2.Environment
+    page: Page,
+    config: MkDocsConfig,
+    doc_files: Sequence[File],
+    nav: Navigation,
+    env: jinja2.Environment,
 ) -> None:
     """Render a populated page into the theme and write it to site_dir (page_context to post_page events).
 
@@ -79,10 +83,14 @@ def forget_in_search(config: MkDocsConfig, urls: set[str]) -> None:
     sections there (on_page_context), on_post_build writes them as search_index.json. Material has no call
     to remove a page's entries; its own merge for `mkdocs serve --dirty` keeps those of one page only.
     """
-    search = next((plugin for plugin in config.plugins.values() if isinstance(plugin, SearchPlugin)), None)
+    search = next(
+        (plugin for plugin in config.plugins.values() if isinstance(plugin, SearchPlugin)), None
+    )
     if search is not None:
         entries = search.search_index.entries
-        search.search_index.entries = [entry for entry in entries if entry["location"].split("#")[0] not in urls]
+        search.search_index.entries = [
+            entry for entry in entries if entry["location"].split("#")[0] not in urls
+        ]
 
 
 class ReloadServer(LiveReloadServer):
@@ -99,9 +107,12 @@ class ReloadServer(LiveReloadServer):
         observer only if a path is watched, `unwatch()` finds the watch there, and pages get the reload script.
         """
         handler = watchdog.events.FileSystemEventHandler()
-        handler.on_any_event = self.on_file_event  # type: ignore[method-assign]  # one handler for every kind of event
+        # One handler for every kind of event
+        handler.on_any_event = self.on_file_event  # type: ignore[method-assign]
         self._watched_paths[os.path.abspath(path)] = 1
-        self._watch_refs[os.path.abspath(path)] = self.observer.schedule(handler, path, recursive=recursive)
+        self._watch_refs[os.path.abspath(path)] = self.observer.schedule(
+            handler, path, recursive=recursive
+        )
 
     def on_file_event(self, event: watchdog.events.FileSystemEvent) -> None:
         """Rebuild on any event below a watched path (as MkDocs does); subclasses choose."""

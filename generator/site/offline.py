@@ -32,7 +32,8 @@ def make_offline(config: MkDocsConfig) -> None:
     config.plugins["material/offline"] = plugin
     config.plugins[FolderLinks.NAME] = FolderLinks()
     config.extra["polyfills"] = [SHIM]
-    config.use_directory_urls = False  # the plugin sets it too; set here so nothing depends on the order
+    # The plugin sets it too; set here so nothing depends on the order
+    config.use_directory_urls = False
 
 
 # A link in HTML: its attribute and its address.
@@ -52,7 +53,8 @@ class FolderLinks(BasePlugin):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir).resolve()
-        pages = {path.as_posix() for path in site.rglob("*.html")}  # one walk instead of a lookup per link
+        # One walk instead of a lookup per link
+        pages = {path.as_posix() for path in site.rglob("*.html")}
         for page in sorted(site.rglob("*.html")):
             text = page.read_text(encoding="utf-8")
             fixed = _LINK.sub(functools.partial(_to_page, page=page, site=site, pages=pages), text)
@@ -71,7 +73,9 @@ def _to_page(match: re.Match, page: Path, site: Path, pages: set[str]) -> str:
     for base in bases:
         target = _page_of(os.path.normpath(base / path), site.as_posix(), pages)
         if target is not None:
-            tail = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+            tail = (f"?{parts.query}" if parts.query else "") + (
+                f"#{parts.fragment}" if parts.fragment else ""
+            )
             return f'{match["attribute"]}{os.path.relpath(target, page.parent)}{tail}"'
     return match[0]
 

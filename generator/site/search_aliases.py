@@ -53,7 +53,9 @@ def with_ascii_spellings(index: dict) -> dict:
         entry = next((doc for doc in sections if doc["location"] == page), sections[0])
         title = _spellings(entry.get("title") or "")
         text = set().union(*(_spellings(doc.get("text") or "") for doc in sections))
-        text |= set().union(*(_spellings(doc.get("title") or "") for doc in sections if doc is not entry))
+        text |= set().union(
+            *(_spellings(doc.get("title") or "") for doc in sections if doc is not entry)
+        )
         if title:
             entry["title_ascii"] = " ".join(sorted(title))
         if text - title:

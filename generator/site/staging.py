@@ -39,9 +39,9 @@ def refuse_tracked_build(project: Path = ROOT) -> None:
     if files:
         shown = ", ".join(files[:3]) + (f" und {len(files) - 3} weitere" if len(files) > 3 else "")
         raise TrackedBuild(
-            f"build/ ist in Git eingecheckt ({shown}); build/ ist der Arbeitsordner des Generators und darf nichts "
-            "aus einem Commit enthalten. Bitte mit „git rm -r --cached build“ aus Git entfernen und den Commit "
-            "prüfen, der die Dateien hinzugefügt hat"
+            f"build/ ist in Git eingecheckt ({shown}); build/ ist der Arbeitsordner des Generators "
+            "und darf nichts aus einem Commit enthalten. Bitte mit „git rm -r --cached build“ aus "
+            "Git entfernen und den Commit prüfen, der die Dateien hinzugefügt hat"
         )
 
 
@@ -55,7 +55,9 @@ def ensure_ignored(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     marker = folder / ".gitignore"
     if not marker.is_file():
-        marker.write_text("# Erzeugt von python -m generator; nie einchecken.\n*\n", encoding="utf-8")
+        marker.write_text(
+            "# Erzeugt von python -m generator; nie einchecken.\n*\n", encoding="utf-8"
+        )
     return folder
 
 
@@ -70,8 +72,9 @@ def hand_written_pages(docs_dir: str | os.PathLike = HAND_WRITTEN) -> dict[str, 
         if file.is_file() and not relative.startswith("."):
             if relative.split("/", 1)[0] in GENERATED_ROOTS:
                 raise HandWrittenClash(
-                    f"{Path(docs.name, relative)}: der Ordner „{relative.split('/', 1)[0]}“ gehört den erzeugten "
-                    "Seiten; die Datei bitte verschieben oder löschen (erzeugte Seiten liegen nur noch in build/)"
+                    f"{Path(docs.name, relative)}: der Ordner „{relative.split('/', 1)[0]}“ gehört "
+                    "den erzeugten Seiten; die Datei bitte verschieben oder löschen (erzeugte "
+                    "Seiten liegen nur noch in build/)"
                 )
             pages[relative] = file.read_bytes()
     return pages
@@ -87,19 +90,23 @@ def refuse_symlinks(folder: Path) -> None:
 def _symlink(folder: Path, relative: str) -> HandWrittenClash:
     # MkDocs would publish whatever it points to: .git/config, /proc/self/environ, a file of another project.
     return HandWrittenClash(
-        f"{Path(folder.name, relative)}: symbolische Verweise (Symlinks) sind in {folder.name}/ nicht erlaubt; "
-        "bitte die Datei selbst dort ablegen oder den Verweis löschen"
+        f"{Path(folder.name, relative)}: symbolische Verweise (Symlinks) sind in {folder.name}/ "
+        "nicht erlaubt; bitte die Datei selbst dort ablegen oder den Verweis löschen"
     )
 
 
 def write_pages(
-    target: str | os.PathLike, pages: Mapping[str, str | bytes], hand_written: Mapping[str, bytes] | None = None
+    target: str | os.PathLike,
+    pages: Mapping[str, str | bytes],
+    hand_written: Mapping[str, bytes] | None = None,
 ) -> list[str]:
     """Bring `target` to exactly the hand-written files plus `pages`, compared with the files on disk."""
     return sync_folder(Path(target), source_files(pages, hand_written))
 
 
-def source_files(pages: Mapping[str, str | bytes], hand_written: Mapping[str, bytes] | None = None) -> dict[str, bytes]:
+def source_files(
+    pages: Mapping[str, str | bytes], hand_written: Mapping[str, bytes] | None = None
+) -> dict[str, bytes]:
     """The staged folder's files: the hand-written ones and the generated `pages`, which stay in their folders."""
     for path in pages:
         if path.split("/", 1)[0] not in GENERATED_ROOTS:
@@ -181,7 +188,9 @@ class FolderFiles(Mapping[str, bytes]):
         return sum(1 for _ in self)
 
 
-def _write_differing(folder: Path, files: Mapping[str, bytes], present: Mapping[str, bytes]) -> list[str]:
+def _write_differing(
+    folder: Path, files: Mapping[str, bytes], present: Mapping[str, bytes]
+) -> list[str]:
     """Write the files whose bytes differ from what `present` holds; untouched files keep their time stamps."""
     changed = [path for path, data in sorted(files.items()) if present.get(path) != data]
     for path in changed:
@@ -204,6 +213,8 @@ def _bytes(text: str | bytes) -> bytes:
 def _remove_empty_dirs(root: Path) -> None:
     if not root.is_dir():
         return
-    for folder in sorted((p for p in root.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
+    for folder in sorted(
+        (p for p in root.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True
+    ):
         if not any(folder.iterdir()):
             folder.rmdir()

@@ -29,7 +29,12 @@ from generator.site.zensical_search import add_ascii_spellings
 
 # Overrides made for Material's own templates only: Zensical brings its own search dialog, with a name, and its
 # own header and menu (the copies of Material's header and nav-item partials would replace them).
-MATERIAL_ONLY = ("partials/search.html", "partials/header.html", "partials/nav-item.html", "sitemap.xml")
+MATERIAL_ONLY = (
+    "partials/search.html",
+    "partials/header.html",
+    "partials/nav-item.html",
+    "sitemap.xml",
+)
 # Overrides of Zensical's own templates, laid over overrides/ for Zensical only (MkDocs never sees them).
 ZENSICAL_ONLY = "overrides-zensical"
 # Zensical's own look, with Material's layout and colours that the project's styles were written for.
@@ -37,7 +42,11 @@ THEME = {"custom_dir": "overrides", "variant": "classic"}
 
 
 def zensical_build(
-    work: Path, pages: Mapping[str, str | bytes], profile: Profile, config_file: str | os.PathLike, report_email
+    work: Path,
+    pages: Mapping[str, str | bytes],
+    profile: Profile,
+    config_file: str | os.PathLike,
+    report_email,
 ) -> Path:
     """Build the hand-written and the generated `pages` strictly with Zensical in `work`; return the built site.
 
@@ -57,7 +66,9 @@ def zensical_build(
     )
     _stage_docs(config_file.parent / "docs", work / "docs", pages)
     shifted = add_hook_meta(work / "docs", links)
-    _stage_overrides(config_file.parent / "overrides", config_file.parent / ZENSICAL_ONLY, work / "overrides")
+    _stage_overrides(
+        config_file.parent / "overrides", config_file.parent / ZENSICAL_ONLY, work / "overrides"
+    )
     _run(_write_config(config_file, profile, site_url, work), work, shifted)
     built = work / "site"
     add_ascii_spellings(built)
@@ -73,7 +84,9 @@ def _stage_docs(docs: Path, staged: Path, pages: Mapping[str, str | bytes]) -> N
 
 def _stage_overrides(overrides: Path, zensical_only: Path, staged: Path) -> None:
     """overrides/ without what only Material reads, and the project's overrides of Zensical's own templates."""
-    shutil.copytree(overrides, staged, ignore=lambda folder, names: _material_only(overrides, folder, names))
+    shutil.copytree(
+        overrides, staged, ignore=lambda folder, names: _material_only(overrides, folder, names)
+    )
     if zensical_only.is_dir():  # a project copy in the tests may have none
         shutil.copytree(zensical_only, staged, dirs_exist_ok=True)
 
@@ -93,7 +106,8 @@ def zensical_config(config_file: Path, profile: Profile, site_url: str | None) -
         "theme": dict(THEME),
         "extra": {"profile": profile},
     }
-    if profile == "intern":  # what generator/site/hooks/editing.py adds to the navigation for MkDocs
+    # What generator/site/hooks/editing.py adds to the navigation for MkDocs
+    if profile == "intern":
         config["nav"] = [{"Intern": [{title: path} for path, title in INTERN_PAGES.items()]}]
     return config
 
@@ -133,7 +147,9 @@ def _run(config: Path, work: Path, shifted: dict[str, int]) -> None:
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
-_WARNING = re.compile(r"(?:Warning|Error): (?P<message>[^\n]+)\n[^\n]*\[ (?P<file>[^\n]+?):(?P<line>\d+):\d+ \]")
+_WARNING = re.compile(
+    r"(?:Warning|Error): (?P<message>[^\n]+)\n[^\n]*\[ (?P<file>[^\n]+?):(?P<line>\d+):\d+ \]"
+)
 GERMAN = {
     "page does not exist": "Link auf eine Seite, die es nicht gibt",
     "anchor does not exist": "Link auf einen Abschnitt, den es nicht gibt",

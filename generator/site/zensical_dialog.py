@@ -25,12 +25,16 @@ GERMAN = (
     ('children:"Filters"', 'children:"Filter"'),
     ('children:"Tags"', 'children:"Schlagwörter"'),
     (
-        'children:"Use Up and Down arrow keys to move between tags. Press Space or Enter to toggle a tag."',
+        'children:"Use Up and Down arrow keys to move '
+        'between tags. Press Space or Enter to toggle a tag."',
         'children:"Mit den Pfeiltasten nach oben und unten zwischen den Schlagwörtern wechseln, '
         'mit Leertaste oder Eingabetaste ein Schlagwort an- oder abwählen."',
     ),
     ('"aria-label":"Search results"', '"aria-label":"Suchergebnisse"'),
-    ('"Search is unavailable. Reload the page to try again."', '"Die Suche ist nicht verfügbar. Bitte neu laden."'),
+    (
+        '"Search is unavailable. Reload the page to try again."',
+        '"Die Suche ist nicht verfügbar. Bitte neu laden."',
+    ),
     (
         '${new Intl.NumberFormat("en-US").format(i)} ${i===1?"result":"results"}',
         '${new Intl.NumberFormat("de-DE").format(i)} ${i===1?"Suchergebnis":"Suchergebnisse"}',
@@ -43,7 +47,10 @@ GERMAN = (
 # What axe (WCAG 2.1 AA) finds in the open dialog with results.
 ACCESSIBLE = (
     # color-contrast: matched words in the accent colour (#526cfe on white, 4.25:1); the link colour has 7:1.
-    ("mark{background:#0000;color:var(--color-highlight)}", "mark{background:#0000;color:var(--md-typeset-a-color)}"),
+    (
+        "mark{background:#0000;color:var(--color-highlight)}",
+        "mark{background:#0000;color:var(--md-typeset-a-color)}",
+    ),
     # color-contrast: a result's path in 45 % of the text colour (3.4:1); in 70 %, as the dialog's other text.
     (
         "gap:var(--space-1);color:rgb(var(--color-foreground)/.45);list-style:none",
@@ -51,7 +58,11 @@ ACCESSIBLE = (
     ),
     # label-content-name-mismatch: a result is named by its title alone while it shows title, path and text;
     # named by all it shows, it reads as it looks (and the path is not read twice).
-    ('"aria-labelledby":`${e.id}-${s.id}-title`,"aria-describedby":f.length>0?`${e.id}-${s.id}-path`:void 0,', ""),
+    (
+        '"aria-labelledby":`${e.id}-${s.id}-title`,"aria-describedby":f.length>0?`${e.id}-${s.id}-path`:void '
+        "0,",
+        "",
+    ),
 )
 
 
@@ -64,8 +75,9 @@ def german_dialog(script: str) -> str:
     for english, german in GERMAN + ACCESSIBLE:
         if script.count(english) != 1:
             raise DialogUnchanged(
-                f"Zensicals Suchdialog hat eine unbekannte Form: „{english}“ kommt {script.count(english)}-mal vor "
-                "(erwartet: einmal); die deutschen Beschriftungen in generator/site/zensical_german.py anpassen"
+                f"Zensicals Suchdialog hat eine unbekannte Form: „{english}“ kommt "
+                f"{script.count(english)}-mal vor (erwartet: einmal); die deutschen Beschriftungen "
+                "in generator/site/zensical_german.py anpassen"
             )
         script = script.replace(english, german)
     return script

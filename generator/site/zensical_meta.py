@@ -21,7 +21,9 @@ from generator.site.hooks.editing import edit_label, edit_url, report_url
 _FENCE = "---\n"
 # What YAML may not hold unescaped: characters outside its printable set, and those YAML 1.1 reads as line breaks
 # (JSON escapes only the ASCII control characters).
-_UNSAFE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029]")
+_UNSAFE = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029]"
+)
 _HEADING = re.compile(r"^# +(.+?)(?: +#+)?\s*$", re.MULTILINE)
 
 
@@ -112,7 +114,11 @@ def hook_meta(src_uri: str, meta: dict, body: str, links: PageLinks) -> dict[str
     """The links generator/site/hooks/editing.py gives this page: edit link (internal) or „Fehler melden“ (public)."""
     if links.profile == "intern":
         url = edit_url(src_uri, meta, links.source_url)
-        return {"edit_url": url, "edit_label": edit_label(url, links.source_url)} if url and links.source_url else {}
+        return (
+            {"edit_url": url, "edit_label": edit_label(url, links.source_url)}
+            if url and links.source_url
+            else {}
+        )
     title = page_title(src_uri, meta, body, links.nav_titles)
     report = report_url(links.report_email, title, page_url(src_uri, links.site_url))
     return {"report_url": report} if report else {}

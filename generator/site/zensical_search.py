@@ -30,7 +30,9 @@ class SearchUnchanged(BuildFailed):
 def with_ascii_spellings(index: dict) -> dict:
     """Zensical's search index with the ASCII spellings Material's index gets (once per page, on its entry)."""
     # Zensical's sections carry Material's keys (location, title, text), so the same rule serves both engines.
-    material = search_aliases.with_ascii_spellings({"config": {"fields": {}}, "docs": index["items"]})
+    material = search_aliases.with_ascii_spellings(
+        {"config": {"fields": {}}, "docs": index["items"]}
+    )
     return {**index, "items": material["docs"]}
 
 
@@ -39,11 +41,15 @@ def add_ascii_spellings(site: Path) -> None:
     index_file = site / INDEX
     workers = sorted((site / WORKERS).glob("search.*.js"))
     if not index_file.is_file() or len(workers) != 1:
-        raise SearchUnchanged(f"Zensical hat keinen Suchindex {INDEX} und kein Suchprogramm in {WORKERS}/ erzeugt")
+        raise SearchUnchanged(
+            f"Zensical hat keinen Suchindex {INDEX} und kein Suchprogramm in {WORKERS}/ erzeugt"
+        )
     worker = workers[0].read_text(encoding="utf-8")
     if WORKER_ENTRY not in worker:
         raise SearchUnchanged(f"Das Suchprogramm {workers[0].name} hat eine unbekannte Form")
     index = json.loads(index_file.read_text(encoding="utf-8"))
     compact = json.dumps(with_ascii_spellings(index), ensure_ascii=False, separators=(",", ":"))
     index_file.write_text(compact, encoding="utf-8")
-    workers[0].write_text(worker + "\n" + WORKER_PATCH.read_text(encoding="utf-8"), encoding="utf-8")
+    workers[0].write_text(
+        worker + "\n" + WORKER_PATCH.read_text(encoding="utf-8"), encoding="utf-8"
+    )

@@ -33,7 +33,9 @@ def known_ids(doc: Document, section: str) -> set[str]:
 
     An invalid id (`münchen`) is reported at its record; suggesting it elsewhere would spread the mistake.
     """
-    return {item_id for item_id in (*raw_ids(doc, section), *doc.dropped_ids) if is_valid_id(item_id)}
+    return {
+        item_id for item_id in (*raw_ids(doc, section), *doc.dropped_ids) if is_valid_id(item_id)
+    }
 
 
 def raw_members(doc: Document) -> dict[str, set[str]]:
@@ -60,7 +62,12 @@ def unclear_memberships(doc: Document) -> set[str]:
 
 
 def duplicates(
-    doc: Document, section: str | Path, ids: Iterable[str], what: str, key: str = "id", label: str = "Kennung"
+    doc: Document,
+    section: str | Path,
+    ids: Iterable[str],
+    what: str,
+    key: str = "id",
+    label: str = "Kennung",
 ) -> list[Problem]:
     """A problem for each value of `key` used twice in the list at `section` (a key or a data path)."""
     base = (section,) if isinstance(section, str) else tuple(section)
@@ -78,7 +85,9 @@ def duplicates(
     return problems
 
 
-def unknown(what: str, value: str, known: Iterable[str], file: str, unknown: str = "unbekannter") -> str:
+def unknown(
+    what: str, value: str, known: Iterable[str], file: str, unknown: str = "unbekannter"
+) -> str:
     hint = did_you_mean(value, _valid_ids(tuple(known)))
     return f"{unknown} {what} „{value}“ (nicht in {file}){hint}"
 

@@ -18,7 +18,9 @@ def check_process(loaded: Loaded, docs: Docs) -> list[Problem]:
     problems = duplicates(doc, "roles", role_ids, "Rolle")
     problems += duplicates(doc, "steps", raw_ids(doc, "steps"), "Schritt")
     problems += _not_empty(
-        doc, {"roles": loaded.roles, "steps": loaded.steps}, {"roles": "eine Rolle", "steps": "ein Schritt"}
+        doc,
+        {"roles": loaded.roles, "steps": loaded.steps},
+        {"roles": "eine Rolle", "steps": "ein Schritt"},
     )
     for i, step in enumerate(loaded.steps):
         if step is None:
@@ -35,12 +37,20 @@ def check_process(loaded: Loaded, docs: Docs) -> list[Problem]:
 
 
 def _office_contact(doc: Document, roles: Sequence[Role | None]) -> list[Problem]:
-    with_contact = [i for i, role in enumerate(roles) if role is not None and role.contact is not None]
+    with_contact = [
+        i for i, role in enumerate(roles) if role is not None and role.contact is not None
+    ]
     if not with_contact:
-        message = "keine Rolle hat einen Kontakt; die Koordinierungsstelle (OM-Geschäftsstelle) braucht „contact“"
+        message = (
+            "keine Rolle hat einen Kontakt; die Koordinierungsstelle "
+            "(OM-Geschäftsstelle) braucht „contact“"
+        )
         return [doc.problem(("roles",), message)]
     first = doc.line_of(("roles", with_contact[0]))
-    message = f"nur die Koordinierungsstelle hat einen Kontakt, und das ist schon die Rolle in Zeile {first}"
+    message = (
+        "nur die Koordinierungsstelle hat einen Kontakt, "
+        f"und das ist schon die Rolle in Zeile {first}"
+    )
     return [doc.problem(("roles", i, "contact"), message) for i in with_contact[1:]]
 
 
@@ -56,8 +66,8 @@ def check_agreement(loaded: Loaded, docs: Docs) -> list[Problem]:
             continue
         if previous is not None and version.date <= previous.date:
             message = (
-                f"Datum {version.date} liegt nicht nach dem der vorigen Fassung „{previous.id}“ ({previous.date}); "
-                "Fassungen stehen in zeitlicher Reihenfolge, die älteste zuerst"
+                f"Datum {version.date} liegt nicht nach dem der vorigen Fassung „{previous.id}“ "
+                f"({previous.date}); Fassungen stehen in zeitlicher Reihenfolge, die älteste zuerst"
             )
             problems.append(doc.problem(("versions", i, "date"), message))
         problems += _clauses(doc, i, version)
@@ -67,14 +77,19 @@ def check_agreement(loaded: Loaded, docs: Docs) -> list[Problem]:
 
 def _clauses(doc: Document, i: int, version: AgreementVersion) -> list[Problem]:
     path = ("versions", i, "clauses")
-    problems = _not_empty(doc, {"clauses": version.clauses}, {"clauses": "ein Abschnitt"}, prefix=("versions", i))
+    problems = _not_empty(
+        doc, {"clauses": version.clauses}, {"clauses": "ein Abschnitt"}, prefix=("versions", i)
+    )
     problems += duplicates(doc, path, [c.id for c in version.clauses], "Abschnitt")
-    problems += duplicates(doc, path, [c.number for c in version.clauses], "Abschnitt", "number", "Nummer")
+    problems += duplicates(
+        doc, path, [c.number for c in version.clauses], "Abschnitt", "number", "Nummer"
+    )
     for j in range(1, len(version.clauses)):
         before, clause = version.clauses[j - 1], version.clauses[j]
         if int(clause.number) < int(before.number):
             message = (
-                f"Nummer {clause.number} folgt auf Nummer {before.number}; Abschnitte stehen aufsteigend nummeriert"
+                f"Nummer {clause.number} folgt auf Nummer {before.number}; "
+                "Abschnitte stehen aufsteigend nummeriert"
             )
             problems.append(doc.problem((*path, j, "number"), message))
     return problems
@@ -95,7 +110,10 @@ def _timeline(doc: Document, steps: Sequence[TimelineStep | None]) -> list[Probl
             problems.append(doc.problem(("timeline", i, "date"), message))
         if step.state == "erledigt" and open_index is not None:
             line = doc.line_of(("timeline", open_index))
-            message = f"ein erledigter Schritt kann nicht auf einen offenen folgen (offener Schritt in Zeile {line})"
+            message = (
+                "ein erledigter Schritt kann nicht auf einen "
+                f"offenen folgen (offener Schritt in Zeile {line})"
+            )
             problems.append(doc.problem(("timeline", i, "state"), message))
         if step.state == "offen" and open_index is None:
             open_index = i
@@ -116,7 +134,8 @@ def _signatures(loaded: Loaded, docs: Docs) -> list[Problem]:
             problems += _signature(ndoc, path, signed, versions.get(signed.version), version_ids)
             if previous is not None and signed.signed_on < previous.signed_on:
                 message = (
-                    f"unterzeichnet am {signed.signed_on}, vor der Unterschrift davor ({previous.signed_on}); "
+                    f"unterzeichnet am {signed.signed_on}, vor der "
+                    f"Unterschrift davor ({previous.signed_on}); "
                     "die Unterschriften stehen in zeitlicher Reihenfolge, die älteste zuerst"
                 )
                 problems.append(ndoc.problem((*path, "signed_on"), message))
@@ -132,11 +151,17 @@ def _single_signature(doc: Document, i: int) -> bool:
 
 
 def _signature(
-    ndoc: Document, path: Path, signed: AgreementSignature, version: AgreementVersion | None, version_ids: list[str]
+    ndoc: Document,
+    path: Path,
+    signed: AgreementSignature,
+    version: AgreementVersion | None,
+    version_ids: list[str],
 ) -> list[Problem]:
     """One signature names an adopted version and is not dated before it."""
     if signed.version not in version_ids:
-        message = unknown("Fassung", signed.version, version_ids, "agreement.yaml", unknown="unbekannte")
+        message = unknown(
+            "Fassung", signed.version, version_ids, "agreement.yaml", unknown="unbekannte"
+        )
         return [ndoc.problem((*path, "version"), message)]
     if version is not None and version.status != "verabschiedet":
         message = (
@@ -164,9 +189,14 @@ def check_ambassadors(loaded: Loaded, docs: Docs) -> list[Problem]:
 
 
 def _not_empty(
-    doc: Document, values: Mapping[str, Sequence[object]], needed: Mapping[str, str], prefix: Path = ()
+    doc: Document,
+    values: Mapping[str, Sequence[object]],
+    needed: Mapping[str, str],
+    prefix: Path = (),
 ) -> list[Problem]:
     """A problem for each list in `needed` that is empty; the text says what it needs at least."""
     return [
-        doc.problem((*prefix, key), f"mindestens {what} ist nötig") for key, what in needed.items() if not values[key]
+        doc.problem((*prefix, key), f"mindestens {what} ist nötig")
+        for key, what in needed.items()
+        if not values[key]
     ]

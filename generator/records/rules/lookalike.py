@@ -20,7 +20,10 @@ def foreign_lookalikes(name: str) -> list[str]:
     for char in dict.fromkeys(unicodedata.normalize("NFKC", name)):
         latin = _latin(char)
         if latin != char:
-            found.append(f"„{char}“ (U+{ord(char):04X}, {unicodedata.name(char, '?')}) sieht aus wie „{latin}“")
+            found.append(
+                f"„{char}“ (U+{ord(char):04X}, "
+                f"{unicodedata.name(char, '?')}) sieht aus wie „{latin}“"
+            )
     return found
 
 
@@ -33,6 +36,11 @@ def _latin(char: str) -> str:
     for found in confusables.is_confusable(char, preferred_aliases=[], greedy=True) or []:
         for glyph in found["homoglyphs"]:
             latin = glyph["c"]
-            if glyph["n"].startswith("LATIN ") and isinstance(latin, str) and len(latin) == 1 and ord(latin) < 0x250:
+            if (
+                glyph["n"].startswith("LATIN ")
+                and isinstance(latin, str)
+                and len(latin) == 1
+                and ord(latin) < 0x250
+            ):
                 return latin
     return char

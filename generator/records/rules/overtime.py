@@ -17,7 +17,11 @@ def check_withdrawals(loaded: Loaded, docs: Docs) -> list[Problem]:
     problems = []
     for file, path, person in person_records(loaded.partners, loaded.networks):
         consent = person.consent
-        if consent is not None and consent.withdrawn_on is not None and consent.withdrawn_on < consent.given_on:
+        if (
+            consent is not None
+            and consent.withdrawn_on is not None
+            and consent.withdrawn_on < consent.given_on
+        ):
             message = (
                 f"widerrufen am {consent.withdrawn_on}, vor der Einwilligung ({consent.given_on}); "
                 "bitte beide Daten prüfen"
@@ -47,19 +51,27 @@ def check_former_ids(loaded: Loaded, docs: Docs) -> list[Problem]:
                 if former in current:
                     other = current[former]
                     where = (
-                        "dieser Eintrag selbst" if other == i else f"{what} in Zeile {doc.line_of((section, other))}"
+                        "dieser Eintrag selbst"
+                        if other == i
+                        else f"{what} in Zeile {doc.line_of((section, other))}"
                     )
                     message = (
-                        f"frühere Kennung „{former}“ ist eine aktuelle Kennung ({where}); unter ihrer alten Adresse "
+                        f"frühere Kennung „{former}“ ist eine aktuelle "
+                        f"Kennung ({where}); unter ihrer alten Adresse "
                         "steht eine Weiterleitung, deshalb darf kein Eintrag sie wieder verwenden"
                     )
                     problems.append(doc.problem(path, message))
                 elif former in claimed:
                     line = doc.line_of((section, claimed[former]))
-                    message = f"frühere Kennung „{former}“ nennt schon ein anderer Eintrag ({what} in Zeile {line})"
+                    message = (
+                        f"frühere Kennung „{former}“ nennt schon ein "
+                        f"anderer Eintrag ({what} in Zeile {line})"
+                    )
                     problems.append(doc.problem(path, message))
                 elif former in taken_names:
-                    message = f"frühere Kennung „{former}“ ist der Name einer Seite der Website selbst"
+                    message = (
+                        f"frühere Kennung „{former}“ ist der Name einer Seite der Website selbst"
+                    )
                     problems.append(doc.problem(path, message))
                 claimed.setdefault(former, i)
     return problems
@@ -74,8 +86,9 @@ def left_partner_warnings(records: Records) -> list[Problem]:
         for j, partner_id in enumerate(network.partners):
             if partner_id in left:
                 message = (
-                    f"„{partner_id}“ ist am {left[partner_id]} ausgetreten (left_on in partners.yaml) und wird "
-                    f"nicht mehr als Beteiligte gezeigt; bitte aus der Liste „partners“ von „{network.id}“ entfernen"
+                    f"„{partner_id}“ ist am {left[partner_id]} ausgetreten (left_on in "
+                    "partners.yaml) und wird nicht mehr als Beteiligte gezeigt; "
+                    f"bitte aus der Liste „partners“ von „{network.id}“ entfernen"
                 )
                 warnings.append(doc.problem(("networks", i, "partners", j), message, warning=True))
     return warnings
@@ -88,10 +101,17 @@ def ambassador_warnings(records: Records) -> list[Problem]:
     warnings = []
     for i, network in enumerate(records.networks):
         for j, person in enumerate(network.ambassadors):
-            if person.partner is not None and person.partner in known and person.partner not in network.partners:
+            if (
+                person.partner is not None
+                and person.partner in known
+                and person.partner not in network.partners
+            ):
                 message = (
-                    f"„{person.partner}“ ist am Netzwerk „{network.id}“ nicht beteiligt; bitte den Partner unter "
+                    f"„{person.partner}“ ist am Netzwerk „{network.id}“ "
+                    "nicht beteiligt; bitte den Partner unter "
                     "„partners“ eintragen oder beim Botschafter den richtigen Partner nennen"
                 )
-                warnings.append(doc.problem(("networks", i, "ambassadors", j, "partner"), message, warning=True))
+                warnings.append(
+                    doc.problem(("networks", i, "ambassadors", j, "partner"), message, warning=True)
+                )
     return warnings

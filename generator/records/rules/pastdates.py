@@ -14,7 +14,9 @@ def check_past_dates(loaded: Loaded, docs: Docs, today: date) -> list[Problem]:
     """A problem for each recorded date after the run's day."""
     return [
         docs[file].problem(
-            path, f"Datum liegt in der Zukunft ({shown(day.isoformat())}); eingetragen wird, was schon geschehen ist"
+            path,
+            f"Datum liegt in der Zukunft ({shown(day.isoformat())}); "
+            "eingetragen wird, was schon geschehen ist",
         )
         for file, path, day in _recorded_dates(loaded)
         if day > today
@@ -28,7 +30,11 @@ def _recorded_dates(loaded: Loaded) -> Iterator[tuple[str, Path, date]]:
         yield from _dated("partners.yaml", ("partners", i, "verified_on"), partner.verified_on)
         yield from _dated("partners.yaml", ("partners", i, "left_on"), partner.left_on)
         for j, contact in enumerate(partner.regional_contacts):
-            yield from _dated("partners.yaml", ("partners", i, "regional_contacts", j, "named_on"), contact.named_on)
+            yield from _dated(
+                "partners.yaml",
+                ("partners", i, "regional_contacts", j, "named_on"),
+                contact.named_on,
+            )
     for i, network in enumerate(loaded.networks):
         if network is None:
             continue
@@ -37,7 +43,9 @@ def _recorded_dates(loaded: Loaded) -> Iterator[tuple[str, Path, date]]:
         yield from _dated("networks.yaml", ("networks", i, "status_as_of"), network.status_as_of)
         for j, signature in enumerate(network.agreement):
             # The line of the signature: a list item, or the single section of the earlier form (no item 0).
-            yield from _dated("networks.yaml", ("networks", i, "agreement", j, "signed_on"), signature.signed_on)
+            yield from _dated(
+                "networks.yaml", ("networks", i, "agreement", j, "signed_on"), signature.signed_on
+            )
     for file, path, person in person_records(loaded.partners, loaded.networks):
         if person.consent is not None:
             yield from _dated(file, (*path, "consent", "given_on"), person.consent.given_on)

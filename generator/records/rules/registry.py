@@ -11,7 +11,14 @@ from generator.problems import Path as DataPath
 from generator.problems import Problem
 from generator.records.document import Document
 from generator.records.loaded import Docs, Loaded
-from generator.records.rules.crossref import duplicates, known_ids, raw_ids, raw_members, unclear_memberships, unknown
+from generator.records.rules.crossref import (
+    duplicates,
+    known_ids,
+    raw_ids,
+    raw_members,
+    unclear_memberships,
+    unknown,
+)
 from generator.records.rules.handbook import check_agreement, check_ambassadors, check_process
 from generator.records.rules.lookalike import foreign_lookalikes, skeleton
 from generator.records.rules.overtime import check_former_ids, check_withdrawals
@@ -53,19 +60,30 @@ def check_directory(loaded: Loaded, docs: Docs) -> list[Problem]:
         for j, partner_id in enumerate(network.partners):
             path = ("networks", i, "partners", j)
             if partner_id in seen:
-                problems.append(ndoc.problem(path, f"Partner „{partner_id}“ ist doppelt eingetragen"))
+                problems.append(
+                    ndoc.problem(path, f"Partner „{partner_id}“ ist doppelt eingetragen")
+                )
             elif partner_id not in partner_ids:
-                problems.append(ndoc.problem(path, unknown("Partner", partner_id, partner_ids, "partners.yaml")))
+                problems.append(
+                    ndoc.problem(path, unknown("Partner", partner_id, partner_ids, "partners.yaml"))
+                )
             seen.add(partner_id)
     members, unclear = raw_members(ndoc), unclear_memberships(ndoc)
     for i, partner in enumerate(partners):
         if partner is not None:
-            problems += _check_partner(pdoc, i, partner, network_ids, members.get(partner.id, set()), unclear)
+            problems += _check_partner(
+                pdoc, i, partner, network_ids, members.get(partner.id, set()), unclear
+            )
     return problems
 
 
 def _check_partner(
-    doc: Document, i: int, partner: Partner, network_ids: set[str], networks: set[str], unclear: set[str]
+    doc: Document,
+    i: int,
+    partner: Partner,
+    network_ids: set[str],
+    networks: set[str],
+    unclear: set[str],
 ) -> list[Problem]:
     """Rules of one partner; `unclear` networks have an invalid partner list, so membership is not judged."""
     problems = []
@@ -73,7 +91,12 @@ def _check_partner(
         path = ("partners", i, "regional_contacts", j, "network")
         if contact.network not in network_ids:
             problems.append(
-                doc.problem(path, unknown("Netzwerk", contact.network, network_ids, "networks.yaml", "unbekanntes"))
+                doc.problem(
+                    path,
+                    unknown(
+                        "Netzwerk", contact.network, network_ids, "networks.yaml", "unbekanntes"
+                    ),
+                )
             )
         elif contact.network not in networks | unclear:
             message = (
@@ -84,13 +107,23 @@ def _check_partner(
     problems += _presence(doc, i, partner)
     if partner.scope == "regional":
         if partner.liaison is not None:
-            message = "nur nationale Partnerinstitutionen (scope: national) benennen eine nationale Ansprechperson"
+            message = (
+                "nur nationale Partnerinstitutionen (scope: "
+                "national) benennen eine nationale Ansprechperson"
+            )
             problems.append(doc.problem(("partners", i, "liaison"), message))
         if partner.regional_contacts:
-            message = "regionale Ansprechpersonen benennen nur nationale Partnerinstitutionen (scope: national)"
+            message = (
+                "regionale Ansprechpersonen benennen nur "
+                "nationale Partnerinstitutionen (scope: national)"
+            )
             problems.append(doc.problem(("partners", i, "regional_contacts"), message))
-    elif partner.liaison is None and (represented_in_regions(partner) or networks or partner.regional_contacts):
-        problems.append(doc.problem(("partners", i, "liaison"), _missing_liaison(partner, networks)))
+    elif partner.liaison is None and (
+        represented_in_regions(partner) or networks or partner.regional_contacts
+    ):
+        problems.append(
+            doc.problem(("partners", i, "liaison"), _missing_liaison(partner, networks))
+        )
     return problems
 
 
@@ -100,7 +133,10 @@ def _presence(doc: Document, i: int, partner: Partner) -> list[Problem]:
         return []
     path = ("partners", i, "present_in")
     if partner.scope != "national":
-        message = "nur nationale Partnerinstitutionen (scope: national) nennen die Länder, in denen sie vertreten sind"
+        message = (
+            "nur nationale Partnerinstitutionen (scope: national) "
+            "nennen die Länder, in denen sie vertreten sind"
+        )
         return [doc.problem(path, message)]
     if "represented_in_regions" in partner.model_fields_set and not partner.represented_in_regions:
         message = (
@@ -127,7 +163,9 @@ def lookalike_names(
 ) -> list[Problem]:
     """Two records whose names a reader cannot tell apart (case, normalisation, letters of another script)."""
     # A record appended by `python -m generator new` still carries the example name; `check` warns about it.
-    skeletons = re.compile("|".join(rf"{re.escape(placeholder)}(?:-[0-9]+)?" for _, _, placeholder in KINDS.values()))
+    skeletons = re.compile(
+        "|".join(rf"{re.escape(placeholder)}(?:-[0-9]+)?" for _, _, placeholder in KINDS.values())
+    )
     first: dict[str, tuple[int, str]] = {}
     problems = []
     for i, record in enumerate(records):
@@ -136,7 +174,10 @@ def lookalike_names(
         key = skeleton(record.name)
         if key in first:
             j, other = first[key]
-            message = f"Name „{record.name}“ ist von „{other}“ ({what} in Zeile {doc.line_of((section, j))}) "
+            message = (
+                f"Name „{record.name}“ ist von „{other}“ "
+                f"({what} in Zeile {doc.line_of((section, j))}) "
+            )
             message += "kaum zu unterscheiden; zwei Einträge brauchen verschiedene Namen"
             foreign = foreign_lookalikes(record.name) or foreign_lookalikes(other)
             message += f" ({'; '.join(foreign)})" if foreign else ""
@@ -154,7 +195,9 @@ def _duplicate_contacts(doc: Document, partners: Sequence[Partner | None]) -> li
             path = ("partners", i, "regional_contacts", j)
             if contact.id in first:
                 line = doc.line_of(first[contact.id])
-                message = f"Kennung „{contact.id}“ ist doppelt vergeben (Ansprechperson in Zeile {line})"
+                message = (
+                    f"Kennung „{contact.id}“ ist doppelt vergeben (Ansprechperson in Zeile {line})"
+                )
                 problems.append(doc.problem((*path, "id"), message))
             else:
                 first[contact.id] = path
@@ -173,8 +216,8 @@ def check_page_names(loaded: Loaded, docs: Docs) -> list[Problem]:
         for i, item_id in enumerate(raw_ids(doc, section)):
             if item_id in FIXED_NAMES.get(folder, ()):
                 message = (
-                    f"Kennung „{item_id}“ ist nicht möglich: unter {folder}/{item_id} steht schon eine Seite der "
-                    "Website selbst; bitte eine andere Kennung wählen"
+                    f"Kennung „{item_id}“ ist nicht möglich: unter {folder}/{item_id} steht schon "
+                    "eine Seite der Website selbst; bitte eine andere Kennung wählen"
                 )
                 problems.append(doc.problem((section, i, "id"), message))
     return sorted(set(problems))

@@ -20,7 +20,10 @@ from generator.records.schema.process import (
 )
 
 RULE_STEPS = (STEP_ASKED, STEP_NAMED, STEP_INFORMED, STEP_PASSED)
-DECISION = "laut Beschluss gibt die Koordinierungsstelle die Kontaktdaten erst weiter, wenn die Person informiert ist"
+DECISION = (
+    "laut Beschluss gibt die Koordinierungsstelle die Kontaktdaten erst weiter, "
+    "wenn die Person informiert ist"
+)
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,10 @@ def _raw_contacts(docs: Docs) -> dict[str, tuple[str, str] | None]:
     wrong contact (unknown network, network the partner is not in, id used twice) to its own message.
     """
 
-    networks, members = set(raw_ids(docs["networks.yaml"], "networks")), raw_members(docs["networks.yaml"])
+    networks, members = (
+        set(raw_ids(docs["networks.yaml"], "networks")),
+        raw_members(docs["networks.yaml"]),
+    )
     data = docs["partners.yaml"].data
     contacts: dict[str, tuple[str, str] | None] = {}
     for partner in data.get("partners") or [] if isinstance(data, dict) else []:
@@ -108,7 +114,9 @@ def _check_request(c: _Context, i: int, request: Request) -> list[Problem]:
 def _references(c: _Context, i: int, request: Request) -> list[Problem]:
     problems = []
     if request.network not in c.network_ids:
-        message = unknown("Netzwerk", request.network, c.network_ids, "networks.yaml", "unbekanntes")
+        message = unknown(
+            "Netzwerk", request.network, c.network_ids, "networks.yaml", "unbekanntes"
+        )
         problems.append(c.doc.problem(("requests", i, "network"), message))
     partner = c.partners.get(request.partner)
     if request.partner not in c.partner_ids:
@@ -154,11 +162,14 @@ def _step_order(c: _Context, i: int, request: Request) -> list[Problem]:
         elif missing is not None:
             message = (
                 f"Schritt „{step_id}“ hat ein Datum, aber der vorherige Schritt „{missing}“ "
-                f"({c.steps[missing].title}) fehlt; die Schritte folgen der Reihenfolge des Verfahrens"
+                f"({c.steps[missing].title}) fehlt; die "
+                "Schritte folgen der Reihenfolge des Verfahrens"
             )
             problems.append(c.doc.problem(path, message))
         elif previous is not None and day < request.steps[previous]:
-            problems.append(c.doc.problem(path, _earlier(step_id, day, previous, request.steps[previous])))
+            problems.append(
+                c.doc.problem(path, _earlier(step_id, day, previous, request.steps[previous]))
+            )
         previous = step_id
     return problems
 
@@ -170,8 +181,8 @@ def _earlier(step_id: str, day: date, previous: str, previous_day: date) -> str:
             f"{previous_day.isoformat()} informiert; {DECISION}"
         )
     return (
-        f"Datum {day.isoformat()} liegt vor dem vorherigen Schritt „{previous}“ ({previous_day.isoformat()}); "
-        f"die Daten der Schritte dürfen nicht zurückgehen"
+        f"Datum {day.isoformat()} liegt vor dem vorherigen Schritt „{previous}“ "
+        f"({previous_day.isoformat()}); die Daten der Schritte dürfen nicht zurückgehen"
     )
 
 
@@ -180,8 +191,8 @@ def _liaison(c: _Context, i: int, request: Request) -> list[Problem]:
     if STEP_ASKED not in request.steps or partner is None or partner.liaison is not None:
         return []
     message = (
-        f"„{partner.id}“ hat keine nationale Ansprechperson (partners.yaml, liaison); die Koordinierungsstelle "
-        f"kann erst nachfragen, wenn der Partner eine benannt hat"
+        f"„{partner.id}“ hat keine nationale Ansprechperson (partners.yaml, liaison); "
+        "die Koordinierungsstelle kann erst nachfragen, wenn der Partner eine benannt hat"
     )
     return [c.doc.problem(("requests", i, "steps", STEP_ASKED), message)]
 
@@ -191,17 +202,27 @@ def _person(c: _Context, i: int, request: Request) -> list[Problem]:
         return []
     path = ("requests", i, "person")
     if STEP_NAMED not in request.steps:
-        return [c.doc.problem(path, f"Ansprechperson eingetragen, aber der Schritt „{STEP_NAMED}“ hat kein Datum")]
+        return [
+            c.doc.problem(
+                path, f"Ansprechperson eingetragen, aber der Schritt „{STEP_NAMED}“ hat kein Datum"
+            )
+        ]
     if request.person not in c.contacts:
         hint = did_you_mean(request.person, c.contacts)
-        message = f"unbekannte Ansprechperson „{request.person}“ (nicht in partners.yaml unter regional_contacts){hint}"
+        message = (
+            f"unbekannte Ansprechperson „{request.person}“ (nicht "
+            f"in partners.yaml unter regional_contacts){hint}"
+        )
         return [c.doc.problem(path, message)]
     known = c.contacts[request.person]
     if known is None:
         return []  # partners.yaml reports what is wrong with this contact
     partner_id, network_id = known
     if partner_id != request.partner:
-        message = f"Ansprechperson „{request.person}“ gehört zu „{partner_id}“, nicht zum angefragten Partner "
+        message = (
+            f"Ansprechperson „{request.person}“ gehört zu "
+            f"„{partner_id}“, nicht zum angefragten Partner "
+        )
         message += f"„{request.partner}“"
         return [c.doc.problem(path, message)]
     if network_id != request.network:
@@ -218,17 +239,20 @@ def _status(c: _Context, i: int, request: Request) -> list[Problem]:
         problems = []
         if last not in request.steps:
             message = (
-                f"Status „erledigt“ setzt voraus, dass alle Schritte ein Datum haben; es fehlt „{last}“ "
-                f"({c.steps[last].title})"
+                "Status „erledigt“ setzt voraus, dass alle Schritte ein Datum haben; "
+                f"es fehlt „{last}“ ({c.steps[last].title})"
             )
             problems.append(c.doc.problem(path, message))
         if request.person is None:
             message = (
-                "eine erledigte Anfrage muss die benannte Ansprechperson nennen (person: Kennung aus partners.yaml)"
+                "eine erledigte Anfrage muss die benannte Ansprechperson "
+                "nennen (person: Kennung aus partners.yaml)"
             )
             problems.append(c.doc.problem(path, message))
         return problems
     # Only when every step has a date: undated steps in between are reported at the step that follows them.
     if request.status == "offen" and all(step in request.steps for step in c.logged):
-        return [c.doc.problem(path, "alle Schritte haben ein Datum; bitte „status: erledigt“ setzen")]
+        return [
+            c.doc.problem(path, "alle Schritte haben ein Datum; bitte „status: erledigt“ setzen")
+        ]
     return []

@@ -11,7 +11,13 @@ from generator.records.schema.agreement import (
 from generator.records.schema.base import Consent, Person, Record
 from generator.records.schema.directory import NetworksFile, PartnersFile
 from generator.records.schema.legal import Authority, Host, LegalFile, Operator, Responsible
-from generator.records.schema.networks import AgreementSignature, Ambassador, Location, Network, NetworkContact
+from generator.records.schema.networks import (
+    AgreementSignature,
+    Ambassador,
+    Location,
+    Network,
+    NetworkContact,
+)
 from generator.records.schema.partners import Liaison, Partner, RegionalContact
 from generator.records.schema.process import OfficeContact, ProcessFile, Role, Step
 from generator.records.schema.requests import REQUEST_STATUSES, Request, RequestsFile

@@ -9,13 +9,18 @@ from pydantic import Field, StrictBool
 from generator.records.fieldtypes import ClauseNumber, Day, Id, Paragraph, Text
 from generator.records.schema.base import Record, choices
 
-AGREEMENT_STATUSES = {"entwurf": "Entwurf", "final": "finale Fassung", "verabschiedet": "verabschiedet"}
+AGREEMENT_STATUSES = {
+    "entwurf": "Entwurf",
+    "final": "finale Fassung",
+    "verabschiedet": "verabschiedet",
+}
 
 
 TIMELINE_STATES = {"erledigt": "erledigt", "offen": "offen", "geplant": "geplant"}
 
 
-if TYPE_CHECKING:  # mypy reads no Literal built from a table's keys; to it the choices are plain text
+# mypy reads no Literal built from a table's keys; to it the choices are plain text
+if TYPE_CHECKING:
     AgreementStatus = str
     TimelineState = str
 else:
@@ -28,14 +33,23 @@ class Clause(Record):
 
     id: Id = Field(
         title="Kennung",
-        description="Bleibende Kennung über alle Fassungen; daran erkennt die Änderungsseite den Abschnitt wieder.",
+        description=(
+            "Bleibende Kennung über alle Fassungen; daran "
+            "erkennt die Änderungsseite den Abschnitt wieder."
+        ),
         examples=["koordinierungsstelle"],
     )
-    number: ClauseNumber = Field(title="Nummer", description="Nummer des Abschnitts (§ 1, § 2, …).", examples=["3"])
-    title: Text = Field(
-        title="Überschrift", description="Überschrift des Abschnitts.", examples=["Koordinierungsstelle"]
+    number: ClauseNumber = Field(
+        title="Nummer", description="Nummer des Abschnitts (§ 1, § 2, …).", examples=["3"]
     )
-    text: Paragraph = Field(title="Text", description="Wortlaut des Abschnitts.", examples=["Die Partner …"])
+    title: Text = Field(
+        title="Überschrift",
+        description="Überschrift des Abschnitts.",
+        examples=["Koordinierungsstelle"],
+    )
+    text: Paragraph = Field(
+        title="Text", description="Wortlaut des Abschnitts.", examples=["Die Partner …"]
+    )
     basis: Text | None = Field(
         None,
         title="Grundlage",
@@ -47,15 +61,24 @@ class Clause(Record):
 class AgreementVersion(Record):
     """One version of the agreement with its clauses."""
 
-    id: Id = Field(title="Kennung", description="Eindeutige Kennung der Fassung.", examples=["2021-06-21"])
-    date: Day = Field(title="Datum", description="Datum der Fassung (JJJJ-MM-TT).", examples=["2021-06-21"])
+    id: Id = Field(
+        title="Kennung", description="Eindeutige Kennung der Fassung.", examples=["2021-06-21"]
+    )
+    date: Day = Field(
+        title="Datum", description="Datum der Fassung (JJJJ-MM-TT).", examples=["2021-06-21"]
+    )
     status: AgreementStatus = Field(
-        title="Status", description="Stand der Fassung: " + choices(AGREEMENT_STATUSES) + ".", examples=["entwurf"]
+        title="Status",
+        description="Stand der Fassung: " + choices(AGREEMENT_STATUSES) + ".",
+        examples=["entwurf"],
     )
     draft_wording: StrictBool = Field(
         False,
         title="Wortlaut im Entwurf",
-        description="`true`, wenn der Wortlaut ein Formulierungsvorschlag ist, den die Quellen so nicht enthalten.",
+        description=(
+            "`true`, wenn der Wortlaut ein Formulierungsvorschlag "
+            "ist, den die Quellen so nicht enthalten."
+        ),
         examples=[True],
     )
     example: StrictBool = Field(
@@ -71,35 +94,54 @@ class AgreementVersion(Record):
         examples=["Neu ist Abschnitt 3."],
     )
     preamble: Paragraph | None = Field(
-        None, title="Präambel", description="Einleitender Text vor den Abschnitten.", examples=["Die Partner …"]
+        None,
+        title="Präambel",
+        description="Einleitender Text vor den Abschnitten.",
+        examples=["Die Partner …"],
     )
-    clauses: list[Clause] = Field(title="Abschnitte", description="Die nummerierten Abschnitte in ihrer Reihenfolge.")
+    clauses: list[Clause] = Field(
+        title="Abschnitte", description="Die nummerierten Abschnitte in ihrer Reihenfolge."
+    )
 
 
 class TimelineStep(Record):
     """A step on the way to the adopted agreement."""
 
-    title: Text = Field(title="Titel", description="Was geschieht.", examples=["Rückmeldung der Partner"])
-    text: Paragraph | None = Field(
-        None, title="Text", description="Erläuterung des Schritts.", examples=["Die Partner melden …"]
+    title: Text = Field(
+        title="Titel", description="Was geschieht.", examples=["Rückmeldung der Partner"]
     )
-    date: Day = Field(title="Datum", description="Datum oder Frist des Schritts (JJJJ-MM-TT).", examples=["2021-08-31"])
+    text: Paragraph | None = Field(
+        None,
+        title="Text",
+        description="Erläuterung des Schritts.",
+        examples=["Die Partner melden …"],
+    )
+    date: Day = Field(
+        title="Datum",
+        description="Datum oder Frist des Schritts (JJJJ-MM-TT).",
+        examples=["2021-08-31"],
+    )
     assumed: StrictBool = Field(
         False,
         title="Datum angenommen",
         description=(
-            "`true`, wenn die Quellen für den Schritt kein Datum nennen und das Datum nur angenommen ist; "
-            "die Seite der Vereinbarung zeigt dann „Datum angenommen“."
+            "`true`, wenn die Quellen für den Schritt kein Datum nennen und das Datum nur "
+            "angenommen ist; die Seite der Vereinbarung zeigt dann „Datum angenommen“."
         ),
         examples=[True],
     )
     deadline: StrictBool = Field(
-        False, title="Frist", description="`true`, wenn das Datum eine Frist ist („bis …“).", examples=[True]
+        False,
+        title="Frist",
+        description="`true`, wenn das Datum eine Frist ist („bis …“).",
+        examples=[True],
     )
     state: TimelineState = Field(
         title="Stand",
         description=(
-            "Stand des Schritts: " + choices(TIMELINE_STATES) + "; `geplant`, wenn eine Quelle den Schritt plant, "
+            "Stand des Schritts: "
+            + choices(TIMELINE_STATES)
+            + "; `geplant`, wenn eine Quelle den Schritt plant, "
             "aber nicht sagt, ob er stattfand."
         ),
         examples=["erledigt"],
@@ -114,7 +156,9 @@ class AgreementFile(Record):
         description="Name der Vereinbarung.",
         examples=["Vereinbarung zur Zusammenarbeit in den Regionen"],
     )
-    versions: list[AgreementVersion] = Field(title="Fassungen", description="Alle Fassungen, die älteste zuerst.")
+    versions: list[AgreementVersion] = Field(
+        title="Fassungen", description="Alle Fassungen, die älteste zuerst."
+    )
     timeline: list[TimelineStep] = Field(
         title="Zeitplan", description="Die Schritte bis zur Verabschiedung in ihrer Reihenfolge."
     )

@@ -35,8 +35,8 @@ class Consent(Record):
     via: Text = Field(
         title="Wie",
         description=(
-            "Wie die Einwilligung vorliegt und wo sie abgelegt ist, z. B. „E-Mail an die Geschäftsstelle“ oder "
-            "„unterschriebenes Formular, Ordner Einwilligungen“."
+            "Wie die Einwilligung vorliegt und wo sie abgelegt ist, z. B. „E-Mail an die "
+            "Geschäftsstelle“ oder „unterschriebenes Formular, Ordner Einwilligungen“."
         ),
         examples=["E-Mail an die Geschäftsstelle"],
     )
@@ -44,10 +44,10 @@ class Consent(Record):
         None,
         title="Widerrufen am",
         description=(
-            "Datum, an dem die Person ihre Einwilligung widerrufen hat (JJJJ-MM-TT). Ab diesem Tag gilt sie als "
-            "Person ohne Einwilligung: Die öffentliche Website nennt sie nicht mehr. `given_on` und `via` bleiben "
-            "als Nachweis stehen (Art. 7 Abs. 1 DSGVO); die interne Seite „Einträge prüfen“ zeigt, was noch zu "
-            "löschen ist."
+            "Datum, an dem die Person ihre Einwilligung widerrufen hat (JJJJ-MM-TT). "
+            "Ab diesem Tag gilt sie als Person ohne Einwilligung: Die öffentliche Website nennt "
+            "sie nicht mehr. `given_on` und `via` bleiben als Nachweis stehen (Art. 7 Abs. 1 "
+            "DSGVO); die interne Seite „Einträge prüfen“ zeigt, was noch zu löschen ist."
         ),
         examples=["2026-11-30"],
     )
@@ -65,13 +65,15 @@ def _consent(value: object) -> object:
     if value is True:
         raise PydanticCustomError(
             "om_consent",
-            "bitte festhalten, wann und wie die Person eingewilligt hat: unter „consent:“ die Felder "
+            "bitte festhalten, wann und wie die Person "
+            "eingewilligt hat: unter „consent:“ die Felder "
             "„given_on: JJJJ-MM-TT“ und „via: …“ eintragen (ohne Einwilligung: „consent: false“)",
         )
     if value is not None and not isinstance(value, dict):
         raise PydanticCustomError(
             "om_consent",
-            "muss false sein oder ein Abschnitt mit „given_on“, „via“ und gegebenenfalls „withdrawn_on“ ({value})",
+            "muss false sein oder ein Abschnitt mit „given_on“, "
+            "„via“ und gegebenenfalls „withdrawn_on“ ({value})",
             {"value": shown(value)},
         )
     return value
@@ -79,7 +81,9 @@ def _consent(value: object) -> object:
 
 def _consent_schema(schema: JsonSchemaValue) -> None:
     # Editors see what the loader accepts: the section, or false for "no consent".
-    schema["anyOf"] = [option for option in schema["anyOf"] if option.get("type") != "null"] + [{"const": False}]
+    schema["anyOf"] = [option for option in schema["anyOf"] if option.get("type") != "null"] + [
+        {"const": False}
+    ]
 
 
 ConsentField = Annotated[Consent | None, BeforeValidator(_consent)]
@@ -95,7 +99,11 @@ class Person(Record):
         description="Funktion oder Stelle in der Einrichtung.",
         examples=["Referentin Prävention"],
     )
-    email: Email = Field(title="E-Mail", description="Dienstliche E-Mail-Adresse.", examples=["e.beispiel@example.org"])
+    email: Email = Field(
+        title="E-Mail",
+        description="Dienstliche E-Mail-Adresse.",
+        examples=["e.beispiel@example.org"],
+    )
     phone: Phone | None = Field(
         None,
         title="Telefon",
@@ -106,12 +114,13 @@ class Person(Record):
         None,
         title="Einwilligung",
         description=(
-            "Nur eintragen, wenn die Person schriftlich eingewilligt hat, dass Name, E-Mail und Telefon öffentlich "
-            "erscheinen: ein Abschnitt mit `given_on` (Datum) und `via` (wie die Einwilligung vorliegt). Ohne "
-            "Einwilligung fehlt das Feld oder steht `false`; dann stehen diese Angaben nur auf der internen "
-            "Website. Bei einem Widerruf bleibt der Abschnitt stehen und bekommt `withdrawn_on`. Von nationalen "
-            "Ansprechpersonen zeigt die öffentliche Website auch mit Einwilligung nur den Namen: Ihr Kontakt "
-            "läuft immer über die OM-Geschäftsstelle."
+            "Nur eintragen, wenn die Person schriftlich eingewilligt hat, dass Name, "
+            "E-Mail und Telefon öffentlich erscheinen: ein Abschnitt mit `given_on` (Datum) "
+            "und `via` (wie die Einwilligung vorliegt). Ohne Einwilligung fehlt das Feld oder "
+            "steht `false`; dann stehen diese Angaben nur auf der internen Website. "
+            "Bei einem Widerruf bleibt der Abschnitt stehen und bekommt `withdrawn_on`. "
+            "Von nationalen Ansprechpersonen zeigt die öffentliche Website auch mit Einwilligung "
+            "nur den Namen: Ihr Kontakt läuft immer über die OM-Geschäftsstelle."
         ),
         json_schema_extra=_consent_schema,
     )

@@ -12,25 +12,41 @@ class Operator(Record):
     """The organisation that runs the site (Diensteanbieter nach § 5 DDG, Verantwortlicher nach Art. 4 DSGVO)."""
 
     organisation: Text = Field(
-        title="Name", description="Name der Einrichtung, die die Website betreibt.", examples=["Beispiel-Stiftung"]
+        title="Name",
+        description="Name der Einrichtung, die die Website betreibt.",
+        examples=["Beispiel-Stiftung"],
     )
     legal_form: Text | None = Field(
-        None, title="Rechtsform", description="Rechtsform, z. B. „eingetragener Verein“.", examples=["Stiftung"]
+        None,
+        title="Rechtsform",
+        description="Rechtsform, z. B. „eingetragener Verein“.",
+        examples=["Stiftung"],
     )
     street: Text = Field(
-        title="Straße", description="Straße und Hausnummer (ladungsfähige Anschrift).", examples=["Musterstraße 1"]
+        title="Straße",
+        description="Straße und Hausnummer (ladungsfähige Anschrift).",
+        examples=["Musterstraße 1"],
     )
-    postcode: Postcode = Field(title="PLZ", description="Fünfstellige Postleitzahl.", examples=["10115"])
+    postcode: Postcode = Field(
+        title="PLZ", description="Fünfstellige Postleitzahl.", examples=["10115"]
+    )
     city: Text = Field(title="Ort", description="Ort der Anschrift.", examples=["Berlin"])
     email: Email = Field(
         title="E-Mail",
-        description="Adresse für die schnelle Kontaktaufnahme (§ 5 DDG); hierhin gehen auch „Fehler melden“-Mails.",
+        description=(
+            "Adresse für die schnelle Kontaktaufnahme (§ 5 "
+            "DDG); hierhin gehen auch „Fehler melden“-Mails."
+        ),
         examples=["geschaeftsstelle@example.org"],
     )
-    phone: Phone | None = Field(None, title="Telefon", description="Telefonnummer.", examples=["+49 30 0000 0000"])
+    phone: Phone | None = Field(
+        None, title="Telefon", description="Telefonnummer.", examples=["+49 30 0000 0000"]
+    )
     represented_by: list[Text] = Field(
         title="Vertreten durch",
-        description="Vertretungsberechtigte Personen mit Funktion (bei juristischen Personen Pflicht).",
+        description=(
+            "Vertretungsberechtigte Personen mit Funktion (bei juristischen Personen Pflicht)."
+        ),
         examples=[["Erika Beispiel (Vorstand)"]],
     )
     registry_entry: Text | None = Field(
@@ -51,8 +67,12 @@ class Responsible(Record):
     """The person responsible for the content (§ 18 Abs. 2 MStV)."""
 
     name: Text = Field(title="Name", description="Vor- und Nachname.", examples=["Erika Beispiel"])
-    street: Text = Field(title="Straße", description="Straße und Hausnummer.", examples=["Musterstraße 1"])
-    postcode: Postcode = Field(title="PLZ", description="Fünfstellige Postleitzahl.", examples=["10115"])
+    street: Text = Field(
+        title="Straße", description="Straße und Hausnummer.", examples=["Musterstraße 1"]
+    )
+    postcode: Postcode = Field(
+        title="PLZ", description="Fünfstellige Postleitzahl.", examples=["10115"]
+    )
     city: Text = Field(title="Ort", description="Ort der Anschrift.", examples=["Berlin"])
 
 
@@ -63,7 +83,9 @@ class Host(Record):
         title="Name", description="Name des Hosting-Anbieters.", examples=["Beispiel-Hosting GmbH"]
     )
     address: Text = Field(
-        title="Anschrift", description="Anschrift in einer Zeile.", examples=["Beispielweg 2, 20095 Hamburg"]
+        title="Anschrift",
+        description="Anschrift in einer Zeile.",
+        examples=["Beispielweg 2, 20095 Hamburg"],
     )
     country: Text = Field(title="Land", description="Land des Sitzes.", examples=["Deutschland"])
     log_retention_days: DayCount = Field(
@@ -75,8 +97,8 @@ class Host(Record):
         None,
         title="Übermittlung in ein Drittland",
         description=(
-            "Nur bei Sitz außerhalb der EU: die Grundlage der Übermittlung (Art. 13 Abs. 1 f DSGVO), z. B. "
-            "„Angemessenheitsbeschluss der EU-Kommission für die USA“."
+            "Nur bei Sitz außerhalb der EU: die Grundlage der Übermittlung (Art. 13 Abs. 1 f "
+            "DSGVO), z. B. „Angemessenheitsbeschluss der EU-Kommission für die USA“."
         ),
         examples=["Angemessenheitsbeschluss der EU-Kommission"],
     )
@@ -86,12 +108,18 @@ class Authority(Record):
     """The data protection supervisory authority responsible for the operator."""
 
     organisation: Text = Field(
-        title="Name", description="Name der Aufsichtsbehörde.", examples=["Landesbeauftragte für Datenschutz"]
+        title="Name",
+        description="Name der Aufsichtsbehörde.",
+        examples=["Landesbeauftragte für Datenschutz"],
     )
     address: Text = Field(
-        title="Anschrift", description="Anschrift in einer Zeile.", examples=["Beispielplatz 3, 10115 Berlin"]
+        title="Anschrift",
+        description="Anschrift in einer Zeile.",
+        examples=["Beispielplatz 3, 10115 Berlin"],
     )
-    website: Url = Field(title="Website", description="Website der Behörde.", examples=["https://www.example.org"])
+    website: Url = Field(
+        title="Website", description="Website der Behörde.", examples=["https://www.example.org"]
+    )
 
 
 class LegalFile(Record):
@@ -101,18 +129,23 @@ class LegalFile(Record):
         False,
         title="Beispiel",
         description=(
-            "`true`, solange die Angaben Musterangaben sind; beide Seiten zeigen dann einen deutlichen Hinweis. "
-            "Vor der Veröffentlichung durch die echten Angaben ersetzen und das Feld löschen (auf der "
-            "Redaktionsseite die Auswahl leeren)."
+            "`true`, solange die Angaben Musterangaben sind; beide Seiten zeigen dann einen "
+            "deutlichen Hinweis. Vor der Veröffentlichung durch die echten Angaben ersetzen und "
+            "das Feld löschen (auf der Redaktionsseite die Auswahl leeren)."
         ),
         examples=[True],
     )
     updated_on: Day = Field(
-        title="Stand", description="Datum der letzten Änderung der Angaben (JJJJ-MM-TT).", examples=["2026-11-30"]
+        title="Stand",
+        description="Datum der letzten Änderung der Angaben (JJJJ-MM-TT).",
+        examples=["2026-11-30"],
     )
-    operator: Operator = Field(title="Betreiber", description="Wer die Website betreibt und verantwortet.")
+    operator: Operator = Field(
+        title="Betreiber", description="Wer die Website betreibt und verantwortet."
+    )
     responsible: Responsible = Field(
-        title="Verantwortlich für den Inhalt", description="Verantwortliche Person nach § 18 Abs. 2 MStV."
+        title="Verantwortlich für den Inhalt",
+        description="Verantwortliche Person nach § 18 Abs. 2 MStV.",
     )
     privacy_officer_email: Email | None = Field(
         None,
@@ -122,5 +155,6 @@ class LegalFile(Record):
     )
     host: Host = Field(title="Hosting", description="Wer die öffentliche Website ausliefert.")
     supervisory_authority: Authority = Field(
-        title="Aufsichtsbehörde", description="Zuständige Datenschutz-Aufsichtsbehörde (Beschwerderecht)."
+        title="Aufsichtsbehörde",
+        description="Zuständige Datenschutz-Aufsichtsbehörde (Beschwerderecht).",
     )

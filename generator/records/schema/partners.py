@@ -18,10 +18,15 @@ class RegionalContact(Person):
         examples=["dguv-hannover"],
     )
     network: Id = Field(
-        title="Netzwerk", description="Kennung des Netzwerks, für das die Person benannt ist.", examples=["hannover"]
+        title="Netzwerk",
+        description="Kennung des Netzwerks, für das die Person benannt ist.",
+        examples=["hannover"],
     )
     named_on: Day | None = Field(
-        None, title="Benannt am", description="Datum der Benennung (JJJJ-MM-TT).", examples=["2021-09-15"]
+        None,
+        title="Benannt am",
+        description="Datum der Benennung (JJJJ-MM-TT).",
+        examples=["2021-09-15"],
     )
 
 
@@ -32,17 +37,18 @@ class Liaison(Person):
         None,
         title="Vertretung",
         description=(
-            "Die Person, die die nationale Ansprechperson vertritt, mit denselben Feldern und denselben Regeln "
-            "zur Einwilligung (`consent`)."
+            "Die Person, die die nationale Ansprechperson vertritt, mit denselben Feldern und "
+            "denselben Regeln zur Einwilligung (`consent`)."
         ),
     )
     mailbox: Email | None = Field(
         None,
         title="Funktionspostfach",
         description=(
-            "Funktionsadresse der Einrichtung für die Kontakte der regionalen Netzwerke (z. B. "
-            "„netzwerke@…“), ohne Namen einer Person. Sie erscheint auch auf der öffentlichen Website, und die "
-            "Geschäftsstelle schreibt an sie, wenn die Ansprechperson nicht erreichbar ist."
+            "Funktionsadresse der Einrichtung für die Kontakte der regionalen Netzwerke (z. "
+            "B. „netzwerke@…“), ohne Namen einer Person. Sie erscheint auch auf der öffentlichen "
+            "Website, und die Geschäftsstelle schreibt an sie, wenn die Ansprechperson nicht "
+            "erreichbar ist."
         ),
         examples=["netzwerke@example.org"],
     )
@@ -57,26 +63,33 @@ class Partner(Record):
         examples=["hwk-hannover"],
     )
     name: Text = Field(
-        title="Name", description="Vollständiger Name der Einrichtung.", examples=["Handwerkskammer Hannover"]
+        title="Name",
+        description="Vollständiger Name der Einrichtung.",
+        examples=["Handwerkskammer Hannover"],
     )
     short_name: Text | None = Field(
         None, title="Kurzname", description="Gebräuchliche Abkürzung.", examples=["HWK Hannover"]
     )
     kind: PartnerKind = Field(
-        title="Art", description="Art der Einrichtung: " + choices(PARTNER_KINDS) + ".", examples=["kammer"]
+        title="Art",
+        description="Art der Einrichtung: " + choices(PARTNER_KINDS) + ".",
+        examples=["kammer"],
     )
     scope: Scope = Field(
         title="Ebene",
-        description="`national` für bundesweite Partnerinstitutionen, `regional` für regionale Einrichtungen.",
+        description=(
+            "`national` für bundesweite Partnerinstitutionen, "
+            "`regional` für regionale Einrichtungen."
+        ),
         examples=["regional"],
     )
     represented_in_regions: StrictBool = Field(
         False,
         title="In den Regionen vertreten",
         description=(
-            "`true`, wenn eine nationale Partnerinstitution Regionalstellen hat. Dann muss sie eine "
-            "nationale Ansprechperson (`liaison`) benennen. Stehen Länder unter `present_in`, ergibt es "
-            "sich daraus und kann entfallen."
+            "`true`, wenn eine nationale Partnerinstitution Regionalstellen hat. "
+            "Dann muss sie eine nationale Ansprechperson (`liaison`) benennen. "
+            "Stehen Länder unter `present_in`, ergibt es sich daraus und kann entfallen."
         ),
         examples=[True],
     )
@@ -84,10 +97,12 @@ class Partner(Record):
         default_factory=list,
         title="Vertreten in",
         description=(
-            "Kürzel der Bundesländer, in denen eine nationale Partnerinstitution mit Regionalstellen vertreten "
-            "ist, als Liste. Daraus folgt „In den Regionen vertreten“ (das Feld `represented_in_regions` kann "
-            "dann entfallen), und der Lückenplaner der internen Website zeigt den Partner bei jedem Netzwerk "
-            "in diesen Ländern. Erlaubt: " + choices(STATES) + "."
+            "Kürzel der Bundesländer, in denen eine nationale "
+            "Partnerinstitution mit Regionalstellen vertreten ist, "
+            "als Liste. Daraus folgt „In den Regionen vertreten“ (das "
+            "Feld `represented_in_regions` kann dann entfallen), "
+            "und der Lückenplaner der internen Website zeigt den Partner "
+            "bei jedem Netzwerk in diesen Ländern. Erlaubt: " + choices(STATES) + "."
         ),
         examples=[["NI", "HB", "ST"]],
     )
@@ -98,14 +113,17 @@ class Partner(Record):
         examples=["https://www.example.org"],
     )
     description: Paragraph | None = Field(
-        None, title="Beschreibung", description="Kurze Beschreibung für die Partnerseite.", examples=["Vertritt …"]
+        None,
+        title="Beschreibung",
+        description="Kurze Beschreibung für die Partnerseite.",
+        examples=["Vertritt …"],
     )
     liaison: Liaison | None = Field(
         None,
         title="Nationale Ansprechperson",
         description=(
-            "Die eine Ansprechperson auf nationaler Ebene für die Kontakte der regionalen Netzwerke "
-            "(Beschluss des Koordinierungsteams). Nur bei `scope: national`."
+            "Die eine Ansprechperson auf nationaler Ebene für die Kontakte der regionalen "
+            "Netzwerke (Beschluss des Koordinierungsteams). Nur bei `scope: national`."
         ),
     )
     regional_contacts: list[RegionalContact] = Field(
@@ -126,10 +144,11 @@ class Partner(Record):
         None,
         title="Ausgetreten am",
         description=(
-            "Datum, an dem die Einrichtung die Offensive Mittelstand verlassen hat (JJJJ-MM-TT). Von da an "
-            "erscheint sie nicht mehr als Partner und nicht mehr als Beteiligte eines Netzwerks; ihre Seite "
-            "sagt, dass sie ehemaliger Partner ist, und ihre Anfragen bleiben im Protokoll. Die Prüfung warnt, "
-            "solange ein Netzwerk sie noch unter `partners` führt."
+            "Datum, an dem die Einrichtung die Offensive Mittelstand verlassen hat (JJJJ-MM-TT). "
+            "Von da an erscheint sie nicht mehr als Partner und nicht mehr als Beteiligte eines "
+            "Netzwerks; ihre Seite sagt, dass sie ehemaliger Partner ist, und ihre Anfragen "
+            "bleiben im Protokoll. Die Prüfung warnt, solange ein Netzwerk sie noch unter "
+            "`partners` führt."
         ),
         examples=["2026-12-31"],
     )
@@ -138,8 +157,8 @@ class Partner(Record):
         title="Frühere Kennungen",
         description=(
             "Kennungen, die der Partner früher hatte (trägt der Befehl `rename` ein). "
-            "Unter jeder früheren Adresse bleibt eine Seite, die auf die neue weiterleitet. Keine andere Kennung "
-            "darf sie verwenden."
+            "Unter jeder früheren Adresse bleibt eine Seite, die auf die neue weiterleitet. "
+            "Keine andere Kennung darf sie verwenden."
         ),
         examples=[["owl-ihk"]],
     )

@@ -13,21 +13,27 @@ from generator.records.schema.base import Record
 class OfficeContact(Record):
     """The public address of the coordination office."""
 
-    organisation: Text = Field(title="Organisation", description="Name der Stelle.", examples=["OM-Geschäftsstelle"])
-    email: Email = Field(title="E-Mail", description="Funktionsadresse der Stelle.", examples=["kontakt@example.org"])
+    organisation: Text = Field(
+        title="Organisation", description="Name der Stelle.", examples=["OM-Geschäftsstelle"]
+    )
+    email: Email = Field(
+        title="E-Mail", description="Funktionsadresse der Stelle.", examples=["kontakt@example.org"]
+    )
 
 
 class Role(Record):
     """A role in the contact procedure."""
 
     id: Id = Field(title="Kennung", description="Kennung der Rolle.", examples=["office"])
-    name: Text = Field(title="Name", description="Bezeichnung der Rolle.", examples=["OM-Koordinierungsstelle"])
+    name: Text = Field(
+        title="Name", description="Bezeichnung der Rolle.", examples=["OM-Koordinierungsstelle"]
+    )
     short_name: Text | None = Field(
         None,
         title="Kurzname",
         description=(
-            "Kurze Bezeichnung für das Ablaufdiagramm und die Schritte des Verfahrens; ohne Kurzname steht dort "
-            "der Name."
+            "Kurze Bezeichnung für das Ablaufdiagramm und die Schritte des Verfahrens; "
+            "ohne Kurzname steht dort der Name."
         ),
         examples=["Koordinierungsstelle"],
     )
@@ -50,12 +56,21 @@ class Step(Record):
     """A step of the contact procedure, in the order of the decision."""
 
     id: Id = Field(title="Kennung", description="Kennung des Schritts.", examples=["requested"])
-    actor: Id = Field(title="Wer", description="Kennung der Rolle, die den Schritt ausführt.", examples=["network"])
+    actor: Id = Field(
+        title="Wer",
+        description="Kennung der Rolle, die den Schritt ausführt.",
+        examples=["network"],
+    )
     to: Id | None = Field(
-        None, title="An wen", description="Kennung der Rolle, an die sich der Schritt richtet.", examples=["office"]
+        None,
+        title="An wen",
+        description="Kennung der Rolle, an die sich der Schritt richtet.",
+        examples=["office"],
     )
     title: Text = Field(
-        title="Titel", description="Kurzer Titel des Schritts.", examples=["Bitte an die Koordinierungsstelle"]
+        title="Titel",
+        description="Kurzer Titel des Schritts.",
+        examples=["Bitte an die Koordinierungsstelle"],
     )
     text: Paragraph = Field(
         title="Text",
@@ -65,7 +80,10 @@ class Step(Record):
     logged: StrictBool = Field(
         False,
         title="Im Protokoll",
-        description="`true`, wenn das Anfragen-Protokoll (requests.yaml) für diesen Schritt ein Datum erfasst.",
+        description=(
+            "`true`, wenn das Anfragen-Protokoll (requests.yaml) "
+            "für diesen Schritt ein Datum erfasst."
+        ),
         examples=[True],
     )
 
@@ -79,7 +97,9 @@ class ProcessFile(Record):
         examples=["Verfahren zur Unterstützung der regionalen Netzwerke"],
     )
     problem: Paragraph = Field(
-        title="Problem", description="Die Frage, die das Verfahren beantwortet.", examples=["Wie gewinnen wir …?"]
+        title="Problem",
+        description="Die Frage, die das Verfahren beantwortet.",
+        examples=["Wie gewinnen wir …?"],
     )
     decided_by: Text = Field(
         title="Beschlossen von",

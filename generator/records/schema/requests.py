@@ -12,7 +12,8 @@ from generator.records.schema.base import Record
 REQUEST_STATUSES = {"offen": "offen", "erledigt": "erledigt", "eingestellt": "eingestellt"}
 
 
-if TYPE_CHECKING:  # mypy reads no Literal built from a table's keys; to it the choices are plain text
+# mypy reads no Literal built from a table's keys; to it the choices are plain text
+if TYPE_CHECKING:
     RequestStatus = str
 else:
     RequestStatus = Literal[tuple(REQUEST_STATUSES)]
@@ -27,10 +28,14 @@ class Request(Record):
         examples=["2026-harz-zdh"],
     )
     network: Id = Field(
-        title="Netzwerk", description="Kennung des anfragenden Netzwerks aus `networks.yaml`.", examples=["harz"]
+        title="Netzwerk",
+        description="Kennung des anfragenden Netzwerks aus `networks.yaml`.",
+        examples=["harz"],
     )
     partner: Id = Field(
-        title="Partner", description="Kennung der angefragten nationalen Partnerinstitution.", examples=["zdh"]
+        title="Partner",
+        description="Kennung der angefragten nationalen Partnerinstitution.",
+        examples=["zdh"],
     )
     topic: Text | None = Field(
         None,
@@ -42,8 +47,8 @@ class Request(Record):
         "offen",
         title="Status",
         description=(
-            "`offen`, solange das Verfahren läuft; `erledigt`, wenn die Kontaktdaten weitergegeben sind; "
-            "`eingestellt`, wenn die Anfrage ohne Ergebnis endet."
+            "`offen`, solange das Verfahren läuft; `erledigt`, wenn die Kontaktdaten "
+            "weitergegeben sind; `eingestellt`, wenn die Anfrage ohne Ergebnis endet."
         ),
         examples=["offen"],
     )
@@ -51,8 +56,8 @@ class Request(Record):
         default_factory=dict,
         title="Schritte",
         description=(
-            "Datum jedes erledigten Schritts: Kennung des Schritts aus `process.yaml` (nur Schritte mit "
-            "`logged: true`, in ihrer Reihenfolge), Doppelpunkt, Datum (JJJJ-MM-TT)."
+            "Datum jedes erledigten Schritts: Kennung des Schritts aus `process.yaml` (nur "
+            "Schritte mit `logged: true`, in ihrer Reihenfolge), Doppelpunkt, Datum (JJJJ-MM-TT)."
         ),
         examples=[{"requested": "2026-10-12"}],
     )
@@ -60,15 +65,17 @@ class Request(Record):
         None,
         title="Benannte Person",
         description=(
-            "Kennung der benannten regionalen Ansprechperson aus `partners.yaml` (regional_contacts), "
-            "sobald der Partner sie benannt hat. Hier steht nie ein Name."
+            "Kennung der benannten regionalen Ansprechperson aus `partners.yaml` "
+            "(regional_contacts), sobald der Partner sie benannt hat. Hier steht nie ein Name."
         ),
         examples=["zdh-harz"],
     )
     note: Paragraph | None = Field(
         None,
         title="Notiz",
-        description="Kurze Notiz zum Stand, etwa warum eine Anfrage eingestellt wurde (ohne Personendaten).",
+        description=(
+            "Kurze Notiz zum Stand, etwa warum eine Anfrage eingestellt wurde (ohne Personendaten)."
+        ),
         examples=["Der Partner hat in der Region keine Stelle."],
     )
 
@@ -80,7 +87,8 @@ class RequestsFile(Record):
         30,
         title="Überfällig nach (Tagen)",
         description=(
-            "Nach wie vielen Tagen ohne neuen Schritt eine offene Anfrage auf der internen Website als überfällig gilt."
+            "Nach wie vielen Tagen ohne neuen Schritt eine offene "
+            "Anfrage auf der internen Website als überfällig gilt."
         ),
         examples=[30],
     )

@@ -52,7 +52,8 @@ STATES = {
 }
 
 
-if TYPE_CHECKING:  # mypy reads no Literal built from a table's keys; to it the choices are plain text
+# mypy reads no Literal built from a table's keys; to it the choices are plain text
+if TYPE_CHECKING:
     PartnerKind = str
     Scope = str
     NetworkStatus = str
@@ -67,7 +68,9 @@ else:
 def _state_list(value: object) -> object:
     # A single `states: NI` or an empty list: say how the list is written.
     if not isinstance(value, list) or not value:
-        raise PydanticCustomError("om_states", "muss eine Liste von Bundesländern sein, z. B. „states: [NI]“")
+        raise PydanticCustomError(
+            "om_states", "muss eine Liste von Bundesländern sein, z. B. „states: [NI]“"
+        )
     return value
 
 
@@ -82,7 +85,8 @@ def _removed_state(value: object) -> None:
     example = value if isinstance(value, str) and value in STATES else "NI"
     raise PydanticCustomError(
         "om_state_removed",
-        f"das Feld „state“ heißt jetzt „states“ und ist eine Liste: bitte „states: [{example}]“ schreiben; "
+        "das Feld „state“ heißt jetzt „states“ und ist "
+        f"eine Liste: bitte „states: [{example}]“ schreiben; "
         "ein Netzwerk über mehrere Länder nennt alle, z. B. „states: [ST, NI, TH]“",
     )
 
@@ -98,7 +102,9 @@ States = Annotated[
 def _presence_list(value: object) -> object:
     # `present_in: NI` instead of a list: say how the list is written (an empty list is allowed).
     if not isinstance(value, list):
-        raise PydanticCustomError("om_states", "muss eine Liste von Bundesländern sein, z. B. „present_in: [NI, HB]“")
+        raise PydanticCustomError(
+            "om_states", "muss eine Liste von Bundesländern sein, z. B. „present_in: [NI, HB]“"
+        )
     return value
 
 

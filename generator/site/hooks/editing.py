@@ -18,7 +18,11 @@ from generator.site.staging import GENERATED_ROOTS
 def on_config(config):
     """Add the internal pages to the navigation of the internal site only."""
     section = {"Intern": [{title: path} for path, title in INTERN_PAGES.items()]}
-    if config.extra.get("profile") == "intern" and config.nav is not None and section not in config.nav:
+    if (
+        config.extra.get("profile") == "intern"
+        and config.nav is not None
+        and section not in config.nav
+    ):
         config.nav.append(section)
     return config
 
@@ -36,7 +40,9 @@ def on_page_context(context, page, config, nav):
             page.meta["edit_label"] = edit_label(page.edit_url, extra["source_url"])
     else:
         page.edit_url = None
-        page.meta["report_url"] = report_url(extra.get("report_email"), page.title, page.canonical_url)
+        page.meta["report_url"] = report_url(
+            extra.get("report_email"), page.title, page.canonical_url
+        )
     return context
 
 
@@ -61,5 +67,6 @@ def report_url(address: str | None, title: str | None, page_url: str | None) -> 
     if not address:
         return None
     subject = f"Fehler auf der Seite „{title or 'Startseite'}“"
-    body = f"Seite: {page_url or ''}\r\n\r\nWas ist falsch, und wie lautet es richtig?\r\n\r\n"  # RFC 6068: CRLF
+    # RFC 6068: CRLF
+    body = f"Seite: {page_url or ''}\r\n\r\nWas ist falsch, und wie lautet es richtig?\r\n\r\n"
     return f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"

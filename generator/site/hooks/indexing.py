@@ -22,7 +22,10 @@ def on_config(config):
 
 def on_files(files, config):
     """Internal site: the theme's sitemap template, no longer rendered, must not be copied as a file either."""
-    if config.extra.get("profile") == "intern" and (sitemap := files.get_file_from_path(SITEMAP)) is not None:
+    if (
+        config.extra.get("profile") == "intern"
+        and (sitemap := files.get_file_from_path(SITEMAP)) is not None
+    ):
         files.remove(sitemap)
     return files
 
