@@ -1,15 +1,17 @@
 """Where the generated pages live: the folders with one page per record, and the pages the site writes itself.
 
-Declared here, before any stage, because three stages need the same list: the page families write to these
-addresses (and give them to the templates that link there), the records' rules refuse an id equal to a name
-the site already uses there (`index` replacing an overview, `bundesland` replacing the filter pages), and
-staging keeps hand-written pages out of the folders (ROOTS). A family takes its addresses from here, so a
-folder it writes cannot be missing from what the rule and staging check.
+Declared here, before any stage, because three stages need the same list: the page families write
+to these addresses (and give them to the templates that link there), the records' rules refuse an
+id equal to a name the site already uses there (`index` replacing an overview, `bundesland`
+replacing the filter pages), and staging keeps hand-written pages out of the folders (ROOTS). A
+family takes its addresses from here, so a folder it writes cannot be missing from what the rule
+and staging check.
 """
 
 from __future__ import annotations
 
-# Folder below docs/ → the data section whose records get one page each there ("networks.yaml", "networks").
+# Folder below docs/ → the data section whose records get one page each there
+# ("networks.yaml", "networks").
 RECORD_FOLDERS: dict[str, tuple[str, str]] = {}
 # Folder below docs/ → names the families write there themselves (a page's stem or a subfolder).
 FIXED_NAMES: dict[str, set[str]] = {}
@@ -17,9 +19,11 @@ FIXED_NAMES: dict[str, set[str]] = {}
 FIXED_PAGES: set[str] = set()
 
 
-# Record folders whose pages are written as `<id>/index.md` (links in raw HTML resolve alike in both engines).
+# Record folders whose pages are written as `<id>/index.md` (links in raw HTML resolve alike
+# in both engines).
 INDEX_FOLDERS: set[str] = set()
-# Top-level folders (and files) of docs/ the families write: hand-written pages must not use these names.
+# Top-level folders (and files) of docs/ the families write: hand-written pages must not
+# use these names.
 ROOTS: set[str] = set()
 
 
@@ -71,7 +75,8 @@ CHANGES = fixed_page("vereinbarung/aenderungen.md")
 # The internal meeting kits (pages/meetingkit.py)
 KIT_PAGES = record_folder("intern/treffen", "networks.yaml", "networks")
 KIT_INDEX = fixed_page("intern/treffen/index.md")
-# The reference (pages/render.py, pages/guide.py, pages/schemas.py) and the downloads (pages/exports.py)
+# The reference (pages/render.py, pages/guide.py, pages/schemas.py) and the
+# downloads (pages/exports.py)
 FIELD_REFERENCE, EDITING_GUIDE = (
     fixed_page("referenz/datenfelder.md"),
     fixed_page("referenz/daten-pflegen.md"),

@@ -147,8 +147,8 @@ def _files_in_form(data_dir: Path, settings: Settings) -> dict[Path, tuple[str, 
 def _keep_in_form(data_dir: Path, settings: Settings, before: dict[Path, tuple[str, str]]) -> None:
     """After a command edited the data as text: the files that were in the editing page's form stay in it.
 
-    A file kept by hand (with comments) is left as the command wrote it; invalid data are left as they are:
-    the command has said what is wrong, and `check` says it again.
+    A file kept by hand (with comments) is left as the command wrote it; invalid data are left as
+    they are: the command has said what is wrong, and `check` says it again.
     """
     were_in_form = {file for file, (old, new) in before.items() if old == new}
     if not were_in_form:  # printed only, or every file kept by hand: nothing to keep

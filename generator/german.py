@@ -13,8 +13,10 @@ _STRIPPED = str.maketrans(
     {"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U", "ß": "ss", "ẞ": "SS"}
 )
 _UMLAUTS = "äöüÄÖÜßẞ"
-# A whole word with an umlaut: from a word's start over its other letters to the first umlaut, then the rest.
-# Anchored at word starts, so the search never retries inside words (a page's text is thousands of them).
+# A whole word with an umlaut: from a word's start over its other letters to the first umlaut,
+# then the rest.
+# Anchored at word starts, so the search never retries inside words (a page's text is
+# thousands of them).
 _UMLAUT_WORD = re.compile(rf"(?<!\w)[^\W{_UMLAUTS}]*[{_UMLAUTS}]\w*")
 
 
@@ -49,8 +51,8 @@ def enumeration(items: Iterable[str]) -> str:
     return " und ".join(filter(None, [", ".join(items[:-1]), *items[-1:]]))
 
 
-# Above this many known words, only those with the mistyped word's first letter are compared: a file of
-# 10,000 bad references against 10,000 ids would otherwise take minutes of difflib.
+# Above this many known words, only those with the mistyped word's first letter are compared: a file
+# of 10,000 bad references against 10,000 ids would otherwise take minutes of difflib.
 MANY = 2_000
 
 

@@ -1,8 +1,9 @@
 """What goes to the terminal and to CI: problem lines, capped and escaped, and GitHub Actions annotations.
 
-The Actions runner reads every output line that starts with `::` (after spaces) as a workflow command,
-on standard output and standard error alike. A data value can hold a line break, so every line printed
-here has its line breaks and control characters made visible, and none can start with `::`.
+The Actions runner reads every output line that starts with `::` (after spaces) as a workflow
+command, on standard output and standard error alike. A data value can hold a line break, so
+every line printed here has its line breaks and control characters made visible, and none can
+start with `::`.
 """
 
 from __future__ import annotations
@@ -73,7 +74,8 @@ class EscapingFormatter(logging.Formatter):
 
 
 def _data(text: str) -> str:
-    # Values of workflow commands: %, CR and LF escaped as the runner expects, other controls made visible.
+    # Values of workflow commands: %, CR and LF escaped as the runner expects, other
+    # controls made visible.
     escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return _INVISIBLE.sub(_visible, escaped)
 

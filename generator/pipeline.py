@@ -58,11 +58,13 @@ def render_source(
     defer: bool = False,
 ) -> Source:
     """Model and pages of validated records; `defer`: downloads not yet made may come deferred (the preview)."""
-    # The internal pages show each record's last changes; one git log per commit (cached for the preview).
+    # The internal pages show each record's last changes; one git log per commit (cached
+    # for the preview).
     history = data_history(data_dir) if profile == Profile.INTERN else None
     directory = build_directory(records, profile, history, settings)
     rendered = render_pages(directory, defer=defer, cache=_cache())
-    # Only a render asked to defer hands out Deferred values; they wait there, their files stay as staged.
+    # Only a render asked to defer hands out Deferred values; they wait there, their files
+    # stay as staged.
     deferred = {path: value for path, value in rendered.items() if isinstance(value, Deferred)}
     pages = made({path: value for path, value in rendered.items() if path not in deferred})
     return Source(pages, deferred, {"report_email": directory.report_email})
@@ -133,8 +135,9 @@ def build_with(
 ) -> Path:
     """Validate, generate and build strictly with the chosen engine; return the site folder.
 
-    The previous site stays if anything fails: the engine builds in a work folder next to it, and the
-    new site replaces the old in one step. `offline` (MkDocs only): a site that works opened from disk.
+    The previous site stays if anything fails: the engine builds in a work folder next to it,
+    and the new site replaces the old in one step. `offline` (MkDocs only): a site that works
+    opened from disk.
     """
     settings = settings or read_settings()
     with _collector_paused():
@@ -186,9 +189,10 @@ def _build(
 def _collector_paused() -> Iterator[None]:
     """No cyclic garbage collection while the generator loads and renders; one collection afterwards.
 
-    Loading and rendering make few reference cycles but about a million objects, and the collector
-    walks the young ones again and again (a quarter of a second at 1,000 partners). Once done, one
-    collection of the young generations takes what is garbage; the engine's build then runs as usual.
+    Loading and rendering make few reference cycles but about a million objects, and the
+    collector walks the young ones again and again (a quarter of a second at 1,000 partners).
+    Once done, one collection of the young generations takes what is garbage; the engine's build
+    then runs as usual.
     """
     enabled = gc.isenabled()
     gc.disable()

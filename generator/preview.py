@@ -1,10 +1,10 @@
 """The state of the live preview: the last good site, or the problems of the current data.
 
-Each save runs the pipeline once: only data files whose bytes changed are parsed again, pages rendered
-before come from the page cache, and only generated files whose bytes changed are written. The loaded
-MkDocs build (site/live.py) then renders just those pages, the ones open in the browser first; the rest
-and the downloads follow in finish(). The generated source and the site live in a temporary folder
-outside the project and are not watched, so a rebuild never triggers another.
+Each save runs the pipeline once: only data files whose bytes changed are parsed again, pages
+rendered before come from the page cache, and only generated files whose bytes changed are written.
+The loaded MkDocs build (site/live.py) then renders just those pages, the ones open in the browser
+first; the rest and the downloads follow in finish(). The generated source and the site live in a
+temporary folder outside the project and are not watched, so a rebuild never triggers another.
 """
 
 from __future__ import annotations
@@ -58,12 +58,14 @@ class Preview:
         self.built = False
         self.theme_changed = False
         self._built_extra: dict = {}
-        # The preview's memory: what it staged, and the downloads deferred until finish() makes them.
+        # The preview's memory: what it staged, and the downloads deferred until
+        # finish() makes them.
         self.staged = StagedFiles(self.docs)
         self.deferred: dict[str, Deferred] = {}
         self._parsed: dict[Path, tuple[bytes, tuple]] = {}
         self._lock = threading.Lock()
-        # The pages open in the browser (their sources), built first after a save; the rest follows in finish().
+        # The pages open in the browser (their sources), built first after a save; the rest
+        # follows in finish().
         self._viewed: collections.deque[str] = collections.deque(maxlen=16)
         self._pending: set[str] = set()
         self.settled = threading.Event()

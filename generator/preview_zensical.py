@@ -1,10 +1,11 @@
 """The live preview with Zensical (`python -m generator serve --engine zensical`): a full build per saved edit.
 
-Zensical 0.0.73 has no interface for building single pages, and `zensical serve` runs neither the generator
-nor the steps of generator/site/zensical.py. So each save runs the same `build --engine zensical` as the
-command line (validate, generate, build strictly, into a temporary folder outside the project); the server of
-generator/serve.py serves the result and reloads the open tab. While the data is invalid or the build fails,
-the preview shows the German problems, as with MkDocs; the last good site stays in place meanwhile.
+Zensical 0.0.73 has no interface for building single pages, and `zensical serve` runs neither the
+generator nor the steps of generator/site/zensical.py. So each save runs the same `build --engine
+zensical` as the command line (validate, generate, build strictly, into a temporary folder outside
+the project); the server of generator/serve.py serves the result and reloads the open tab. While the
+data is invalid or the build fails, the preview shows the German problems, as with MkDocs; the last
+good site stays in place meanwhile.
 """
 
 from __future__ import annotations

@@ -30,7 +30,8 @@ class Problem:
 class DataInvalid(Exception):
     """Raised with every problem of a run, so the caller can report all at once."""
 
-    # Shown after the problems when rules across records had to skip a file or record that did not load.
+    # Shown after the problems when rules across records had to skip a file or record that
+    # did not load.
     WAITING = (
         "Hinweis: Weitere Prüfungen über Datensätze "
         "hinweg folgen, sobald diese Fehler behoben sind."
@@ -46,8 +47,8 @@ def format_path(path: Path, record: str = "") -> str:
     """Render ('partners', 3, 'liaison', 'email') as partners[3].liaison.email.
 
     `record` names the record of the section's list that the path passes through (see record_label):
-    partners[3] „Handwerkskammer Hannover“ (hwk-hannover).liaison.email. An index alone counts from zero
-    and says nothing about which entry an editor has to open.
+    partners[3] „Handwerkskammer Hannover“ (hwk-hannover).liaison.email. An index alone counts from
+    zero and says nothing about which entry an editor has to open.
     """
     text = ""
     for position, part in enumerate(path):

@@ -1,10 +1,11 @@
 """The live preview's server (`python -m generator serve`): one rebuild per saved edit, German errors in the browser.
 
-MkDocs' live-reload server, told about every write, creation, deletion and rename in the data and the
-project's pages, templates and theme. While the data is invalid, every page request is answered at once
-with a German page listing the problems as `check` prints them; the open tab reloads itself when the
-data is fixed. MkDocs' own (English) log lines never reach the terminal. With `--engine zensical` each
-save builds the whole site with Zensical (generator/preview_zensical.py); the server is the same.
+MkDocs' live-reload server, told about every write, creation, deletion and rename in the data and
+the project's pages, templates and theme. While the data is invalid, every page request is answered
+at once with a German page listing the problems as `check` prints them; the open tab reloads itself
+when the data is fixed. MkDocs' own (English) log lines never reach the terminal. With `--engine
+zensical` each save builds the whole site with Zensical (generator/preview_zensical.py); the server
+is the same.
 """
 
 from __future__ import annotations
@@ -30,9 +31,11 @@ from generator.site.zensical import ZENSICAL_ONLY
 
 # What an edit in the project can change in the preview (data is watched wherever it lies).
 WATCHED = (HAND_WRITTEN, ROOT / "overrides", ROOT / "generator" / "templates", CONFIG)
-# What the loaded build holds itself (theme templates, configuration): a change there builds in full.
+# What the loaded build holds itself (theme templates, configuration): a change there
+# builds in full.
 THEME = (ROOT / "overrides", CONFIG)
-# The Zensical preview also reads Zensical's own overrides (each of its builds is a full one anyway).
+# The Zensical preview also reads Zensical's own overrides (each of its builds is a
+# full one anyway).
 WATCHED_ZENSICAL = (*WATCHED, ROOT / ZENSICAL_ONLY)
 
 
@@ -42,8 +45,9 @@ class PreviewServer(ReloadServer):
     def __init__(self, preview: Preview | ZensicalPreview, host: str, port: int, report):
         def builder():
             report(preview.rebuild_pages())
-            # The browser reloads when this returns; the downloads (the workbook alone takes half a second
-            # at 1,000 partners) are made meanwhile, and the lock makes the next save wait for them.
+            # The browser reloads when this returns; the downloads (the workbook alone takes half
+            # a second at 1,000 partners) are made meanwhile, and the lock makes the next save
+            # wait for them.
             threading.Thread(target=preview.finish, daemon=True).start()
 
         super().__init__(builder=builder, host=host, port=port, root=str(preview.site))
@@ -69,7 +73,8 @@ class PreviewServer(ReloadServer):
     def answer(self, environ, start_response) -> Answer:
         """Nothing for another host; a page waits while being built, and is the error page while the data is invalid."""
         if not host_allowed(environ.get("HTTP_HOST", ""), self.bound_host, self.server_address[1]):
-            # A page of another site whose name now resolves to this machine (DNS rebinding) gets nothing.
+            # A page of another site whose name now resolves to this machine (DNS
+            # rebinding) gets nothing.
             content = b"Falscher Host: Die Vorschau antwortet nur unter ihrer eigenen Adresse.\n"
             return _respond(start_response, "400 Bad Request", "text/plain; charset=utf-8", content)
         path = environ["PATH_INFO"]
@@ -101,8 +106,8 @@ _WILDCARD = {"0.0.0.0", "::", ""}
 def host_allowed(header: str, host: str, port: int) -> bool:
     """Whether a request's Host header names the address the preview is bound to (no other name ever does).
 
-    Bound to a loopback address, the loopback names are that address; bound to every interface, an IP
-    address is (a name could be anyone's, resolved to this machine by a hostile page).
+    Bound to a loopback address, the loopback names are that address; bound to every interface, an
+    IP address is (a name could be anyone's, resolved to this machine by a hostile page).
     """
     name, _, given_port = header.rpartition(":") if not header.endswith("]") else (header, "", "")
     if given_port != str(port):

@@ -1,8 +1,8 @@
 """What the environment decides for one run (today, the age of an outdated record, CI), read once at the start.
 
-The entry points (the command line, the preview, the tests) read the settings and pass them down; no rule and no
-page family looks at the clock or the environment itself, so every page and warning is reproducible
-(OM_TODAY=JJJJ-MM-TT, OM_MAX_AGE_DAYS=TAGE).
+The entry points (the command line, the preview, the tests) read the settings and pass them down; no
+rule and no page family looks at the clock or the environment itself, so every page and warning is
+reproducible (OM_TODAY=JJJJ-MM-TT, OM_MAX_AGE_DAYS=TAGE).
 """
 
 from __future__ import annotations

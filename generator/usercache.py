@@ -1,9 +1,10 @@
 """The per-user cache of what rendering keeps between builds: compiled templates and the masks of QR codes.
 
-It lies outside every work tree (`$XDG_CACHE_HOME/om-netzwerke`, else `~/.cache/om-netzwerke`), in a folder
-only its owner may write, so no pull request can put anything there: a file committed under the project's
-build/ is never read. Compiled templates are Python code; Jinja keys them by template path and checks them
-against the template's text. Without a usable folder nothing is cached, which only costs time.
+It lies outside every work tree (`$XDG_CACHE_HOME/om-netzwerke`, else `~/.cache/om-netzwerke`), in a
+folder only its owner may write, so no pull request can put anything there: a file committed under
+the project's build/ is never read. Compiled templates are Python code; Jinja keys them by template
+path and checks them against the template's text. Without a usable folder nothing is cached, which
+only costs time.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ PROJECT_PARTS = ("generator", "overrides", "overrides-zensical", "docs", "schema
 LIMITS = {"check": 1.5, "build": 1.1, "index": 1_000_000, "page": 300_000}
 
 
-# --- worker: one measurement in a fresh process, reported as one JSON line -----------------------------------
+# --- worker: one measurement in a fresh process, reported as one JSON line ------------------------
 
 
 def _cpu() -> float:
@@ -121,7 +121,8 @@ def worker(task: str, data: str, out: str) -> dict:
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
-        # Loading the configuration imports the theme and extensions; build_site does that inside its time too.
+        # Loading the configuration imports the theme and extensions; build_site does that inside
+        # its time too.
         return _timed(lambda: build(load_config(str(project / "plain.yml"), site_dir=out)))
     raise SystemExit(f"unknown task {task}")
 
@@ -173,7 +174,7 @@ def _time_one_time_work() -> dict[str, dict]:
     return spent
 
 
-# --- driver ---------------------------------------------------------------------------------------------------
+# --- driver ---------------------------------------------------------------------------------------
 
 
 def _project_copy(work: Path, data: Path) -> Path:
@@ -277,8 +278,8 @@ def _cli_cpu(project: Path, *args: str) -> float:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-# The data pull request's job „Daten“ (.github/workflows/pruefen.yml) as commands, in its order; on a fresh clone,
-# so without build/cache. Its local proxy: `check` plus the public build.
+# The data pull request's job „Daten“ (.github/workflows/pruefen.yml) as commands, in its order; on
+# a fresh clone, so without build/cache. Its local proxy: `check` plus the public build.
 DATA_JOB = (
     ("`check`", ("check",)),
     ("öffentlicher Build (frischer Klon)", ("build", "--site-dir", "{work}/job-public")),
@@ -432,11 +433,11 @@ def main(argv: list[str] | None = None) -> None:
 def _builds(project: Path, data: Path, work: Path, runs: int) -> tuple[dict, dict, list[float]]:
     """Our build and plain MkDocs in turns, and one cold build; the ratio is that of the fastest runs.
 
-    The machine's speed drifts by a third over minutes, and other work only ever adds time: the fastest
-    of several runs is the closest to the work itself (as `timeit` reports). A pair runs one after the
-    other, so it sees the same speed; the pairs' ratios are shown too.
-    Cold: without the generator's per-user cache (compiled templates, QR masks), as on a fresh machine
-    or in CI; the runs after it find the cache, as every later build on the machine does.
+    The machine's speed drifts by a third over minutes, and other work only ever adds time: the
+    fastest of several runs is the closest to the work itself (as `timeit` reports). A pair runs one
+    after the other, so it sees the same speed; the pairs' ratios are shown too.
+    Cold: without the generator's per-user cache (compiled templates, QR masks), as on a fresh
+    machine or in CI; the runs after it find the cache, as every later build on the machine does.
     """
     shutil.rmtree(project / "build", ignore_errors=True)
     shutil.rmtree(_cache_env(project)["XDG_CACHE_HOME"], ignore_errors=True)
@@ -489,7 +490,8 @@ def _measure(project: Path, data: Path, work: Path, runs: int) -> list[tuple[str
     )
     check, parse = _quickest(checks), _quickest(parses)
     generate = _fastest(project, "generate", data, work / "docs-generated", runs)
-    # `generate` staged the complete source folder (hand-written plus generated pages); plain MkDocs builds that.
+    # `generate` staged the complete source folder (hand-written plus generated pages); plain
+    # MkDocs builds that.
     _plain_config(project, work / "docs-generated")
     cold, full, ratios = _builds(project, data, work, runs)
     largest, page, index = _site_sizes(work / "site")

@@ -1,10 +1,11 @@
 """Draw the fixed shapes of the maps once: outline, borders and the 16 Länder as SVG paths (drawing.json).
 
-Usage, after changing a file in generator/pages/geodata/ or the projection, tolerances or label places:
+Usage, after changing a file in generator/pages/geodata/ or the projection, tolerances
+or label places:
     python scripts/germany_drawing.py > generator/pages/geodata/drawing.json
 
-Decoding and simplifying the TopoJSON files took about a third of a second on every build, for shapes
-that never change; tests/test_map.py checks that the file is what this script draws.
+Decoding and simplifying the TopoJSON files took about a third of a second on every build, for
+shapes that never change; tests/test_map.py checks that the file is what this script draws.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Data folders whose partners.yaml is as bad as a file may be (2 MB each), for `make bench`.
 
-Each is the tests' fixture data with partners.yaml replaced by one shape of trouble: deep nesting,
-a flood of keys, values, duplicates, aliases or invalid records, one long line. The check must refuse
+Each is the tests' fixture data with partners.yaml replaced by one shape of trouble: deep nesting, a
+flood of keys, values, duplicates, aliases or invalid records, one long line. The check must refuse
 each with a German message in seconds and little memory (issue target: ≤ 5 s, ≤ 300 MB).
 """
 

@@ -2,10 +2,10 @@
 
     .venv/bin/python scripts/preview_latency.py [--partners 1000] [--networks 200] [--edits 7]
 
-Writes synthetic data (scripts/synthetic.py), builds it once with `build` (the time of one full build),
-starts `python -m generator serve`, then saves one edited record at a time and polls the record's page
-over HTTP, as an open browser tab would, until the edit shows. Prints start-up, the median and the range
-of the edit latencies, and the number of rebuilds per save.
+Writes synthetic data (scripts/synthetic.py), builds it once with `build` (the time of one full
+build), starts `python -m generator serve`, then saves one edited record at a time and polls the
+record's page over HTTP, as an open browser tab would, until the edit shows. Prints start-up, the
+median and the range of the edit latencies, and the number of rebuilds per save.
 """
 
 from __future__ import annotations
@@ -56,8 +56,9 @@ PAUSE = 4.0  # seconds between two saves
 def measure(project: Path, data: Path, edits: int = 7) -> dict:
     """Start `serve` in `project` on `data`, save `edits` edits of one partner; wall-clock seconds.
 
-    Returns start-up (until the first page is served), each edit's latency (saved → page served with the
-    edit, polled as an open tab reloads) and the number of rebuilds per save; `data` is restored.
+    Returns start-up (until the first page is served), each edit's latency (saved → page
+    served with the edit, polled as an open tab reloads) and the number of rebuilds per save;
+    `data` is restored.
     """
     env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
     port = _port()
@@ -93,8 +94,8 @@ def measure(project: Path, data: Path, edits: int = 7) -> dict:
                 _until(lambda marker=marker: marker in _fetch(page))
                 latencies.append(time.perf_counter() - saved)
                 cpus.append(_cpu_seconds(server.pid) - cpu)
-                # An editor reads the page before the next save; meanwhile the rest of the site and the downloads
-                # are built, and a second, unwanted rebuild would show in the log.
+                # An editor reads the page before the next save; meanwhile the rest of the site and
+                # the downloads are built, and a second, unwanted rebuild would show in the log.
                 time.sleep(PAUSE)
         finally:
             server.terminate()

@@ -4,8 +4,9 @@
 
 writes the five data files into TARGET (a new or empty folder). The data is fictional, deterministic
 (the same options give the same bytes) and passes `python -m generator check --data TARGET`.
-The module writes YAML text itself and imports nothing from generator/, so it keeps working while the
-loader changes; the other data files (procedure, agreement, legal pages) are copied from the test fixtures.
+The module writes YAML text itself and imports nothing from generator/, so it keeps working
+while the loader changes; the other data files (procedure, agreement, legal pages) are copied
+from the test fixtures.
 About a tenth of the names carry umlauts (München, Köln, Lübeck, …), as the real data does, so the
 search index and its ASCII spellings grow the way they would.
 """
@@ -34,7 +35,8 @@ STEPS = (
 GENERATED = ("partners.yaml", "networks.yaml", "requests.yaml")
 AGREEMENT_VERSION = "2021-11-11"  # the adopted version in the fixture agreement.yaml
 
-# Cities with a state and a point inside Germany; networks and regional partners are spread over them.
+# Cities with a state and a point inside Germany; networks and regional partners are
+# spread over them.
 CITIES = (
     ("München", "BY", 48.137, 11.575),
     ("Nürnberg", "BY", 49.452, 11.077),

@@ -1,15 +1,18 @@
 """Vendor Sveltia CMS into docs/redaktion/: pinned npm packages, checked hashes, no request to a CDN at run time.
 
-Run `python scripts/vendor_cms.py` (needs `npm`, only when the pinned versions change); the result is committed,
-so `make site` on a fresh clone needs no npm. Each package comes from the npm registry through `npm pack` and
-must match its pinned integrity hash. Sveltia's bundle builds three kinds of addresses on other hosts; each
-rewrite below must match exactly once, or the script stops (a new version needs a look, not a guess):
+Run `python scripts/vendor_cms.py` (needs `npm`, only when the pinned versions change); the result
+is committed, so `make site` on a fresh clone needs no npm. Each package comes from the npm registry
+through `npm pack` and must match its pinned integrity hash. Sveltia's bundle builds three kinds of
+addresses on other hosts; each rewrite below must match exactly once, or the script stops (a new
+version needs a look, not a guess):
 
 - its German interface texts from unpkg → `./locales/de.json` beside the page,
 - its three fonts from jsDelivr → `./fonts/…` (the same files from the fontsource npm packages),
-- GitHub's status page (githubstatus.com, run by a third party) → nothing: the status reads as unknown,
+- GitHub's status page (githubstatus.com, run by a third party) → nothing: the status
+  reads as unknown,
 - its check for a newer version (unpkg) → nothing: updates come through this script, pinned,
-- and one that is not about hosts: its viewport tag forbids zooming on a phone (WCAG 1.4.4); that part goes.
+- and one that is not about hosts: its viewport tag forbids zooming on a phone (WCAG 1.4.4);
+  that part goes.
 """
 
 from __future__ import annotations

@@ -40,7 +40,8 @@ from generator.records.schema import (
 from generator.records.schema.partners import represented_in_regions
 from generator.settings import Profile, Settings, read_settings
 
-# Regional contacts by ("partner", partner id) and by ("network", network id), each in the order of the list.
+# Regional contacts by ("partner", partner id) and by ("network", network id), each in the order
+# of the list.
 ContactsByRecord = dict[tuple[str, str], list[RegionalContactEntry]]
 _Entry = TypeVar("_Entry", PartnerEntry, NetworkEntry)
 
@@ -49,7 +50,8 @@ _Entry = TypeVar("_Entry", PartnerEntry, NetworkEntry)
 class _Joins:
     """What the entries of partners and networks look up in each other, joined once for the whole directory.
 
-    Joined once both ways, each in the directory's order: 200 networks × 1,000 partners would be 200,000 lookups.
+    Joined once both ways, each in the directory's order: 200 networks × 1,000 partners would be
+    200,000 lookups.
     """
 
     profile: Profile
@@ -77,7 +79,8 @@ def build_directory(
     settings = settings or read_settings()
     intern = profile == Profile.INTERN
     everyone = sorted(records.partners, key=_by_name)
-    # A partner that left is listed nowhere; its page stays (requests name it) and says that it left.
+    # A partner that left is listed nowhere; its page stays (requests name it) and says
+    # that it left.
     partners = [partner for partner in everyone if partner.left_on is None]
     former = [partner for partner in everyone if partner.left_on is not None]
     networks = sorted(records.networks, key=_by_name)

@@ -1,8 +1,8 @@
 """The gap planner: per network, the national partners present in its Länder without a named regional contact.
 
-Decided here, in the model stage, for both profiles: the internal site gets the partners of each gap and
-the open requests; the public site gets counts only (it knows no requests, so there a gap is any present
-partner without a named contact).
+Decided here, in the model stage, for both profiles: the internal site gets the partners of each gap
+and the open requests; the public site gets counts only (it knows no requests, so there a gap is any
+present partner without a named contact).
 """
 
 from __future__ import annotations

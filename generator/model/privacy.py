@@ -1,7 +1,7 @@
 """Privacy, decided once: who a profile may name, and with which contact details.
 
-In the public profile a person without consent on record becomes None before any template sees the data;
-the same rule guards a public repository (`check --public-repo`).
+In the public profile a person without consent on record becomes None before any template sees the
+data; the same rule guards a public repository (`check --public-repo`).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from generator.settings import Profile
 def may_be_named_publicly(person: Person) -> bool:
     """A person appears on the public site, or in a public repository, only with their consent on record.
 
-    A withdrawn consent counts as none from its day on; that day is never ahead of the run (rules/pastdates.py),
-    so the public pages do not depend on the calendar.
+    A withdrawn consent counts as none from its day on; that day is never ahead of the run
+    (rules/pastdates.py), so the public pages do not depend on the calendar.
     """
     return person.consent is not None and person.consent.in_force
 

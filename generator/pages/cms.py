@@ -1,9 +1,10 @@
 """The editing page's configuration (Sveltia CMS), generated from the records' JSON Schema: one source for forms.
 
-Every field of every data file becomes a form field with the schema's German title as label and its description
-as hint; the walk is generic, so a field added to the schema appears in the form without a change here. The few
-decisions the schema cannot carry (which ids point to which records, how a list item is summarised) are the
-tables below. `python -m generator cms` writes docs/redaktion/config.yml; a test fails when it has drifted.
+Every field of every data file becomes a form field with the schema's German title as label and its
+description as hint; the walk is generic, so a field added to the schema appears in the form without
+a change here. The few decisions the schema cannot carry (which ids point to which records, how a
+list item is summarised) are the tables below. `python -m generator cms` writes
+docs/redaktion/config.yml; a test fails when it has drifted.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ VOCABULARIES = (
     TIMELINE_STATES,
     REQUEST_STATUSES,
 )
-# Id fields that point to records of another file: field name → (data file, list key, field shown in the picker).
+# Id fields that point to records of another file: field name → (data file, list key, field shown
+# in the picker).
 REFERENCES = {
     "partner": ("partners.yaml", "partners", "name"),
     "partners": ("partners.yaml", "partners", "name"),
@@ -89,7 +91,8 @@ def cms_config(repository: str | None = None) -> dict:
         "app_title": "Redaktion – Offensive Mittelstand",
         "media_folder": "docs/redaktion/medien",
         "show_preview_links": False,
-        # Exactly the form of `python -m generator format`: empty optional fields are left out, keys in form order.
+        # Exactly the form of `python -m generator format`: empty optional fields are left out, keys
+        # in form order.
         "output": {
             "omit_empty_optional_fields": True,
             "yaml": {"indent_size": 2, "indent_sequences": True},
@@ -165,8 +168,9 @@ def _widget(root: dict, key: str, schema: dict) -> dict:
     if "enum" in schema:
         return {"widget": "select", "options": _options(schema["enum"])}
     if kind == "boolean":
-        # A switch writes `false` into every record that lacks the field, and `represented_in_regions: false`
-        # beside `present_in` is an error: a choice of „ja“ or nothing writes `true` or leaves the field out.
+        # A switch writes `false` into every record that lacks the field, and
+        # `represented_in_regions: false` beside `present_in` is an error: a choice of „ja“ or
+        # nothing writes `true` or leaves the field out.
         return {"widget": "select", "options": [{"label": "ja", "value": True}]}
     if kind in ("integer", "number"):
         return _number(schema)
@@ -263,8 +267,9 @@ def form_fields(data_file: str) -> list[dict]:
 def shaped(value: Any, fields: list[dict], in_list: bool = False) -> Any:
     """A loaded mapping as the form saves it: keys in form order, numbers as numbers, empty optional fields out.
 
-    Below a list the CMS writes a key-value field (requests[].steps) after the other fields of its record, its keys
-    sorted (it finds them only in its final sweep over the leftover keys, sorted with Intl.Collator).
+    Below a list the CMS writes a key-value field (requests[].steps) after the other fields of its
+    record, its keys sorted (it finds them only in its final sweep over the leftover keys, sorted
+    with Intl.Collator).
     """
     known = {field["name"]: field for field in fields}
     names = [field["name"] for field in fields] + [key for key in value if key not in known]
@@ -306,8 +311,9 @@ def _shaped_value(value: Any, field: dict, in_list: bool) -> Any:
 
 
 def collation_key(text: str) -> list[tuple[int, int | str]]:
-    """Sort order of `Intl.Collator(undefined, {numeric: true, sensitivity: "base"})` for ids (a–z, 0–9, „-“):
-    punctuation before digits before letters, digit runs by their value, letters without case."""
+    """Sort order of `Intl.Collator(undefined, {numeric: true, sensitivity: "base"})` for ids
+    (a–z, 0–9, „-“): punctuation before digits before letters, digit runs by their value,
+    letters without case."""
     key: list[tuple[int, int | str]] = []
     for run in re.findall(r"[0-9]+|.", text):
         if run.isdigit():

@@ -1,7 +1,8 @@
 """The contact procedure's diagram as inline SVG, drawn at build time from the process definition.
 
-One card per step, top to bottom, so the drawing fits any text column without scrolling sideways; the
-page needs no diagram script. Every data value is escaped here for XML: the SVG is a raw HTML block.
+One card per step, top to bottom, so the drawing fits any text column without scrolling
+sideways; the page needs no diagram script. Every data value is escaped here for XML: the SVG is
+a raw HTML block.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ TITLE_LEAD, ROLE_LEAD = 20, 18
 GAP = 26  # between two cards: room for the arrow
 # Room for a line, less a margin for fonts wider than Arial (system fonts)
 LINE = (WIDTH - TEXT_X - PAD) / 1.12
-# Advance widths of Arial (and the metric-compatible Liberation Sans) in 1/1000 em, regular and bold;
-# other characters as most lower-case letters, East Asian wide ones as 1 em.
+# Advance widths of Arial (and the metric-compatible Liberation Sans) in 1/1000 em, regular and
+# bold; other characters as most lower-case letters, East Asian wide ones as 1 em.
 _REGULAR = {
     " ,./:;Iijlt!'": 278,
     "fr-()": 333,
@@ -51,12 +52,14 @@ _BOLD = {
     "W": 944,
     "→": 1000,
 }
-# One tint per role (who acts), in the order of the roles; dark text stays readable on each (WCAG AA).
+# One tint per role (who acts), in the order of the roles; dark text stays readable on
+# each (WCAG AA).
 TINTS = ("#e8eaf6", "#e0f2f1", "#fff3e0", "#fce4ec", "#f1f8e9", "#ede7f6")
 EDGES = ("#3949ab", "#00695c", "#bf360c", "#ad1457", "#33691e", "#5e35b1")
 # XML 1.0 allows no other control characters, not even as character references.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-# Besides XML's own five, characters Markdown could read as markup: the SVG stands in a Markdown page.
+# Besides XML's own five, characters Markdown could read as markup: the SVG stands in
+# a Markdown page.
 _ENTITIES = {char: f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]#|~^=$"}
 
 
@@ -174,7 +177,8 @@ def procedure_svg(process: ProcessFile) -> Markup:
                 f' y2="{below.y - 3}" marker-end="url(#om-diagram-arrow)"/>'
             )
     parts.append("</svg>")
-    # Safe by construction: numbers and coordinates are generated, every data value went through xml_text.
+    # Safe by construction: numbers and coordinates are generated, every data value went
+    # through xml_text.
     return Markup("\n".join(parts))
 
 

@@ -2,7 +2,8 @@
 
 No export holds a field of a person, whatever the profile: the records below are built field by
 field from the directory's organisations, so a new private field can never slip into a file.
-Every export names pages by their full address (`site_url` from mkdocs.yml), so it is useful outside the site.
+Every export names pages by their full address (`site_url` from mkdocs.yml), so it is useful
+outside the site.
 """
 
 from __future__ import annotations
@@ -20,17 +21,21 @@ from generator.pages.family import Deferred, Renderer
 from generator.pages.workbook import workbook
 from generator.records.fieldtypes import PHONE_PATTERN
 
-# Excel reads a cell starting with one of these as a formula (CSV injection); an apostrophe makes it text.
+# Excel reads a cell starting with one of these as a formula (CSV injection); an apostrophe
+# makes it text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# A phone number as the data allows it (digits, spaces, / ( ) -) cannot carry a formula: it keeps its „+“.
+# A phone number as the data allows it (digits, spaces, / ( ) -) cannot carry a formula: it
+# keeps its „+“.
 _PHONE = re.compile(PHONE_PATTERN)
-# Columns of codes and numbers with leading zeros or plus signs: text cells in the workbook, even when edited.
+# Columns of codes and numbers with leading zeros or plus signs: text cells in the workbook,
+# even when edited.
 TEXT_COLUMNS = {"Kennung", "PLZ", "Telefon"}
 LICENCE = (
     "Datenlizenz Deutschland – Namensnennung – Version 2.0",
     "https://www.govdata.de/dl-de/by-2-0",
 )
-# The workbook's date when no record has a check date yet: the date of the agreement's first version.
+# The workbook's date when no record has a check date yet: the date of the
+# agreement's first version.
 FALLBACK_DAY = date(2021, 6, 21)
 
 
@@ -260,7 +265,8 @@ def export_files(renderer: Renderer, directory: Directory) -> dict[str, str | by
         assert tuple(content) == EXPORTS
         return content
 
-    # Made again only when the records changed; the preview makes them after the pages (see Renderer.made).
+    # Made again only when the records changed; the preview makes them after the pages
+    # (see Renderer.made).
     made = renderer.made(("exports", networks, partners, site_url, day), files, deferrable=True)
     pages: dict[str, str | bytes | Deferred]
     if isinstance(made, Deferred):

@@ -16,7 +16,8 @@ from pydantic import BaseModel
 if TYPE_CHECKING:
     from generator.model.directory import Directory
 
-# The one protocol of a page family: the files (path below docs/ → text or bytes) it writes for a directory.
+# The one protocol of a page family: the files (path below docs/ → text or bytes) it writes
+# for a directory.
 PageFamily = Callable[["Renderer", "Directory"], Mapping[str, "str | bytes | Deferred"]]
 
 
@@ -45,9 +46,9 @@ def record_pages(
 class PageCache:
     """Rendered text by template and context, kept from one render of the site to the next (the preview).
 
-    A page is a pure function of its template and its context: the context holds frozen entries, so an
-    equal context gives the same text. A changed template file starts afresh. Entries not used by the
-    last render are dropped, so the cache holds at most about one site.
+    A page is a pure function of its template and its context: the context holds frozen entries, so
+    an equal context gives the same text. A changed template file starts afresh. Entries not used by
+    the last render are dropped, so the cache holds at most about one site.
     """
 
     def __init__(self, templates: Path):
@@ -110,8 +111,8 @@ _MISSING = object()
 class Renderer:
     """One render of the site: the shared environment and page cache, and how this render uses them.
 
-    The environment (compiled templates) and the page cache live on from render to render; what a render
-    asks of them lives here, so no render changes them for the next.
+    The environment (compiled templates) and the page cache live on from render to render; what a
+    render asks of them lives here, so no render changes them for the next.
     """
 
     def __init__(
@@ -119,9 +120,9 @@ class Renderer:
     ):
         """`defer`: values asked for as deferrable may come as a Deferred (the preview's downloads).
 
-        `remember`: take pages from the cache and keep them for the next render (the preview). A single
-        build renders each page once: there, comparing contexts would only cost time (a tenth of the
-        rendering at 1,000 partners).
+        `remember`: take pages from the cache and keep them for the next render (the preview). A
+        single build renders each page once: there, comparing contexts would only cost time (a tenth
+        of the rendering at 1,000 partners).
         """
         self.env, self.cache, self.defer, self.remember = env, cache, defer, remember
 
@@ -152,8 +153,8 @@ class Renderer:
     def made(self, key: Hashable, make: Callable[[], Any], *, deferrable: bool = False) -> Any:
         """The value made for `key` in this or the last render, or `make()`.
 
-        `deferrable`: a value nobody looks at while an edit is on screen (a download); in a render that
-        defers, a new one comes as a Deferred, made once the pages are built.
+        `deferrable`: a value nobody looks at while an edit is on screen (a download); in a render
+        that defers, a new one comes as a Deferred, made once the pages are built.
         """
         deferred = deferrable and self.defer
         if not (self.remember or deferred):

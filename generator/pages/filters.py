@@ -1,5 +1,5 @@
-"""Filtered overview pages that work without JavaScript: networks by state and status, partners by kind, level
-and network."""
+"""Filtered overview pages that work without JavaScript: networks by state and status, partners by
+kind, level and network."""
 
 from __future__ import annotations
 
@@ -102,9 +102,10 @@ def state_page(label: str) -> str:
 def filter_page(folder: str, key: str) -> str:
     """A filter page below docs/: an index page, so the HTML links it holds work the same in every engine.
 
-    The lists link in HTML (markup.html_link), relative to the address the page is served at. MkDocs passes such
-    links on as they are; Zensical reads them relative to the page's file. Only for `…/key/index.md` are the two
-    the same folder (`…/key.md` is served at `…/key/` too, one level deeper than its file).
+    The lists link in HTML (markup.html_link), relative to the address the page is served at. MkDocs
+    passes such links on as they are; Zensical reads them relative to the page's file. Only for
+    `…/key/index.md` are the two the same folder (`…/key.md` is served at `…/key/` too, one level
+    deeper than its file).
     """
     return f"{folder.rstrip('/')}/{key}/index.md"
 
@@ -167,8 +168,8 @@ def _facet(
 def facet_tokens(facets: Sequence[Facet]) -> dict[str, str]:
     """Entry id → the facet values it has, as short tokens: facet letter and choice number ("a0 b12").
 
-    The instant filter (om-filter.js) numbers the links of the facet list the same way; short tokens keep
-    the overview of 1,000 partners small.
+    The instant filter (om-filter.js) numbers the links of the facet list the same way; short tokens
+    keep the overview of 1,000 partners small.
     """
     tokens: dict[str, list[str]] = {}
     for letter, facet in zip("abcdefghijklmnopqrstuvwxyz", facets, strict=False):
@@ -215,8 +216,8 @@ def facet_links(renderer: Renderer, menu: tuple[Menu, ...]) -> dict[str, Markup]
     """The list of filter links of each filter page, its own choice shown, not linked.
 
     Pages in one folder see every link alike (relative addresses), so the list is rendered once per
-    folder, as seen from a page beside them that is none of them, and each page's own link replaced: a
-    hundred filter pages of 200 links each would otherwise make 20,000 links one by one.
+    folder, as seen from a page beside them that is none of them, and each page's own link replaced:
+    a hundred filter pages of 200 links each would otherwise make 20,000 links one by one.
     """
     template, seen, links = renderer.template("filter_links.md.j2"), {}, {}
     for choice in (c for facet in menu for c in facet.choices):

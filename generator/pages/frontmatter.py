@@ -1,23 +1,26 @@
 """Values for the YAML front matter of generated pages, written so MkDocs reads back exactly what was meant.
 
-MkDocs parses front matter with libyaml and, when that fails, silently renders the block as Markdown.
-libyaml refuses raw characters outside YAML's printable set and reads U+0085, U+2028 and U+2029 as line
-breaks, so these are written as escapes; everything else printable stays as it is.
+MkDocs parses front matter with libyaml and, when that fails, silently renders the block as
+Markdown. libyaml refuses raw characters outside YAML's printable set and reads U+0085, U+2028 and
+U+2029 as line breaks, so these are written as escapes; everything else printable stays as it is.
 """
 
 from __future__ import annotations
 
 import re
 
-# YAML's printable characters, less the three that libyaml reads as line breaks and the byte order mark.
+# YAML's printable characters, less the three that libyaml reads as line breaks and the
+# byte order mark.
 _UNPRINTABLE = re.compile(
     "[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]"
 )
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"}
-# str.isprintable() is false for every character _UNPRINTABLE finds (Unicode's "other" and "separator"
-# categories hold the controls, surrogates, U+FEFF, the non-characters, U+2028 and U+2029): a printable
-# text needs no search. tests/test_hardening.py checks this over all code points.
-# Every character yaml_string() writes otherwise: one search finds the many values that need nothing.
+# str.isprintable() is false for every character _UNPRINTABLE finds (Unicode's "other" and
+# "separator" categories hold the controls, surrogates, U+FEFF, the non-characters, U+2028
+# and U+2029): a printable text needs no search. tests/test_hardening.py checks this over
+# all code points.
+# Every character yaml_string() writes otherwise: one search finds the many values
+# that need nothing.
 _SPECIAL = re.compile('[\\\\"\t\n\r]|' + _UNPRINTABLE.pattern)
 
 
@@ -50,7 +53,8 @@ def yaml_safe_json(text: str) -> str:
     def escape(match: re.Match) -> str:
         code = ord(match.group())
         if code > 0xFFFF or 0xD800 <= code <= 0xDFFF:
-            # JSON would need a surrogate pair, which libyaml refuses; the text policy keeps these out of the data.
+            # JSON would need a surrogate pair, which libyaml refuses; the text policy keeps these
+            # out of the data.
             raise ValueError(f"U+{code:04X} cannot be written as JSON inside YAML")
         return f"\\u{code:04x}"
 

@@ -19,7 +19,8 @@ DRAWING = Path(__file__).parent / "geodata" / "drawing.json"
 # The frame holds every coordinate the schema accepts (latitude 47.0–55.1, longitude 5.8–15.1).
 WEST, EAST, SOUTH, NORTH = 5.6, 15.3, 46.9, 55.3
 WIDTH = 1000
-# Equirectangular, with longitudes shrunk by the cosine of Germany's middle latitude: close enough at this scale.
+# Equirectangular, with longitudes shrunk by the cosine of Germany's middle latitude: close enough
+# at this scale.
 _SHRINK = math.cos(math.radians((SOUTH + NORTH) / 2))
 _UNIT = WIDTH / ((EAST - WEST) * _SHRINK)
 HEIGHT = round((NORTH - SOUTH) * _UNIT)
@@ -176,8 +177,9 @@ def state_borders() -> str:
 
 
 def clusters(places: Sequence[Point], spacing: float = SPACING) -> list[list[int]]:
-    """Indexes of the places grouped so that no two markers overlap: a place joins the first marker closer than
-    the spacing, else starts one of its own (markers stand where their first place is, so they keep apart)."""
+    """Indexes of the places grouped so that no two markers overlap: a place joins the first marker
+    closer than the spacing, else starts one of its own (markers stand where their first place is,
+    so they keep apart)."""
     groups: list[list[int]] = []
     for index, (x, y) in enumerate(places):
         near = next(

@@ -1,7 +1,7 @@
 """The map of gaps: the 16 Länder filled by a count (networks, named contacts, gaps), with numbers and a legend.
 
-Colour is never the only sign: every Land carries its number, the legend names each shade's range in words,
-and the table under the maps gives the same numbers as text.
+Colour is never the only sign: every Land carries its number, the legend names each shade's range in
+words, and the table under the maps gives the same numbers as text.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from generator.pages.geo import HEIGHT, WIDTH, drawing
 LANDS = Path(__file__).parent / "geodata" / "germany-lands.topo.json"
 # The fills lie under the outline and borders of the network map, so they may be coarser.
 FILL_TOLERANCE = 1.5
-# Where each Land's number stands (longitude, latitude): inside the Land and clear of its neighbours' numbers.
+# Where each Land's number stands (longitude, latitude): inside the Land and clear of its
+# neighbours' numbers.
 LABEL_AT = {
     "BW": (9.05, 48.55),
     "BY": (11.45, 48.95),
@@ -35,7 +36,8 @@ LABEL_AT = {
     "SH": (9.75, 54.20),
     "TH": (11.05, 50.85),
 }
-# Lower bound of each shade and its range in words; a count falls into the last shade whose bound it reaches.
+# Lower bound of each shade and its range in words; a count falls into the last shade whose
+# bound it reaches.
 LEVELS = ((0, "keine"), (1, "1"), (2, "2 bis 3"), (4, "4 bis 7"), (8, "8 und mehr"))
 MEASURES = (
     ("networks", "Netzwerke", "Netzwerke mit Sitz oder Arbeitsgebiet im Land"),

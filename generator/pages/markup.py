@@ -45,12 +45,14 @@ from generator.addresses import (
 from generator.pages.frontmatter import yaml_string
 from generator.pages.telephone import tel_uri
 
-# Characters that can open Markdown or HTML markup in the middle of a line; values never start a line.
+# Characters that can open Markdown or HTML markup in the middle of a line; values never
+# start a line.
 _ACTIVE = {char: f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]#|~^="}
 _INERT = str.maketrans(_ACTIVE)  # str.translate: one pass in C, not a Python call per character
 # Most values hold none: then no translate
 _ANY_ACTIVE = re.compile("[" + re.escape("".join(_ACTIVE)) + "]")
-# What opens a block when it starts a line: list markers, admonitions (!!! ???), quotes, definitions, blocks (///).
+# What opens a block when it starts a line: list markers, admonitions (!!! ???), quotes,
+# definitions, blocks (///).
 _BLOCK_START = re.compile(r"[-+](?= |$)|-{2,}|[0-9]+[.)](?= |$)|:(?= |$)|!{3}|\?{3}|/{3}")
 MONTHS = [
     "Januar",
@@ -85,7 +87,8 @@ def _inert_text(value: str) -> Markup:
 def _inert(value: object) -> Markup:
     text = " ".join(str(value).split())
     escaped = text.translate(_INERT) if _ANY_ACTIVE.search(text) else text
-    # Also a German date: after a list marker („- 7. Dezember 2026: …“) it would open a numbered list.
+    # Also a German date: after a list marker („- 7. Dezember 2026: …“) it would open
+    # a numbered list.
     start = _BLOCK_START.match(escaped)
     # `- x`, `1986. gegründet`, `!!! danger`, `---`, `> x`, `: x` would open a block at a line start
     if start:
@@ -99,7 +102,8 @@ def _join(values, separator: str = ", ") -> Markup:
     return Markup(separator.translate(_INERT)).join(inert(v) for v in values)
 
 
-# Overview and filter pages link the same records again and again; typed, so Markup and str never share a result.
+# Overview and filter pages link the same records again and again; typed, so Markup and str never
+# share a result.
 @functools.lru_cache(maxsize=65536, typed=True)
 def _link(text: object, target: str) -> Markup:
     """A link to a page of the site; targets come from templates and ids (a–z, 0–9, -)."""
@@ -121,7 +125,8 @@ def _from_page(address: str, here: str) -> str:
 class PageAddresses:
     """The addresses of the generated pages for templates (`pages.partner(id)`, `pages.procedure`).
 
-    Declared once in generator/addresses.py; a template links there with `page_link` and never spells a folder.
+    Declared once in generator/addresses.py; a template links there with `page_link` and never
+    spells a folder.
     """
 
     network_index, partner_index, home = NETWORK_INDEX, PARTNER_INDEX, HOME
@@ -188,9 +193,10 @@ def _page_url(path: str) -> str:
 def html_link(text: object, target: str, here: str) -> Markup:
     """A link in HTML from page `here` to page `target` (both below docs/), for lists Markdown need not parse.
 
-    Relative like MkDocs' own links, so the site works from any folder; targets come from templates and ids.
-    Only on index pages: engines read HTML links relative to the page's address (MkDocs) or to its file
-    (Zensical), and only an index page is served at its own folder.
+    Relative like MkDocs' own links, so the site works from any folder; targets come from
+    templates and ids.
+    Only on index pages: engines read HTML links relative to the page's address (MkDocs) or to its
+    file (Zensical), and only an index page is served at its own folder.
     """
     if here != "index.md" and not here.endswith("/index.md"):
         raise ValueError(

@@ -2,9 +2,9 @@
 
 A code takes segno about 3 ms, most of it choosing the mask: it applies all eight and keeps the one
 with the lowest penalty (ISO/IEC 18004, 7.8.3). Every code is drawn from its content on every build;
-only the chosen mask (a digit 0–7) is remembered (`remembered_codes`, a small JSON file in the per-user
-cache), which makes the next drawing four times quicker. Nothing else is read back: a cache entry can
-choose among the eight masks of the right code, never another code or any markup.
+only the chosen mask (a digit 0–7) is remembered (`remembered_codes`, a small JSON file in the
+per-user cache), which makes the next drawing four times quicker. Nothing else is read back: a cache
+entry can choose among the eight masks of the right code, never another code or any markup.
 """
 
 from __future__ import annotations
@@ -103,7 +103,8 @@ def remembered_codes(file: Path) -> Iterator[None]:
 def qr_svg(url: str, title: str) -> Markup:
     """An inline SVG QR code of `url`, named by `title` for screen readers; sized by CSS, not by the code."""
     svg = _memory.svg(url)
-    # Safe by construction: the title is escaped here; the URL is encoded into modules, never written as text.
+    # Safe by construction: the title is escaped here; the URL is encoded into modules, never
+    # written as text.
     opening, _, rest = svg.partition(">")
     return Markup(
         opening.replace("<svg ", '<svg role="img" ', 1) + f"><title>{escape(title)}</title>" + rest

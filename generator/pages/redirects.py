@@ -1,9 +1,9 @@
 """Pages at former addresses (`former_ids`): each forwards to the record's page under its new id.
 
-Printed Merkblätter carry a network's address as a QR code, so an id that changes (`rename`) must not leave a
-404 behind. The page forwards at once (meta refresh), names the new address as canonical and tells search
-engines not to index it (overrides/main.html reads `redirect` and `canonical`), and shows a link for
-everyone whose browser does not forward.
+Printed Merkblätter carry a network's address as a QR code, so an id that changes (`rename`) must
+not leave a 404 behind. The page forwards at once (meta refresh), names the new address as canonical
+and tells search engines not to index it (overrides/main.html reads `redirect` and `canonical`), and
+shows a link for everyone whose browser does not forward.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from generator.model.directory import Directory, NetworkEntry, PartnerEntry
 from generator.pages.family import Renderer
 
 _SECTIONS = {"networks.yaml": "networks", "partners.yaml": "partners"}
-# What a page of each folder is, for the forwarding page's own title (every page has a title of its own).
+# What a page of each folder is, for the forwarding page's own title (every page has a title
+# of its own).
 _PAGE_KINDS = {
     NETWORK_PAGES: "Netzwerk",
     PARTNER_PAGES: "Partner",

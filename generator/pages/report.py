@@ -1,6 +1,7 @@
 """The weekly report as Markdown for a GitHub issue: overdue requests and the records due for review.
 
-Every data value is made inert for Markdown and HTML (as on the site), and `@` cannot mention anyone.
+Every data value is made inert for Markdown and HTML (as on the site), and `@`
+cannot mention anyone.
 """
 
 from __future__ import annotations
@@ -86,8 +87,8 @@ def report(records: Records, today: date, max_age: int) -> tuple[str, int]:
 def who_acts(request: RequestEntry, directory: Directory) -> tuple[str, str]:
     """The role the procedure gives the next step, and whom the office writes to about it.
 
-    The office takes its own steps and writes to the role they are addressed to; a step of the partner or the
-    network is theirs to take, and the office reminds them.
+    The office takes its own steps and writes to the role they are addressed to; a step of the
+    partner or the network is theirs to take, and the office reminds them.
     """
     step = request.next_step
     if step is None:

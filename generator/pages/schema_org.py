@@ -1,9 +1,11 @@
 """schema.org JSON-LD for network and partner pages (Organization) and the home page (Organization, WebSite).
 
-Built from organisations' public fields only. Templates put it into the page's front matter
-(`schema_org:`); overrides/main.html writes it into the page head as <script type="application/ld+json">.
-No person ever enters it, whatever the profile. Every organisation has an `@id` (its page address and
-a fragment), so a network's members and a partner's networks point at the records of their own pages.
+Built from organisations' public fields only. Templates put it into the page's
+front matter (`schema_org:`); overrides/main.html writes it into the page head as
+<script type="application/ld+json">.
+No person ever enters it, whatever the profile. Every organisation has an `@id` (its page
+address and a fragment), so a network's members and a partner's networks point at the records of
+their own pages.
 """
 
 from __future__ import annotations

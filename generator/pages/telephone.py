@@ -10,8 +10,9 @@ COUNTRY_CODE = "49"  # numbers written without one are German
 def tel_uri(phone: str | None) -> str | None:
     """A global tel: URI for a phone number, or None when the text holds no dialable number.
 
-    „+49 (0)511 123456“ and „0511 123456“ both become „tel:+49511123456“: the trunk zero is dropped,
-    „00“ is the international prefix. A number without area code cannot be made global and gets no link.
+    „+49 (0)511 123456“ and „0511 123456“ both become „tel:+49511123456“: the trunk zero is
+    dropped, „00“ is the international prefix. A number without area code cannot be made global and
+    gets no link.
     """
     if not phone:
         return None

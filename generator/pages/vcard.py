@@ -16,7 +16,8 @@ from generator.model.directory import Contact, Directory, NetworkEntry
 from generator.pages.family import Renderer
 from generator.pages.telephone import tel_uri
 
-# The card folders sit beside the record pages: a network or partner with the id `vcard` must be refused.
+# The card folders sit beside the record pages: a network or partner with the id `vcard`
+# must be refused.
 
 MAX_OCTETS = 75
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
@@ -52,7 +53,8 @@ def folded(line: str) -> str:
 
 def vcard(properties: Iterable[tuple[str, str]]) -> str:
     """A vCard 4.0 from (name with parameters, already escaped value) pairs, with CRLF line ends."""
-    # Values arrive escaped; dropping control characters once more means no value can ever start a line.
+    # Values arrive escaped; dropping control characters once more means no value can ever
+    # start a line.
     body = [f"{name}:{_CONTROL.sub('', value)}" for name, value in properties if value]
     lines = ["BEGIN:VCARD", "VERSION:4.0", *body, "END:VCARD"]
     return "".join(folded(line) + "\r\n" for line in lines)
@@ -115,8 +117,9 @@ def office_card_path(n: NetworkEntry) -> str:
 def contact_cards(directory: Directory, site_url: str) -> Iterator[tuple[str, str]]:
     """(path below docs/, vCard) for every network office and every person with a card.
 
-    SOURCE and URL must be URIs (RFC 6350 § 6.1.3, 6.7.8): they are written only with an absolute site
-    address. The internal site has none (it is served wherever the office hosts it): its cards leave them out.
+    SOURCE and URL must be URIs (RFC 6350 § 6.1.3, 6.7.8): they are written only with an absolute
+    site address. The internal site has none (it is served wherever the office hosts it): its cards
+    leave them out.
     """
     base = site_url if site_url.startswith(("https://", "http://")) else ""
 

@@ -1,10 +1,11 @@
 """The data files in exactly the form the editing page (Sveltia CMS) writes them: `python -m generator format`.
 
-Sveltia saves a whole file with the npm library `yaml` (2.x: `stringify(value, {indent: 2, indentSeq: true,
-lineWidth: 0, defaultStringType: "PLAIN", defaultKeyType: "PLAIN", singleQuote: true})`, then one newline), keys in
-the order of the form's fields, empty optional fields left out. Files kept in that form make a save byte-stable:
-a one-field edit changes that field's lines only, so two pull requests that edit different records merge. The
-scalar rules below follow that library's `stringifyString`/`stringifyNumber` (YAML 1.2 core schema) line by line.
+Sveltia saves a whole file with the npm library `yaml` (2.x: `stringify(value, {indent: 2,
+indentSeq: true, lineWidth: 0, defaultStringType: "PLAIN", defaultKeyType: "PLAIN", singleQuote:
+true})`, then one newline), keys in the order of the form's fields, empty optional fields left out.
+Files kept in that form make a save byte-stable: a one-field edit changes that field's lines only,
+so two pull requests that edit different records merge. The scalar rules below follow that library's
+`stringifyString`/`stringifyNumber` (YAML 1.2 core schema) line by line.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ _ESCAPES = {
 }
 _DOUBLE_MIN_MULTILINE = 40
 STEP = "  "
-# What JavaScript's String.prototype.trim() removes (the CMS trims the text before adding the last newline).
+# What JavaScript's String.prototype.trim() removes (the CMS trims the text before adding
+# the last newline).
 _JS_WHITESPACE = (
     "\t\n\v\f\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     + ("\u2028\u2029\u202f\u205f\u3000\ufeff")

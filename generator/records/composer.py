@@ -36,10 +36,12 @@ from generator.records.yamlstrict import (
 )
 
 MAX_DEPTH = 12
-# About ten times the keys and values of 1,000 partners with their contacts: more is machine-made, not edited.
+# About ten times the keys and values of 1,000 partners with their contacts: more is
+# machine-made, not edited.
 MAX_VALUES = 200_000
 
-# A collection being composed: keys are text (the composer refuses any other), values whatever `scalar` makes.
+# A collection being composed: keys are text (the composer refuses any other), values
+# whatever `scalar` makes.
 Container = dict[str, object] | list[object]
 # Turns a scalar's text and quoting style into its value.
 ScalarReader = Callable[[str, str | None], object]
@@ -110,8 +112,9 @@ def compose(
     """The values of one YAML document, composed from libyaml's events without recursion.
 
     Records the line of every key and list item in doc.lines and non-fatal problems in problems;
-    raises Refused for what stops reading (syntax errors, anchors, tags, depth, forbidden characters).
-    `scalar(value, style)` turns a scalar into a value (tests/yaml12.py reads the file as an editor does).
+    raises Refused for what stops reading (syntax errors, anchors, tags, depth, forbidden
+    characters). `scalar(value, style)` turns a scalar into a value (tests/yaml12.py reads the file
+    as an editor does).
     """
     composer = _Composer(
         text, doc if doc is not None else Document(""), problems if problems is not None else []

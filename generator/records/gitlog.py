@@ -6,8 +6,9 @@ import os
 import subprocess
 from pathlib import Path
 
-# Frames each commit's header in `git log -z`: git can emit no NUL in a subject (a message ends at one) nor in a
-# patch line (a file holding one is binary and shows no lines), so no committed text can forge a frame.
+# Frames each commit's header in `git log -z`: git can emit no NUL in a subject (a message ends at
+# one) nor in a patch line (a file holding one is binary and shows no lines), so no committed text
+# can forge a frame.
 FRAME = "\0"
 
 

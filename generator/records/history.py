@@ -1,15 +1,16 @@
 """When each partner and network record last changed, and its last changes, from the git history of data/.
 
-One `git log -p` over the data files, oldest commit first, is replayed in Python: each commit's hunks are
-applied to the file as it stood, and every changed or removed line is assigned to the record whose list
-item holds it. That is exact for edits, additions and deletions, and one process for any number of
-records. Only the first-parent line of the history counts (a merged pull request is one change, named by
-its merge commit). Outside a git repository, or in a shallow clone, nothing is known, and the pages say so.
+One `git log -p` over the data files, oldest commit first, is replayed in Python: each commit's
+hunks are applied to the file as it stood, and every changed or removed line is assigned to the
+record whose list item holds it. That is exact for edits, additions and deletions, and one process
+for any number of records. Only the first-parent line of the history counts (a merged pull request
+is one change, named by its merge commit). Outside a git repository, or in a shallow clone, nothing
+is known, and the pages say so.
 
-Pages show a change by its day and commit, never by its subject: a subject is free text that may name a
-person, and it stays in the history after the person was erased from the data. The log is framed by NUL
-(`git log -z`), which no committed text can contain; a commit that still cannot be read is skipped with a
-warning, so no commit can stop the internal build.
+Pages show a change by its day and commit, never by its subject: a subject is free text that may
+name a person, and it stays in the history after the person was erased from the data. The log is
+framed by NUL (`git log -z`), which no committed text can contain; a commit that still cannot be
+read is skipped with a warning, so no commit can stop the internal build.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ SHALLOW = (
 )
 NOT_ASKED = "Die Änderungsgeschichte wurde für diese Fassung nicht ermittelt."
 _HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
-# A record starts where a list item of its section starts: „- “ at the section's indentation (0 or 2).
+# A record starts where a list item of its section starts: „- “ at the section's indentation
+# (0 or 2).
 _ITEM = re.compile(r"^( {0,2})- ")
 # A hunk of a -U0 patch: old start, old count, new start, new count, the added lines.
 Hunk = tuple[int, int, int, int, list[str]]
@@ -155,8 +157,8 @@ def replay(
 ) -> Iterator[tuple[str, date, set[tuple[str, str]]]]:
     """(commit, day, {(file, record id)}) for each commit of a `git log -z -p -U0 --reverse --format=%x00%H%x1f%as`.
 
-    `state` (path → lines) ends as the files stand after the last commit. A commit that cannot be read is
-    skipped with a warning; the records it touched keep their older changes.
+    `state` (path → lines) ends as the files stand after the last commit. A commit that cannot be
+    read is skipped with a warning; the records it touched keep their older changes.
     """
     state = {path: [] for path in files} if state is None else state
     for path in files:

@@ -30,8 +30,9 @@ Docs = Mapping[str, Document]
 class Loaded:
     """The lists of the data files that loaded; an invalid record stands as None in its place.
 
-    A file that did not load (missing, unreadable, of the wrong shape) is not in `files`, and its lists are empty:
-    the registry runs a rule only when every file the rule needs loaded, so no rule takes it for an empty file.
+    A file that did not load (missing, unreadable, of the wrong shape) is not in `files`, and its
+    lists are empty: the registry runs a rule only when every file the rule needs loaded, so no rule
+    takes it for an empty file.
     """
 
     files: frozenset[str]

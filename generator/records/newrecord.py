@@ -26,8 +26,8 @@ def new_record(
 ) -> str:
     """The skeleton of a new record with a free id and today's date; inserted into its data file on request.
 
-    The record goes to its place in id order and a membership (`network`) into that network's list, one id
-    per line: two pull requests that each add a record in this way merge without conflict.
+    The record goes to its place in id order and a membership (`network`) into that network's list,
+    one id per line: two pull requests that each add a record in this way merge without conflict.
     """
     file, section, _ = KINDS[kind]
     doc = _loaded(Path(data_dir) / file)

@@ -1,8 +1,8 @@
 """A new id for a partner or network (`rename`): every reference changed in one go, the old id kept as former id.
 
-The files are edited as text, line by line, like `new --append` does: comments, quotes, blank lines and the
-order of fields stay as the office wrote them. Every changed file is checked by the rules of `check` before any
-file is written, and then all are replaced together.
+The files are edited as text, line by line, like `new --append` does: comments, quotes, blank lines
+and the order of fields stay as the office wrote them. Every changed file is checked by the rules of
+`check` before any file is written, and then all are replaced together.
 """
 
 from __future__ import annotations

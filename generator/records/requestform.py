@@ -1,9 +1,9 @@
 """The issue form „Ansprechperson anfragen“: its prefilled address, and its answers as a new entry of requests.yaml.
 
-GitHub writes an issue form's answers into the issue body as sections (`### Netzwerk`, a blank line, the
-answer); `_No response_` stands for an empty answer. The new entry gets the first step of the procedure
-(`requested`, today), goes into the log in date order, and is checked by the rules of `check` before the
-file is written.
+GitHub writes an issue form's answers into the issue body as sections (`### Netzwerk`, a blank line,
+the answer); `_No response_` stands for an empty answer. The new entry gets the first step of the
+procedure (`requested`, today), goes into the log in date order, and is checked by the rules of
+`check` before the file is written.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ TOPIC_LENGTH = 200  # as the schema's Text
 SHOWN = 60  # characters of an unknown answer that a message repeats
 _LINES = re.compile(r"\r\n|\r|\n")
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
-# A phone number: seven digits or more, perhaps with +, spaces, slashes, dashes or brackets between them.
+# A phone number: seven digits or more, perhaps with +, spaces, slashes, dashes or
+# brackets between them.
 _PHONE = re.compile(r"\+?\(?\d(?:[\d /().-]*\d){6,}")
 
 
@@ -62,8 +63,8 @@ def parse_issue(body: str, source: str) -> dict[str, Answer]:
     """The answers of the form by field id; problems (German, with the body's line) for missing ones."""
     label_to_id = {label.casefold(): key for key, label in FIELDS.items()}
     sections: list[tuple[str | None, int, list[tuple[int, str]]]] = []
-    # Lines end where GitHub ends them (CR, LF): str.splitlines() would also break at U+0085, U+2028, VT or FF,
-    # and an answer could smuggle a heading the issue does not show.
+    # Lines end where GitHub ends them (CR, LF): str.splitlines() would also break at U+0085,
+    # U+2028, VT or FF, and an answer could smuggle a heading the issue does not show.
     for number, row in enumerate(_LINES.split(body), 1):
         heading = re.fullmatch(r"###\s+(.*?)\s*", row)
         if heading:
@@ -255,9 +256,10 @@ def _entry(
 def _inserted(path: Path, records: Records, entry: str, day: str) -> tuple[list[str], int]:
     """The file's lines with the entry in order of (date asked, id), and the entry's first line.
 
-    The entry goes before the first request that sorts after it (with the comments above that request),
-    else after the last request, wherever the list stands in the file; it takes the list's indentation
-    and the file's line ends. An empty list (`requests: []`, or the key without items) gets it as first item.
+    The entry goes before the first request that sorts after it (with the comments above that
+    request), else after the last request, wherever the list stands in the file; it takes the list's
+    indentation and the file's line ends. An empty list (`requests: []`, or the key without items)
+    gets it as first item.
     """
     doc = records.documents["requests.yaml"]
     with path.open(encoding="utf-8", newline="") as file:

@@ -47,7 +47,8 @@ def json_schemas() -> dict[str, JsonSchemaValue]:
 
 @functools.cache
 def _schemas_text() -> str:
-    # pydantic takes a good second of CPU to derive them; the models never change while the process runs.
+    # pydantic takes a good second of CPU to derive them; the models never change while
+    # the process runs.
     return json.dumps({name: model.model_json_schema() for name, model in DATA_FILES.items()})
 
 

@@ -29,8 +29,8 @@ _NOT_TEXT = re.compile(
 _INDICATORS = tuple("-?:,[]{}#&*!|>'\"%@`")
 
 
-# Values of a new record that name no real place, so `check` can point at each one until it is replaced.
-# (The schema's examples name Hannover, which is a real network's city and position.)
+# Values of a new record that name no real place, so `check` can point at each one until it is
+# replaced. (The schema's examples name Hannover, which is a real network's city and position.)
 PLACEHOLDERS: dict[str, dict[str, object]] = {
     "partner": {},
     "network": {
@@ -42,7 +42,8 @@ PLACEHOLDERS: dict[str, dict[str, object]] = {
         "contact.city": "Ort bitte eintragen",
     },
 }
-# Choices a skeleton has to make for the schema; `check` names them while the record is still a skeleton.
+# Choices a skeleton has to make for the schema; `check` names them while the record is
+# still a skeleton.
 CHOICES = {"partner": ("kind", "scope"), "network": ("states", "status")}
 
 
@@ -55,9 +56,9 @@ def skeleton(
 ) -> str:
     """A record of the given kind, indented for its list; valid as soon as it is appended.
 
-    `teaching`: with a comment before every field and the optional fields commented out, to copy from;
-    without, only the fields to fill in (`new --append` writes that into the data file: the descriptions
-    belong in the field reference, not in the data).
+    `teaching`: with a comment before every field and the optional fields commented out, to copy
+    from; without, only the fields to fill in (`new --append` writes that into the data file: the
+    descriptions belong in the field reference, not in the data).
     """
     file, section, placeholder = KINDS[kind]
     root = json_schemas()[file]
@@ -65,7 +66,8 @@ def skeleton(
     new_id = record_id or _free_id(placeholder, taken_ids)
     overrides = {
         "id": new_id,
-        # Not the schema's example name: that names an existing record, and look-alike names are refused.
+        # Not the schema's example name: that names an existing record, and look-alike
+        # names are refused.
         "name": yaml_value(placeholder_name(kind, new_id)),
         "verified_on": (today or _example_day(item)).isoformat(),
         **{path: yaml_value(value) for path, value in PLACEHOLDERS[kind].items()},
@@ -123,7 +125,8 @@ def _fields(
     for position, (key, prop) in enumerate(fields):
         column = indent + ("  " if dash and position > 0 else "")
         lead = "- " if dash and position == 0 else ""
-        # A value filled in for an optional field (verified_on) is a recommendation; the label follows the schema.
+        # A value filled in for an optional field (verified_on) is a recommendation; the label
+        # follows the schema.
         optional = key not in required
         path = f"{prefix}{key}"
         off = commented or (optional and path not in overrides)
@@ -196,8 +199,8 @@ def yaml_value(value: object) -> str:
     return text
 
 
-# Sample values of the skeleton that no real record keeps: people's details, addresses, placeholder texts.
-# (A record's own name is left out: the partner skeleton names a real Kammer.)
+# Sample values of the skeleton that no real record keeps: people's details, addresses, placeholder
+# texts. (A record's own name is left out: the partner skeleton names a real Kammer.)
 _PLACEHOLDER_KEYS = ("function", "email", "phone", "website", "description", "street")
 
 

@@ -29,16 +29,17 @@ FORBIDDEN_IN_VALUE = re.compile(
 )
 # Line breaks as editors and GitHub count them.
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# Printable ASCII, tab and line breaks: the policy refuses none of them, and most of a data file is made of them.
+# Printable ASCII, tab and line breaks: the policy refuses none of them, and most of a data file is
+# made of them.
 _PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
 
 
 def first_forbidden(text: str) -> re.Match[str] | None:
     """FORBIDDEN_IN_TEXT.search(text), in a tenth of the time for a file of a megabyte.
 
-    The pattern runs over the few distinct characters outside plain ASCII first (the bytes of a UTF-8
-    sequence are never ASCII, so deleting the ASCII bytes leaves whole characters), and over the whole
-    text only when one of them is refused, to find where.
+    The pattern runs over the few distinct characters outside plain ASCII first (the bytes of a
+    UTF-8 sequence are never ASCII, so deleting the ASCII bytes leaves whole characters), and over
+    the whole text only when one of them is refused, to find where.
     """
     rest = text.encode("utf-8", "surrogatepass").translate(None, _PLAIN_ASCII)
     if not rest or not FORBIDDEN_IN_TEXT.search(

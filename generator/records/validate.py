@@ -15,7 +15,8 @@ from generator.german import did_you_mean
 from generator.problems import DataInvalid, Path, Problem, display_name, shown
 from generator.records.document import Document
 
-# Records is defined beside the rules' view, which imports no rule; the later stages import it from here.
+# Records is defined beside the rules' view, which imports no rule; the later stages import
+# it from here.
 from generator.records.loaded import Records as Records
 from generator.records.loaded import loaded_files
 from generator.records.reader import Loader, load_file
@@ -33,7 +34,8 @@ from generator.records.schema import (
 from generator.settings import read_settings
 
 _File = typing.TypeVar("_File", bound=Record)
-# Problems one file may show; beyond them its records are not checked (a machine-made or garbled file).
+# Problems one file may show; beyond them its records are not checked (a machine-made
+# or garbled file).
 MAX_PROBLEMS = 200
 
 
@@ -42,8 +44,8 @@ def load_records(
 ) -> Records:
     """Load and validate every data file; raise DataInvalid listing all problems.
 
-    `load` parses one file (the preview passes one that reuses the parse of an unchanged file); `today` is the
-    run's day (the settings' when not given): no recorded date may lie after it.
+    `load` parses one file (the preview passes one that reuses the parse of an unchanged file);
+    `today` is the run's day (the settings' when not given): no recorded date may lie after it.
     """
     today = today or read_settings().today
     data_dir = FilePath(data_dir)
@@ -69,8 +71,9 @@ def load_records(
     problems += found
     if problems:
         raise DataInvalid(problems, incomplete=waiting)
-    # Each section was validated on its own: the files are put together without validating anything twice.
-    # (No set of fields given: pydantic counts every section passed as set, as a validation would.)
+    # Each section was validated on its own: the files are put together without validating
+    # anything twice. (No set of fields given: pydantic counts every section passed as set, as a
+    # validation would.)
     files = [
         DATA_FILES[name].model_construct(None, **content) for name, content in sections.items()
     ]
@@ -143,7 +146,8 @@ def _check_section(
         items = []
         for index, item in enumerate(raw):
             if len(problems) >= budget:
-                # A file this wrong is not fixed entry by entry; checking the rest would only take time.
+                # A file this wrong is not fixed entry by entry; checking the rest would
+                # only take time.
                 message = (
                     "weitere Einträge ab hier nicht geprüft: mehr "
                     f"als {MAX_PROBLEMS} Fehler in dieser Datei"
@@ -156,10 +160,12 @@ def _check_section(
             except ValidationError as error:
                 record = None
                 problems += _problems(doc, model, (section, index), error)
-            # A record that lost a duplicate key is likely two records run together: keep it out of the rules.
+            # A record that lost a duplicate key is likely two records run together: keep it out
+            # of the rules.
             items.append(None if doc.is_damaged((section, index)) else record)
         return items, problems
-    # The type with its own validators (Text, DayCount, …), which pydantic keeps apart as the field's metadata.
+    # The type with its own validators (Text, DayCount, …), which pydantic keeps apart as the
+    # field's metadata.
     adapter = TypeAdapter(model.model_fields[section].rebuild_annotation())
     try:
         return adapter.validate_python(raw), []

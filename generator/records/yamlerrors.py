@@ -21,14 +21,16 @@ _COLON = (
     "und Text mit Doppelpunkt in Anführungszeichen setzen"
 )
 _INDENT = "die Einrückung passt nicht zu den Zeilen davor"
-# Messages of a line that does not fit the indentation before it: perhaps a line above moved (misindented_line).
+# Messages of a line that does not fit the indentation before it: perhaps a line above
+# moved (misindented_line).
 INDENT_MESSAGES = (_COLON, _INDENT)
 _START = (
     "dieses Zeichen darf hier nicht am Anfang eines Werts stehen; "
     "bitte den Wert in Anführungszeichen setzen"
 )
 
-# Every problem text of libyaml's scanner and parser (the first matching fragment wins); none reaches an editor.
+# Every problem text of libyaml's scanner and parser (the first matching fragment wins); none
+# reaches an editor.
 _PROBLEMS = (
     (
         "could not find expected ':'",
@@ -156,10 +158,10 @@ _KEY = re.compile(r"^(?:[^\s\"'#\[{][^:#]*|\"[^\"]*\"|'[^']*'):(?:[ ]+|$)")
 def misindented_line(text: str, error_line: int) -> int:
     """The line an editor has to re-indent when libyaml stops at an indentation error on `error_line`.
 
-    libyaml notices a line that moved left only where the next line no longer fits: the first key of a
-    nested section moved left reads as a sibling of its parent, and the next key, still indented, is
-    refused („mapping values are not allowed“); a section key moved left takes its fields along and
-    the first line after them is refused. Both are reported at the line that moved.
+    libyaml notices a line that moved left only where the next line no longer fits: the first key of
+    a nested section moved left reads as a sibling of its parent, and the next key, still indented,
+    is refused („mapping values are not allowed“); a section key moved left takes its fields along
+    and the first line after them is refused. Both are reported at the line that moved.
     """
     lines = LINE_BREAK.split(text)
     content = [n for n in range(len(lines)) if _content(lines[n]) is not None]
@@ -192,7 +194,8 @@ def _moved_sibling(lines: list[str], content: list[int], at: int) -> int | None:
     earlier = _content(lines[content[at - 2]]) if at >= 2 else None
     # A line after that opens a section is its field, not its sibling.
     after_agrees = after is not None and after[0] == line[0] and not line[2]
-    # Or the lines before it stood where the refused line stands, and the line after does not side with it.
+    # Or the lines before it stood where the refused line stands, and the line after does not
+    # side with it.
     earlier_agrees = (
         earlier is not None and earlier[1] == line[1] and (after is None or after[0] != previous[0])
     )
@@ -218,8 +221,8 @@ def _moved_section(lines: list[str], content: list[int], at: int) -> int | None:
         candidate = _content(lines[content[index]])
         assert candidate is not None
         if candidate[0] < line[0]:
-            # The key opens a section deeper than the refused line, and the line before the key stood where
-            # the refused line stands: the key left its siblings, its fields came along.
+            # The key opens a section deeper than the refused line, and the line before the key
+            # stood where the refused line stands: the key left its siblings, its fields came along.
             first_field, sibling = (
                 _content(lines[content[index + 1]]),
                 _content(lines[content[index - 1]]),

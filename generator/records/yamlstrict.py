@@ -1,6 +1,7 @@
-"""What the loader refuses in a scalar beyond libyaml: escaped characters of the text policy, values wrapped in
-typographic quotes, and the invalid YAML libyaml lets through (yaml-test-suite 9C9N, 9JBA, CVW2, G5U8, QB6E,
-S98Z, SU5Z, YJV2). Each check reads the raw text around the event's marks (character positions)."""
+"""What the loader refuses in a scalar beyond libyaml: escaped characters of the text policy, values
+wrapped in typographic quotes, and the invalid YAML libyaml lets through (yaml-test-suite 9C9N,
+9JBA, CVW2, G5U8, QB6E, S98Z, SU5Z, YJV2). Each check reads the raw text around the event's marks
+(character positions)."""
 
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
 """Build the site of a profile into its folder, replacing the old site only on success.
 
 The work happens in a folder next to the site (so the final swap is a rename on the same disk). That
-folder ignores itself for git (`.gitignore` with `*`, removed last; the project's .gitignore names such
-folders too), so a killed build never offers private pages to a „commit all“, and the next build removes
-it. The swap exchanges old and new site in one step where the system allows it (Linux `renameat2`), so no
-moment exists without a site folder.
+folder ignores itself for git (`.gitignore` with `*`, removed last; the project's .gitignore names
+such folders too), so a killed build never offers private pages to a „commit all“, and the next
+build removes it. The swap exchanges old and new site in one step where the system allows it (Linux
+`renameat2`), so no moment exists without a site folder.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ from generator.site.staging import HAND_WRITTEN, ROOT, ensure_ignored
 
 CONFIG = ROOT / "mkdocs.yml"
 DEFAULT_SITE_DIRS = {"public": ROOT / "site", "intern": ROOT / "site-intern"}
-# Written into every built site: a folder holding it may be replaced by the next build, any other may not.
+# Written into every built site: a folder holding it may be replaced by the next build, any
+# other may not.
 MARKER = ".om-website"
 # Written into every work folder: the next build may delete a folder holding it.
 WORK_MARKER = ".om-build-work"
@@ -174,7 +175,8 @@ def _check_target(site: Path, profile: Profile, project: Path, data: Path) -> No
         if site == folder or site in folder.parents:
             raise TargetRefused(f"Zielordner {site} enthält Projektdateien")
         if folder in site.parents:
-            # MkDocs would copy a site inside the project (e.g. in overrides/) into the next public build.
+            # MkDocs would copy a site inside the project (e.g. in overrides/) into the
+            # next public build.
             raise TargetRefused(
                 f"Zielordner {site} liegt im Projektordner; dort sind nur site/ (öffentlich) und "
                 "site-intern/ (intern) vorgesehen"

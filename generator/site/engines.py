@@ -1,13 +1,14 @@
 """Site engines: MkDocs with Material (the default) and Zensical, the same site from the same pages.
 
-Both take a profile, a data folder and a site folder, and both keep the last good site when anything fails
-(`pipeline.build_with` chooses one).
+Both take a profile, a data folder and a site folder, and both keep the last good site when anything
+fails (`pipeline.build_with` chooses one).
 """
 
 from __future__ import annotations
 
 ENGINES = ("mkdocs", "zensical")
-# The one line that switches the project's engine (CLI, preview, CI, publishing); README „Zweite Engine: Zensical“.
+# The one line that switches the project's engine (CLI, preview, CI, publishing); README „Zweite
+# Engine: Zensical“.
 DEFAULT_ENGINE = "mkdocs"
 NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
 

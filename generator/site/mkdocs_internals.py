@@ -1,13 +1,14 @@
 """Every use of MkDocs' and Material's private API, in one place, each with what it wraps and why.
 
-The preview keeps MkDocs' loaded build in memory and renders only the pages a save changed (site/live.py),
-and its server answers requests itself while the data is invalid (serve.py). MkDocs' public API offers
-neither: it builds a whole site (`mkdocs.commands.build.build`), and its live-reload server rebuilds on any
-file event and serves only files. So the preview uses the steps of MkDocs' build and the state of MkDocs'
-server, which a release may change without notice. This module was written for the releases in WRITTEN_FOR
-(pinned in requirements.txt); tests/test_mkdocs_internals.py checks each name and signature it uses against
-the installed packages, so an upgrade fails there with the name that changed, and that no other module
-touches a private name of MkDocs or Material.
+The preview keeps MkDocs' loaded build in memory and renders only the pages a save changed
+(site/live.py), and its server answers requests itself while the data is invalid (serve.py). MkDocs'
+public API offers neither: it builds a whole site (`mkdocs.commands.build.build`), and its
+live-reload server rebuilds on any file event and serves only files. So the preview uses the steps
+of MkDocs' build and the state of MkDocs' server, which a release may change without notice. This
+module was written for the releases in WRITTEN_FOR (pinned in requirements.txt);
+tests/test_mkdocs_internals.py checks each name and signature it uses against the installed
+packages, so an upgrade fails there with the name that changed, and that no other module touches a
+private name of MkDocs or Material.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-# The releases this module was written for; requirements.txt pins the same (checked by the contract test).
+# The releases this module was written for; requirements.txt pins the same (checked by
+# the contract test).
 WRITTEN_FOR = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.1"}
 
 # A WSGI answer: the body's parts (None: not answered here).
@@ -36,8 +38,8 @@ StartResponse = Callable[..., object]
 def populate_page(page: Page, config: MkDocsConfig, files: Files) -> None:
     """Read a page's Markdown and render its HTML, with the plugins' page events (pre_page to page_content).
 
-    Wraps `mkdocs.commands.build._populate_page`. Public is only `build(config)`, which does this for every
-    page of the site; the preview renders the few pages a save changed.
+    Wraps `mkdocs.commands.build._populate_page`. Public is only `build(config)`, which does this
+    for every page of the site; the preview renders the few pages a save changed.
     """
     mkdocs_build._populate_page(page, config, files)
 
@@ -51,8 +53,8 @@ def build_page(
 ) -> None:
     """Render a populated page into the theme and write it to site_dir (page_context to post_page events).
 
-    Wraps `mkdocs.commands.build._build_page`, for the same reason as populate_page: the public `build`
-    writes every page of the site.
+    Wraps `mkdocs.commands.build._build_page`, for the same reason as populate_page: the public
+    `build` writes every page of the site.
     """
     mkdocs_build._build_page(page, config, doc_files, nav, env)
 
@@ -62,8 +64,9 @@ def build_theme_template(
 ) -> None:
     """Write one of the theme's static templates (404.html, sitemap.xml and its .gz).
 
-    Wraps `mkdocs.commands.build._build_theme_template`: the preview's full build is MkDocs' build with the
-    gathered configuration, files, navigation and environment kept, which the public `build` discards.
+    Wraps `mkdocs.commands.build._build_theme_template`: the preview's full build is MkDocs' build
+    with the gathered configuration, files, navigation and environment kept, which the public
+    `build` discards.
     """
     mkdocs_build._build_theme_template(name, env, files, config, nav)
 
@@ -71,7 +74,8 @@ def build_theme_template(
 def build_extra_template(name: str, files: Files, config: MkDocsConfig, nav: Navigation) -> None:
     """Write one of mkdocs.yml's `extra_templates`.
 
-    Wraps `mkdocs.commands.build._build_extra_template`, for the same reason as build_theme_template.
+    Wraps `mkdocs.commands.build._build_extra_template`, for the same reason
+    as build_theme_template.
     """
     mkdocs_build._build_extra_template(name, files, config, nav)
 
@@ -79,9 +83,10 @@ def build_extra_template(name: str, files: Files, config: MkDocsConfig, nav: Nav
 def forget_in_search(config: MkDocsConfig, urls: set[str]) -> None:
     """Drop the search entries of the pages at `urls` (about to be rendered again, or removed).
 
-    Wraps Material's search index (`SearchPlugin.search_index.entries`): rendering a page appends its
-    sections there (on_page_context), on_post_build writes them as search_index.json. Material has no call
-    to remove a page's entries; its own merge for `mkdocs serve --dirty` keeps those of one page only.
+    Wraps Material's search index (`SearchPlugin.search_index.entries`): rendering a page appends
+    its sections there (on_page_context), on_post_build writes them as search_index.json. Material
+    has no call to remove a page's entries; its own merge for `mkdocs serve --dirty` keeps those of
+    one page only.
     """
     search = next(
         (plugin for plugin in config.plugins.values() if isinstance(plugin, SearchPlugin)), None
@@ -96,15 +101,16 @@ def forget_in_search(config: MkDocsConfig, urls: set[str]) -> None:
 class ReloadServer(LiveReloadServer):
     """MkDocs' live-reload server with the hooks the preview needs, over the server's private members.
 
-    Subclasses override `on_file_event` (which file events rebuild) and `answer` (a request answered before
-    MkDocs serves the built file), and call `request_rebuild` and `with_reload_script`.
+    Subclasses override `on_file_event` (which file events rebuild) and `answer` (a request answered
+    before MkDocs serves the built file), and call `request_rebuild` and `with_reload_script`.
     """
 
     def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
         """Hand every file event below `path` to `on_file_event`; MkDocs' own `watch` rebuilds on any event.
 
-        Registered where MkDocs' `watch` registers (`_watched_paths`, `_watch_refs`): `serve()` starts the
-        observer only if a path is watched, `unwatch()` finds the watch there, and pages get the reload script.
+        Registered where MkDocs' `watch` registers (`_watched_paths`, `_watch_refs`): `serve()`
+        starts the observer only if a path is watched, `unwatch()` finds the watch there, and pages
+        get the reload script.
         """
         handler = watchdog.events.FileSystemEventHandler()
         # One handler for every kind of event
@@ -145,8 +151,8 @@ class ReloadServer(LiveReloadServer):
     def _serve_request(self, environ: dict, start_response: StartResponse) -> Answer:
         """Overrides `LiveReloadServer._serve_request`, MkDocs' step from a request to a file of the site.
 
-        The one place to answer first: the public `serve_request` around it also turns a missing file into
-        the site's 404 page (`error_handler`), which must stay.
+        The one place to answer first: the public `serve_request` around it also turns a missing
+        file into the site's 404 page (`error_handler`), which must stay.
         """
         answered = self.answer(environ, start_response)
         return answered if answered is not None else super()._serve_request(environ, start_response)

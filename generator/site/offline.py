@@ -1,11 +1,13 @@
 """The offline build: a site that works opened from a folder on disk (file://), links, search and map included.
 
-Material's `offline` plugin does the work: links to `…/index.html` instead of folders (`use_directory_urls`
-off), and the search index inlined as a script. Material's search runs in a Web Worker, which browsers do not
-start from `file://`; the plugin then adds the `iframe-worker` shim from unpkg.com unless the site names its
-own. The site names its own copy (npm package iframe-worker 1.0.4, MIT, `npm pack iframe-worker@1.0.4`,
-tarball sha256 e8c5d12d87829c503afba01d67772ea9f4aba5b7ae57a0c98e1917711030efbb; `shim/index.js` unchanged
-in `overrides/assets/javascripts/vendor/`, with its licence), so the offline site asks no other host either.
+Material's `offline` plugin does the work: links to `…/index.html` instead of folders
+(`use_directory_urls` off), and the search index inlined as a script. Material's search runs
+in a Web Worker, which browsers do not start from `file://`; the plugin then adds the
+`iframe-worker` shim from unpkg.com unless the site names its own. The site names its own
+copy (npm package iframe-worker 1.0.4, MIT, `npm pack iframe-worker@1.0.4`, tarball sha256
+e8c5d12d87829c503afba01d67772ea9f4aba5b7ae57a0c98e1917711030efbb; `shim/index.js` unchanged
+in `overrides/assets/javascripts/vendor/`, with its licence), so the offline site asks no
+other host either.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from material.plugins.offline.plugin import OfflinePlugin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 
-# The shim as the built site serves it (from overrides/); Material's plugin recognises it by its name.
+# The shim as the built site serves it (from overrides/); Material's plugin recognises it
+# by its name.
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 
@@ -43,10 +46,11 @@ _LINK = re.compile(r'(?P<attribute>\b(?:href|src)=")(?P<address>[^"]*)"')
 class FolderLinks(BasePlugin):
     """Links to a folder (`../netzwerk/harz/`) point to its page (`../netzwerk/harz.html` or `…/index.html`).
 
-    MkDocs rewrites the links of Markdown pages; links written as HTML (filter lists, the map, the footer) keep
-    the folder form, which a browser opens from disk as a directory listing. The generator writes those links
-    for pages that are folders (`netzwerke/bundesland/hessen/`), so they are read from that folder first; the
-    theme's (the footer's `url` filter) are relative to the page's real folder and are read from there.
+    MkDocs rewrites the links of Markdown pages; links written as HTML (filter lists, the map, the
+    footer) keep the folder form, which a browser opens from disk as a directory listing. The
+    generator writes those links for pages that are folders (`netzwerke/bundesland/hessen/`), so
+    they are read from that folder first; the theme's (the footer's `url` filter) are relative to
+    the page's real folder and are read from there.
     """
 
     NAME = "om-folder-links"

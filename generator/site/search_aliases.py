@@ -1,12 +1,12 @@
 """Let the site search find umlaut words typed without umlauts („Muenchen“, „Munchen“ → München).
 
 Material's search indexes each section's title and text in the browser; its query adds a trailing
-wildcard, which skips lunr's pipeline, so no stemmer could fold the spellings at query time. After the
-build, each page's entry therefore gets two more fields with the ASCII spellings of the umlaut words
-of the whole page, each spelling once, weighted like its source (title or text). Sections carry none:
-a match on a section's ASCII spelling finds its page, and the index stays small. The spellings live
-only in the search index: pages and result previews stay as written, and screen readers read nothing
-twice.
+wildcard, which skips lunr's pipeline, so no stemmer could fold the spellings at query time. After
+the build, each page's entry therefore gets two more fields with the ASCII spellings of the umlaut
+words of the whole page, each spelling once, weighted like its source (title or text). Sections
+carry none: a match on a section's ASCII spelling finds its page, and the index stays small. The
+spellings live only in the search index: pages and result previews stay as written, and screen
+readers read nothing twice.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from generator.german import spellings_of, umlaut_words
 
 # Source field of the index → field with its ASCII spellings.
 ALIAS_FIELDS = {"title": "title_ascii", "text": "text_ascii"}
-# Umlaut words of the German stop word list of Material's search (lunr-languages): the index drops them,
-# so their ASCII spellings („fuer“, „ueber“) would only cost space.
+# Umlaut words of the German stop word list of Material's search (lunr-languages): the index drops
+# them, so their ASCII spellings („fuer“, „ueber“) would only cost space.
 STOP_WORDS = frozenset({"daß", "für", "können", "könnte", "während", "würde", "würden", "über"})
 _TAG = re.compile(r"<[^>]*>")
 
@@ -35,7 +35,8 @@ def plain_text(markup: str) -> str:
 # The preview writes the index after every save; most sections are the same as before.
 @functools.lru_cache(maxsize=65536)
 def _spellings(markup: str) -> frozenset[str]:
-    # Only words with an umlaut have other spellings, so only they are looked up among the stop words.
+    # Only words with an umlaut have other spellings, so only they are looked up among
+    # the stop words.
     words = {word for word in umlaut_words(plain_text(markup)) if word.casefold() not in STOP_WORDS}
     return frozenset(spellings_of(words))
 

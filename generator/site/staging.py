@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 HAND_WRITTEN = ROOT / "docs"
 # The build folder of the project: git-ignored by its own .gitignore, whatever the project's says.
 BUILD = ROOT / "build"
-# Top-level folders of the staged source that belong to the generator; docs/ must not use these names.
+# Top-level folders of the staged source that belong to the generator; docs/ must not
+# use these names.
 GENERATED_ROOTS = tuple(sorted(ROOTS))  # declared with the pages' addresses
 
 
@@ -88,7 +89,8 @@ def refuse_symlinks(folder: Path) -> None:
 
 
 def _symlink(folder: Path, relative: str) -> HandWrittenClash:
-    # MkDocs would publish whatever it points to: .git/config, /proc/self/environ, a file of another project.
+    # MkDocs would publish whatever it points to: .git/config, /proc/self/environ, a file of
+    # another project.
     return HandWrittenClash(
         f"{Path(folder.name, relative)}: symbolische Verweise (Symlinks) sind in {folder.name}/ "
         "nicht erlaubt; bitte die Datei selbst dort ablegen oder den Verweis löschen"
@@ -122,14 +124,16 @@ def sync_folder(
 ) -> list[str]:
     """Make `folder` hold exactly `files`; return the paths written, then those removed (each sorted).
 
-    `present` is what the folder holds if the caller knows it (the preview's memory), else the folder
-    is read. Files at `deferred` paths stay as they are: the preview writes them once they are made.
+    `present` is what the folder holds if the caller knows it (the preview's memory), else the
+    folder is read. Files at `deferred` paths stay as they are: the preview writes them once
+    they are made.
     """
     known = FolderFiles(folder) if present is None else present
     changed = _write_differing(folder, files, known)
     stale = sorted(known.keys() - files.keys() - set(deferred))
     removed = [path for path in stale if _remove(folder / path)]
-    # Only the disk shows an empty folder an earlier run left; in memory, a removal is the only cause.
+    # Only the disk shows an empty folder an earlier run left; in memory, a removal is
+    # the only cause.
     if stale or present is None:
         _remove_empty_dirs(folder)
     return changed + removed
@@ -176,10 +180,12 @@ class FolderFiles(Mapping[str, bytes]):
         return file.read_bytes()
 
     def __iter__(self) -> Iterator[str]:
-        # os.walk knows each entry's kind from the folder listing: no stat per file, as rglob and is_file need.
+        # os.walk knows each entry's kind from the folder listing: no stat per file, as rglob
+        # and is_file need.
         for parent, folders, files in os.walk(self.folder):
             prefix = Path(parent).relative_to(self.folder).as_posix()
-            # A symlink to a folder is listed among the folders, not entered; it is removed like a file.
+            # A symlink to a folder is listed among the folders, not entered; it is removed
+            # like a file.
             links = [name for name in folders if os.path.islink(os.path.join(parent, name))]
             for name in files + links:
                 yield name if prefix == "." else f"{prefix}/{name}"

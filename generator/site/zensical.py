@@ -1,9 +1,9 @@
 """Build the site with Zensical instead of MkDocs: same pages, same overrides, same safety.
 
-Zensical reads mkdocs.yml but runs no MkDocs hooks, so everything the hooks do happens here, outside the
-engine: pages, internal navigation and edit links are staged in a work folder before the build, the search
-spellings are added after it. The work folder sits beside the site folder and is removed in every case;
-the old site is replaced only after a strict build succeeded.
+Zensical reads mkdocs.yml but runs no MkDocs hooks, so everything the hooks do happens here, outside
+the engine: pages, internal navigation and edit links are staged in a work folder before the build,
+the search spellings are added after it. The work folder sits beside the site folder and is removed
+in every case; the old site is replaced only after a strict build succeeded.
 """
 
 from __future__ import annotations
@@ -27,17 +27,20 @@ from generator.site.zensical_dialog import translate_search_dialog
 from generator.site.zensical_meta import PageLinks, add_hook_meta, nav_titles, read_config
 from generator.site.zensical_search import add_ascii_spellings
 
-# Overrides made for Material's own templates only: Zensical brings its own search dialog, with a name, and its
-# own header and menu (the copies of Material's header and nav-item partials would replace them).
+# Overrides made for Material's own templates only: Zensical brings its own search dialog, with
+# a name, and its own header and menu (the copies of Material's header and nav-item partials
+# would replace them).
 MATERIAL_ONLY = (
     "partials/search.html",
     "partials/header.html",
     "partials/nav-item.html",
     "sitemap.xml",
 )
-# Overrides of Zensical's own templates, laid over overrides/ for Zensical only (MkDocs never sees them).
+# Overrides of Zensical's own templates, laid over overrides/ for Zensical only (MkDocs
+# never sees them).
 ZENSICAL_ONLY = "overrides-zensical"
-# Zensical's own look, with Material's layout and colours that the project's styles were written for.
+# Zensical's own look, with Material's layout and colours that the project's styles
+# were written for.
 THEME = {"custom_dir": "overrides", "variant": "classic"}
 
 
@@ -50,12 +53,14 @@ def zensical_build(
 ) -> Path:
     """Build the hand-written and the generated `pages` strictly with Zensical in `work`; return the built site.
 
-    `work` is the build's work folder (generator/pipeline.py: the same as MkDocs builds use, git-ignored by
-    construction, removed by the next run if killed); what the MkDocs hooks would do is done here.
+    `work` is the build's work folder (generator/pipeline.py: the same as MkDocs builds use,
+    git-ignored by construction, removed by the next run if killed); what the MkDocs hooks would do
+    is done here.
     """
     config_file = Path(config_file).resolve()
     mkdocs_config = read_config(config_file)
-    # The internal site names no public address: no canonical links, no sitemap (generator/site/hooks/indexing.py).
+    # The internal site names no public address: no canonical links, no
+    # sitemap (generator/site/hooks/indexing.py).
     site_url = mkdocs_config.get("site_url") if profile == "public" else None
     links = PageLinks(
         profile,
@@ -132,7 +137,8 @@ def _index_rules(built: Path, profile: Profile, site_url: str | None) -> None:
 def _run(config: Path, work: Path, shifted: dict[str, int]) -> None:
     """Run `zensical build --strict` in its own process; raise BuildFailed with its problems in German.
 
-    `shifted` says how many front matter lines staging added to a page, so each problem names its line in docs/.
+    `shifted` says how many front matter lines staging added to a page, so each problem names its
+    line in docs/.
     """
     result = subprocess.run(
         [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)],

@@ -1,11 +1,12 @@
 """Zensical's search dialog in German and without axe violations, by exact edits of the site's copy of its script.
 
-`theme.language: de` translates Zensical's templates (the search button says „Suche“), but Zensical 0.0.73 draws
-the dialog the button opens with fixed English labels („Search“, „Filters“, „7 results“), in a shadow root the
-site's stylesheets do not reach. After the build, each label is replaced by its German text (the wording of
-Zensical's own German translation, partials/languages/de.html, where it has one), and two things axe finds in
-the open dialog are mended. Each edited piece must be found exactly once: a Zensical with another script stops
-the build with a German message instead of staying half English.
+`theme.language: de` translates Zensical's templates (the search button says „Suche“), but Zensical
+0.0.73 draws the dialog the button opens with fixed English labels („Search“, „Filters“, „7
+results“), in a shadow root the site's stylesheets do not reach. After the build, each label is
+replaced by its German text (the wording of Zensical's own German translation,
+partials/languages/de.html, where it has one), and two things axe finds in the open dialog are
+mended. Each edited piece must be found exactly once: a Zensical with another script stops the build
+with a German message instead of staying half English.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from pathlib import Path
 from generator.site.engines import BuildFailed
 
 BUNDLES = "assets/javascripts"
-# (English as the script has it, German): names of the dialog, its field, buttons and list, and what it says.
+# (English as the script has it, German): names of the dialog, its field, buttons and list, and
+# what it says.
 GERMAN = (
     ('"aria-label":"Search","aria-autocomplete"', '"aria-label":"Suche","aria-autocomplete"'),
     ('placeholder:"Search"', 'placeholder:"Suche"'),
@@ -46,18 +48,20 @@ GERMAN = (
 
 # What axe (WCAG 2.1 AA) finds in the open dialog with results.
 ACCESSIBLE = (
-    # color-contrast: matched words in the accent colour (#526cfe on white, 4.25:1); the link colour has 7:1.
+    # color-contrast: matched words in the accent colour (#526cfe on white, 4.25:1); the link
+    # colour has 7:1.
     (
         "mark{background:#0000;color:var(--color-highlight)}",
         "mark{background:#0000;color:var(--md-typeset-a-color)}",
     ),
-    # color-contrast: a result's path in 45 % of the text colour (3.4:1); in 70 %, as the dialog's other text.
+    # color-contrast: a result's path in 45 % of the text colour (3.4:1); in 70 %, as the
+    # dialog's other text.
     (
         "gap:var(--space-1);color:rgb(var(--color-foreground)/.45);list-style:none",
         "gap:var(--space-1);color:rgb(var(--color-foreground)/var(--alpha-light));list-style:none",
     ),
-    # label-content-name-mismatch: a result is named by its title alone while it shows title, path and text;
-    # named by all it shows, it reads as it looks (and the path is not read twice).
+    # label-content-name-mismatch: a result is named by its title alone while it shows title, path
+    # and text; named by all it shows, it reads as it looks (and the path is not read twice).
     (
         '"aria-labelledby":`${e.id}-${s.id}-title`,"aria-describedby":f.length>0?`${e.id}-${s.id}-path`:void '
         "0,",

@@ -1,9 +1,9 @@
 """Front matter for engines without hooks: what generator/site/hooks/editing.py sets on each page, in the page.
 
-MkDocs' hook gives each page its links while building: on the internal site the edit link to its record
-(`edit_url`, `edit_label`), on the public site „Fehler melden“ (`report_url`). Zensical runs no hooks, so the
-staged copy of each page carries the same values in its front matter, computed by the hook's own functions;
-overrides/partials/actions.html reads them for both engines.
+MkDocs' hook gives each page its links while building: on the internal site the edit link to its
+record (`edit_url`, `edit_label`), on the public site „Fehler melden“ (`report_url`). Zensical runs
+no hooks, so the staged copy of each page carries the same values in its front matter, computed by
+the hook's own functions; overrides/partials/actions.html reads them for both engines.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from generator.settings import Profile
 from generator.site.hooks.editing import edit_label, edit_url, report_url
 
 _FENCE = "---\n"
-# What YAML may not hold unescaped: characters outside its printable set, and those YAML 1.1 reads as line breaks
-# (JSON escapes only the ASCII control characters).
+# What YAML may not hold unescaped: characters outside its printable set, and those YAML 1.1 reads
+# as line breaks (JSON escapes only the ASCII control characters).
 _UNSAFE = re.compile(
     "[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029]"
 )

@@ -1,10 +1,10 @@
 """Let Zensical's search find umlaut words typed without umlauts („Muenchen“, „Munchen“ → München).
 
-Zensical's search index (search.json) has fixed fields (title, text, path) that its result list shows
-as they are, so the ASCII spellings cannot simply be added to them. After the build, each page's entry gets
-the same two extra fields as in Material's index (title_ascii, text_ascii, generator/site/search_aliases.py);
-a few lines appended to Zensical's search worker count them as title and path words in the worker's own
-copy of the index.
+Zensical's search index (search.json) has fixed fields (title, text, path) that its result list
+shows as they are, so the ASCII spellings cannot simply be added to them. After the build, each
+page's entry gets the same two extra fields as in Material's index (title_ascii, text_ascii,
+generator/site/search_aliases.py); a few lines appended to Zensical's search worker count them as
+title and path words in the worker's own copy of the index.
 The result list keeps showing the page as written.
 """
 
@@ -19,7 +19,8 @@ from generator.site.engines import BuildFailed
 INDEX = "search.json"
 WORKERS = "assets/javascripts/workers"
 WORKER_PATCH = Path(__file__).with_name("zensical_search.js")
-# The worker's last statement, which the patch wraps; if a new Zensical changes it, the build says so.
+# The worker's last statement, which the patch wraps; if a new Zensical changes it, the
+# build says so.
 WORKER_ENTRY = "self.onmessage="
 
 
@@ -29,7 +30,8 @@ class SearchUnchanged(BuildFailed):
 
 def with_ascii_spellings(index: dict) -> dict:
     """Zensical's search index with the ASCII spellings Material's index gets (once per page, on its entry)."""
-    # Zensical's sections carry Material's keys (location, title, text), so the same rule serves both engines.
+    # Zensical's sections carry Material's keys (location, title, text), so the same rule
+    # serves both engines.
     material = search_aliases.with_ascii_spellings(
         {"config": {"fields": {}}, "docs": index["items"]}
     )

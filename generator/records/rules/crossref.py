@@ -31,7 +31,8 @@ def _written_id(item: object) -> str:
 def known_ids(doc: Document, section: str) -> set[str]:
     """Ids a reference may name: the valid ones written, and those hidden by a duplicate key (reported there).
 
-    An invalid id (`münchen`) is reported at its record; suggesting it elsewhere would spread the mistake.
+    An invalid id (`münchen`) is reported at its record; suggesting it elsewhere would
+    spread the mistake.
     """
     return {
         item_id for item_id in (*raw_ids(doc, section), *doc.dropped_ids) if is_valid_id(item_id)

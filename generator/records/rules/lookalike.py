@@ -1,5 +1,5 @@
-"""Names that look the same to a reader: differing only in case, Unicode normalisation, invisible characters or
-letters of another script that look like Latin ones (Cyrillic „В“ for „B“)."""
+"""Names that look the same to a reader: differing only in case, Unicode normalisation, invisible
+characters or letters of another script that look like Latin ones (Cyrillic „В“ for „B“)."""
 
 from __future__ import annotations
 

@@ -162,7 +162,8 @@ def lookalike_names(
     doc: Document, section: str, records: Sequence[Partner | Network | None], what: str
 ) -> list[Problem]:
     """Two records whose names a reader cannot tell apart (case, normalisation, letters of another script)."""
-    # A record appended by `python -m generator new` still carries the example name; `check` warns about it.
+    # A record appended by `python -m generator new` still carries the example name; `check`
+    # warns about it.
     skeletons = re.compile(
         "|".join(rf"{re.escape(placeholder)}(?:-[0-9]+)?" for _, _, placeholder in KINDS.values())
     )

@@ -67,8 +67,9 @@ def check_requests(loaded: Loaded, docs: Docs) -> list[Problem]:
 def _raw_contacts(docs: Docs) -> dict[str, tuple[str, str] | None]:
     """Regional contact id → (partner id, network id) as written; None where partners.yaml already has an error.
 
-    Reading what is written keeps one invalid partner from faking an unknown person; None keeps a
-    wrong contact (unknown network, network the partner is not in, id used twice) to its own message.
+    Reading what is written keeps one invalid partner from faking an unknown person; None
+    keeps a wrong contact (unknown network, network the partner is not in, id used twice) to
+    its own message.
     """
 
     networks, members = (
@@ -250,7 +251,8 @@ def _status(c: _Context, i: int, request: Request) -> list[Problem]:
             )
             problems.append(c.doc.problem(path, message))
         return problems
-    # Only when every step has a date: undated steps in between are reported at the step that follows them.
+    # Only when every step has a date: undated steps in between are reported at the step
+    # that follows them.
     if request.status == "offen" and all(step in request.steps for step in c.logged):
         return [
             c.doc.problem(path, "alle Schritte haben ein Datum; bitte „status: erledigt“ setzen")

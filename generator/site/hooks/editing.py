@@ -1,9 +1,10 @@
 """MkDocs hook: edit links on the internal site, „Fehler melden“ on the public one; the internal site gets its pages.
 
-The repository is private, so a public page must not link into it: visitors would land on a 404 page,
-and the link would point at the very files that hold personal data. Public pages offer a mail to the
-coordination office instead, with the page's address filled in. The internal site keeps the links to
-the exact record (`extra.source_url`, the repository's file view, plus the page's `source`).
+The repository is private, so a public page must not link into it: visitors would land on a 404
+page, and the link would point at the very files that hold personal data. Public pages offer a
+mail to the coordination office instead, with the page's address filled in. The internal site
+keeps the links to the exact record (`extra.source_url`, the repository's file view, plus the
+page's `source`).
 No `repo_url`: with it, Material would make every visitor's browser call the GitHub API.
 """
 
