@@ -1,4 +1,4 @@
-"""Where the generated pages live: the folders with one page per record, and the pages the site writes itself.
+"""Where the generated pages live: the folders with one page per record, and the site's own pages.
 
 Declared here, before any stage, because three stages need the same list: the page families write
 to these addresses (and give them to the templates that link there), the records' rules refuse an
@@ -37,12 +37,12 @@ def record_folder(folder: str, data_file: str, section: str, *, as_index: bool =
 
 
 def record_page(folder: str, key: str) -> str:
-    """The source file of a record's page in a record folder (`netzwerke/owl.md`, `partner/netzwerk/owl/index.md`)."""
+    """The source file of a record's page (`netzwerke/owl.md`, `partner/netzwerk/owl/index.md`)."""
     return f"{folder}/{key}/index.md" if folder in INDEX_FOLDERS else f"{folder}/{key}.md"
 
 
 def fixed_page(path: str) -> str:
-    """Declare a page (`netzwerke/index.md`) or folder (`netzwerke/status/`) the site always writes; return it."""
+    """Declare a page (`netzwerke/index.md`) or folder (`netzwerke/status/`) the site writes."""
     parts = path.rstrip("/").split("/")
     ROOTS.add(parts[0])
     FIXED_PAGES.add(path)

@@ -49,7 +49,7 @@ def _german(text: str) -> str:
 
 @contextlib.contextmanager
 def german_argparse() -> Iterator[None]:
-    """argparse's own texts in German while the block runs (building the parser and reading the command line)."""
+    """argparse's own texts in German while the block runs (building the parser, reading args)."""
     # argparse's gettext function, looked up at call time
     english = argparse._  # type: ignore[attr-defined]
     argparse._ = _german  # type: ignore[attr-defined]

@@ -1,4 +1,4 @@
-"""The commands of `python -m generator`: each takes the parsed arguments and the settings, returns the exit code."""
+"""The commands of `python -m generator`: each takes arguments and settings, returns a code."""
 
 from __future__ import annotations
 
@@ -109,7 +109,7 @@ UNFORMATTED = (
 
 
 def format_data(args, settings: Settings) -> int:
-    """Bring the data files into the form the editing page writes; with --check only report which differ."""
+    """Bring the data files into the editing page's form; with --check only report which differ."""
     records = load_records(args.data, today=settings.today)
     files = formatted_files(records, Path(args.data))
     differing = {file: new for file, (old, new) in files.items() if old != new}
@@ -130,14 +130,14 @@ def format_data(args, settings: Settings) -> int:
 
 
 def _write_in_form(differing: dict[Path, str]) -> list[Path]:
-    """Write the formatted files (every file was checked before the first is written); return them in order."""
+    """Write the formatted files (all checked before the first is written); return them in order."""
     for file, text in sorted(differing.items()):
         write_atomic(file, text.encode("utf-8"))
     return sorted(differing)
 
 
 def _files_in_form(data_dir: Path, settings: Settings) -> dict[Path, tuple[str, str]]:
-    """Each data file's text and its text in the editing page's form; nothing while the data are invalid."""
+    """Each data file's text and its text in the editing page's form; nothing if data is invalid."""
     try:
         return formatted_files(load_records(data_dir, today=settings.today), data_dir)
     except DataInvalid:
@@ -145,7 +145,7 @@ def _files_in_form(data_dir: Path, settings: Settings) -> dict[Path, tuple[str, 
 
 
 def _keep_in_form(data_dir: Path, settings: Settings, before: dict[Path, tuple[str, str]]) -> None:
-    """After a command edited the data as text: the files that were in the editing page's form stay in it.
+    """After a command edited data as text: files that were in the editing page's form stay in it.
 
     A file kept by hand (with comments) is left as the command wrote it; invalid data are left as
     they are: the command has said what is wrong, and `check` says it again.

@@ -1,4 +1,4 @@
-"""Writing generated files: whole or not at all, and only when their bytes change (so watchers stay quiet)."""
+"""Writing generated files: whole or not at all, only when their bytes change (watchers rest)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What goes to the terminal and to CI: problem lines, capped and escaped, and GitHub Actions annotations.
+"""What goes to the terminal and CI: problem lines, capped and escaped, and GitHub annotations.
 
 The Actions runner reads every output line that starts with `::` (after spaces) as a workflow
 command, on standard output and standard error alike. A data value can hold a line break, so
@@ -58,7 +58,7 @@ def annotation(problem: Problem) -> str:
 
 
 def report_problems(problems: list[Problem], github_actions: bool) -> None:
-    """Print problems as `check` shows them (stderr, capped, escaped); in GitHub Actions also as annotations."""
+    """Print problems as `check` does (stderr, capped, escaped), annotated in GitHub Actions."""
     for line in problem_lines(problems):
         say(line)
     if github_actions:

@@ -57,7 +57,7 @@ def render_source(
     settings: Settings,
     defer: bool = False,
 ) -> Source:
-    """Model and pages of validated records; `defer`: downloads not yet made may come deferred (the preview)."""
+    """Model and pages of validated records; `defer`: downloads may come deferred (the preview)."""
     # The internal pages show each record's last changes; one git log per commit (cached
     # for the preview).
     history = data_history(data_dir) if profile == Profile.INTERN else None
@@ -71,7 +71,7 @@ def render_source(
 
 
 def _cache() -> Path | None:
-    """The per-user cache of rendering (compiled templates, QR masks); never build/, which a commit can fill."""
+    """The per-user rendering cache (templates, QR masks); never build/, which a commit can fill."""
     refuse_tracked_build(ROOT)
     refuse_symlinks(ROOT / "overrides")  # the theme's files are copied into the site as they are
     return cache_root(ROOT)
@@ -94,7 +94,7 @@ def generate(
     records: Records | None = None,
     settings: Settings | None = None,
 ) -> Staged:
-    """Validate the data (unless already loaded) and stage the site source of a profile into `target`.
+    """Validate the data (unless already loaded) and stage a profile's site source into `target`.
 
     Raises DataInvalid before anything is written. `target` is a folder, compared with the files on
     disk, or the preview's StagedFiles, compared with its memory. Only the preview defers downloads
@@ -120,7 +120,7 @@ def build_site(
     config_file: str | os.PathLike = CONFIG,
     settings: Settings | None = None,
 ) -> Path:
-    """Validate, generate and build strictly with MkDocs; the previous site stays if anything fails."""
+    """Validate, generate and build strictly with MkDocs; the previous site stays on any failure."""
     return build_with("mkdocs", profile, data_dir, site_dir, settings, config_file)
 
 
@@ -162,7 +162,7 @@ def _build(
     config_file: str | os.PathLike,
     offline: bool = False,
 ) -> Path:
-    """The engine's build of the rendered source in `work`: the site, marked with the command that made it."""
+    """The engine's build of the rendered source in `work`: the site, marked with its command."""
     if engine == "zensical":
         from generator.site.zensical import zensical_build
 
@@ -187,7 +187,7 @@ def _build(
 
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while the generator loads and renders; one collection afterwards.
+    """No cyclic garbage collection while the generator loads and renders; one collection after.
 
     Loading and rendering make few reference cycles but about a million objects, and the
     collector walks the young ones again and again (a quarter of a second at 1,000 partners).

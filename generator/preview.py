@@ -72,13 +72,13 @@ class Preview:
         self.settled.set()
 
     def rebuild(self) -> str:
-        """Bring the preview up to date with the files, downloads included; return one German line."""
+        """Bring the preview up to date with the files, downloads included; return a German line."""
         line = self.rebuild_pages()
         self.finish()
         return line
 
     def rebuild_pages(self) -> str:
-        """Bring the pages up to date (downloads follow in finish()); return one German line for the terminal."""
+        """Bring the pages up to date (downloads follow in finish()); return a German line."""
         started = time.perf_counter()
         with self._lock:
             try:
@@ -99,7 +99,7 @@ class Preview:
             )
 
     def _stage_and_build(self, records: Records) -> list[str]:
-        """Stage the source, remember what finish() and the next save need, build the pages that changed."""
+        """Stage the source, remember what finish() and the next save need, build changed pages."""
         self.deferred = {}  # a failed generate leaves no downloads for finish() to make
         staged = generate(self.data_dir, self.staged, self.profile, records, self.settings)
         self.deferred, self.extra = staged.deferred, dict(staged.extra)
@@ -108,7 +108,7 @@ class Preview:
         return staged.changed
 
     def finish(self) -> None:
-        """Build the changed pages not open in the browser, make the downloads, put them into the site."""
+        """Build changed pages not open in the browser, make the downloads, put them in the site."""
         with self._lock:
             try:
                 if (self._pending or self.deferred) and not self.problems:
@@ -123,7 +123,7 @@ class Preview:
                 self.settled.set()
 
     def saw(self, url_path: str) -> None:
-        """Note a page the browser asked for (`/partner/dguv/`), so the next save builds it first."""
+        """Note a page the browser asked for (`/partner/dguv/`) so the next save builds it first."""
         for source in sources_of(url_path):
             if source not in self._viewed:
                 self._viewed.append(source)
@@ -144,7 +144,7 @@ class Preview:
         return cached[1]
 
     def _build(self, changed: list[str]) -> None:
-        """Render the changed pages; everything again after a change to the theme, the configuration or `extra`."""
+        """Render the changed pages; all again after a change to theme, configuration or `extra`."""
         in_full = not self.built or self.theme_changed or self.extra != self._built_extra
         self.theme_changed = False
         first = [path for path in changed if path in self._viewed]
@@ -167,14 +167,14 @@ class Preview:
 
 
 def data_problems(invalid: DataInvalid) -> list[str]:
-    """The problems of invalid data as the preview shows them (one line each, as `check` prints them)."""
+    """The problems of invalid data as the preview shows them (one line each, as `check` prints)."""
     return [str(problem) for problem in invalid.problems] + (
         [DataInvalid.WAITING] if invalid.incomplete else []
     )
 
 
 def failed_build(error: Exception) -> list[str]:
-    """Whatever else breaks a preview build: one German line for the page and the terminal, not a traceback."""
+    """Whatever else breaks a preview build: one German line for page and terminal, no traceback."""
     return [f"Die Vorschau konnte nicht gebaut werden: {error}"]
 
 
@@ -204,10 +204,10 @@ Diese Seite lädt sich dann von selbst neu.</p>
 </ul>
 <p>Jede Zeile nennt Datei, Zeile, Feld und Meldung, wie <code>make check</code>.</p>
 </body></html>
-"""
+"""  # noqa: E501
 
 
 def sources_of(url_path: str) -> tuple[str, ...]:
-    """The sources below docs/ a page address may come from: /partner/dguv/ ← partner/dguv.md or …/index.md."""
+    """The sources a page address may come from: /partner/dguv/ ← partner/dguv.md or …/index.md."""
     page = url_path.strip("/").removesuffix("index.html").strip("/")
     return ("index.md",) if not page else (f"{page}.md", f"{page}/index.md")

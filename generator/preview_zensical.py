@@ -1,4 +1,4 @@
-"""The live preview with Zensical (`python -m generator serve --engine zensical`): a full build per saved edit.
+"""The live preview with Zensical (`serve --engine zensical`): a full build per saved edit.
 
 Zensical 0.0.73 has no interface for building single pages, and `zensical serve` runs neither the
 generator nor the steps of generator/site/zensical.py. So each save runs the same `build --engine
@@ -25,7 +25,7 @@ from generator.site.engines import BuildFailed
 
 
 class ZensicalPreview:
-    """The state of the Zensical preview: the last good site, or the problems of the current data or build."""
+    """The Zensical preview's state: the last good site, or the problems of the data or build."""
 
     def __init__(
         self,

@@ -62,7 +62,7 @@ def format_path(path: Path, record: str = "") -> str:
 
 
 def record_label(record: object) -> str:
-    """The name and id a record of a section's list is known by: „Musternetzwerk Hannover“ (hannover)."""
+    """The name and id a section's list record is known by: „Musternetzwerk Hannover“ (hannover)."""
     if not isinstance(record, dict):
         return ""
     name, key = record.get("name"), record.get("id")

@@ -1,4 +1,4 @@
-"""The live preview's server (`python -m generator serve`): one rebuild per saved edit, German errors in the browser.
+"""The live preview's server (`generator serve`): a rebuild per saved edit, German errors.
 
 MkDocs' live-reload server, told about every write, creation, deletion and rename in the data and
 the project's pages, templates and theme. While the data is invalid, every page request is answered
@@ -59,7 +59,7 @@ class PreviewServer(ReloadServer):
         self.error_handler = self._not_found
 
     def on_file_event(self, event) -> None:
-        """Rebuild on writes, creations, deletions and renames; reading a file (as the build does) is no change."""
+        """Rebuild on writes, creations, deletions and renames; reading a file is no change."""
         if event.is_directory or event.event_type not in _CHANGES:
             return
         paths = (
@@ -71,7 +71,7 @@ class PreviewServer(ReloadServer):
         self.request_rebuild()
 
     def answer(self, environ, start_response) -> Answer:
-        """Nothing for another host; a page waits while being built, and is the error page while the data is invalid."""
+        """Nothing for other hosts; a page waits while built, is the error page on invalid data."""
         if not host_allowed(environ.get("HTTP_HOST", ""), self.bound_host, self.server_address[1]):
             # A page of another site whose name now resolves to this machine (DNS
             # rebinding) gets nothing.
@@ -104,7 +104,7 @@ _WILDCARD = {"0.0.0.0", "::", ""}
 
 
 def host_allowed(header: str, host: str, port: int) -> bool:
-    """Whether a request's Host header names the address the preview is bound to (no other name ever does).
+    """Whether a request's Host header names the address the preview is bound to (no other does).
 
     Bound to a loopback address, the loopback names are that address; bound to every interface, an
     IP address is (a name could be anyone's, resolved to this machine by a hostile page).
@@ -172,7 +172,7 @@ def _interrupt(signum, frame) -> None:
 
 
 def _silence_mkdocs() -> None:
-    """MkDocs' lines are English and meant for developers; the preview prints its own German ones."""
+    """MkDocs' lines are English, meant for developers; the preview prints its own German ones."""
     for name in ("mkdocs", "watchdog"):
         logger = logging.getLogger(name)
         logger.setLevel(logging.CRITICAL + 1)

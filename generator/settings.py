@@ -1,4 +1,4 @@
-"""What the environment decides for one run (today, the age of an outdated record, CI), read once at the start.
+"""What the environment decides for a run (today, an outdated record's age, CI), read once.
 
 The entry points (the command line, the preview, the tests) read the settings and pass them down; no
 rule and no page family looks at the clock or the environment itself, so every page and warning is
@@ -17,14 +17,14 @@ DEFAULT_MAX_AGE_DAYS = 365
 
 
 class Profile(StrEnum):
-    """Which site is built: the public one, or the internal one with the contact people's details."""
+    """Which site is built: the public one, or the internal one with contact people's details."""
 
     PUBLIC = "public"
     INTERN = "intern"
 
 
 class SettingInvalid(ValueError):
-    """An environment variable of the generator holds a value it cannot use; the message says which, in German."""
+    """A generator environment variable holds a value it can't use; the message says which."""
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The site settings that generated pages need, read once from mkdocs.yml (one source for MkDocs and the pages)."""
+"""The site settings generated pages need, read once from mkdocs.yml (for MkDocs and pages)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml; MkDocs' own tags (!!python/name, !ENV) are not needed here and read as None."""
+    """Reads mkdocs.yml; MkDocs' own tags (!!python/name, !ENV) aren't needed and read as None."""
 
 
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
@@ -34,7 +34,7 @@ def site_url(config_file: Path = CONFIG) -> str:
 
 @cache
 def repository_url(config_file: Path = CONFIG) -> str | None:
-    """The GitHub repository (`https://github.com/OWNER/REPO`) that `extra.source_url` points into, if any."""
+    """The GitHub repository (`https://github.com/OWNER/REPO`) `extra.source_url` points into."""
     extra = _config(config_file).get("extra")
     source = str((extra.get("source_url") if isinstance(extra, dict) else None) or "")
     match = re.match(r"(https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)(?:/|$)", source)

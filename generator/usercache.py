@@ -1,4 +1,4 @@
-"""The per-user cache of what rendering keeps between builds: compiled templates and the masks of QR codes.
+"""The per-user cache of what rendering keeps between builds: templates and QR masks.
 
 It lies outside every work tree (`$XDG_CACHE_HOME/om-netzwerke`, else `~/.cache/om-netzwerke`), in a
 folder only its owner may write, so no pull request can put anything there: a file committed under
@@ -17,7 +17,7 @@ NAME = "om-netzwerke"
 
 
 def cache_root(project: Path) -> Path | None:
-    """The per-user cache folder, created private; None where it would lie in `project` or is not ours alone."""
+    """The per-user cache folder, made private; None if inside `project` or not ours alone."""
     base = os.environ.get("XDG_CACHE_HOME") or ""
     root = (Path(base) if os.path.isabs(base) else Path.home() / ".cache") / NAME
     try:

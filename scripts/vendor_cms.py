@@ -1,4 +1,4 @@
-"""Vendor Sveltia CMS into docs/redaktion/: pinned npm packages, checked hashes, no request to a CDN at run time.
+"""Vendor Sveltia CMS into docs/redaktion/: pinned npm packages, checked hashes, no CDN.
 
 Run `python scripts/vendor_cms.py` (needs `npm`, only when the pinned versions change); the result
 is committed, so `make site` on a fresh clone needs no npm. Each package comes from the npm registry
@@ -33,7 +33,7 @@ TARGET = ROOT / "docs" / "redaktion"
 
 @dataclass(frozen=True)
 class Package:
-    """A pinned npm package, its sha512 integrity (as `npm view NAME@VERSION dist.integrity` shows) and its files."""
+    """A pinned npm package, its sha512 integrity (`npm view … dist.integrity`) and files."""
 
     name: str
     version: str
@@ -57,7 +57,7 @@ FONTS = (
         "5.3.0",
         "sha512-dpi0GZk7EQe2tYpg6Q0Fx0OmUgnuGu+0rHPgtXqtKhglYmJuP7jZ12Mu1uN+NfRaJRY1Emn8AQJEWzmoZ4wa9g==",
         {
-            "files/source-sans-3-latin-wght-normal.woff2": "fonts/source-sans-3-latin-wght-normal.woff2",
+            "files/source-sans-3-latin-wght-normal.woff2": "fonts/source-sans-3-latin-wght-normal.woff2",  # noqa: E501
             "LICENSE": "fonts/LICENSE-source-sans-3.txt",
         },
     ),
@@ -138,7 +138,7 @@ def unpack(package: Package, tarball: bytes) -> dict[str, bytes]:
 
 
 def rewrite(bundle: str) -> str:
-    """The bundle with every address on another host replaced by the site's own file (or by nothing)."""
+    """The bundle with each address on another host replaced by the site's own file (or none)."""
     for old, new in REWRITES:
         count = bundle.count(old)
         if count != 1:

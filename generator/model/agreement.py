@@ -1,4 +1,4 @@
-"""The agreement as its pages show it: the version to sign, who signed what, and what changed between versions."""
+"""The agreement as its pages show it: the version to sign, who signed what, what changed."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ _TRAILING = re.compile(r"(.*?)([.,;:!?…)\]“”\"]+)")
 
 
 class Run(NamedTuple):
-    """A run of words kept, removed or added ("same" | "del" | "ins"); `spaced`: a space comes before it."""
+    """A run of words kept, removed or added ("same" | "del" | "ins"); `spaced`: a space before."""
 
     kind: str
     words: str
@@ -30,7 +30,7 @@ Runs = tuple[Run, ...]
 
 @dataclass(frozen=True)
 class ClauseChange:
-    """How one clause differs between two versions: added, removed or changed (title, number or text)."""
+    """How a clause differs between versions: added, removed or changed (title, number, text)."""
 
     kind: str
     old: Clause | None
@@ -55,7 +55,7 @@ def version_to_sign(agreement: AgreementFile) -> AgreementVersion:
 
 
 def timeline_version(agreement: AgreementFile) -> AgreementVersion | None:
-    """The version whose way to adoption the timeline describes: the newest dated on or before its first step."""
+    """The version whose adoption the timeline tells: the newest dated by its first step."""
     steps = [step for step in agreement.timeline if step is not None]
     if not steps:
         return None
@@ -78,7 +78,7 @@ def history(agreement: AgreementFile) -> tuple[VersionChanges, ...]:
 
 
 def compare(old: AgreementVersion, new: AgreementVersion) -> VersionChanges:
-    """Match the clauses of two versions by id and describe every difference in the order of the new text."""
+    """Match two versions' clauses by id; describe every difference in the order of the new text."""
     before = {c.id: c for c in old.clauses}
     after = {c.id for c in new.clauses}
     changes: list[ClauseChange] = []
@@ -127,7 +127,7 @@ def word_diff(old: str, new: str) -> Runs:
 
 
 def _tokens(text: str) -> list[tuple[str, bool]]:
-    """The words and trailing punctuation marks of a text, each with whether a space comes before it."""
+    """The words and trailing punctuation marks of a text, each with whether a space precedes it."""
     tokens = []
     for word in text.split():
         match = _TRAILING.fullmatch(word)

@@ -1,4 +1,4 @@
-"""The directory as the pages show it: records joined across files, people filtered by profile (model/privacy.py)."""
+"""The directory as the pages show it: records joined across files, people filtered by profile."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ _Entry = TypeVar("_Entry", PartnerEntry, NetworkEntry)
 
 @dataclass(frozen=True)
 class _Joins:
-    """What the entries of partners and networks look up in each other, joined once for the whole directory.
+    """What partner and network entries look up in each other, joined once for the whole directory.
 
     Joined once both ways, each in the directory's order: 200 networks × 1,000 partners would be
     200,000 lookups.
@@ -70,7 +70,7 @@ def build_directory(
     history: DataHistory | None = None,
     settings: Settings | None = None,
 ) -> Directory:
-    """Join validated records into the directory of one profile; `history` (git) reaches the internal one only.
+    """Join validated records into one profile's directory; `history` (git) reaches internal only.
 
     `settings` are the run's (read here when not given); only the internal pages depend on them.
     """
@@ -120,7 +120,7 @@ def _join(
     partners: list[Partner],
     networks: list[Network],
 ) -> _Joins:
-    """The lookups of the entries; `everyone` includes the partners that left, `partners` does not."""
+    """The lookups of the entries; `everyone` includes partners that left, `partners` does not."""
     network_names = {network.id: network.name for network in networks}
     contacts = [
         _regional_contact(partner, contact, network_names[contact.network], profile)
@@ -153,7 +153,7 @@ def _regional_contact(
 
 
 def _grouped(contacts: list[RegionalContactEntry]) -> ContactsByRecord:
-    """The regional contacts by ("partner", id) and by ("network", id), each in the order of the list."""
+    """Regional contacts by ("partner", id) and by ("network", id), each in the list's order."""
     groups: ContactsByRecord = {}
     for contact in contacts:
         groups.setdefault(("partner", contact.partner_id), []).append(contact)
@@ -162,7 +162,7 @@ def _grouped(contacts: list[RegionalContactEntry]) -> ContactsByRecord:
 
 
 def _memberships(networks: list[Network]) -> dict[str, list[Ref]]:
-    """Partner id → the networks that list it, in the directory's order (once each, even if listed twice)."""
+    """Partner id → the networks listing it, in directory order (once, even if listed twice)."""
     memberships: dict[str, list[Ref]] = {}
     for network in networks:
         for partner_id in frozenset(network.partners):
@@ -173,7 +173,7 @@ def _memberships(networks: list[Network]) -> dict[str, list[Ref]]:
 def _members(
     networks: list[Network], partners: list[Partner], memberships: dict[str, list[Ref]]
 ) -> dict[str, list[Ref]]:
-    """Network id → its partners that have not left, in the directory's order, each with its level."""
+    """Network id → its partners that have not left, in directory order, each with its level."""
     members: dict[str, list[Ref]] = {network.id: [] for network in networks}
     for partner in partners:
         for network in memberships.get(partner.id, ()):
@@ -217,7 +217,7 @@ def _open_requests(records: Records, networks: list[Network]) -> dict[str, set[s
 def _with_history(
     entries: tuple[_Entry, ...], file: str, profile: Profile, history: DataHistory | None
 ) -> tuple[_Entry, ...]:
-    """The entries with their last changes in the internal profile; the public site shows no history."""
+    """The entries with their last changes in the internal profile; the public site shows none."""
     if profile != Profile.INTERN:
         return entries
     known = history if history is not None else unknown_history()
@@ -235,7 +235,7 @@ def _contact_counts(partners: list[Partner]) -> dict[str, int]:
 
 
 def _office_email(records: Records) -> str | None:
-    """The coordination office's address (role `office` in process.yaml): the one route to a regional contact."""
+    """The coordination office's address (role `office` in process.yaml): the route to a contact."""
     roles = records.process.roles
     return next(
         (role.contact.email for role in roles if role.id == "office" and role.contact), None

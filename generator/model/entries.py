@@ -1,4 +1,4 @@
-"""The entries of the directory: what the pages of one profile get, frozen and free of private fields."""
+"""The entries of the directory: what one profile's pages get, frozen and free of private fields."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from generator.settings import Profile, Settings
 
 @dataclass(frozen=True)
 class Contact:
-    """A person as the chosen profile may show them; email and phone are None where only the name may appear."""
+    """A person as the profile may show them; email and phone None where only a name may show."""
 
     name: str
     function: str | None
@@ -51,7 +51,7 @@ class RegionalContactEntry:
 
 @dataclass(frozen=True)
 class Ref:
-    """A link target: the id and display name of a network or partner (of a partner also its level)."""
+    """A link target: id and display name of a network or partner (of a partner also its level)."""
 
     id: str
     name: str
@@ -100,7 +100,7 @@ class PartnerEntry:
 
 @dataclass(frozen=True)
 class AmbassadorEntry:
-    """A Botschafterin or Botschafter of a network; `person` is None where the profile may not name them."""
+    """A Botschafterin or Botschafter of a network; `person` is None where they may not be named."""
 
     person: Contact | None
     partner: Ref | None
@@ -150,7 +150,7 @@ class NetworkEntry:
 
     @property
     def states_label(self) -> str:
-        """The network's Länder as a sentence names them: „Sachsen-Anhalt, Niedersachsen und Thüringen“."""
+        """The network's Länder as a sentence: „Sachsen-Anhalt, Niedersachsen und Thüringen“."""
         return enumeration(self.state_labels)
 
 
@@ -205,7 +205,7 @@ class Directory:
 
     @property
     def office_role(self) -> Role:
-        """The coordination office: the one role of the procedure with a contact (a rule makes sure of it)."""
+        """The coordination office: the procedure's one role with a contact (a rule ensures it)."""
         return next(role for role in self.process.roles if role.contact is not None)
 
     @property
@@ -215,7 +215,7 @@ class Directory:
 
     @property
     def report_email(self) -> str | None:
-        """Where „Fehler melden“ sends a visitor's mail: the coordination office, else the site's operator."""
+        """Where „Fehler melden“ sends a visitor's mail: the office, else the site's operator."""
         if self.office is not None:
             return self.office.email
         return self.legal.operator.email if self.legal else None

@@ -1,4 +1,4 @@
-"""The gap planner: per network, the national partners present in its Länder without a named regional contact.
+"""The gap planner: per network, national partners present in its Länder without a regional contact.
 
 Decided here, in the model stage, for both profiles: the internal site gets the partners of each gap
 and the open requests; the public site gets counts only (it knows no requests, so there a gap is any
@@ -18,7 +18,7 @@ from generator.records.schema import STATES, Network, Partner
 
 @dataclass(frozen=True)
 class GapEntry:
-    """A national partner present in a network's Länder, without a named regional contact there or an open request."""
+    """A national partner present in a network's Länder, without a regional contact or a request."""
 
     id: str
     name: str
@@ -35,7 +35,7 @@ class GapEntry:
 
 @dataclass(frozen=True)
 class GapPlan:
-    """The gap planner of one network: counts for every profile, the partners of each gap only internally."""
+    """One network's gap planner: counts for every profile, each gap's partners only internally."""
 
     present: int  # national partners present in the network's Länder
     named: int  # of them, with a named regional contact for the network
@@ -50,7 +50,7 @@ class GapPlan:
 
 @dataclass(frozen=True)
 class LandCount:
-    """One Land on the map of gaps: its networks, the regional contacts named for them, and the gaps."""
+    """One Land on the map of gaps: its networks, the regional contacts named for them, the gaps."""
 
     code: str
     label: str
@@ -60,12 +60,12 @@ class LandCount:
 
 
 def present_in(partner: Partner) -> frozenset[str]:
-    """The Länder a national partner is present in, as the data name them (none for the flag alone)."""
+    """The Länder a national partner is present in, as the data name them (none for the flag)."""
     return frozenset(partner.present_in) if partner.scope == "national" else frozenset()
 
 
 def unplaced(partners: Iterable[Partner]) -> tuple[Partner, ...]:
-    """National partners represented in the regions whose Länder are not recorded (only the old flag)."""
+    """National partners represented in the regions without recorded Länder (only the old flag)."""
     return tuple(
         p
         for p in partners
@@ -80,7 +80,7 @@ def plan(
     requested: set[str] | None,
     office_email: str | None,
 ) -> GapPlan:
-    """The gap plan of a network from the national partners (only they can be a gap: see present_in).
+    """A network's gap plan from the national partners (only they can be a gap: see present_in).
 
     `requested` is None for the public profile, which knows no requests.
     """
@@ -117,7 +117,7 @@ def land_counts(
     partners: Iterable[Partner],
     contacts: dict[str, int],
 ) -> tuple[LandCount, ...]:
-    """Per Land (in the order of STATES): networks there, contacts named for them, gaps of partners present there.
+    """Per Land (in STATES' order): its networks, their named contacts, gaps of partners there.
 
     `contacts` counts the named regional contacts per network id.
     """
@@ -141,7 +141,7 @@ def land_counts(
 
 
 def presence_warnings(records: Records) -> list[Problem]:
-    """German warnings for `check`: national partners represented in the regions without their Länder."""
+    """German warnings for `check`: national partners in the regions without their Länder."""
     doc = records.documents["partners.yaml"]
     return [
         doc.problem(

@@ -17,7 +17,7 @@ from generator.settings import Profile
 
 
 def may_be_named_publicly(person: Person) -> bool:
-    """A person appears on the public site, or in a public repository, only with their consent on record.
+    """A person appears on the public site, or in a public repository, only with consent on record.
 
     A withdrawn consent counts as none from its day on; that day is never ahead of the run
     (rules/pastdates.py), so the public pages do not depend on the calendar.
@@ -26,7 +26,7 @@ def may_be_named_publicly(person: Person) -> bool:
 
 
 def unconsented_people(records: Records) -> list[Problem]:
-    """One problem per person the data names without consent: they must not stand in a public repository."""
+    """One problem per person named without consent: they must not stand in a public repository."""
     return [
         records.documents[file].problem(
             path,
@@ -40,7 +40,7 @@ def unconsented_people(records: Records) -> list[Problem]:
 
 
 def contact(person: Person | None, profile: Profile, card: str | None = None) -> Contact | None:
-    """A person as the profile may show them: None without consent on the public site; consent only internally."""
+    """A person as the profile may show them: None without consent in public; consent internally."""
     if person is None or (profile == Profile.PUBLIC and not may_be_named_publicly(person)):
         return None
     consent = person.consent if profile == Profile.INTERN else None
@@ -56,7 +56,7 @@ def contact(person: Person | None, profile: Profile, card: str | None = None) ->
 
 
 def liaison(person: Person | None, profile: Profile, partner_id: str) -> Contact | None:
-    """A national liaison: the public site names them at most; their contact runs through the office."""
+    """A national liaison: the public site names them at most; contact runs through the office."""
     if person is None or profile == Profile.PUBLIC:
         shown = contact(person, profile)
         return shown and _name_only(shown)
@@ -71,7 +71,7 @@ def _name_only(shown: Contact) -> Contact:
 
 
 def deputy(liaison: Liaison | None, profile: Profile, partner_id: str) -> Contact | None:
-    """The liaison's deputy, by the liaison's rules: publicly at most the name, and only with consent."""
+    """The liaison's deputy, by the liaison's rules: publicly at most the name, and with consent."""
     if liaison is None or liaison.deputy is None:
         return None
     if profile == Profile.PUBLIC:
@@ -81,17 +81,17 @@ def deputy(liaison: Liaison | None, profile: Profile, partner_id: str) -> Contac
 
 
 def mailbox(liaison: Liaison | None) -> str | None:
-    """The partner's function mailbox for the networks: no person's data, so every profile shows it."""
+    """The partner's function mailbox for the networks: no person's data, every profile shows it."""
     return liaison.mailbox if liaison is not None else None
 
 
 def withdrawn(person: Person | None) -> bool:
-    """Whether the person withdrew a consent given before (the office must still erase what it may not keep)."""
+    """Whether the person withdrew a consent (the office must still erase what it may not keep)."""
     return person is not None and person.consent is not None and not person.consent.in_force
 
 
 def still_held(person: Contact) -> tuple[str, ...]:
-    """The personal fields the data still holds about a person (what a withdrawal may oblige the office to erase)."""
+    """Personal fields the data still hold on a person (what a withdrawal may oblige to erase)."""
     fields = (
         ("Name", person.name),
         ("Funktion", person.function),
@@ -102,7 +102,7 @@ def still_held(person: Contact) -> tuple[str, ...]:
 
 
 def liaison_note(p: Partner, in_networks: bool) -> str | None:
-    """The national liaison as the page names them without a person: named, missing or not needed."""
+    """The national liaison as the page names them, without a person: named, missing, not needed."""
     if p.scope != "national":
         return None
     if p.liaison is not None:

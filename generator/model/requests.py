@@ -1,4 +1,4 @@
-"""The request log as the internal pages show it: each request with its steps, and the status board of a day."""
+"""The request log as internal pages show it: each request with its steps, a day's status board."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ class StepDate:
 
 @dataclass(frozen=True)
 class RequestEntry:
-    """A request of a network for a regional contact person of a partner; it holds no personal data."""
+    """A network's request for a regional contact person of a partner; it holds no personal data."""
 
     id: str
     network_id: str
@@ -102,7 +102,7 @@ def request_log(records: Records) -> RequestLog:
 
 
 def _step_date(step: Step, request: Request, roles: dict[str, str]) -> StepDate:
-    """A logged step of the procedure as one request has reached it (or not yet), with its role's label."""
+    """A logged step as a request has reached it (or not yet), with its role's label."""
     return StepDate(
         id=step.id,
         title=step.title,
@@ -129,7 +129,7 @@ def status_board(log: RequestLog, today: date) -> tuple[BoardRow, ...]:
 
 @dataclass(frozen=True)
 class StepDuration:
-    """How long one step of the procedure took: the median of days since the step before, over `count` requests."""
+    """How long one step took: the median of days since the step before, over `count` requests."""
 
     id: str
     title: str
@@ -155,7 +155,7 @@ class PartnerDurations:
 
 
 def step_durations(requests: tuple[RequestEntry, ...]) -> tuple[StepDuration, ...]:
-    """Per step after the first, the median days since the step before, over the requests with both dates."""
+    """Per step after the first, median days since the step before, over requests with both."""
     if not requests:
         return ()
     durations = []
@@ -169,7 +169,7 @@ def step_durations(requests: tuple[RequestEntry, ...]) -> tuple[StepDuration, ..
 
 
 def total_duration(requests: tuple[RequestEntry, ...]) -> StepDuration:
-    """The median days from the request to the contact passed on, over the requests that got that far."""
+    """Median days from the request to the contact passed on, over the requests that got so far."""
     days = _days_between(requests, 0, -1) if requests and requests[0].steps else []
     return StepDuration(
         id="total", title="Anfrage bis Weitergabe", median_days=_median(days), count=len(days)
@@ -197,7 +197,7 @@ def partner_durations(log: RequestLog) -> tuple[PartnerDurations, ...]:
 
 
 def _days_between(requests: tuple[RequestEntry, ...], first: int, then: int) -> list[int]:
-    """Days from step `first` to step `then` (positions in the procedure) of each request that has both dates."""
+    """Days from step `first` to step `then` (procedure positions) per request with both dates."""
     days = []
     for request in requests:
         start, end = request.steps[first].day, request.steps[then].day

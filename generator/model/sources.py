@@ -7,7 +7,7 @@ from generator.records.schema.kinds import KINDS
 
 
 def record_sources(records: Records) -> dict[str, str]:
-    """Where each partner and network is written: id → "data/FILE#LLINE" (ids are unique per file)."""
+    """Where each partner and network is written: id → "data/FILE#LLINE" (ids unique per file)."""
     sources = {}
     # A partner's entry wins over a network's of the same id, as it always did
     for kind in ("network", "partner"):

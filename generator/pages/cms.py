@@ -1,4 +1,4 @@
-"""The editing page's configuration (Sveltia CMS), generated from the records' JSON Schema: one source for forms.
+"""The editing page's configuration (Sveltia CMS), generated from the records' JSON Schema.
 
 Every field of every data file becomes a form field with the schema's German title as label and its
 description as hint; the walk is generic, so a field added to the schema appears in the form without
@@ -73,7 +73,7 @@ HEADER = (
 
 
 def cms_config(repository: str | None = None) -> dict:
-    """The whole configuration: backend, editorial workflow, output form and one form per data file."""
+    """The whole configuration: backend, editorial workflow, output form, one form per data file."""
     repository = repository or _repository()
     return {
         "backend": {
@@ -265,7 +265,7 @@ def form_fields(data_file: str) -> list[dict]:
 
 
 def shaped(value: Any, fields: list[dict], in_list: bool = False) -> Any:
-    """A loaded mapping as the form saves it: keys in form order, numbers as numbers, empty optional fields out.
+    """A loaded mapping as the form saves it: keys in form order, numbers as numbers, no empties.
 
     Below a list the CMS writes a key-value field (requests[].steps) after the other fields of its
     record, its keys sorted (it finds them only in its final sweep over the leftover keys, sorted

@@ -71,7 +71,7 @@ def xml_text(value: object) -> str:
 
 @dataclass(frozen=True)
 class Card:
-    """One step as drawn: its number, the title's lines and the roles' lines, at its height in the drawing."""
+    """One step as drawn: its number, the title's and roles' lines, at its height in the drawing."""
 
     number: int
     title: tuple[str, ...]
@@ -92,7 +92,7 @@ ADVANCE = {False: _advance(_REGULAR), True: _advance(_BOLD)}
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    """The width of a line in units of the drawing, estimated from Arial's metrics (umlauts as their vowel)."""
+    """The width of a line in drawing units, estimated from Arial's metrics (umlauts as vowels)."""
     table, default = ADVANCE[bold], 611 if bold else 556  # most lower-case letters and the digits
     plain = [c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)]
     return (

@@ -1,4 +1,4 @@
-"""Downloadable data of the directory: JSON, XLSX and CSV for Excel, GeoJSON, with organisations' public fields only.
+"""Downloadable data: JSON, XLSX and CSV for Excel, GeoJSON, with organisations' public fields only.
 
 No export holds a field of a person, whatever the profile: the records below are built field by
 field from the directory's organisations, so a new private field can never slip into a file.
@@ -74,7 +74,7 @@ def network_record(n: NetworkEntry, site_url: str) -> dict:
 
 
 def partner_record(p: PartnerEntry, site_url: str) -> dict:
-    """The public fields of a partner institution, named as in partners.yaml; people only as „named: yes/no“."""
+    """A partner's public fields, named as in partners.yaml; people only as „named: yes/no“."""
     return {
         "id": p.id,
         "name": p.name,
@@ -137,7 +137,7 @@ def networks_geojson(directory: Directory, site_url: str) -> str:
 
 
 def csv_cell(value: object) -> str:
-    """A value as Excel should show it: one line, ja/nein, decimal comma, never read as a formula."""
+    """A value as Excel should show it: one line, ja/nein, decimal comma, never read as formula."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -217,7 +217,7 @@ def table_csv(columns: tuple, entries: tuple, site_url: str) -> str:
 
 
 def data_date(directory: Directory) -> date | None:
-    """The date the data speaks for: the latest check of any network or partner, never today's clock."""
+    """The date the data speaks for: the latest check of a network or partner, never the clock."""
     days = [n.verified_on for n in directory.networks] + [p.verified_on for p in directory.partners]
     return max((day for day in days if day), default=None)
 

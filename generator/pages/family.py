@@ -1,4 +1,4 @@
-"""What the page families share: their protocol, the renderer, pages that repeat once per record, the page cache.
+"""What the page families share: their protocol, the renderer, per-record pages, the page cache.
 
 The addresses they write to (folders with a page per record, fixed pages) are declared in
 generator/addresses.py, where the records' rules read the names an id must not take.
@@ -30,7 +30,7 @@ def record_pages(
     shared: dict,
     extra: Callable | None = None,
 ) -> dict[str, str]:
-    """One page per record at `folder/<id>.md`, the record given to the template as `name`, the page's path as `here`.
+    """One page per record at `folder/<id>.md`; the template gets `name` (the record) and `here`.
 
     `shared` and `extra(record)` hold only what such a page shows (never the whole directory), so an
     unchanged record renders from the cache.
@@ -44,7 +44,7 @@ def record_pages(
 
 
 class PageCache:
-    """Rendered text by template and context, kept from one render of the site to the next (the preview).
+    """Rendered text by template and context, kept from one render to the next (the preview).
 
     A page is a pure function of its template and its context: the context holds frozen entries, so
     an equal context gives the same text. A changed template file starts afresh. Entries not used by
@@ -67,7 +67,7 @@ class PageCache:
         self.current, self.version = {}, version
 
     def find(self, key: Hashable) -> Any:
-        """The value kept for `key` by this or the last render (kept on for the next), or _MISSING."""
+        """The value kept for `key` by this or the last render (kept for the next), or _MISSING."""
         value = self.current.get(key, _MISSING)
         if value is _MISSING:
             value = self.previous.pop(key, _MISSING)
@@ -76,7 +76,7 @@ class PageCache:
         return value
 
     def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
-        """The value made for `key` in this or the last render, or `make()`; unhashable keys are never kept."""
+        """The value made for `key` in this or the last render, or `make()`; only hashables kept."""
         try:
             value = self.find(key)
         except TypeError:
@@ -136,11 +136,11 @@ class Renderer:
         return self.env.get_template(name)
 
     def render(self, template: str, here: str, *args: Any, **context: Any) -> str:
-        """Render `template` afresh as the page at `here` (one showing the whole directory: compared with nothing)."""
+        """Render `template` afresh as the page at `here` (a page showing the whole directory)."""
         return self.template(template).render(*args, here=here, **context)
 
     def render_once(self, template: str, context: dict) -> str:
-        """Render `template` with `context`, or take the text rendered for an equal context before."""
+        """Render `template` with `context`, or take the text rendered before for an equal one."""
         page = self.template(template)
         if not self.remember:
             return page.render(context)
@@ -169,7 +169,7 @@ class Renderer:
 
 
 def _frozen(value):
-    """A hashable value equal exactly when `value` is: entries as they are, validated records by their content."""
+    """A hashable value equal exactly when `value` is: entries as they are, records by content."""
     if isinstance(value, dict):
         return ("dict", tuple((key, _frozen(item)) for key, item in sorted(value.items())))
     if isinstance(value, BaseModel):  # frozen records may hold lists, which are not hashable

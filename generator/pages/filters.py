@@ -27,7 +27,7 @@ NETWORKS, PARTNERS = "data/networks.yaml", "data/partners.yaml"
 
 @dataclass(frozen=True)
 class Choice:
-    """One value of a facet: its label, the page listing the entries that have it, and their number."""
+    """One value of a facet: its label, the page listing the entries that have it, their number."""
 
     label: str
     page: str
@@ -47,7 +47,7 @@ class Facet:
 
 @dataclass(frozen=True)
 class MenuChoice:
-    """A facet value as the list of filter links shows it: no entries, so one changed record leaves it equal."""
+    """A facet value as filter links show it: no entries, so a changed record keeps it equal."""
 
     label: str
     page: str
@@ -100,7 +100,7 @@ def state_page(label: str) -> str:
 
 
 def filter_page(folder: str, key: str) -> str:
-    """A filter page below docs/: an index page, so the HTML links it holds work the same in every engine.
+    """A filter page below docs/: an index page, so its HTML links work alike in every engine.
 
     The lists link in HTML (markup.html_link), relative to the address the page is served at. MkDocs
     passes such links on as they are; Zensical reads them relative to the page's file. Only for
@@ -155,7 +155,7 @@ def _facet(
     title: str,
     source: Callable[[str], str],
 ) -> Facet:
-    """A facet from its (key, label) groups of entries: each choice's page, title („… {label} …“) and source."""
+    """A facet from its (key, label) groups of entries: each choice's page, title and source."""
     return Facet(
         name,
         tuple(
@@ -166,7 +166,7 @@ def _facet(
 
 
 def facet_tokens(facets: Sequence[Facet]) -> dict[str, str]:
-    """Entry id → the facet values it has, as short tokens: facet letter and choice number ("a0 b12").
+    """Entry id → its facet values as short tokens: facet letter and choice number ("a0 b12").
 
     The instant filter (om-filter.js) numbers the links of the facet list the same way; short tokens
     keep the overview of 1,000 partners small.
@@ -180,7 +180,7 @@ def facet_tokens(facets: Sequence[Facet]) -> dict[str, str]:
 
 
 def _values(entries: Sequence, keys: Callable) -> list[tuple[tuple[str, str], tuple]]:
-    """Each (id, label) that occurs, sorted by label, with the entries that have it (an entry may have several)."""
+    """Each (id, label) that occurs, sorted by label, with its entries (an entry may have many)."""
     groups: dict[tuple[str, str], list] = {}
     for entry in entries:
         for key in keys(entry):

@@ -1,4 +1,4 @@
-"""Values for the YAML front matter of generated pages, written so MkDocs reads back exactly what was meant.
+"""Values for generated pages' YAML front matter, written so MkDocs reads back what was meant.
 
 MkDocs parses front matter with libyaml and, when that fails, silently renders the block as
 Markdown. libyaml refuses raw characters outside YAML's printable set and reads U+0085, U+2028 and
@@ -45,7 +45,7 @@ def yaml_string(text: str) -> str:
 
 
 def yaml_safe_json(text: str) -> str:
-    """JSON text that libyaml also reads as the same data: unprintable characters as \\uXXXX escapes.
+    """JSON text that libyaml reads as the same data: unprintable characters as \\uXXXX escapes.
 
     Outside strings JSON is plain ASCII, so only characters inside strings are touched.
     """

@@ -1,4 +1,4 @@
-"""Pages of the gap planner: the internal planner (maps and every network's gaps) and the maps for the public."""
+"""Pages of the gap planner: the internal planner (maps, every network's gaps), the public maps."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ INTERN_GAPS = PUBLIC_GAPS + " und nicht angefragt sind"
 
 
 def gap_maps(directory: Directory) -> LandMaps:
-    """The maps of networks, named contacts and gaps per Land; internally a requested partner is no gap."""
+    """Maps of networks, contacts and gaps per Land; internally a requested partner is no gap."""
     return land_maps(directory.lands, INTERN_GAPS if directory.intern else PUBLIC_GAPS)
 
 

@@ -1,4 +1,4 @@
-"""The map of Germany: the outline decoded from a TopoJSON file, projected, and the networks placed on it."""
+"""The map of Germany: the outline decoded from TopoJSON, projected, with the networks on it."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ Point = tuple[float, float]
 
 @dataclass(frozen=True)
 class Marker:
-    """A place on the map with the networks there, numbered as in the legend; several make a cluster."""
+    """A place on the map with its networks, numbered as in the legend; several make a cluster."""
 
     x: float
     y: float
@@ -51,7 +51,7 @@ class Marker:
 
     @property
     def label(self) -> str:
-        """What the marker shows on hover and focus: the network's name, or how many networks share it."""
+        """What the marker shows on hover and focus: the network's name, or how many share it."""
         return self.network.name if len(self.members) == 1 else f"{len(self.members)} Netzwerke"
 
     @property
@@ -61,7 +61,7 @@ class Marker:
 
     @property
     def label_left(self) -> bool:
-        """Whether the label stands left of the marker (near the eastern edge there is no room to the right)."""
+        """Whether the label stands left of the marker (no room to the right near the east edge)."""
         return self.x > WIDTH * 0.55
 
 
@@ -78,7 +78,7 @@ class GermanyMap:
 
 
 def decode_topojson(topology: dict, name: str) -> list[list[Point]]:
-    """The rings (lists of longitude, latitude) of a polygon object of a quantized or plain TopoJSON topology."""
+    """The rings (lists of longitude, latitude) of a polygon in a quantized or plain TopoJSON."""
     transform = topology.get("transform")
     arcs = [_decode_arc(arc, transform) for arc in topology["arcs"]]
     shape = topology["objects"][name]
@@ -113,7 +113,7 @@ def project(lon: float, lat: float) -> Point:
 
 
 def simplify(points: Sequence[Point], tolerance: float) -> list[Point]:
-    """Drop points that lie closer than the tolerance to the line of their neighbours (Douglas–Peucker)."""
+    """Drop points closer than the tolerance to the line of their neighbours (Douglas–Peucker)."""
     if len(points) < 3:
         return list(points)
     keep = {0, len(points) - 1}
@@ -143,7 +143,7 @@ def _distance(point: Point, start: Point, end: Point) -> float:
 
 
 def svg_path(rings: list[list[Point]], closed: bool = True) -> str:
-    """An SVG path of closed rings (or open lines) in whole units of the drawing, each step relative to the last."""
+    """An SVG path of closed rings (or open lines) in whole drawing units, each step relative."""
     parts = []
     for ring in rings:
         points = [(round(x), round(y)) for x, y in ring]
@@ -158,7 +158,7 @@ def svg_path(rings: list[list[Point]], closed: bool = True) -> str:
 
 @functools.cache
 def drawing() -> dict:
-    """The fixed shapes of the maps (outline, borders, Länder), drawn from the TopoJSON files beforehand.
+    """The fixed shapes of the maps (outline, borders, Länder), drawn from TopoJSON beforehand.
 
     scripts/germany_drawing.py decodes, projects and simplifies them into drawing.json: a third of a
     second saved on every build, for shapes that never change.
@@ -198,7 +198,7 @@ def _rounded(point: Point) -> Point:
 
 
 def germany_map(networks: Sequence[NetworkEntry]) -> GermanyMap:
-    """The map with a numbered marker per network, in the order given; networks too close to tell apart share one."""
+    """The map with a numbered marker per network, in order; networks too close share a marker."""
     places = [_rounded(project(n.lon, n.lat)) for n in networks]
     markers = tuple(
         Marker(*places[group[0]], members=tuple((i + 1, networks[i]) for i in group))

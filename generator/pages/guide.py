@@ -1,4 +1,4 @@
-"""The editing guide „Daten pflegen“: how to change the data in a pull request, with skeletons from the schema."""
+"""The editing guide „Daten pflegen“: changing data in a pull request, with schema skeletons."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def guide_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
 
 
 def fenced(text: str) -> Markup:
-    """Developer-written text (skeletons, examples) as a fenced block: shown literally, with Material's copy button.
+    """Developer-written text (skeletons, examples) as a fenced block with Material's copy button.
 
     The text keeps exactly the indentation it needs in its data file; nothing is added.
     """

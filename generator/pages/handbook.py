@@ -1,4 +1,4 @@
-"""Pages of the handbook that name data: the agreement, the procedure, the Botschafter and the one-page sheets."""
+"""Handbook pages that name data: the agreement, the procedure, the Botschafter, the sheets."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The home page: the visitor's tasks first (find a network by map, list or Land; search), built from the data."""
+"""The home page: the visitor's tasks first (find a network by map, list or Land; search)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The map of gaps: the 16 Länder filled by a count (networks, named contacts, gaps), with numbers and a legend.
+"""The map of gaps: the 16 Länder shaded by a count, with numbers and a legend.
 
 Colour is never the only sign: every Land carries its number, the legend names each shade's range in
 words, and the table under the maps gives the same numbers as text.
@@ -66,7 +66,7 @@ class LandShape:
 
 @dataclass(frozen=True)
 class ShadedLand:
-    """A Land on one of the maps: its count and the shade (index into LEVELS) the count falls into."""
+    """A Land on one of the maps: its count and the shade (index into LEVELS) it falls into."""
 
     code: str
     label: str
@@ -99,7 +99,7 @@ class LandMaps:
 
 @functools.cache
 def land_shapes() -> tuple[LandShape, ...]:
-    """The 16 Länder as SVG paths of the drawing, in the file's order of codes (drawn by scripts/germany_drawing.py)."""
+    """The 16 Länder as SVG paths, in the file's code order (from scripts/germany_drawing.py)."""
     lands = drawing()["lands"]
     return tuple(
         LandShape(code, land["path"], land["x"], land["y"]) for code, land in lands.items()
@@ -112,7 +112,7 @@ def level(count: int) -> int:
 
 
 def land_maps(lands: tuple[LandCount, ...], gaps_description: str | None = None) -> LandMaps:
-    """The maps of networks, named contacts and gaps per Land; the gaps' wording differs between the profiles."""
+    """The maps of networks, named contacts and gaps per Land; gap wording differs by profile."""
     counts = {land.code: land for land in lands}
     maps = []
     for key, title, description in MEASURES:

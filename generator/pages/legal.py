@@ -1,4 +1,4 @@
-"""The legal pages of both sites, Impressum (§ 5 DDG) and Datenschutzerklärung (Art. 13 DSGVO), from legal.yaml."""
+"""The legal pages Impressum (§ 5 DDG) and Datenschutzerklärung (Art. 13 DSGVO), from legal.yaml."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from generator.pages.family import Renderer
 
 
 def legal_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
-    """Both legal pages; the same in both profiles, so the public wording can be read on the internal site."""
+    """Both legal pages; alike in both profiles, so the public wording can be read internally."""
     if directory.legal is None:
         return {}
     shared = {"directory": directory, "legal": directory.legal, "source": "data/legal.yaml"}

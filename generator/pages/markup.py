@@ -1,4 +1,4 @@
-"""What a data value becomes in a page: inert text, links and dates that Markdown and HTML both read as meant.
+"""What a data value becomes in a page: inert text, links and dates Markdown and HTML read as meant.
 
 Every `{{ value }}` passes inert() (the environment's finalize): characters that could start markup
 become numeric entities and line breaks spaces. Links exist only through the filters here.
@@ -112,13 +112,13 @@ def _link(text: object, target: str) -> Markup:
 
 @pass_context
 def _page_link(context: Context, text: object, address: str) -> Markup:
-    """A link to the page at `address` (below docs/, from `pages`), relative to the page rendered (`here`)."""
+    """A link to the page at `address` (below docs/), relative to the page rendered (`here`)."""
     return _link(text, _from_page(address, context["here"]))
 
 
 @functools.lru_cache(maxsize=65536)
 def _from_page(address: str, here: str) -> str:
-    """The source file `address` as seen from the source file `here`, as a Markdown link names it."""
+    """The source file `address` as seen from the source file `here`, as Markdown links name it."""
     return posixpath.relpath(address, posixpath.dirname(here) or ".")
 
 
@@ -182,7 +182,7 @@ class PageAddresses:
 
 
 def _page_url(path: str) -> str:
-    """The address of a page below docs/ as MkDocs gives it (directory URLs): partner/aok.md → partner/aok/."""
+    """A page's address as MkDocs gives it (directory URLs): partner/aok.md → partner/aok/."""
     stem = path.removesuffix(".md")
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index")
@@ -191,7 +191,7 @@ def _page_url(path: str) -> str:
 
 @functools.lru_cache(maxsize=65536, typed=True)
 def html_link(text: object, target: str, here: str) -> Markup:
-    """A link in HTML from page `here` to page `target` (both below docs/), for lists Markdown need not parse.
+    """An HTML link from page `here` to page `target` (below docs/), for lists Markdown won't parse.
 
     Relative like MkDocs' own links, so the site works from any folder; targets come from
     templates and ids.
@@ -207,7 +207,7 @@ def html_link(text: object, target: str, here: str) -> Markup:
 
 @functools.lru_cache(maxsize=65536)
 def _relative(target: str, here: str) -> str:
-    """The address `target` as seen from the address `here` (both folders below the site, "" for its root)."""
+    """The address `target` as seen from `here` (both folders below the site, "" for its root)."""
     to, base = (
         target.strip("/").split("/") if target else [],
         here.strip("/").split("/") if here else [],
@@ -242,7 +242,7 @@ def _mail_link(
 
 
 def _tel_link(phone: str | None) -> Markup:
-    """A phone number as a link that dials it; as plain text when it cannot be made a global number."""
+    """A phone number as a link that dials it; plain text when it cannot be a global number."""
     if not phone:
         return Markup("")
     uri = tel_uri(phone)
@@ -250,7 +250,7 @@ def _tel_link(phone: str | None) -> Markup:
 
 
 def _front_value(value: object) -> Markup:
-    """A title or description for YAML front matter, read back by MkDocs exactly (see frontmatter.py).
+    """A title or description for YAML front matter, read back exactly by MkDocs (frontmatter.py).
 
     HTML-escaped, because MkDocs treats page titles as HTML and themes insert them unescaped.
     """
@@ -258,12 +258,12 @@ def _front_value(value: object) -> Markup:
 
 
 def _schema_text(text: str) -> Markup:
-    """Field descriptions are written by developers in Markdown; only keep them inside a table cell."""
+    """Field descriptions are Markdown written by developers; only keep them inside a table cell."""
     return Markup(" ".join(text.split()).replace("|", "&#124;"))
 
 
 def _code_block(text: str) -> Markup:
-    """Developer-written text (skeletons, examples) as an indented Markdown code block, shown literally."""
+    """Developer-written text (skeletons, examples) as an indented Markdown code block."""
     return Markup("\n".join(f"    {line}" if line else "" for line in str(text).splitlines()))
 
 

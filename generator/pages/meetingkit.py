@@ -1,4 +1,4 @@
-"""The Botschafter meeting kit: per network one printable page for a meeting, on the internal site only.
+"""The Botschafter meeting kit: per network one printable page, on the internal site only.
 
 It names the partners and their contacts, the open gaps of the network and the route through the
 coordination office, with a QR code to the network's public page (the address a meeting can share).
@@ -13,7 +13,7 @@ from generator.siteconfig import site_url
 
 
 def kit_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
-    """The index and one kit page per network; only in the internal profile (the kits name the gaps)."""
+    """The index and one kit page per network; internal profile only (the kits name the gaps)."""
     if not directory.intern:
         return {}
     # The internal site has no public address of its own; the QR code leads to the public page

@@ -1,4 +1,4 @@
-"""QR codes (segno) as inline SVG, so a printed sheet leads back to its page without any request to another host.
+"""QR codes (segno) as inline SVG: a printed sheet leads back to its page, no other host asked.
 
 A code takes segno about 3 ms, most of it choosing the mask: it applies all eight and keeps the one
 with the lowest penalty (ISO/IEC 18004, 7.8.3). Every code is drawn from its content on every build;
@@ -29,7 +29,7 @@ MASKS = range(8)
 
 
 class CodeMemory:
-    """The mask segno chose for each content; read from and written to `file` (None: this process only)."""
+    """The mask segno chose for each content; kept in `file` (None: this process only)."""
 
     def __init__(self, file: Path | None = None):
         self.file = file
@@ -66,14 +66,14 @@ class CodeMemory:
 
 
 def _key(content: str) -> str:
-    """Content and everything else that decides the mask: the library's version and the error level."""
+    """Content and all else that decides the mask: the library's version and the error level."""
     return hashlib.sha256(f"segno {segno.__version__}\0{ERROR}\0{content}".encode()).hexdigest()[
         :32
     ]
 
 
 def _read(file: Path) -> dict[str, int]:
-    """The remembered masks; an entry that is not a mask number is dropped, a broken file starts afresh."""
+    """The remembered masks; a non-mask entry is dropped, a broken file starts afresh."""
     try:
         stored = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -101,7 +101,7 @@ def remembered_codes(file: Path) -> Iterator[None]:
 # The preview renders the same sheets again after every edit.
 @functools.lru_cache(maxsize=4096)
 def qr_svg(url: str, title: str) -> Markup:
-    """An inline SVG QR code of `url`, named by `title` for screen readers; sized by CSS, not by the code."""
+    """An inline SVG QR code of `url`, named by `title` for screen readers; sized by CSS."""
     svg = _memory.svg(url)
     # Safe by construction: the title is escaped here; the URL is encoded into modules, never
     # written as text.

@@ -66,7 +66,7 @@ _UNSAFE_FILTERS = (
 def make_renderer(
     site_url: str | None = None, defer: bool = False, cache: Path | None = None
 ) -> Renderer:
-    """A renderer for one render of the site; `site_url` from mkdocs.yml, `defer` and `cache` as in render_pages.
+    """A renderer for one render of the site; `site_url` from mkdocs.yml, `defer`, `cache` as given.
 
     The environment and the page cache are kept for the process, one per address: compiled templates
     and rendered pages make the preview's next render cheap.
@@ -120,7 +120,7 @@ def _environment(
 
 
 def _compiled_templates(cache: Path) -> FileSystemBytecodeCache | None:
-    """Jinja's cache of compiled templates in the user's cache folder, or none where it cannot be made."""
+    """Jinja's cache of compiled templates in the user's cache folder, or none if impossible."""
     try:
         (cache / "templates").mkdir(parents=True, exist_ok=True)
     except OSError:  # a cache that cannot be made only costs time

@@ -1,4 +1,4 @@
-"""The weekly report as Markdown for a GitHub issue: overdue requests and the records due for review.
+"""The weekly report as Markdown for a GitHub issue: overdue requests and records due for review.
 
 Every data value is made inert for Markdown and HTML (as on the site), and `@`
 cannot mention anyone.
@@ -99,7 +99,7 @@ def who_acts(request: RequestEntry, directory: Directory) -> tuple[str, str]:
 
 
 def _address(role: str | None, request: RequestEntry, directory: Directory) -> str:
-    """The person or mailbox of a role for this request: the partner's liaison (or mailbox), the network's office."""
+    """The person or mailbox of a role for this request: the liaison (or mailbox), the office."""
     if role == "network":
         network = next((n for n in directory.networks if n.id == request.network_id), None)
         return f"{network.contact.organisation}, {network.contact.email}" if network else "–"

@@ -1,4 +1,4 @@
-"""Pages of the contact procedure's results: the public gaps per network and the internal status pages."""
+"""Pages of the contact procedure's results: public gaps per network, internal status pages."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ INTERN_PAGES = {
 
 @dataclass(frozen=True)
 class Gap:
-    """A national partner of a network without a named regional contact; `requested` only on the internal site."""
+    """A national partner of a network without a regional contact; `requested` internally only."""
 
     partner: PartnerEntry
     requested: bool
@@ -46,7 +46,7 @@ class Gap:
 
 @dataclass(frozen=True)
 class CoverageRow:
-    """One network: its national partners with a named regional contact, and those without one yet."""
+    """One network: its national partners with a regional contact, and those without one yet."""
 
     network: NetworkEntry
     named: tuple[PartnerEntry, ...]
@@ -58,7 +58,7 @@ class CoverageRow:
 
     @property
     def complete(self) -> bool:
-        """Every national partner of the network has named a regional contact (and there is at least one)."""
+        """Every national partner of the network named a regional contact (and there is one)."""
         return bool(self.named) and not self.gaps
 
 
@@ -85,7 +85,7 @@ def _row(person: Contact, role: str, record: str, page: str) -> ConsentRow:
 
 
 def consent_rows(directory: Directory) -> tuple[ConsentRow, ...]:
-    """Every person of the internal directory with their consent on record, those without consent first."""
+    """Everyone in the internal directory with their consent on record, those without first."""
     rows = []
     for partner in (*directory.partners, *directory.former_partners):
         page, name = f"../{record_page(PARTNER_PAGES, partner.id)}", partner.name
@@ -132,7 +132,7 @@ def coverage_columns(directory: Directory) -> tuple[PartnerEntry, ...]:
 
 
 def coverage(directory: Directory) -> tuple[CoverageRow, ...]:
-    """Per network, which of its national partners named a regional contact and which not yet (the gaps)."""
+    """Per network, which national partners named a regional contact and which not yet (gaps)."""
     columns = coverage_columns(directory)
     asked = set()
     if directory.requests is not None:
@@ -167,7 +167,7 @@ def coverage_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
 
 
 def intern_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
-    """The status board of open requests and the list of entries to check; only in the internal profile."""
+    """The status board of open requests and the entries to check; internal profile only."""
     if not directory.intern or directory.requests is None or directory.settings is None:
         return {}
     today, max_age = directory.settings.today, directory.settings.max_age_days

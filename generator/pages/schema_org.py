@@ -1,4 +1,4 @@
-"""schema.org JSON-LD for network and partner pages (Organization) and the home page (Organization, WebSite).
+"""schema.org JSON-LD for network and partner pages and the home page (Organization, WebSite).
 
 Built from organisations' public fields only. Templates put it into the page's
 front matter (`schema_org:`); overrides/main.html writes it into the page head as

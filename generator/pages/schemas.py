@@ -1,4 +1,4 @@
-"""JSON Schema files of the data files: written to schemas/ for editors and published on the site."""
+"""JSON Schema files of the data files: written to schemas/ for editors, published on the site."""
 
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ _ESCAPES = {"\\": "\\\\", ",": "\\,", ";": "\\;"}
 
 
 def text_value(value: object) -> str:
-    """A TEXT value: backslash, comma and semicolon escaped; line breaks and control characters become spaces."""
+    """A TEXT value: backslash, comma and semicolon escaped; breaks and controls become spaces."""
     text = " ".join(_CONTROL.sub(" ", str(value)).split())
     return "".join(_ESCAPES.get(char, char) for char in text)
 
@@ -36,7 +36,7 @@ def structured(*parts: object) -> str:
 
 
 def folded(line: str) -> str:
-    """One content line folded at 75 octets; continuation lines start with a space (RFC 6350 § 3.2)."""
+    """One content line folded at 75 octets; continuations start with a space (RFC 6350 § 3.2)."""
     pieces: list[str] = []
     current, size = "", 0
     for char in line:
@@ -104,7 +104,7 @@ def office_card(n: NetworkEntry, page: str, source: str) -> str:
 
 
 def _name_parts(name: str) -> tuple[str, str, str, str, str]:
-    """The five components of N; the data holds one name field, so its last word is taken as family name."""
+    """The five components of N; the data has one name field, its last word is the family name."""
     given, _, family = " ".join(name.split()).rpartition(" ")
     return family, given, "", "", ""
 

@@ -1,4 +1,4 @@
-"""The directory as an Excel workbook (openpyxl): typed cells keep codes like `01067`; same data, same bytes."""
+"""The directory as an Excel workbook (openpyxl): typed cells keep `01067`; same data, bytes."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ MIN_WIDTH, MAX_WIDTH = 8, 60
 
 
 def xlsx_cell(value: object) -> object:
-    """A value as a workbook cell holds it: ja/nein for yes/no, numbers as numbers, text on one line."""
+    """A value as a workbook cell holds it: ja/nein, numbers as numbers, text on one line."""
     if value is None or isinstance(value, float):
         return value
     if isinstance(value, bool):
@@ -27,7 +27,7 @@ def xlsx_cell(value: object) -> object:
 def workbook(
     sheets: dict[str, tuple[list[str], list[list[object]]]], text_columns: set[str], day: date
 ) -> bytes:
-    """An XLSX file with one sheet per table (title → header and rows); `text_columns` stay text, nothing a formula."""
+    """An XLSX file, a sheet per table (title → header, rows); `text_columns` text, no formulas."""
     book = Workbook()
     book.remove(book.active)
     for title, (header, rows) in sheets.items():
@@ -56,7 +56,7 @@ def workbook(
 
 
 def column_widths(header: list[str], rows: list[list[object]]) -> list[float]:
-    """Per column the width of its longest line (header in bold counts a little wider), within MIN and MAX_WIDTH."""
+    """Per column the width of its longest line (bold headers a bit wider), within MIN/MAX_WIDTH."""
     widths = []
     for index, name in enumerate(header):
         longest = max(
@@ -69,7 +69,7 @@ def column_widths(header: list[str], rows: list[list[object]]) -> list[float]:
 
 
 def _dated(archive: bytes, moment: datetime) -> bytes:
-    """The same ZIP with every entry and the „modified“ property dated `moment`: same data, same bytes.
+    """The same ZIP with every entry and „modified“ dated `moment`: same data, same bytes.
 
     openpyxl stamps the ZIP entries and docProps/core.xml with the time of saving.
     """

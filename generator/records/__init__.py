@@ -1,1 +1,1 @@
-"""Records: YAML files read strictly and validated against their schema and the rules across files."""
+"""Records: YAML files read strictly, validated against their schema and the rules across files."""

@@ -1,4 +1,4 @@
-"""The data files in exactly the form the editing page (Sveltia CMS) writes them: `python -m generator format`.
+"""The data files in exactly the form the editing page (Sveltia CMS) writes: `generator format`.
 
 Sveltia saves a whole file with the npm library `yaml` (2.x: `stringify(value, {indent: 2,
 indentSeq: true, lineWidth: 0, defaultStringType: "PLAIN", defaultKeyType: "PLAIN", singleQuote:
@@ -119,7 +119,7 @@ def _string(value: str, indent: str) -> str:
 
 
 def _plain_or_quoted(value: str, indent: str, implicit_key: bool) -> str:
-    """The library's plainString: plain where it reads back as the same text, else quoted or a block."""
+    """The library's plainString: plain where it reads back as the same text, else quoted, block."""
     if implicit_key and "\n" in value:
         return _quoted(value, indent, implicit_key)
     if _NOT_PLAIN.search(value):
@@ -149,7 +149,7 @@ def _single(value: str, indent: str, implicit_key: bool) -> str:
 
 
 def _double(value: str, indent: str, implicit_key: bool) -> str:
-    """The library's doubleQuotedString over JavaScript's JSON.stringify (same escapes as Python's json)."""
+    """The library's doubleQuotedString over JavaScript's JSON.stringify (Python json's escapes)."""
     text = json.dumps(value, ensure_ascii=False)
     out, start, i = "", 0, 0
     while i < len(text):

@@ -1,4 +1,4 @@
-"""Compose values from libyaml's events with an explicit stack: strict scalars, no anchors, tags or deep nesting."""
+"""Compose values from libyaml's events on a stack: strict scalars, no anchors, tags, nesting."""
 
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ _BAD_KEY = object()  # a key that is not text, or a duplicate: its value is read
 
 
 class _DuplicateId:
-    """The key of a second `id` in a mapping: its value is dropped, but remembered (see Document.dropped_ids)."""
+    """The key of a second `id` in a mapping: its value is dropped but remembered (dropped_ids)."""
 
 
 def compose(
@@ -206,7 +206,7 @@ class _Composer:
             raise Refused(start_of(event).line + 1, "YAML-Syntaxfehler: " + message)
 
     def _put(self, value: object, event: NodeEvent) -> Path | None:
-        """Put a value into the collection being composed; return its path (None when it is dropped)."""
+        """Put a value into the collection being composed; return its path (None when dropped)."""
         if not self.stack:
             self.root.append(value)
             return ()

@@ -1,4 +1,4 @@
-"""A data file as read: its values, the line of every key and list item, and the problems found at a path."""
+"""A data file as read: its values, the line of every key and list item, problems at a path."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ class Document:
         )
 
     def record_of(self, path: Path) -> str:
-        """The label of the record of a section's list that the path leads into („Name“ (id)), or ""."""
+        """The label of the section's list record the path leads into („Name“ (id)), or ""."""
         if len(path) < 2 or not isinstance(path[1], int) or not isinstance(self.data, dict):
             return ""
         items = self.data.get(path[0])

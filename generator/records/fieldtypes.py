@@ -1,4 +1,4 @@
-"""Field types of the data files: each checks one kind of value and explains a rejection in German."""
+"""Field types of the data files: each checks one kind of value, explains a rejection in German."""
 
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ _EMAIL = re.compile(EMAIL_PATTERN)
 
 
 def _email(value: str) -> str:
-    """An address whose domain may hold umlauts (owl@beispiel-müller.de): checked in its ASCII form (IDNA)."""
+    """An address whose domain may hold umlauts (owl@beispiel-müller.de): checked as IDNA ASCII."""
     local, at, domain = value.rpartition("@")
     try:
         ascii_domain = (

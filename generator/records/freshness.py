@@ -1,4 +1,4 @@
-"""Freshness: records whose last check (`verified_on`) lies too far back, as warnings and for the internal list."""
+"""Freshness: records whose last check (`verified_on`) is too old, as warnings and a list."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ class StaleRecord:
 
 
 def stale_records(records: Records, today: date, max_age: int) -> list[StaleRecord]:
-    """Every record with a `verified_on` field that is missing or older than max_age days, in file order."""
+    """Every record with a `verified_on` missing or older than max_age days, in file order."""
     stale = []
     # Partners and networks, the records that carry verified_on
     for kind, (file, section, _) in KINDS.items():

@@ -1,4 +1,4 @@
-"""Git as the history of data/ needs it: one command's output, framed so that no committed text can break it."""
+"""Git as data/'s history needs it: one command's output, framed so no committed text breaks it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""When each partner and network record last changed, and its last changes, from the git history of data/.
+"""When each partner and network record last changed, and its changes, from data/'s git history.
 
 One `git log -p` over the data files, oldest commit first, is replayed in Python: each commit's
 hunks are applied to the file as it stood, and every changed or removed line is assigned to the
@@ -49,7 +49,7 @@ _warnings = logging.getLogger("generator.history")
 
 @dataclass(frozen=True)
 class Change:
-    """One commit that changed a record: its day (author date) and, with a GitHub repository, its page."""
+    """One commit that changed a record: its day (author date) and, with a GitHub repo, its page."""
 
     day: date
     commit: str
@@ -85,7 +85,7 @@ class DataHistory:
     reason: str | None = None
 
     def of(self, file: str, record_id: str, *former_ids: str) -> RecordHistory:
-        """The record's changes, also those made while it had a former id (`rename`), newest first."""
+        """The record's changes, also those made under a former id (`rename`), newest first."""
         if self.reason is not None:
             return RecordHistory(reason=self.reason)
         changes = self.changes.get((file, record_id), ())
@@ -105,7 +105,7 @@ def unknown(reason: str = NOT_ASKED) -> DataHistory:
 
 
 def data_history(data_dir: str | os.PathLike[str]) -> DataHistory:
-    """The history of the data files in `data_dir`, or an unknown one outside git or in a shallow clone."""
+    """The history of the data files in `data_dir`, or an unknown one outside git or if shallow."""
     folder = Path(data_dir).resolve()
     top = git(folder, "rev-parse", "--show-toplevel")
     if top is None:
@@ -121,7 +121,7 @@ def data_history(data_dir: str | os.PathLike[str]) -> DataHistory:
 
 @functools.lru_cache(maxsize=4)
 def _history(top: str, head: str, paths: tuple[str, ...]) -> DataHistory:
-    """Replay the log once per commit of HEAD (the preview rebuilds often; the history changes only with commits)."""
+    """Replay the log once per commit of HEAD (the preview rebuilds often; commits are rare)."""
     log = git(
         Path(top),
         "-c",
@@ -155,8 +155,9 @@ def _history(top: str, head: str, paths: tuple[str, ...]) -> DataHistory:
 def replay(
     log: str, files: dict[str, str], state: dict[str, list[str]] | None = None
 ) -> Iterator[tuple[str, date, set[tuple[str, str]]]]:
-    """(commit, day, {(file, record id)}) for each commit of a `git log -z -p -U0 --reverse --format=%x00%H%x1f%as`.
+    """(commit, day, {(file, record id)}) for each commit of a `git log -z -p -U0 --reverse`.
 
+    The log is written with `--format=%x00%H%x1f%as` (see _history).
     `state` (path → lines) ends as the files stand after the last commit. A commit that cannot be
     read is skipped with a warning; the records it touched keep their older changes.
     """
@@ -187,7 +188,7 @@ def _header(header: str) -> tuple[str, date]:
 def _touched(
     patch: str, files: dict[str, str], state: dict[str, list[str]]
 ) -> set[tuple[str, str]]:
-    """The records one commit's patch changes; `state` advances to the files after it (only if all applied)."""
+    """The records a commit's patch changes; `state` advances past it (only if all hunks apply)."""
     touched: set[tuple[str, str]] = set()
     after = dict(state)
     for path, hunks in _file_patches(patch):
@@ -204,7 +205,10 @@ def _touched(
 
 
 def _file_patches(patch: str) -> Iterator[tuple[str, list[Hunk]]]:
-    """(path, hunks) per file of one commit's patch; a hunk is (old start, old count, new start, new count, added)."""
+    """(path, hunks) per file of one commit's patch.
+
+    A hunk is (old start, old count, new start, new count, added lines).
+    """
     path: str | None = None
     hunks: list[Hunk] = []
     header = False
@@ -233,7 +237,7 @@ def _file_patches(patch: str) -> Iterator[tuple[str, list[Hunk]]]:
 
 
 def _applied(lines: list[str], hunks: list[Hunk]) -> list[str]:
-    """The file after the hunks (of -U0: no context lines), applied from the last so earlier positions hold."""
+    """The file after the hunks (-U0: no context), applied from the last so positions above hold."""
     new = list(lines)
     for old_start, old_count, _, _, added in reversed(hunks):
         # Without removed lines, old_start is the line before
@@ -243,7 +247,7 @@ def _applied(lines: list[str], hunks: list[Hunk]) -> list[str]:
 
 
 def _records(lines: list[str], start: int, count: int) -> set[str]:
-    """The ids of the records that hold lines start … start + count - 1 (0-based) of a file version."""
+    """The ids of the records holding lines start … start + count - 1 (0-based) of a file."""
     if count == 0:
         return set()
     found: set[str] = set()
@@ -260,7 +264,7 @@ def _records(lines: list[str], start: int, count: int) -> set[str]:
 
 
 def _record_id(lines: list[str], item: int) -> str:
-    """The id of the record whose list item starts at `item` („- id: x“ or „id: x“ on its own level)."""
+    """The id of the record whose list item starts at `item` („- id: x“ or „id: x“ on its level)."""
     start = _ITEM.match(lines[item])
     dash = len(start[1]) if start else 0
     own = re.compile(rf"^(?: {{{dash}}}- | {{{dash + 2}}})id:\s*(.+?)\s*$")

@@ -1,4 +1,4 @@
-"""The data files as loaded, typed: as far as they loaded for the rules, and whole once they are valid."""
+"""The data files as loaded, typed: as far as loaded for the rules, whole once they are valid."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def loaded_files(sections: Mapping[str, Mapping[str, object]]) -> Loaded:
 
 @dataclass(frozen=True)
 class Records:
-    """The validated contents of all data files, one field per file, and each file as read (lines, raw values)."""
+    """The validated contents of all data files, one field per file, and each file as read."""
 
     partners: list[Partner]  # partners.yaml
     networks: list[Network]  # networks.yaml
@@ -81,7 +81,7 @@ class Records:
     documents: dict[str, Document]
 
     def of_kind(self, kind: str) -> Sequence[Partner | Network]:
-        """The records of a kind of entry (`partner`, `network`; schema/kinds.py), for code that treats both alike."""
+        """The records of a kind (`partner`, `network`) for code that treats both alike."""
         if kind == "partner":
             return self.partners
         if kind == "network":

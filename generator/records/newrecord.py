@@ -1,4 +1,4 @@
-"""A new record in its data file: the skeleton at its place in id order, and the new partner in a network."""
+"""A new record in its data file: the skeleton in id order, and the new partner in a network."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def new_record(
     record_id: str | None = None,
     network: str | None = None,
 ) -> str:
-    """The skeleton of a new record with a free id and today's date; inserted into its data file on request.
+    """The skeleton of a new record with a free id and today's date; inserted on request.
 
     The record goes to its place in id order and a membership (`network`) into that network's list,
     one id per line: two pull requests that each add a record in this way merge without conflict.
@@ -102,7 +102,7 @@ def first_id(text: str) -> str:
 
 
 def _insert_record(path: Path, doc: Document, section: str, new_id: str, text: str) -> int:
-    """Insert `text` before the first record whose id sorts after `new_id` (with its leading comments)."""
+    """Insert `text` before the first record whose id sorts after `new_id` (with its comments)."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     ids = raw_ids(doc, section)
     later = [i for i, other in enumerate(ids) if other > new_id]
@@ -122,7 +122,7 @@ def _insert_record(path: Path, doc: Document, section: str, new_id: str, text: s
 
 
 def _insert_member(path: Path, doc: Document, network: str, member: str) -> int:
-    """Add `member` to the network's `partners:` list in id order, one id per line; return its line."""
+    """Add `member` to the network's `partners:` list in id order, one id per line; its line."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     index = raw_ids(doc, "networks").index(network)
     start = doc.lines[("networks", index)] - 1

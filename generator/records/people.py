@@ -1,4 +1,4 @@
-"""Every person record of the data files with the place it is written (for consent dates and the repository guard)."""
+"""Every person record of the data files with its place (for consent dates and the repo guard)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from generator.records.schema import Network, Partner, Person
 def person_records(
     partners: Sequence[Partner | None], networks: Sequence[Network | None]
 ) -> Iterator[tuple[str, Path, Person]]:
-    """(file, data path, person) for each liaison, deputy, regional contact and ambassador that loaded."""
+    """(file, data path, person) for each liaison, deputy, regional contact, ambassador loaded."""
     for i, partner in enumerate(partners):
         if partner is None:
             continue

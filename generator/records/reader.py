@@ -40,7 +40,7 @@ def load_file(file: str | FilePath) -> tuple[Document, list[Problem]]:
 
 
 def read_text(file: FilePath) -> str:
-    """The file as text, after the checks that need no parser: size, encoding, tabs and the text policy."""
+    """The file as text, after the checks needing no parser: size, encoding, tabs, text policy."""
     # It could point anywhere on the building machine, and its keys would appear in messages
     if file.is_symlink():
         raise Refused(

@@ -1,4 +1,4 @@
-"""A new id for a partner or network (`rename`): every reference changed in one go, the old id kept as former id.
+"""A new id for a partner or network (`rename`): every reference changed, the old id kept.
 
 The files are edited as text, line by line, like `new --append` does: comments, quotes, blank lines
 and the order of fields stay as the office wrote them. Every changed file is checked by the rules of
@@ -83,7 +83,7 @@ def _raw_ids(doc: Document, section: str) -> list[str]:
 
 
 def _check_new_id(records: Records, kind: str, file: str, section: str, new: str) -> None:
-    """The new id is valid, free, no former id of any record and no name of a page the site writes itself."""
+    """The new id is valid, free, no record's former id and no name of a page the site writes."""
     doc = records.documents[file]
     problem = None
     if not is_valid_id(new):
@@ -158,7 +158,7 @@ def _code(line: str) -> str:
 
 
 def _replace_at(lines: list[str], start: int, old: str, new: str) -> int | None:
-    """Replace the first `old` from line `start` on (a value may follow its key on the next line); its line."""
+    """Replace the first `old` from line `start` on (a value may follow on the next line)."""
     token = _token(old)
     for number in range(start, min(start + 3, len(lines))):
         code = _code(lines[number])
@@ -170,7 +170,7 @@ def _replace_at(lines: list[str], start: int, old: str, new: str) -> int | None:
 
 
 def _add_former_id(lines: list[str], doc: Document, section: str, index: int, old: str) -> None:
-    """Record the old id under `former_ids` of the renamed record: appended to the list, or a new line after `id`."""
+    """Record the old id under the renamed record's `former_ids`: appended, or a line after `id`."""
     formers = doc.value_at((section, index, "former_ids"))
     id_line = doc.lines[(section, index, "id")] - 1
     indent = " " * (len(lines[id_line]) - len(lines[id_line].lstrip(" -")))
@@ -190,7 +190,7 @@ def _add_former_id(lines: list[str], doc: Document, section: str, index: int, ol
 
 
 def _validate(data_dir: Path, texts: dict[str, list[str]], today: date) -> None:
-    """Check the data with the changed files by the rules of `check`, before any real file is touched."""
+    """Check the data with the changed files by `check`'s rules, before a real file is touched."""
     with tempfile.TemporaryDirectory(prefix="om-umbenennen-") as folder:
         shown: dict[str, str] = {}
         for name, lines in texts.items():
@@ -216,7 +216,7 @@ def _validate(data_dir: Path, texts: dict[str, list[str]], today: date) -> None:
 
 
 def _write_all(data_dir: Path, texts: dict[str, list[str]]) -> None:
-    """Write every changed file next to its original first, then replace them one after the other."""
+    """Write every changed file next to its original first, then replace them one by one."""
     written: list[tuple[Path, Path]] = []
     try:
         for name, lines in texts.items():

@@ -1,4 +1,4 @@
-"""The issue form „Ansprechperson anfragen“: its prefilled address, and its answers as a new entry of requests.yaml.
+"""The issue form „Ansprechperson anfragen“: its prefilled address, its answers as a request.
 
 GitHub writes an issue form's answers into the issue body as sections (`### Netzwerk`, a blank line,
 the answer); `_No response_` stands for an empty answer. The new entry gets the first step of the
@@ -42,7 +42,7 @@ _PHONE = re.compile(r"\+?\(?\d(?:[\d /().-]*\d){6,}")
 
 
 def request_form_url(network_id: str, partner_id: str, topic: str | None = None) -> str | None:
-    """The new-issue address of the form with network and partner filled in; None without a GitHub repository."""
+    """The form's new-issue address with network and partner filled in; None without GitHub."""
     repository = repository_url()
     if repository is None:
         return None
@@ -60,7 +60,7 @@ class Answer:
 
 
 def parse_issue(body: str, source: str) -> dict[str, Answer]:
-    """The answers of the form by field id; problems (German, with the body's line) for missing ones."""
+    """The form's answers by field id; problems (German, with the body's line) for missing ones."""
     label_to_id = {label.casefold(): key for key, label in FIELDS.items()}
     sections: list[tuple[str | None, int, list[tuple[int, str]]]] = []
     # Lines end where GitHub ends them (CR, LF): str.splitlines() would also break at U+0085,
@@ -109,7 +109,7 @@ def new_request(
     append: bool = False,
     issue: int | None = None,
 ) -> str:
-    """The entry for requests.yaml from an issue body: printed, or inserted in date order with `append`."""
+    """The requests.yaml entry from an issue body: printed, or inserted by date with `append`."""
     answers = parse_issue(body, source)
     # Only into valid data: every error first, as `check` shows it
     records = load_records(data_dir, today=today)
@@ -140,7 +140,7 @@ def new_request(
 
 
 def _topic(answer: Answer, source: str) -> str | None:
-    """The topic, refused at the form's field if it names how to reach a person or is longer than the file allows."""
+    """The topic, refused at its field if it says how to reach a person or is too long."""
     text = answer.text
     message = None
     if text is None:
@@ -191,7 +191,7 @@ def _partner(records: Records, answer: Answer, source: str) -> str:
 
 
 def _resolve(answer: Answer, names: dict[str, str], ids: list[str], source: str, key: str) -> str:
-    """An id from the answer: the id itself or a name, case-insensitive; else a German message with a suggestion."""
+    """An id from the answer: the id or a name, case-insensitive; else German with a suggestion."""
     text = answer.text or ""
     found = names.get(text) or names.get(text.casefold())
     if found:
@@ -213,7 +213,7 @@ def _resolve(answer: Answer, names: dict[str, str], ids: list[str], source: str,
 def _not_yet_asked(
     records: Records, network: str, partner: str, answer: Answer, source: str
 ) -> None:
-    """Refuse a request the office has already: an open one, or a contact already named for the network."""
+    """Refuse a request the office has already: an open one, or a contact named for the network."""
     doc = records.documents["requests.yaml"]
     for i, request in enumerate(records.request_log.requests):
         if request.network == network and request.partner == partner and request.status == "offen":
@@ -308,7 +308,7 @@ def _order(request: Request) -> tuple[str, str]:
 
 
 def _end_of_list(lines: list[str], doc: Document, key_line: int) -> int:
-    """The index after the list's last line: before the next top-level key and the comments and blanks above it."""
+    """The index after the list's last line: before the next top-level key and its comments."""
     following = [line for path, line in doc.lines.items() if len(path) == 1 and line > key_line]
     end = min(following) - 1 if following else len(lines)
     while end > key_line and (
@@ -319,7 +319,7 @@ def _end_of_list(lines: list[str], doc: Document, key_line: int) -> int:
 
 
 def _validate(data_dir: Path, path: Path, text: str, today: date) -> None:
-    """Check the data with the new requests.yaml by the rules of `check`, before the real file is touched."""
+    """Check the data with the new requests.yaml by `check`'s rules, before the file is touched."""
     shown = display_name(path)
     with tempfile.TemporaryDirectory(prefix="om-anfrage-") as folder:
         candidate = Path(folder) / "requests.yaml"

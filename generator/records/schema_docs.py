@@ -40,7 +40,7 @@ class FileDoc:
 
 
 def json_schemas() -> dict[str, JsonSchemaValue]:
-    """The JSON Schema of every data file, keyed by file name (a fresh copy: callers may change it)."""
+    """The JSON Schema of every data file by file name (a fresh copy: callers may change it)."""
     schemas: dict[str, JsonSchemaValue] = json.loads(_schemas_text())
     return schemas
 
@@ -63,12 +63,12 @@ def field_reference() -> tuple[FileDoc, ...]:
 
 
 def model_file(data_file: str) -> str:
-    """The module that defines a data file's records: partners.yaml → generator/records/schema/directory.py."""
+    """The module defining a data file's records: partners.yaml → records/schema/directory.py."""
     return DATA_FILES[data_file].__module__.replace(".", "/") + ".py"
 
 
 def resolve(root: JsonSchemaValue, schema: JsonSchemaValue) -> JsonSchemaValue:
-    """The schema a property points to: its definition for a `$ref`, the one option besides null for `anyOf`."""
+    """The schema a property points to: a `$ref`'s definition, the non-null option of `anyOf`."""
     if "$ref" in schema:
         definition: JsonSchemaValue = root["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
         return definition

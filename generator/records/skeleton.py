@@ -1,4 +1,4 @@
-"""Commented skeleton records for new entries, built from the same JSON Schema as the field reference."""
+"""Commented skeleton records for new entries, from the JSON Schema of the field reference."""
 
 from __future__ import annotations
 
@@ -180,7 +180,7 @@ def _line(column: str, text: str, commented: bool) -> str:
 
 
 def yaml_value(value: object) -> str:
-    """A value as the editor should type it: text that would read as a number or a yes/no is quoted."""
+    """A value as the editor should type it: text that reads as a number or yes/no is quoted."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
@@ -205,7 +205,7 @@ _PLACEHOLDER_KEYS = ("function", "email", "phone", "website", "description", "st
 
 
 def unedited_warnings(records: Records) -> list[Problem]:
-    """German warnings for `check`: records with the placeholder id of a skeleton, values left from its samples."""
+    """German warnings for `check`: records with a skeleton's placeholder id or sample values."""
     warnings = []
     for kind, (file, section, placeholder) in KINDS.items():
         pattern = re.compile(rf"{re.escape(placeholder)}(?:-[0-9]+)?")
@@ -263,7 +263,7 @@ def _sample_values(
 
 
 def _placeholders(doc: Document, kind: str, path: Path, record: object) -> list[Problem]:
-    """A warning for each value that is still a placeholder of the skeleton (region, map position, city)."""
+    """A warning for each value still a placeholder of the skeleton (region, map position, city)."""
     found: dict[Path, str] = {}
     for dotted, placeholder in PLACEHOLDERS[kind].items():
         value: object = record

@@ -1,4 +1,4 @@
-"""The one text policy of the data files: characters no file and no value may hold, whatever the field.
+"""The one text policy of the data files: characters no file or value may hold, in any field.
 
 Refused are the C0 controls except tab and line breaks, DEL, the C1 controls, lone surrogates,
 noncharacters, bidi overrides and isolates (they reorder what a reader sees), line and paragraph
@@ -81,7 +81,7 @@ def refused_character(char: str, *, escaped: bool = False, column: int | None = 
 
 
 def line_and_column(text: str, position: int) -> tuple[int, int]:
-    """1-based line and column of a position, counting \\n, \\r\\n and \\r as one line break each."""
+    """1-based line and column of a position, counting \\n, \\r\\n and \\r as one break each."""
     before = text[:position]
     breaks = list(LINE_BREAK.finditer(before))
     start = breaks[-1].end() if breaks else 0

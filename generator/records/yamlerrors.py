@@ -138,7 +138,7 @@ def unclosed_quote_line(text: str, error_line: int) -> int | None:
 
 
 def curly_quote_hint(text: str, line: int) -> str:
-    """A hint when the line of a syntax error holds typographic quotes, which YAML does not treat as quotes."""
+    """A hint when a syntax error's line holds typographic quotes, which YAML takes as text."""
     lines = LINE_BREAK.split(text)
     content = lines[line - 1] if 0 < line <= len(lines) else ""
     if any(char in content for char in _CURLY):
@@ -156,7 +156,7 @@ _KEY = re.compile(r"^(?:[^\s\"'#\[{][^:#]*|\"[^\"]*\"|'[^']*'):(?:[ ]+|$)")
 
 
 def misindented_line(text: str, error_line: int) -> int:
-    """The line an editor has to re-indent when libyaml stops at an indentation error on `error_line`.
+    """The line to re-indent when libyaml stops at an indentation error on `error_line`.
 
     libyaml notices a line that moved left only where the next line no longer fits: the first key of
     a nested section moved left reads as a sibling of its parent, and the next key, still indented,
@@ -175,7 +175,7 @@ def misindented_line(text: str, error_line: int) -> int:
 
 
 def _content(line: str) -> tuple[int, int, bool] | None:
-    """(indentation, column of the key or value, opens a section) of a line with content; None otherwise."""
+    """(indentation, column of key or value, opens a section) of a line with content, else None."""
     match = _CONTENT.match(line)
     if match is None or match["rest"] is None:
         return None
@@ -185,7 +185,7 @@ def _content(line: str) -> tuple[int, int, bool] | None:
 
 
 def _moved_sibling(lines: list[str], content: list[int], at: int) -> int | None:
-    """The line before, when it left its section: the refused line is indented like the lines around the two."""
+    """The line before, when it left its section: the refused line is indented like those around."""
     line, previous = _content(lines[content[at]]), _content(lines[content[at - 1]])
     assert line is not None and previous is not None
     if previous[2] or line[0] <= previous[1] or not _KEY.match(lines[content[at]].strip()):
@@ -214,7 +214,7 @@ def _moved_sibling(lines: list[str], content: list[int], at: int) -> int | None:
 
 
 def _moved_section(lines: list[str], content: list[int], at: int) -> int | None:
-    """The section key that moved left with its fields: the refused line fits where the key should be."""
+    """The section key that moved left with its fields: the refused line fits where the key was."""
     line = _content(lines[content[at]])
     assert line is not None
     for index in range(at - 1, 0, -1):

@@ -21,7 +21,7 @@ _SYNTAX = "YAML-Syntaxfehler: "
 
 
 class Position(Protocol):
-    """A place in the text (libyaml's marks, of the C parser or the Python one): 0-based line and column."""
+    """A place in the text (libyaml's marks, C or Python parser): 0-based line and column."""
 
     @property
     def index(self) -> int: ...
@@ -32,7 +32,7 @@ class Position(Protocol):
 
 
 def start_of(event: Event) -> Position:
-    """Where an event starts; the parser marks every event it gives (only hand-made events lack marks)."""
+    """Where an event starts; the parser marks every event (only hand-made events lack marks)."""
     assert event.start_mark is not None
     return event.start_mark
 
@@ -44,7 +44,7 @@ def end_of(event: Event) -> Position:
 
 
 def check_scalar(text: str, event: ScalarEvent, in_flow: bool, indent: int) -> None:
-    """Refuse what is wrong with one scalar; `indent` is the column of the innermost block collection."""
+    """Refuse what is wrong with one scalar; `indent`: column of the innermost block collection."""
     style = event.style or None
     line = start_of(event).line + 1
     if style == '"' and "\\" in text[start_of(event).index : end_of(event).index]:
@@ -68,7 +68,7 @@ def check_scalar(text: str, event: ScalarEvent, in_flow: bool, indent: int) -> N
 
 
 def check_comment_after(text: str, position: int, line: int) -> None:
-    """`"value"# x` and `[a, b,# x]`: a comment needs a space before it, or it is no comment (SU5Z, 9JBA, CVW2)."""
+    """`"value"# x` and `[a, b,# x]`: a comment needs a space before it (SU5Z, 9JBA, CVW2)."""
     if _COMMENT_AFTER.match(text, position):
         raise Refused(line, _SYNTAX + "vor einem Kommentar (#) muss ein Leerzeichen stehen")
 
@@ -113,7 +113,7 @@ def _check_continuation(text: str, event: ScalarEvent, indent: int) -> None:
 
 
 def _check_block_scalar(text: str, event: ScalarEvent) -> None:
-    """Empty lines before the text of a | or > block must not be indented further than the text (S98Z)."""
+    """Empty lines before a | or > block's text must not be indented beyond the text (S98Z)."""
     header_end = text.find("\n", start_of(event).index)
     if header_end < 0 or re.search(r"[1-9]", text[start_of(event).index : header_end]):
         return  # an explicit indentation indicator decides

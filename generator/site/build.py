@@ -51,7 +51,7 @@ def build_into(
     offline: bool = False,
     **options,
 ) -> None:
-    """Run MkDocs once on the hand-written docs/ plus the generated `pages`, given in memory (strict by default).
+    """Run MkDocs once on docs/ plus the generated `pages`, given in memory (strict by default).
 
     `extra` holds what the pages' render found for the theme (e.g. the address of „Fehler melden“);
     `offline` makes a site that works opened from a folder (site/offline.py).
@@ -74,7 +74,7 @@ class GeneratedPages(BasePlugin):
         self.pages = pages
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """The files in the order of MkDocs walking a staged folder (navigation, search and sitemap follow it)."""
+        """The files in the order MkDocs walks a staged folder (navigation, search, sitemap too)."""
         generated = [
             File.generated(config, path, content=content) for path, content in self.pages.items()
         ]
@@ -84,7 +84,7 @@ class GeneratedPages(BasePlugin):
 
 
 def _walk_order(src_uri: str) -> tuple:
-    """MkDocs' get_files order: a folder's files (its index first), then its subfolders, each sorted by name."""
+    """MkDocs' get_files order: a folder's files (index first), then its subfolders, by name."""
     *folders, name = src_uri.split("/")
     return (
         *((1, folder) for folder in folders),
@@ -101,7 +101,7 @@ def site_config(
     extra: dict | None = None,
     **options,
 ) -> MkDocsConfig:
-    """mkdocs.yml loaded for building `docs` of a profile into `site` (strict unless told otherwise)."""
+    """mkdocs.yml loaded for building a profile's `docs` into `site` (strict unless told not to)."""
     options.setdefault("strict", True)
     config = load_config(str(config_file), site_dir=str(site), docs_dir=str(docs), **options)
     config.extra.update(extra or {})
@@ -116,7 +116,7 @@ def prepare_target(
     config_file: str | os.PathLike,
     data_dir: str | os.PathLike,
 ) -> Path:
-    """The site folder of a build, checked and created, with leftovers of killed builds removed (every engine)."""
+    """The site folder of a build, checked and created, leftovers of killed builds removed."""
     site = Path(site_dir or DEFAULT_SITE_DIRS[profile]).expanduser().resolve()
     _check_target(site, profile, Path(config_file).resolve().parent, Path(data_dir).resolve())
     try:
@@ -138,7 +138,7 @@ def work_folder(site: Path) -> Path:
 
 
 def remove_work(work: Path) -> None:
-    """Delete a work folder, its .gitignore and marker last: a kill half-way never leaves files git would offer."""
+    """Delete a work folder, .gitignore and marker last: a kill never leaves files for git."""
     if not work.is_dir() or work.is_symlink():
         return
     for child in sorted(work.iterdir()):
@@ -163,7 +163,7 @@ def clean_leftovers(site: Path) -> None:
 
 
 def _check_target(site: Path, profile: Profile, project: Path, data: Path) -> None:
-    """Refuse a site folder whose replacement would delete or publish project files, or anything not built here."""
+    """Refuse a site folder whose replacement would delete or publish files not built here."""
     own, other = (project / "site", project / "site-intern")[:: 1 if profile == "public" else -1]
     if site == own:
         return
@@ -191,7 +191,7 @@ def _check_target(site: Path, profile: Profile, project: Path, data: Path) -> No
 
 
 def swap(site: Path, built: Path) -> None:
-    """Put `built` in the place of `site`; the old site ends up in the work folder, which is deleted after."""
+    """Put `built` in the place of `site`; the old site goes to the work folder, deleted after."""
     if not site.exists():
         built.rename(site)
         return

@@ -21,4 +21,4 @@ def engine_help() -> str:
 
 
 class BuildFailed(Exception):
-    """The engine stopped (strict: any warning stops it); the message names each problem in German."""
+    """The engine stopped (strict: any warning stops it); the message names each problem."""

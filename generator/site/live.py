@@ -1,4 +1,4 @@
-"""The preview's build: MkDocs once in full, then only the pages that changed, with the loaded build kept.
+"""The preview's build: MkDocs once in full, then only changed pages, the build kept loaded.
 
 MkDocs' dirty build starts from nothing on every save (configuration, plugins, theme templates,
 navigation, a page object per file: about a second at 1,000 partners) and leaves the search index
@@ -61,7 +61,7 @@ class LiveBuild:
         self._loaded: _Loaded | None = None
 
     def build(self, changed: list[str] | None = None) -> bool:
-        """Bring the site up to date with `changed` (paths below docs_dir; None: unknown); True if in full."""
+        """Bring the site up to date with `changed` (None: unknown); True if built in full."""
         if self._loaded is not None and changed is not None:
             # If updating fails, the next save builds in full
             loaded, self._loaded = self._loaded, None
@@ -75,7 +75,7 @@ class LiveBuild:
 
 
 def plan_update(config: MkDocsConfig, files: Files, changed: list[str]) -> Plan:
-    """The plan for `changed` (paths below docs_dir), from the disk and the loaded files; nothing is changed."""
+    """The plan for `changed` (paths below docs_dir), from disk and the loaded files; no change."""
     there = {path: (Path(config.docs_dir) / path).is_file() for path in changed}
     known = {path: files.get_file_from_path(path) for path in changed}
     gone = tuple(file for path, file in known.items() if file is not None and not there[path])
@@ -93,7 +93,7 @@ def plan_update(config: MkDocsConfig, files: Files, changed: list[str]) -> Plan:
 
 
 def _in_navigation(config: MkDocsConfig, files: tuple[File, ...]) -> bool:
-    """Whether mkdocs.yml's navigation names one of `files` (added or removed, it changes every page's menu)."""
+    """Whether the navigation names one of `files` (added or removed, it changes every menu)."""
     listed = _nav_paths(config.nav)
     return any(file.src_uri in listed for file in files)
 
@@ -104,7 +104,7 @@ def _new_file(path: str, config: MkDocsConfig) -> File:
 
 
 def apply_update(loaded: _Loaded, plan: Plan) -> None:
-    """Remove and add the files that went and came, copy the changed files, render the changed pages."""
+    """Remove and add the files that went and came, copy changed files, render changed pages."""
     config, files = loaded.config, loaded.files
     _remove_files(files, plan.gone)
     _add_files(files, plan.new, config)
@@ -144,7 +144,7 @@ def _copy_files(changed: tuple[File, ...]) -> None:
 
 
 def _render(pages: list[Page], loaded: _Loaded) -> None:
-    """Read every page, then write each: as in MkDocs' build, since a title may come from a page's content."""
+    """Read every page, then write each, as MkDocs' build: a title may come from content."""
     doc_files = loaded.files.documentation_pages()
     for page in pages:
         populate_page(page, loaded.config, loaded.files)

@@ -36,7 +36,7 @@ StartResponse = Callable[..., object]
 
 
 def populate_page(page: Page, config: MkDocsConfig, files: Files) -> None:
-    """Read a page's Markdown and render its HTML, with the plugins' page events (pre_page to page_content).
+    """Read a page's Markdown and render its HTML, with plugins' events pre_page to page_content.
 
     Wraps `mkdocs.commands.build._populate_page`. Public is only `build(config)`, which does this
     for every page of the site; the preview renders the few pages a save changed.
@@ -51,7 +51,7 @@ def build_page(
     nav: Navigation,
     env: jinja2.Environment,
 ) -> None:
-    """Render a populated page into the theme and write it to site_dir (page_context to post_page events).
+    """Render a populated page into the theme and write it (page_context to post_page events).
 
     Wraps `mkdocs.commands.build._build_page`, for the same reason as populate_page: the public
     `build` writes every page of the site.
@@ -99,14 +99,14 @@ def forget_in_search(config: MkDocsConfig, urls: set[str]) -> None:
 
 
 class ReloadServer(LiveReloadServer):
-    """MkDocs' live-reload server with the hooks the preview needs, over the server's private members.
+    """MkDocs' live-reload server with the preview's hooks, over the server's private members.
 
     Subclasses override `on_file_event` (which file events rebuild) and `answer` (a request answered
     before MkDocs serves the built file), and call `request_rebuild` and `with_reload_script`.
     """
 
     def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
-        """Hand every file event below `path` to `on_file_event`; MkDocs' own `watch` rebuilds on any event.
+        """Hand every file event below `path` to `on_file_event`; MkDocs' `watch` rebuilds on any.
 
         Registered where MkDocs' `watch` registers (`_watched_paths`, `_watch_refs`): `serve()`
         starts the observer only if a path is watched, `unwatch()` finds the watch there, and pages
@@ -145,11 +145,11 @@ class ReloadServer(LiveReloadServer):
         return self._inject_js_into_html(html, epoch)
 
     def answer(self, environ: dict, start_response: StartResponse) -> Answer:
-        """The server's own answer to a request, or None to serve the built site; subclasses choose."""
+        """The server's own answer, or None to serve the built site; subclasses choose."""
         return None
 
     def _serve_request(self, environ: dict, start_response: StartResponse) -> Answer:
-        """Overrides `LiveReloadServer._serve_request`, MkDocs' step from a request to a file of the site.
+        """Overrides `LiveReloadServer._serve_request`, MkDocs' step from request to site file.
 
         The one place to answer first: the public `serve_request` around it also turns a missing
         file into the site's 404 page (`error_handler`), which must stay.

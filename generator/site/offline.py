@@ -1,4 +1,4 @@
-"""The offline build: a site that works opened from a folder on disk (file://), links, search and map included.
+"""The offline build: a site that works from a folder on disk (file://), search and map too.
 
 Material's `offline` plugin does the work: links to `…/index.html` instead of folders
 (`use_directory_urls` off), and the search index inlined as a script. Material's search runs
@@ -44,7 +44,7 @@ _LINK = re.compile(r'(?P<attribute>\b(?:href|src)=")(?P<address>[^"]*)"')
 
 
 class FolderLinks(BasePlugin):
-    """Links to a folder (`../netzwerk/harz/`) point to its page (`../netzwerk/harz.html` or `…/index.html`).
+    """Links to a folder (`../netzwerk/harz/`) point to its page (`harz.html` or `…/index.html`).
 
     MkDocs rewrites the links of Markdown pages; links written as HTML (filter lists, the map, the
     footer) keep the folder form, which a browser opens from disk as a directory listing. The

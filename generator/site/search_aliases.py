@@ -42,7 +42,7 @@ def _spellings(markup: str) -> frozenset[str]:
 
 
 def with_ascii_spellings(index: dict) -> dict:
-    """The search index with the ASCII spelling fields added to its configuration and page entries."""
+    """The search index with the ASCII spelling fields added to its configuration and entries."""
     fields = dict(index["config"]["fields"])
     for source, alias in ALIAS_FIELDS.items():
         fields[alias] = dict(fields.get(source, {"boost": 1.0}))
@@ -66,7 +66,7 @@ def with_ascii_spellings(index: dict) -> dict:
 
 
 def add_ascii_spellings(index_file: Path) -> None:
-    """Rewrite a built site's search index (search/search_index.json) in place, compact and in UTF-8."""
+    """Rewrite a built site's search index (search/search_index.json) in place, compact, UTF-8."""
     index = json.loads(index_file.read_text(encoding="utf-8"))
     text = json.dumps(with_ascii_spellings(index), separators=(",", ":"), ensure_ascii=False)
     index_file.write_text(text, encoding="utf-8")

@@ -34,7 +34,7 @@ class TrackedBuild(HandWrittenClash):
 
 
 def refuse_tracked_build(project: Path = ROOT) -> None:
-    """Refuse to build while git tracks anything in the project's build/ (nothing there may come from a commit)."""
+    """Refuse to build while git tracks anything in build/ (nothing there may come from commits)."""
     tracked = git(project, "ls-files", "-z", "--", "build", strip=False)
     files = [name for name in (tracked or "").split("\0") if name]
     if files:
@@ -47,12 +47,12 @@ def refuse_tracked_build(project: Path = ROOT) -> None:
 
 
 def staging_dir(profile: Profile) -> Path:
-    """The staged source folder of a profile inside build/ (the public one is mkdocs.yml's docs_dir)."""
+    """The staged source folder of a profile in build/ (the public one is mkdocs.yml's docs_dir)."""
     return ensure_ignored(BUILD) / ("docs" if profile == "public" else f"docs-{profile}")
 
 
 def ensure_ignored(folder: Path) -> Path:
-    """Create `folder` with a .gitignore that ignores everything in it, so git never offers its files."""
+    """Create `folder` with a .gitignore ignoring all in it, so git never offers its files."""
     folder.mkdir(parents=True, exist_ok=True)
     marker = folder / ".gitignore"
     if not marker.is_file():
@@ -82,7 +82,7 @@ def hand_written_pages(docs_dir: str | os.PathLike = HAND_WRITTEN) -> dict[str, 
 
 
 def refuse_symlinks(folder: Path) -> None:
-    """Refuse any symlink below `folder` (the theme's overrides/: MkDocs copies their files into the site)."""
+    """Refuse any symlink below `folder` (overrides/: MkDocs copies their files into the site)."""
     for file in sorted(folder.rglob("*")) if folder.is_dir() else ():
         if file.is_symlink():
             raise _symlink(folder, file.relative_to(folder).as_posix())
@@ -102,14 +102,14 @@ def write_pages(
     pages: Mapping[str, str | bytes],
     hand_written: Mapping[str, bytes] | None = None,
 ) -> list[str]:
-    """Bring `target` to exactly the hand-written files plus `pages`, compared with the files on disk."""
+    """Bring `target` to exactly the hand-written files plus `pages`, compared with the disk."""
     return sync_folder(Path(target), source_files(pages, hand_written))
 
 
 def source_files(
     pages: Mapping[str, str | bytes], hand_written: Mapping[str, bytes] | None = None
 ) -> dict[str, bytes]:
-    """The staged folder's files: the hand-written ones and the generated `pages`, which stay in their folders."""
+    """The staged folder's files: hand-written ones and generated `pages`, in their folders."""
     for path in pages:
         if path.split("/", 1)[0] not in GENERATED_ROOTS:
             raise ValueError(f"generated page outside the generated folders: {path}")
@@ -122,7 +122,7 @@ def sync_folder(
     present: Mapping[str, bytes] | None = None,
     deferred: Collection[str] = (),
 ) -> list[str]:
-    """Make `folder` hold exactly `files`; return the paths written, then those removed (each sorted).
+    """Make `folder` hold exactly `files`; return the paths written, then removed (each sorted).
 
     `present` is what the folder holds if the caller knows it (the preview's memory), else the
     folder is read. Files at `deferred` paths stay as they are: the preview writes them once
@@ -140,7 +140,7 @@ def sync_folder(
 
 
 class StagedFiles:
-    """The preview's memory of the files it staged, so a save compares in memory instead of reading files back.
+    """The preview's memory of the files it staged, so a save compares without reading back.
 
     The preview alone writes its folder, which starts empty; so the memory always equals the folder.
     """
@@ -150,14 +150,14 @@ class StagedFiles:
         self.written: dict[str, bytes] = {}
 
     def sync(self, files: Mapping[str, bytes], deferred: Collection[str] = ()) -> list[str]:
-        """Make the folder hold exactly `files`; files at `deferred` paths stay as staged until update()."""
+        """Make the folder hold exactly `files`; files at `deferred` paths stay until update()."""
         changed = sync_folder(self.folder, files, self.written, deferred)
         staying = {path: self.written[path] for path in deferred if path in self.written}
         self.written = staying | dict(files)
         return changed
 
     def update(self, files: Mapping[str, str | bytes]) -> list[str]:
-        """Write just `files` (the deferred downloads, once made) where they differ; return those paths."""
+        """Write just `files` (the deferred downloads, once made) where they differ; their paths."""
         encoded = {path: _bytes(text) for path, text in files.items()}
         changed = _write_differing(self.folder, encoded, self.written)
         self.written.update(encoded)
@@ -197,7 +197,7 @@ class FolderFiles(Mapping[str, bytes]):
 def _write_differing(
     folder: Path, files: Mapping[str, bytes], present: Mapping[str, bytes]
 ) -> list[str]:
-    """Write the files whose bytes differ from what `present` holds; untouched files keep their time stamps."""
+    """Write files whose bytes differ from `present`; untouched files keep their time stamps."""
     changed = [path for path, data in sorted(files.items()) if present.get(path) != data]
     for path in changed:
         write_atomic(folder / path, files[path])
@@ -205,7 +205,7 @@ def _write_differing(
 
 
 def _remove(file: Path) -> bool:
-    """Remove a stale file or symlink; whether there was one (the memory may name a file deleted since)."""
+    """Remove a stale file or symlink; whether there was one (it may be deleted since)."""
     if file.is_file() or file.is_symlink():
         file.unlink()
         return True

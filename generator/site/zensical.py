@@ -51,7 +51,7 @@ def zensical_build(
     config_file: str | os.PathLike,
     report_email,
 ) -> Path:
-    """Build the hand-written and the generated `pages` strictly with Zensical in `work`; return the built site.
+    """Build hand-written and generated `pages` strictly with Zensical in `work`; the site.
 
     `work` is the build's work folder (generator/pipeline.py: the same as MkDocs builds use,
     git-ignored by construction, removed by the next run if killed); what the MkDocs hooks would do
@@ -83,12 +83,12 @@ def zensical_build(
 
 
 def _stage_docs(docs: Path, staged: Path, pages: Mapping[str, str | bytes]) -> None:
-    """The hand-written pages of docs/ and the profile's generated pages, in one folder Zensical builds from."""
+    """The hand-written pages of docs/ and the profile's generated ones, in one folder."""
     write_pages(staged, pages, hand_written_pages(docs))
 
 
 def _stage_overrides(overrides: Path, zensical_only: Path, staged: Path) -> None:
-    """overrides/ without what only Material reads, and the project's overrides of Zensical's own templates."""
+    """overrides/ without what only Material reads, plus our overrides of Zensical's templates."""
     shutil.copytree(
         overrides, staged, ignore=lambda folder, names: _material_only(overrides, folder, names)
     )
@@ -102,7 +102,7 @@ def _material_only(overrides: Path, folder: str, names: list[str]) -> list[str]:
 
 
 def zensical_config(config_file: Path, profile: Profile, site_url: str | None) -> dict:
-    """What the work folder's configuration changes in mkdocs.yml (Zensical merges dicts and appends lists)."""
+    """What the work folder's configuration changes in mkdocs.yml (dicts merged, lists appended)."""
     config: dict[str, object] = {
         "INHERIT": str(config_file),
         "docs_dir": "docs",
@@ -135,7 +135,7 @@ def _index_rules(built: Path, profile: Profile, site_url: str | None) -> None:
 
 
 def _run(config: Path, work: Path, shifted: dict[str, int]) -> None:
-    """Run `zensical build --strict` in its own process; raise BuildFailed with its problems in German.
+    """Run `zensical build --strict` in its own process; raise BuildFailed, problems in German.
 
     `shifted` says how many front matter lines staging added to a page, so each problem names its
     line in docs/.
@@ -163,7 +163,7 @@ GERMAN = {
 
 
 def _problems(output: str, shifted: dict[str, int]) -> str:
-    """Zensical's warnings as `docs/file.md:line: Meldung` lines, or its last line when none is located."""
+    """Zensical's warnings as `docs/file.md:line: Meldung` lines, else its last line."""
     text = _ANSI.sub("", output)
     lines = []
     for match in _WARNING.finditer(text):

@@ -1,4 +1,4 @@
-"""Zensical's search dialog in German and without axe violations, by exact edits of the site's copy of its script.
+"""Zensical's search dialog in German, free of axe violations, by exact edits of its script.
 
 `theme.language: de` translates Zensical's templates (the search button says „Suche“), but Zensical
 0.0.73 draws the dialog the button opens with fixed English labels („Search“, „Filters“, „7
@@ -63,8 +63,8 @@ ACCESSIBLE = (
     # label-content-name-mismatch: a result is named by its title alone while it shows title, path
     # and text; named by all it shows, it reads as it looks (and the path is not read twice).
     (
-        '"aria-labelledby":`${e.id}-${s.id}-title`,"aria-describedby":f.length>0?`${e.id}-${s.id}-path`:void '
-        "0,",
+        '"aria-labelledby":`${e.id}-${s.id}-title`,'
+        '"aria-describedby":f.length>0?`${e.id}-${s.id}-path`:void 0,',
         "",
     ),
 )
@@ -75,7 +75,7 @@ class DialogUnchanged(BuildFailed):
 
 
 def german_dialog(script: str) -> str:
-    """The theme's script with the search dialog in German and mended; refuse a script without a piece to edit."""
+    """The theme's script with the dialog in German and mended; refuse one lacking a piece."""
     for english, german in GERMAN + ACCESSIBLE:
         if script.count(english) != 1:
             raise DialogUnchanged(

@@ -1,4 +1,4 @@
-"""Front matter for engines without hooks: what generator/site/hooks/editing.py sets on each page, in the page.
+"""Front matter for engines without hooks: what hooks/editing.py sets on each page.
 
 MkDocs' hook gives each page its links while building: on the internal site the edit link to its
 record (`edit_url`, `edit_label`), on the public site „Fehler melden“ (`report_url`). Zensical runs
@@ -29,7 +29,7 @@ _HEADING = re.compile(r"^# +(.+?)(?: +#+)?\s*$", re.MULTILINE)
 
 @dataclass(frozen=True)
 class PageLinks:
-    """What the hooks read to give a page its links: the profile, mkdocs.yml's settings and the data's address."""
+    """What the hooks read for a page's links: the profile, mkdocs.yml's settings, data address."""
 
     profile: Profile
     source_url: str | None = None
@@ -39,7 +39,7 @@ class PageLinks:
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for its plain values; tags naming Python objects (!!python/name:…) become None."""
+    """Reads mkdocs.yml's plain values; tags naming Python objects (!!python/name:…) are None."""
 
 
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
@@ -63,7 +63,7 @@ def nav_titles(nav: list | None) -> dict[str, str]:
 
 
 def split(text: str) -> tuple[dict, str, str]:
-    """(meta, front matter block without fences, body) of a Markdown page; a page without front matter has {}."""
+    """(meta, front matter without fences, body) of a Markdown page; without front matter {}."""
     if text.startswith(_FENCE):
         end = text.find("\n" + _FENCE, len(_FENCE) - 1)
         if end != -1:
@@ -73,7 +73,7 @@ def split(text: str) -> tuple[dict, str, str]:
 
 
 def with_meta(text: str, added: dict[str, str]) -> str:
-    """The page with `added` keys appended to its front matter (created when missing); values quoted as JSON."""
+    """The page with `added` keys appended to its front matter (created if missing), as JSON."""
     if not added:
         return text
     _, block, body = split(text)
@@ -82,7 +82,7 @@ def with_meta(text: str, added: dict[str, str]) -> str:
 
 
 def _quoted(value: str) -> str:
-    """A YAML double-quoted scalar that reads back as exactly `value` (a JSON string, escaped where YAML needs it)."""
+    """A YAML double-quoted scalar reading back as exactly `value` (JSON, escaped for YAML)."""
     return _UNSAFE.sub(lambda char: f"\\u{ord(char[0]):04x}", json.dumps(value, ensure_ascii=False))
 
 
@@ -111,7 +111,7 @@ def page_url(src_uri: str, site_url: str | None) -> str | None:
 
 
 def hook_meta(src_uri: str, meta: dict, body: str, links: PageLinks) -> dict[str, str]:
-    """The links generator/site/hooks/editing.py gives this page: edit link (internal) or „Fehler melden“ (public)."""
+    """The links hooks/editing.py gives this page: edit (internal) or „Fehler melden“ (public)."""
     if links.profile == "intern":
         url = edit_url(src_uri, meta, links.source_url)
         return (
@@ -125,7 +125,7 @@ def hook_meta(src_uri: str, meta: dict, body: str, links: PageLinks) -> dict[str
 
 
 def add_hook_meta(docs: Path, links: PageLinks) -> dict[str, int]:
-    """Give every Markdown page under docs its links in its front matter; return the lines added per page."""
+    """Give every Markdown page under docs its links in front matter; the lines added per page."""
     added_lines = {}
     for page in sorted(docs.rglob("*.md")):
         text = page.read_text(encoding="utf-8")

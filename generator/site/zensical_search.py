@@ -29,7 +29,7 @@ class SearchUnchanged(BuildFailed):
 
 
 def with_ascii_spellings(index: dict) -> dict:
-    """Zensical's search index with the ASCII spellings Material's index gets (once per page, on its entry)."""
+    """Zensical's search index with Material's ASCII spellings (once per page, on its entry)."""
     # Zensical's sections carry Material's keys (location, title, text), so the same rule
     # serves both engines.
     material = search_aliases.with_ascii_spellings(

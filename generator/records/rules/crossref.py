@@ -12,7 +12,7 @@ from generator.records.fieldtypes import is_valid_id
 
 
 def raw_ids(doc: Document, section: str) -> list[str]:
-    """The ids as written, also of records that failed validation, so references to them still resolve."""
+    """The ids as written, also of invalid records, so references to them still resolve."""
     cached = doc.cache.get(("raw_ids", section))
     if cached is None:
         items = doc.data.get(section) if isinstance(doc.data, dict) else None
@@ -29,7 +29,7 @@ def _written_id(item: object) -> str:
 
 
 def known_ids(doc: Document, section: str) -> set[str]:
-    """Ids a reference may name: the valid ones written, and those hidden by a duplicate key (reported there).
+    """Ids a reference may name: valid ones written, and those hidden by a duplicate key.
 
     An invalid id (`münchen`) is reported at its record; suggesting it elsewhere would
     spread the mistake.
@@ -40,7 +40,7 @@ def known_ids(doc: Document, section: str) -> set[str]:
 
 
 def raw_members(doc: Document) -> dict[str, set[str]]:
-    """Networks of each partner as written, so one invalid network does not fake a missing membership."""
+    """Networks of each partner as written, so an invalid network fakes no missing membership."""
     members: dict[str, set[str]] = {}
     for item in doc.data.get("networks") or [] if isinstance(doc.data, dict) else []:
         if isinstance(item, dict) and isinstance(item.get("partners"), list):
@@ -51,7 +51,7 @@ def raw_members(doc: Document) -> dict[str, set[str]]:
 
 
 def unclear_memberships(doc: Document) -> set[str]:
-    """Networks whose partner list is not a list as written: their members are unknown until it is fixed."""
+    """Networks whose partner list is not a list: their members are unknown until it is fixed."""
     items = doc.data.get("networks") if isinstance(doc.data, dict) else None
     if not isinstance(items, list):
         return set()
@@ -70,7 +70,7 @@ def duplicates(
     key: str = "id",
     label: str = "Kennung",
 ) -> list[Problem]:
-    """A problem for each value of `key` used twice in the list at `section` (a key or a data path)."""
+    """A problem for each value of `key` used twice in the list at `section` (key or path)."""
     base = (section,) if isinstance(section, str) else tuple(section)
     first: dict[str, int] = {}
     problems = []
@@ -95,5 +95,5 @@ def unknown(
 
 @functools.lru_cache(maxsize=8)
 def _valid_ids(known: tuple[str, ...]) -> list[str]:
-    """The ids a suggestion may name, sorted; the same known ids serve every unknown reference of a rule."""
+    """The ids a suggestion may name, sorted; the same known ids serve all references of a rule."""
     return sorted({k for k in known if is_valid_id(k)})

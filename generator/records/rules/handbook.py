@@ -1,4 +1,4 @@
-"""Rules of the handbook data: the contact procedure, the agreement and its signatures, the Botschafter."""
+"""Rules of the handbook data: the procedure, the agreement and its signatures, the Botschafter."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from generator.records.schema import AgreementSignature, AgreementVersion, Role,
 
 
 def check_process(loaded: Loaded, docs: Docs) -> list[Problem]:
-    """Unique roles and steps, steps between known roles, exactly one role with a contact (the office)."""
+    """Unique roles and steps, steps between known roles, one role with a contact (the office)."""
     doc = docs["process.yaml"]
     role_ids = raw_ids(doc, "roles")
     problems = duplicates(doc, "roles", role_ids, "Rolle")
@@ -144,7 +144,7 @@ def _signatures(loaded: Loaded, docs: Docs) -> list[Problem]:
 
 
 def _single_signature(doc: Document, i: int) -> bool:
-    """Whether the network writes its signature in the earlier form, one section instead of a list."""
+    """Whether the network writes its signature in the earlier form, one section, not a list."""
     items = doc.data.get("networks") if isinstance(doc.data, dict) else None
     item = items[i] if isinstance(items, list) and i < len(items) else None
     return isinstance(item, dict) and isinstance(item.get("agreement"), dict)

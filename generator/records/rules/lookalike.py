@@ -15,7 +15,7 @@ def skeleton(name: str) -> str:
 
 
 def foreign_lookalikes(name: str) -> list[str]:
-    """Letters of another script in the name that look like Latin letters, described for a message."""
+    """Letters of another script in the name that look like Latin ones, described for a message."""
     found = []
     for char in dict.fromkeys(unicodedata.normalize("NFKC", name)):
         latin = _latin(char)

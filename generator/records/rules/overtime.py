@@ -1,4 +1,4 @@
-"""Rules of records over time: withdrawn consents, former ids, partners who left, Botschafter outside the network."""
+"""Rules over time: withdrawn consents, former ids, partners who left, Botschafter elsewhere."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def check_withdrawals(loaded: Loaded, docs: Docs) -> list[Problem]:
 
 
 def check_former_ids(loaded: Loaded, docs: Docs) -> list[Problem]:
-    """A former id keeps its address for a forwarding page: no record may use it again, none may list it twice."""
+    """A former id keeps its address for a forwarding page: no record may reuse or repeat it."""
     directory: list[tuple[str, str, str, Sequence[Partner | Network | None]]] = [
         ("partners.yaml", "partners", "Partner", loaded.partners),
         ("networks.yaml", "networks", "Netzwerk", loaded.networks),
@@ -95,7 +95,7 @@ def left_partner_warnings(records: Records) -> list[Problem]:
 
 
 def ambassador_warnings(records: Records) -> list[Problem]:
-    """German warnings for `check`: a Botschafterin or Botschafter advises for a partner outside the network."""
+    """German warnings for `check`: a Botschafterin or Botschafter for a partner elsewhere."""
     doc = records.documents["networks.yaml"]
     known = {p.id for p in records.partners}
     warnings = []

@@ -1,4 +1,4 @@
-"""Dates that record what has happened (checks, namings, consents, signatures, steps) cannot lie in the future."""
+"""Dates of what has happened (checks, namings, consents, signatures, steps) can't be future."""
 
 from __future__ import annotations
 

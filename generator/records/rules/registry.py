@@ -30,7 +30,7 @@ from generator.records.schema.partners import represented_in_regions
 
 
 def check_rules(loaded: Loaded, docs: Docs, today: date) -> tuple[list[Problem], bool]:
-    """Cross-record problems of the files that loaded; True when some rule waits for a file that did not."""
+    """Cross-record problems of the files loaded; True when a rule waits for a file that didn't."""
     problems: list[Problem] = []
     waiting = False
     # The one rule that depends on the day gets it here, so no rule reads the clock.
@@ -85,7 +85,7 @@ def _check_partner(
     networks: set[str],
     unclear: set[str],
 ) -> list[Problem]:
-    """Rules of one partner; `unclear` networks have an invalid partner list, so membership is not judged."""
+    """Rules of one partner; membership in `unclear` networks (bad partner lists) is not judged."""
     problems = []
     for j, contact in enumerate(partner.regional_contacts):
         path = ("partners", i, "regional_contacts", j, "network")
@@ -161,7 +161,7 @@ def _missing_liaison(partner: Partner, networks: set[str]) -> str:
 def lookalike_names(
     doc: Document, section: str, records: Sequence[Partner | Network | None], what: str
 ) -> list[Problem]:
-    """Two records whose names a reader cannot tell apart (case, normalisation, letters of another script)."""
+    """Two records whose names a reader can't tell apart (case, normalisation, other scripts)."""
     # A record appended by `python -m generator new` still carries the example name; `check`
     # warns about it.
     skeletons = re.compile(
@@ -206,7 +206,7 @@ def _duplicate_contacts(doc: Document, partners: Sequence[Partner | None]) -> li
 
 
 def check_page_names(loaded: Loaded, docs: Docs) -> list[Problem]:
-    """Ids that would replace a page the site writes itself (`index`, `bundesland`, …), found in each file loaded."""
+    """Ids that would replace a page the site writes itself (`index`, `bundesland`, …), per file."""
     from generator.addresses import FIXED_NAMES, RECORD_FOLDERS
 
     problems = []

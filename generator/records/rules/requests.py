@@ -1,4 +1,4 @@
-"""Rules of the request log (requests.yaml): the contact procedure of process.yaml, enforced record by record."""
+"""Rules of the request log (requests.yaml): process.yaml's procedure, record by record."""
 
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def check_requests(loaded: Loaded, docs: Docs) -> list[Problem]:
 
 
 def _raw_contacts(docs: Docs) -> dict[str, tuple[str, str] | None]:
-    """Regional contact id → (partner id, network id) as written; None where partners.yaml already has an error.
+    """Regional contact id → (partner id, network id) as written; None if partners.yaml has errors.
 
     Reading what is written keeps one invalid partner from faking an unknown person; None
     keeps a wrong contact (unknown network, network the partner is not in, id used twice) to

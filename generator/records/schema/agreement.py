@@ -149,7 +149,7 @@ class TimelineStep(Record):
 
 
 class AgreementFile(Record):
-    """The file data/agreement.yaml: the agreement on cooperation in the regions, its versions and its adoption."""
+    """The file data/agreement.yaml: the agreement on cooperation in the regions, its versions and its adoption."""  # noqa: E501
 
     title: Text = Field(
         title="Titel",

@@ -25,7 +25,7 @@ class Record(BaseModel):
 
 
 class Consent(Record):
-    """A person's consent to be named on the public site: when and how it was given, for the record."""
+    """A person's consent to be named on the public site: when and how it was given, for the record."""  # noqa: E501
 
     given_on: Day = Field(
         title="Eingewilligt am",
@@ -54,12 +54,12 @@ class Consent(Record):
 
     @property
     def in_force(self) -> bool:
-        """Whether the consent still holds: given and not withdrawn (a withdrawal is never dated ahead)."""
+        """Whether consent holds: given and not withdrawn (a withdrawal is never dated ahead)."""
         return self.withdrawn_on is None
 
 
 def _consent(value: object) -> object:
-    """`false` (or nothing) means no consent; consent on record is a section with its date and route."""
+    """`false` (or nothing) means no consent; consent on record is a section with date and route."""
     if value is False:
         return None
     if value is True:

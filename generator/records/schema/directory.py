@@ -1,4 +1,4 @@
-"""The records of partners.yaml and networks.yaml: the directory of partners and regional networks."""
+"""The records of partners.yaml and networks.yaml: the directory of partners and networks."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The kinds of record an editor adds or renames by command (`new`, `rename`): where each kind's records stand."""
+"""The kinds of record an editor adds or renames by command (`new`, `rename`), and where."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The records of legal.yaml: who runs the site, for the Impressum (§ 5 DDG) and the Datenschutzerklärung."""
+"""The records of legal.yaml: who runs the site, for Impressum and Datenschutzerklärung."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from generator.records.schema.base import Record
 
 
 class Operator(Record):
-    """The organisation that runs the site (Diensteanbieter nach § 5 DDG, Verantwortlicher nach Art. 4 DSGVO)."""
+    """The organisation that runs the site (Diensteanbieter nach § 5 DDG, Verantwortlicher nach Art. 4 DSGVO)."""  # noqa: E501
 
     organisation: Text = Field(
         title="Name",
@@ -77,7 +77,7 @@ class Responsible(Record):
 
 
 class Host(Record):
-    """The static host that serves the public site and keeps its server logs (Auftragsverarbeiter)."""
+    """The static host that serves the public site and keeps its server logs (Auftragsverarbeiter)."""  # noqa: E501
 
     organisation: Text = Field(
         title="Name", description="Name des Hosting-Anbieters.", examples=["Beispiel-Hosting GmbH"]

@@ -1,4 +1,4 @@
-"""The records of networks.yaml: regional networks with their place, contact, members and Botschafter."""
+"""The records of networks.yaml: regional networks with place, contact, members, Botschafter."""
 
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ class AgreementSignature(Record):
 
 
 def _signatures(value: object) -> object:
-    """The list of signatures; a single section (the form before there was a history) is its one entry."""
+    """The list of signatures; a single section (the form before a history) is its one entry."""
     return [value] if isinstance(value, dict) else value
 
 
@@ -103,7 +103,7 @@ Signatures = Annotated[list[AgreementSignature], BeforeValidator(_signatures)]
 
 
 class Ambassador(Person):
-    """A Botschafterin or Botschafter of a network: an advisor who carries the OM idea into other networks."""
+    """A Botschafterin or Botschafter of a network: an advisor who carries the OM idea into other networks."""  # noqa: E501
 
     partner: Id | None = Field(
         None,

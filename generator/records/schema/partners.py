@@ -10,7 +10,7 @@ from generator.records.schema.vocabulary import PARTNER_KINDS, STATES, PartnerKi
 
 
 class RegionalContact(Person):
-    """A regional contact person a partner named for one network (result of the contact procedure)."""
+    """A regional contact person a partner named for one network (result of the contact procedure)."""  # noqa: E501
 
     id: Id = Field(
         title="Kennung",
@@ -31,7 +31,7 @@ class RegionalContact(Person):
 
 
 class Liaison(Person):
-    """The national liaison of a partner, with a deputy and a function mailbox for when the person is away."""
+    """The national liaison of a partner, with a deputy and a function mailbox for when the person is away."""  # noqa: E501
 
     deputy: Person | None = Field(
         None,
@@ -165,5 +165,5 @@ class Partner(Record):
 
 
 def represented_in_regions(partner: Partner) -> bool:
-    """A partner is represented in the regions when it names Länder (`present_in`) or says so with the flag."""
+    """Represented in the regions: the partner names Länder (`present_in`) or sets the flag."""
     return bool(partner.present_in) or partner.represented_in_regions

@@ -48,7 +48,7 @@ class Role(Record):
 
     @property
     def label(self) -> str:
-        """The short name where there is one: in the diagram, beside each step and on the status board."""
+        """The short name, if any: in the diagram, beside each step, on the status board."""
         return self.short_name or self.name
 
 

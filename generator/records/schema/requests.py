@@ -20,7 +20,7 @@ else:
 
 
 class Request(Record):
-    """A network's request for a regional contact person of a national partner, with the dates of its steps."""
+    """A network's request for a regional contact person of a national partner, with the dates of its steps."""  # noqa: E501
 
     id: Id = Field(
         title="Kennung",

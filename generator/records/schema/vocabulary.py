@@ -1,4 +1,4 @@
-"""The allowed values of the directory: kinds of partner, scopes, network statuses and the Länder."""
+"""The allowed values of the directory: partner kinds, scopes, network statuses, the Länder."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""MkDocs hook: edit links on the internal site, „Fehler melden“ on the public one; the internal site gets its pages.
+"""MkDocs hook: edit links internally, „Fehler melden“ in public; the internal site's pages.
 
 The repository is private, so a public page must not link into it: visitors would land on a 404
 page, and the link would point at the very files that hold personal data. Public pages offer a
@@ -70,4 +70,5 @@ def report_url(address: str | None, title: str | None, page_url: str | None) -> 
     subject = f"Fehler auf der Seite „{title or 'Startseite'}“"
     # RFC 6068: CRLF
     body = f"Seite: {page_url or ''}\r\n\r\nWas ist falsch, und wie lautet es richtig?\r\n\r\n"
-    return f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+    query = f"subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+    return f"mailto:{quote(address, safe='@')}?{query}"

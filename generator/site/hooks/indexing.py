@@ -1,4 +1,4 @@
-"""MkDocs hook: what search engines may find. Public: a robots.txt naming the sitemap. Internal: nothing at all.
+"""MkDocs hook: what search engines may find; public: robots.txt with the sitemap; else none.
 
 The internal site is served behind a login and must not point at the public host: no canonical links
 (they would name `/intern/…` pages that do not exist there), no sitemap, `noindex` on every page
@@ -21,7 +21,7 @@ def on_config(config):
 
 
 def on_files(files, config):
-    """Internal site: the theme's sitemap template, no longer rendered, must not be copied as a file either."""
+    """Internal site: the theme's sitemap template, no longer rendered, isn't copied either."""
     if (
         config.extra.get("profile") == "intern"
         and (sitemap := files.get_file_from_path(SITEMAP)) is not None
