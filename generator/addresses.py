@@ -42,7 +42,7 @@ def record_page(folder: str, key: str) -> str:
 
 
 def fixed_page(path: str) -> str:
-    """Declare a page (`netzwerke/index.md`) or folder (`netzwerke/status/`) the site writes."""
+    """Declare and return a page (`netzwerke/index.md`) or folder (`…/status/`) always written."""
     parts = path.rstrip("/").split("/")
     ROOTS.add(parts[0])
     FIXED_PAGES.add(path)

@@ -1,4 +1,4 @@
-"""The commands of `python -m generator`: each takes arguments and settings, returns a code."""
+"""The `python -m generator` commands: each takes arguments and settings, returns the exit code."""
 
 from __future__ import annotations
 

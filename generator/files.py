@@ -1,4 +1,4 @@
-"""Writing generated files: whole or not at all, only when their bytes change (watchers rest)."""
+"""Writing generated files: all or nothing, only when their bytes change (watchers stay quiet)."""
 
 from __future__ import annotations
 

@@ -66,6 +66,6 @@ def closest(value: str, known: Iterable[str], cutoff: float = 0.6) -> str | None
 
 
 def did_you_mean(value: str, known: Iterable[str], cutoff: float = 0.6) -> str:
-    """„; meinten Sie „…“?“ for the closest known word, to end a message; nothing if none is."""
+    """„; meinten Sie „…“?“ for the closest known word, to end a message; "" if none is close."""
     close = closest(value, known, cutoff)
     return f"; meinten Sie „{close}“?" if close else ""

@@ -203,7 +203,7 @@ def _partners(size: Size) -> list[_Partner]:
 
 
 def _networks(size: Size, partners: list[_Partner], rng: random.Random) -> list[_Network]:
-    """Networks with a few national and several regional partners; each partner joins one."""
+    """Networks with few national and several regional partners; each partner joins at least one."""
     networks = []
     national = [p for p in partners if p.national]
     regional = [p for p in partners if not p.national]

@@ -17,7 +17,7 @@ _TRAILING = re.compile(r"(.*?)([.,;:!?…)\]“”\"]+)")
 
 
 class Run(NamedTuple):
-    """A run of words kept, removed or added ("same" | "del" | "ins"); `spaced`: a space before."""
+    """A run of words kept, removed or added ("same", "del", "ins"); `spaced`: space before it."""
 
     kind: str
     words: str
@@ -55,7 +55,7 @@ def version_to_sign(agreement: AgreementFile) -> AgreementVersion:
 
 
 def timeline_version(agreement: AgreementFile) -> AgreementVersion | None:
-    """The version whose adoption the timeline tells: the newest dated by its first step."""
+    """The version the timeline's adoption is about: newest dated on or before its first step."""
     steps = [step for step in agreement.timeline if step is not None]
     if not steps:
         return None

@@ -70,7 +70,7 @@ def build_directory(
     history: DataHistory | None = None,
     settings: Settings | None = None,
 ) -> Directory:
-    """Join validated records into one profile's directory; `history` (git) reaches internal only.
+    """Join validated records into a profile's directory; `history` (git) is for the internal one.
 
     `settings` are the run's (read here when not given); only the internal pages depend on them.
     """
@@ -235,7 +235,7 @@ def _contact_counts(partners: list[Partner]) -> dict[str, int]:
 
 
 def _office_email(records: Records) -> str | None:
-    """The coordination office's address (role `office` in process.yaml): the route to a contact."""
+    """The coordination office's address (role `office`): the one route to a regional contact."""
     roles = records.process.roles
     return next(
         (role.contact.email for role in roles if role.id == "office" and role.contact), None

@@ -66,7 +66,7 @@ _UNSAFE_FILTERS = (
 def make_renderer(
     site_url: str | None = None, defer: bool = False, cache: Path | None = None
 ) -> Renderer:
-    """A renderer for one render of the site; `site_url` from mkdocs.yml, `defer`, `cache` as given.
+    """One render's renderer; `site_url` from mkdocs.yml, `defer` and `cache` as in render_pages.
 
     The environment and the page cache are kept for the process, one per address: compiled templates
     and rendered pages make the preview's next render cheap.

@@ -58,7 +58,7 @@ class CoverageRow:
 
     @property
     def complete(self) -> bool:
-        """Every national partner of the network named a regional contact (and there is one)."""
+        """All national partners of the network named a regional contact (and there are some)."""
         return bool(self.named) and not self.gaps
 
 

@@ -1,4 +1,4 @@
-"""The directory as an Excel workbook (openpyxl): typed cells keep `01067`; same data, bytes."""
+"""The directory as an Excel workbook: codes like `01067` stay text; same data, same bytes."""
 
 from __future__ import annotations
 

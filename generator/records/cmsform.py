@@ -119,7 +119,7 @@ def _string(value: str, indent: str) -> str:
 
 
 def _plain_or_quoted(value: str, indent: str, implicit_key: bool) -> str:
-    """The library's plainString: plain where it reads back as the same text, else quoted, block."""
+    """The library's plainString: plain where it reads back the same, else quoted or a block."""
     if implicit_key and "\n" in value:
         return _quoted(value, indent, implicit_key)
     if _NOT_PLAIN.search(value):

@@ -122,7 +122,7 @@ def _insert_record(path: Path, doc: Document, section: str, new_id: str, text: s
 
 
 def _insert_member(path: Path, doc: Document, network: str, member: str) -> int:
-    """Add `member` to the network's `partners:` list in id order, one id per line; its line."""
+    """Add `member` to a network's `partners:` list (one id per line, id order); return its line."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     index = raw_ids(doc, "networks").index(network)
     start = doc.lines[("networks", index)] - 1

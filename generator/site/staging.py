@@ -157,7 +157,7 @@ class StagedFiles:
         return changed
 
     def update(self, files: Mapping[str, str | bytes]) -> list[str]:
-        """Write just `files` (the deferred downloads, once made) where they differ; their paths."""
+        """Write just `files` (deferred downloads, once made) where they differ; return paths."""
         encoded = {path: _bytes(text) for path, text in files.items()}
         changed = _write_differing(self.folder, encoded, self.written)
         self.written.update(encoded)
@@ -205,7 +205,7 @@ def _write_differing(
 
 
 def _remove(file: Path) -> bool:
-    """Remove a stale file or symlink; whether there was one (it may be deleted since)."""
+    """Remove a stale file or symlink; whether there was one (the memory may name a deleted one)."""
     if file.is_file() or file.is_symlink():
         file.unlink()
         return True

@@ -51,7 +51,7 @@ def zensical_build(
     config_file: str | os.PathLike,
     report_email,
 ) -> Path:
-    """Build hand-written and generated `pages` strictly with Zensical in `work`; the site.
+    """Build hand-written and generated `pages` strictly with Zensical in `work`; return the site.
 
     `work` is the build's work folder (generator/pipeline.py: the same as MkDocs builds use,
     git-ignored by construction, removed by the next run if killed); what the MkDocs hooks would do

@@ -1,4 +1,4 @@
-"""Dates of what has happened (checks, namings, consents, signatures, steps) can't be future."""
+"""Dates of what has happened (checks, namings, consents, signatures, steps) can't lie ahead."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""MkDocs hook: edit links internally, „Fehler melden“ in public; the internal site's pages.
+"""MkDocs hook: edit links internally, „Fehler melden“ in public; the internal site gets its pages.
 
 The repository is private, so a public page must not link into it: visitors would land on a 404
 page, and the link would point at the very files that hold personal data. Public pages offer a
