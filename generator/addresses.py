@@ -19,11 +19,9 @@ FIXED_NAMES: dict[str, set[str]] = {}
 FIXED_PAGES: set[str] = set()
 
 
-# Record folders whose pages are written as `<id>/index.md` (links in raw HTML resolve alike
-# in both engines).
+# Record folders whose pages are `<id>/index.md` (raw HTML links resolve alike in both engines).
 INDEX_FOLDERS: set[str] = set()
-# Top-level folders (and files) of docs/ the families write: hand-written pages must not
-# use these names.
+# Top-level folders (and files) of docs/ the families write: hand-written pages must not use them.
 ROOTS: set[str] = set()
 
 

@@ -75,8 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataInvalid as invalid:
         return _data_invalid(invalid, args.command, github_actions)
     except SettingInvalid as error:
-        # A bad environment variable is a usage error like a bad option: one German line, exit code
-        # 2 as argparse.
+        # A bad environment variable is a usage error like a bad option: a German line, exit code 2.
         say(f"python -m generator: Fehler: {error}")
         return 2
     except (TargetRefused, HandWrittenClash, MkDocsException, OSError, BuildFailed) as error:
@@ -102,8 +101,7 @@ def _failure(error: Exception) -> str:
     if isinstance(error, MkDocsException):
         return f"Die Website konnte nicht gebaut werden: {error}"
     if isinstance(error, OSError):
-        # A full disk, a read-only file, a folder without permission: the file and the
-        # reason, in German.
+        # A full disk, a read-only file, a folder without permission: the file and reason in German.
         return (
             f"Fehler: {system_error(error)}; die Daten und "
             "die zuletzt gebaute Website sind unverändert."

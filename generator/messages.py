@@ -74,8 +74,7 @@ class EscapingFormatter(logging.Formatter):
 
 
 def _data(text: str) -> str:
-    # Values of workflow commands: %, CR and LF escaped as the runner expects, other
-    # controls made visible.
+    # Values of workflow commands: %, CR and LF escaped for the runner, other controls made visible.
     escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return _INVISIBLE.sub(_visible, escaped)
 

@@ -58,13 +58,11 @@ def render_source(
     defer: bool = False,
 ) -> Source:
     """Model and pages of validated records; `defer`: downloads may come deferred (the preview)."""
-    # The internal pages show each record's last changes; one git log per commit (cached
-    # for the preview).
+    # Internal pages show each record's last changes; a git log per commit (cached for the preview).
     history = data_history(data_dir) if profile == Profile.INTERN else None
     directory = build_directory(records, profile, history, settings)
     rendered = render_pages(directory, defer=defer, cache=_cache())
-    # Only a render asked to defer hands out Deferred values; they wait there, their files
-    # stay as staged.
+    # Only a render asked to defer hands out Deferred values; they wait there, files stay as staged.
     deferred = {path: value for path, value in rendered.items() if isinstance(value, Deferred)}
     pages = made({path: value for path, value in rendered.items() if path not in deferred})
     return Source(pages, deferred, {"report_email": directory.report_email})

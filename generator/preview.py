@@ -58,14 +58,12 @@ class Preview:
         self.built = False
         self.theme_changed = False
         self._built_extra: dict = {}
-        # The preview's memory: what it staged, and the downloads deferred until
-        # finish() makes them.
+        # The preview's memory: what it staged, and downloads deferred until finish() makes them.
         self.staged = StagedFiles(self.docs)
         self.deferred: dict[str, Deferred] = {}
         self._parsed: dict[Path, tuple[bytes, tuple]] = {}
         self._lock = threading.Lock()
-        # The pages open in the browser (their sources), built first after a save; the rest
-        # follows in finish().
+        # The pages open in the browser (their sources), built first on a save; finish() the rest.
         self._viewed: collections.deque[str] = collections.deque(maxlen=16)
         self._pending: set[str] = set()
         self.settled = threading.Event()

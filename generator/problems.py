@@ -30,8 +30,7 @@ class Problem:
 class DataInvalid(Exception):
     """Raised with every problem of a run, so the caller can report all at once."""
 
-    # Shown after the problems when rules across records had to skip a file or record that
-    # did not load.
+    # Shown after the problems when cross-record rules skipped a file or record that did not load.
     WAITING = (
         "Hinweis: Weitere Prüfungen über Datensätze "
         "hinweg folgen, sobald diese Fehler behoben sind."

@@ -31,11 +31,9 @@ from generator.site.zensical import ZENSICAL_ONLY
 
 # What an edit in the project can change in the preview (data is watched wherever it lies).
 WATCHED = (HAND_WRITTEN, ROOT / "overrides", ROOT / "generator" / "templates", CONFIG)
-# What the loaded build holds itself (theme templates, configuration): a change there
-# builds in full.
+# What the loaded build holds itself (theme templates, configuration): a change builds in full.
 THEME = (ROOT / "overrides", CONFIG)
-# The Zensical preview also reads Zensical's own overrides (each of its builds is a
-# full one anyway).
+# The Zensical preview also reads Zensical's own overrides (each of its builds is a full one).
 WATCHED_ZENSICAL = (*WATCHED, ROOT / ZENSICAL_ONLY)
 
 
@@ -73,8 +71,7 @@ class PreviewServer(ReloadServer):
     def answer(self, environ, start_response) -> Answer:
         """Nothing for other hosts; a page waits while built, is the error page on invalid data."""
         if not host_allowed(environ.get("HTTP_HOST", ""), self.bound_host, self.server_address[1]):
-            # A page of another site whose name now resolves to this machine (DNS
-            # rebinding) gets nothing.
+            # A page of another site whose name resolves here now (DNS rebinding) gets nothing.
             content = b"Falscher Host: Die Vorschau antwortet nur unter ihrer eigenen Adresse.\n"
             return _respond(start_response, "400 Bad Request", "text/plain; charset=utf-8", content)
         path = environ["PATH_INFO"]

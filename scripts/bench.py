@@ -121,8 +121,7 @@ def worker(task: str, data: str, out: str) -> dict:
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
-        # Loading the configuration imports the theme and extensions; build_site does that inside
-        # its time too.
+        # Loading the configuration imports theme and extensions; build_site times that too.
         return _timed(lambda: build(load_config(str(project / "plain.yml"), site_dir=out)))
     raise SystemExit(f"unknown task {task}")
 
@@ -490,8 +489,7 @@ def _measure(project: Path, data: Path, work: Path, runs: int) -> list[tuple[str
     )
     check, parse = _quickest(checks), _quickest(parses)
     generate = _fastest(project, "generate", data, work / "docs-generated", runs)
-    # `generate` staged the complete source folder (hand-written plus generated pages); plain
-    # MkDocs builds that.
+    # `generate` staged the whole source (hand-written and generated pages); plain MkDocs builds it.
     _plain_config(project, work / "docs-generated")
     cold, full, ratios = _builds(project, data, work, runs)
     largest, page, index = _site_sizes(work / "site")

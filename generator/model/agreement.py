@@ -11,8 +11,7 @@ from typing import NamedTuple
 from generator.model.directory import NetworkEntry
 from generator.records.schema import AgreementFile, AgreementVersion, Clause
 
-# Each punctuation mark at the end of a word is a token of its own, so "OM." and "OM" share
-# the word "OM".
+# A punctuation mark ending a word is a token of its own, so "OM." and "OM" share the word "OM".
 _TRAILING = re.compile(r"(.*?)([.,;:!?…)\]“”\"]+)")
 
 

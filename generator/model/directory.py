@@ -40,8 +40,7 @@ from generator.records.schema import (
 from generator.records.schema.partners import represented_in_regions
 from generator.settings import Profile, Settings, read_settings
 
-# Regional contacts by ("partner", partner id) and by ("network", network id), each in the order
-# of the list.
+# Regional contacts by ("partner", partner id) and ("network", network id), in list order.
 ContactsByRecord = dict[tuple[str, str], list[RegionalContactEntry]]
 _Entry = TypeVar("_Entry", PartnerEntry, NetworkEntry)
 
@@ -79,8 +78,7 @@ def build_directory(
     settings = settings or read_settings()
     intern = profile == Profile.INTERN
     everyone = sorted(records.partners, key=_by_name)
-    # A partner that left is listed nowhere; its page stays (requests name it) and says
-    # that it left.
+    # A partner that left is listed nowhere; its page stays (requests name it) and says it left.
     partners = [partner for partner in everyone if partner.left_on is None]
     former = [partner for partner in everyone if partner.left_on is not None]
     networks = sorted(records.networks, key=_by_name)

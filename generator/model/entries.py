@@ -30,8 +30,7 @@ class Contact:
     email: str | None
     phone: str | None
     example: bool
-    # When and how the person consented: the internal review page shows it; public pages
-    # never get it.
+    # When and how the person consented: the internal review page shows it; public pages never do.
     consent: Consent | None = None
     # Path of the person's vCard below docs/, only when email or phone may appear
     card: str | None = None
@@ -86,14 +85,12 @@ class PartnerEntry:
     present_in: tuple[str, ...] = ()  # Länder codes where a national partner is present
     # The record's last changes from git: internal profile only (None on the public site).
     history: RecordHistory | None = None
-    # The liaison's deputy as the profile may show them (like `liaison`), and the function
-    # mailbox (no person).
+    # The liaison's deputy as the profile may show them (like `liaison`), and the function mailbox.
     liaison_deputy: Contact | None = None
     # Whether the liaison has a deputy: every profile may say so, like liaison_named
     deputy_named: bool = False
     liaison_mailbox: str | None = None
-    # The day the partner left the OM: then it is listed nowhere, its page says so, its
-    # requests stay history.
+    # The day the partner left the OM: listed nowhere, its page says so, its requests stay history.
     left_on: date | None = None
     former_ids: tuple[str, ...] = ()  # earlier ids: their addresses forward to this page
 
@@ -174,20 +171,16 @@ class Directory:
     profile: Profile
     networks: tuple[NetworkEntry, ...]
     partners: tuple[PartnerEntry, ...]
-    # The handbook's data holds no personal field, so the pages get the validated records
-    # as they are.
+    # The handbook's data holds no personal field, so pages get the validated records as they are.
     agreement: AgreementFile
     process: ProcessFile
-    # Operator, host and authority for the legal pages: organisations and the legally
-    # required names only.
+    # Operator, host and authority for the legal pages: organisations and legally required names.
     legal: LegalFile
     # The request log is coordination work: only the internal profile gets it.
     requests: RequestLog | None = None
-    # The run's settings: only the internal pages (overdue requests, entries to check) depend
-    # on the day.
+    # The run's settings: only internal pages (overdue requests, entries to check) need the day.
     settings: Settings | None = None
-    # Partners and networks never checked or checked longer ago than the settings allow,
-    # the oldest first.
+    # Partners and networks never checked, or longer ago than the settings allow, oldest first.
     review: tuple[ReviewRow, ...] = ()
     # Version id → "data/agreement.yaml#L14": where each version of the agreement is written.
     version_sources: dict[str, str] = field(default_factory=dict)
@@ -195,8 +188,7 @@ class Directory:
     lands: tuple[LandCount, ...] = ()
     # National partners represented in the regions whose Länder are not recorded yet (present_in).
     unplaced: tuple[Ref, ...] = ()
-    # Partners that left the OM (`left_on`): listed nowhere as partners; their pages stay
-    # and say so.
+    # Partners that left the OM (`left_on`): listed nowhere as partners; their pages stay, say so.
     former_partners: tuple[PartnerEntry, ...] = ()
 
     @property

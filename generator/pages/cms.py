@@ -38,8 +38,7 @@ VOCABULARIES = (
     TIMELINE_STATES,
     REQUEST_STATUSES,
 )
-# Id fields that point to records of another file: field name → (data file, list key, field shown
-# in the picker).
+# Id fields pointing to another file's records: field → (data file, list key, field in the picker).
 REFERENCES = {
     "partner": ("partners.yaml", "partners", "name"),
     "partners": ("partners.yaml", "partners", "name"),
@@ -91,8 +90,7 @@ def cms_config(repository: str | None = None) -> dict:
         "app_title": "Redaktion – Offensive Mittelstand",
         "media_folder": "docs/redaktion/medien",
         "show_preview_links": False,
-        # Exactly the form of `python -m generator format`: empty optional fields are left out, keys
-        # in form order.
+        # Exactly `python -m generator format`'s form: empty optionals left out, keys in form order.
         "output": {
             "omit_empty_optional_fields": True,
             "yaml": {"indent_size": 2, "indent_sequences": True},

@@ -52,14 +52,12 @@ _BOLD = {
     "W": 944,
     "→": 1000,
 }
-# One tint per role (who acts), in the order of the roles; dark text stays readable on
-# each (WCAG AA).
+# One tint per role (who acts), in role order; dark text stays readable on each (WCAG AA).
 TINTS = ("#e8eaf6", "#e0f2f1", "#fff3e0", "#fce4ec", "#f1f8e9", "#ede7f6")
 EDGES = ("#3949ab", "#00695c", "#bf360c", "#ad1457", "#33691e", "#5e35b1")
 # XML 1.0 allows no other control characters, not even as character references.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-# Besides XML's own five, characters Markdown could read as markup: the SVG stands in
-# a Markdown page.
+# Besides XML's own five, characters Markdown could read as markup: the SVG is in a Markdown page.
 _ENTITIES = {char: f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]#|~^=$"}
 
 
@@ -177,8 +175,7 @@ def procedure_svg(process: ProcessFile) -> Markup:
                 f' y2="{below.y - 3}" marker-end="url(#om-diagram-arrow)"/>'
             )
     parts.append("</svg>")
-    # Safe by construction: numbers and coordinates are generated, every data value went
-    # through xml_text.
+    # Safe by construction: numbers and coordinates are generated, data went through xml_text.
     return Markup("\n".join(parts))
 
 

@@ -21,14 +21,11 @@ from generator.pages.family import Deferred, Renderer
 from generator.pages.workbook import workbook
 from generator.records.fieldtypes import PHONE_PATTERN
 
-# Excel reads a cell starting with one of these as a formula (CSV injection); an apostrophe
-# makes it text.
+# Excel reads a cell starting with these as a formula (CSV injection); an apostrophe makes it text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# A phone number as the data allows it (digits, spaces, / ( ) -) cannot carry a formula: it
-# keeps its „+“.
+# A phone number as the data allows (digits, spaces, / ( ) -) can't be a formula: it keeps its „+“.
 _PHONE = re.compile(PHONE_PATTERN)
-# Columns of codes and numbers with leading zeros or plus signs: text cells in the workbook,
-# even when edited.
+# Codes and numbers with leading zeros or plus signs: text cells in the workbook, even when edited.
 TEXT_COLUMNS = {"Kennung", "PLZ", "Telefon"}
 LICENCE = (
     "Datenlizenz Deutschland – Namensnennung – Version 2.0",
@@ -265,8 +262,7 @@ def export_files(renderer: Renderer, directory: Directory) -> dict[str, str | by
         assert tuple(content) == EXPORTS
         return content
 
-    # Made again only when the records changed; the preview makes them after the pages
-    # (see Renderer.made).
+    # Made again only when records changed; the preview makes them after the pages (Renderer.made).
     made = renderer.made(("exports", networks, partners, site_url, day), files, deferrable=True)
     pages: dict[str, str | bytes | Deferred]
     if isinstance(made, Deferred):

@@ -16,8 +16,7 @@ from pydantic import BaseModel
 if TYPE_CHECKING:
     from generator.model.directory import Directory
 
-# The one protocol of a page family: the files (path below docs/ → text or bytes) it writes
-# for a directory.
+# The one protocol of a page family: the files (path below docs/ → text or bytes) it writes.
 PageFamily = Callable[["Renderer", "Directory"], Mapping[str, "str | bytes | Deferred"]]
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-# YAML's printable characters, less the three that libyaml reads as line breaks and the
-# byte order mark.
+# YAML's printable characters, less the three libyaml reads as line breaks and the byte order mark.
 _UNPRINTABLE = re.compile(
     "[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]"
 )
@@ -53,8 +52,7 @@ def yaml_safe_json(text: str) -> str:
     def escape(match: re.Match) -> str:
         code = ord(match.group())
         if code > 0xFFFF or 0xD800 <= code <= 0xDFFF:
-            # JSON would need a surrogate pair, which libyaml refuses; the text policy keeps these
-            # out of the data.
+            # JSON would need a surrogate pair, which libyaml refuses; the text policy bars them.
             raise ValueError(f"U+{code:04X} cannot be written as JSON inside YAML")
         return f"\\u{code:04x}"
 

@@ -19,8 +19,7 @@ DRAWING = Path(__file__).parent / "geodata" / "drawing.json"
 # The frame holds every coordinate the schema accepts (latitude 47.0–55.1, longitude 5.8–15.1).
 WEST, EAST, SOUTH, NORTH = 5.6, 15.3, 46.9, 55.3
 WIDTH = 1000
-# Equirectangular, with longitudes shrunk by the cosine of Germany's middle latitude: close enough
-# at this scale.
+# Equirectangular, longitudes shrunk by the cosine of Germany's middle latitude: close enough here.
 _SHRINK = math.cos(math.radians((SOUTH + NORTH) / 2))
 _UNIT = WIDTH / ((EAST - WEST) * _SHRINK)
 HEIGHT = round((NORTH - SOUTH) * _UNIT)

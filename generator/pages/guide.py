@@ -52,8 +52,7 @@ def fenced(text: str) -> Markup:
     """
     if "```" in text:
         raise ValueError("a code example must not contain a Markdown fence")
-    # No language: highlighted YAML comments fail the contrast check (WCAG 1.4.3) in
-    # Material's colours.
+    # No language: highlighted YAML comments fail the contrast check (WCAG 1.4.3) in Material.
     return Markup(f"```\n{text}```")
 
 

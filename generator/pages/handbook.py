@@ -44,8 +44,7 @@ def agreement_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     pages |= record_pages(
         renderer, "agreement_version.md.j2", VERSION_PAGES, agreement.versions, "version", shared
     )
-    # A signing page shows its network and the version it signed (or is to sign): not the
-    # whole agreement file.
+    # A signing page shows its network and the version it signed (or is to sign), not the file.
     one = {key: shared[key] for key in ("statuses", "office")} | {"title": agreement.title}
 
     def own(network):
@@ -90,8 +89,7 @@ def toolkit_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
         AMBASSADORS: renderer.render("ambassadors.md.j2", AMBASSADORS, shared),
         SHEETS_INDEX: renderer.render("sheets.md.j2", SHEETS_INDEX, shared),
     }
-    # A sheet shows its network, the office and which members are national: nothing else
-    # of the directory.
+    # A sheet shows its network, the office and which members are national: nothing else.
     national = frozenset(
         partner.id for partner in directory.partners if partner.scope == "national"
     )

@@ -16,8 +16,7 @@ from generator.pages.geo import HEIGHT, WIDTH, drawing
 LANDS = Path(__file__).parent / "geodata" / "germany-lands.topo.json"
 # The fills lie under the outline and borders of the network map, so they may be coarser.
 FILL_TOLERANCE = 1.5
-# Where each Land's number stands (longitude, latitude): inside the Land and clear of its
-# neighbours' numbers.
+# Where each Land's number stands (longitude, latitude): in the Land, clear of neighbours' numbers.
 LABEL_AT = {
     "BW": (9.05, 48.55),
     "BY": (11.45, 48.95),
@@ -36,8 +35,7 @@ LABEL_AT = {
     "SH": (9.75, 54.20),
     "TH": (11.05, 50.85),
 }
-# Lower bound of each shade and its range in words; a count falls into the last shade whose
-# bound it reaches.
+# Lower bound and words of each shade; a count falls into the last shade whose bound it reaches.
 LEVELS = ((0, "keine"), (1, "1"), (2, "2 bis 3"), (4, "4 bis 7"), (8, "8 und mehr"))
 MEASURES = (
     ("networks", "Netzwerke", "Netzwerke mit Sitz oder Arbeitsgebiet im Land"),

@@ -45,8 +45,7 @@ from generator.addresses import (
 from generator.pages.frontmatter import yaml_string
 from generator.pages.telephone import tel_uri
 
-# Characters that can open Markdown or HTML markup in the middle of a line; values never
-# start a line.
+# Characters that can open Markdown or HTML markup mid-line; values never start a line.
 _ACTIVE = {char: f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]#|~^="}
 _INERT = str.maketrans(_ACTIVE)  # str.translate: one pass in C, not a Python call per character
 # Most values hold none: then no translate
@@ -87,8 +86,7 @@ def _inert_text(value: str) -> Markup:
 def _inert(value: object) -> Markup:
     text = " ".join(str(value).split())
     escaped = text.translate(_INERT) if _ANY_ACTIVE.search(text) else text
-    # Also a German date: after a list marker („- 7. Dezember 2026: …“) it would open
-    # a numbered list.
+    # Also a German date: after a list marker („- 7. Dezember 2026: …“) it opens a numbered list.
     start = _BLOCK_START.match(escaped)
     # `- x`, `1986. gegründet`, `!!! danger`, `---`, `> x`, `: x` would open a block at a line start
     if start:
@@ -102,8 +100,7 @@ def _join(values, separator: str = ", ") -> Markup:
     return Markup(separator.translate(_INERT)).join(inert(v) for v in values)
 
 
-# Overview and filter pages link the same records again and again; typed, so Markup and str never
-# share a result.
+# Overviews and filters link the same records again and again; typed, so Markup and str never mix.
 @functools.lru_cache(maxsize=65536, typed=True)
 def _link(text: object, target: str) -> Markup:
     """A link to a page of the site; targets come from templates and ids (a–z, 0–9, -)."""

@@ -103,8 +103,7 @@ def remembered_codes(file: Path) -> Iterator[None]:
 def qr_svg(url: str, title: str) -> Markup:
     """An inline SVG QR code of `url`, named by `title` for screen readers; sized by CSS."""
     svg = _memory.svg(url)
-    # Safe by construction: the title is escaped here; the URL is encoded into modules, never
-    # written as text.
+    # Safe by construction: the title is escaped here; the URL is encoded into modules, never text.
     opening, _, rest = svg.partition(">")
     return Markup(
         opening.replace("<svg ", '<svg role="img" ', 1) + f"><title>{escape(title)}</title>" + rest

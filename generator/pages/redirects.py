@@ -24,8 +24,7 @@ from generator.model.directory import Directory, NetworkEntry, PartnerEntry
 from generator.pages.family import Renderer
 
 _SECTIONS = {"networks.yaml": "networks", "partners.yaml": "partners"}
-# What a page of each folder is, for the forwarding page's own title (every page has a title
-# of its own).
+# What a page of each folder is, for the forwarding page's title (every page has its own title).
 _PAGE_KINDS = {
     NETWORK_PAGES: "Netzwerk",
     PARTNER_PAGES: "Partner",

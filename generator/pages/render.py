@@ -74,8 +74,7 @@ def make_renderer(
     address = site_url or configured_site_url()
     page_cache = _page_cache(address)
     page_cache.start(remember=defer)
-    # Only the preview lives on while someone may edit a template; a build need not stat
-    # them 2,000 times.
+    # Only the preview lives on while templates may change; a build need not stat them 2,000 times.
     return Renderer(_environment(address, defer, cache), page_cache, defer=defer, remember=defer)
 
 
@@ -131,8 +130,7 @@ def _compiled_templates(cache: Path) -> FileSystemBytecodeCache | None:
 def directory_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     """Overview and detail pages of networks and partners, and the field reference."""
     shared = {"directory": directory, "intern": directory.intern}
-    # A record's page shows the record and the office's route to a contact, nothing else
-    # of the directory.
+    # A record's page shows the record and the office's route to a contact, nothing else.
     one = {"intern": directory.intern, "office_contact": directory.office}
     pages = {
         NETWORK_INDEX: renderer.render("networks.md.j2", NETWORK_INDEX, shared),
@@ -144,15 +142,13 @@ def directory_pages(renderer: Renderer, directory: Directory) -> dict[str, str]:
     pages |= record_pages(
         renderer, "network.md.j2", NETWORK_PAGES, directory.networks, "network", one
     )
-    # A partner that left keeps its page (requests and old links name it); the overviews
-    # list it apart.
+    # A partner that left keeps its page (requests and old links name it); overviews list it apart.
     everyone = (*directory.partners, *directory.former_partners)
     pages |= record_pages(renderer, "partner.md.j2", PARTNER_PAGES, everyone, "partner", one)
     return pages
 
 
-# Each page set takes (renderer, directory) and returns {path below docs/: text}; new
-# features add theirs.
+# Each page set takes (renderer, directory), returns {path below docs/: text}; features add theirs.
 PAGE_SETS: list[PageFamily] = [
     directory_pages,
     agreement_pages,
@@ -187,8 +183,7 @@ def render_pages(
     keeps what costs time and never changes with the data for the next build: compiled templates
     (checked by Jinja against the template's text) and the masks of the QR codes.
     """
-    # The internal site names no public address (it links nowhere outside): its pages are addressed
-    # from its root.
+    # The internal site names no public address (it links nowhere outside): pages start at its root.
     renderer = make_renderer(site_url or ("/" if directory.intern else None), defer, cache)
     pages: dict[str, str | bytes | Deferred] = {}
     with remembered_codes(cache / "qr-codes.json") if cache else contextlib.nullcontext():

@@ -16,8 +16,7 @@ from generator.model.directory import Contact, Directory, NetworkEntry
 from generator.pages.family import Renderer
 from generator.pages.telephone import tel_uri
 
-# The card folders sit beside the record pages: a network or partner with the id `vcard`
-# must be refused.
+# The card folders sit beside the record pages: a network or partner id `vcard` must be refused.
 
 MAX_OCTETS = 75
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
@@ -53,8 +52,7 @@ def folded(line: str) -> str:
 
 def vcard(properties: Iterable[tuple[str, str]]) -> str:
     """A vCard 4.0 from (name with parameters, already escaped value) pairs, with CRLF line ends."""
-    # Values arrive escaped; dropping control characters once more means no value can ever
-    # start a line.
+    # Values arrive escaped; dropping control characters once more means no value can start a line.
     body = [f"{name}:{_CONTROL.sub('', value)}" for name, value in properties if value]
     lines = ["BEGIN:VCARD", "VERSION:4.0", *body, "END:VCARD"]
     return "".join(folded(line) + "\r\n" for line in lines)

@@ -43,8 +43,7 @@ _ESCAPES = {
 }
 _DOUBLE_MIN_MULTILINE = 40
 STEP = "  "
-# What JavaScript's String.prototype.trim() removes (the CMS trims the text before adding
-# the last newline).
+# What JavaScript's String.prototype.trim() removes (the CMS trims before adding the last newline).
 _JS_WHITESPACE = (
     "\t\n\v\f\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     + ("\u2028\u2029\u202f\u205f\u3000\ufeff")

@@ -40,8 +40,7 @@ MAX_DEPTH = 12
 # machine-made, not edited.
 MAX_VALUES = 200_000
 
-# A collection being composed: keys are text (the composer refuses any other), values
-# whatever `scalar` makes.
+# A collection being composed: keys are text (others are refused), values as `scalar` makes.
 Container = dict[str, object] | list[object]
 # Turns a scalar's text and quoting style into its value.
 ScalarReader = Callable[[str, str | None], object]

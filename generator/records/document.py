@@ -16,8 +16,7 @@ class Document:
     lines: dict[Path, int] = field(default_factory=dict)
     # Mappings that lost a duplicate key: their records are not trusted for rules across records.
     damaged: set[Path] = field(default_factory=set)
-    # Ids that lost to an earlier `id` in the same mapping (a missing „- “): references to them
-    # are not errors.
+    # Ids that lost to an earlier `id` in the mapping (a missing „- “): references aren't errors.
     dropped_ids: set[str] = field(default_factory=set)
 
     # Every path that holds a damaged mapping (the mapping itself and its parents).

@@ -16,8 +16,7 @@ from generator.problems import shown
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
-# What editors' JSON Schema checks: the same local part; any domain with a dot (umlaut domains
-# are checked here).
+# What editors' JSON Schema checks: the local part; any dotted domain (umlauts are checked here).
 EMAIL_SCHEMA_PATTERN = r"^[A-Za-z0-9._%+-]+@[^@\s.]+(?:\.[^@\s.]+)*\.[^@\s.]{2,}$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 /()-]{5,24}$"
 POSTCODE_PATTERN = r"^[0-9]{5}$"

@@ -38,8 +38,7 @@ SHALLOW = (
 )
 NOT_ASKED = "Die Änderungsgeschichte wurde für diese Fassung nicht ermittelt."
 _HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
-# A record starts where a list item of its section starts: „- “ at the section's indentation
-# (0 or 2).
+# A record starts where a list item of its section starts: „- “ at the section's indentation.
 _ITEM = re.compile(r"^( {0,2})- ")
 # A hunk of a -U0 patch: old start, old count, new start, new count, the added lines.
 Hunk = tuple[int, int, int, int, list[str]]

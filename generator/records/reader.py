@@ -21,8 +21,7 @@ from generator.records.document import Document
 from generator.records.yamlerrors import Refused
 
 MAX_BYTES = 2 * 1024 * 1024
-# Reads one data file: what load_file does, or a stand-in (the preview reuses an
-# unchanged file's parse).
+# Reads one data file: as load_file does, or a stand-in (the preview reuses an unchanged parse).
 Loader = Callable[[FilePath], tuple[Document, list[Problem]]]
 
 

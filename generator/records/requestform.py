@@ -36,8 +36,7 @@ TOPIC_LENGTH = 200  # as the schema's Text
 SHOWN = 60  # characters of an unknown answer that a message repeats
 _LINES = re.compile(r"\r\n|\r|\n")
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
-# A phone number: seven digits or more, perhaps with +, spaces, slashes, dashes or
-# brackets between them.
+# A phone number: seven digits or more, perhaps with +, spaces, slashes, dashes or brackets.
 _PHONE = re.compile(r"\+?\(?\d(?:[\d /().-]*\d){6,}")
 
 

@@ -47,8 +47,7 @@ def json_schemas() -> dict[str, JsonSchemaValue]:
 
 @functools.cache
 def _schemas_text() -> str:
-    # pydantic takes a good second of CPU to derive them; the models never change while
-    # the process runs.
+    # pydantic takes a good second of CPU to derive them; the models never change in a process.
     return json.dumps({name: model.model_json_schema() for name, model in DATA_FILES.items()})
 
 

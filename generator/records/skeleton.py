@@ -42,8 +42,7 @@ PLACEHOLDERS: dict[str, dict[str, object]] = {
         "contact.city": "Ort bitte eintragen",
     },
 }
-# Choices a skeleton has to make for the schema; `check` names them while the record is
-# still a skeleton.
+# Choices a skeleton must make for the schema; `check` names them while it is still a skeleton.
 CHOICES = {"partner": ("kind", "scope"), "network": ("states", "status")}
 
 
@@ -66,8 +65,7 @@ def skeleton(
     new_id = record_id or _free_id(placeholder, taken_ids)
     overrides = {
         "id": new_id,
-        # Not the schema's example name: that names an existing record, and look-alike
-        # names are refused.
+        # Not the schema's example name: that names an existing record, and look-alikes are refused.
         "name": yaml_value(placeholder_name(kind, new_id)),
         "verified_on": (today or _example_day(item)).isoformat(),
         **{path: yaml_value(value) for path, value in PLACEHOLDERS[kind].items()},

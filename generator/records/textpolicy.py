@@ -29,8 +29,7 @@ FORBIDDEN_IN_VALUE = re.compile(
 )
 # Line breaks as editors and GitHub count them.
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# Printable ASCII, tab and line breaks: the policy refuses none of them, and most of a data file is
-# made of them.
+# Printable ASCII, tab and line breaks: the policy refuses none; most data is made of them.
 _PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
 
 

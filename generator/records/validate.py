@@ -15,8 +15,7 @@ from generator.german import did_you_mean
 from generator.problems import DataInvalid, Path, Problem, display_name, shown
 from generator.records.document import Document
 
-# Records is defined beside the rules' view, which imports no rule; the later stages import
-# it from here.
+# Records is defined beside the rules' view, which imports no rule; later stages import it here.
 from generator.records.loaded import Records as Records
 from generator.records.loaded import loaded_files
 from generator.records.reader import Loader, load_file
@@ -34,8 +33,7 @@ from generator.records.schema import (
 from generator.settings import read_settings
 
 _File = typing.TypeVar("_File", bound=Record)
-# Problems one file may show; beyond them its records are not checked (a machine-made
-# or garbled file).
+# Problems one file may show; beyond them its records go unchecked (a machine-made or garbled file).
 MAX_PROBLEMS = 200
 
 
@@ -160,12 +158,10 @@ def _check_section(
             except ValidationError as error:
                 record = None
                 problems += _problems(doc, model, (section, index), error)
-            # A record that lost a duplicate key is likely two records run together: keep it out
-            # of the rules.
+            # A record that lost a duplicate key is likely two records run together: rules skip it.
             items.append(None if doc.is_damaged((section, index)) else record)
         return items, problems
-    # The type with its own validators (Text, DayCount, …), which pydantic keeps apart as the
-    # field's metadata.
+    # The type with its own validators (Text, DayCount, …), kept by pydantic as field metadata.
     adapter = TypeAdapter(model.model_fields[section].rebuild_annotation())
     try:
         return adapter.validate_python(raw), []

@@ -29,8 +29,7 @@ _START = (
     "bitte den Wert in Anführungszeichen setzen"
 )
 
-# Every problem text of libyaml's scanner and parser (the first matching fragment wins); none
-# reaches an editor.
+# Every problem text of libyaml's scanner and parser (first matching fragment wins); never shown.
 _PROBLEMS = (
     (
         "could not find expected ':'",
@@ -194,8 +193,7 @@ def _moved_sibling(lines: list[str], content: list[int], at: int) -> int | None:
     earlier = _content(lines[content[at - 2]]) if at >= 2 else None
     # A line after that opens a section is its field, not its sibling.
     after_agrees = after is not None and after[0] == line[0] and not line[2]
-    # Or the lines before it stood where the refused line stands, and the line after does not
-    # side with it.
+    # Or the lines before it stood where the refused line stands, and the next doesn't side with it.
     earlier_agrees = (
         earlier is not None and earlier[1] == line[1] and (after is None or after[0] != previous[0])
     )

@@ -30,8 +30,7 @@ from generator.site.staging import HAND_WRITTEN, ROOT, ensure_ignored
 
 CONFIG = ROOT / "mkdocs.yml"
 DEFAULT_SITE_DIRS = {"public": ROOT / "site", "intern": ROOT / "site-intern"}
-# Written into every built site: a folder holding it may be replaced by the next build, any
-# other may not.
+# Written into every built site: a folder holding it may be replaced by the next build, others not.
 MARKER = ".om-website"
 # Written into every work folder: the next build may delete a folder holding it.
 WORK_MARKER = ".om-build-work"
@@ -175,8 +174,7 @@ def _check_target(site: Path, profile: Profile, project: Path, data: Path) -> No
         if site == folder or site in folder.parents:
             raise TargetRefused(f"Zielordner {site} enthält Projektdateien")
         if folder in site.parents:
-            # MkDocs would copy a site inside the project (e.g. in overrides/) into the
-            # next public build.
+            # MkDocs would copy a site in the project (e.g. overrides/) into the next public build.
             raise TargetRefused(
                 f"Zielordner {site} liegt im Projektordner; dort sind nur site/ (öffentlich) und "
                 "site-intern/ (intern) vorgesehen"

@@ -7,8 +7,7 @@ fails (`pipeline.build_with` chooses one).
 from __future__ import annotations
 
 ENGINES = ("mkdocs", "zensical")
-# The one line that switches the project's engine (CLI, preview, CI, publishing); README „Zweite
-# Engine: Zensical“.
+# The one line switching the project's engine (CLI, preview, CI, publishing); README „Zensical“.
 DEFAULT_ENGINE = "mkdocs"
 NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
 

@@ -26,8 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-# The releases this module was written for; requirements.txt pins the same (checked by
-# the contract test).
+# The releases this module was written for; requirements.txt pins them (the contract test checks).
 WRITTEN_FOR = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.1"}
 
 # A WSGI answer: the body's parts (None: not answered here).

@@ -22,8 +22,7 @@ from material.plugins.offline.plugin import OfflinePlugin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 
-# The shim as the built site serves it (from overrides/); Material's plugin recognises it
-# by its name.
+# The shim as the built site serves it (from overrides/); Material's plugin knows it by its name.
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 

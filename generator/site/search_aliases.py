@@ -35,8 +35,7 @@ def plain_text(markup: str) -> str:
 # The preview writes the index after every save; most sections are the same as before.
 @functools.lru_cache(maxsize=65536)
 def _spellings(markup: str) -> frozenset[str]:
-    # Only words with an umlaut have other spellings, so only they are looked up among
-    # the stop words.
+    # Only words with an umlaut have other spellings, so only they are looked up in the stop words.
     words = {word for word in umlaut_words(plain_text(markup)) if word.casefold() not in STOP_WORDS}
     return frozenset(spellings_of(words))
 

@@ -20,8 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HAND_WRITTEN = ROOT / "docs"
 # The build folder of the project: git-ignored by its own .gitignore, whatever the project's says.
 BUILD = ROOT / "build"
-# Top-level folders of the staged source that belong to the generator; docs/ must not
-# use these names.
+# Top-level folders of the staged source that belong to the generator; docs/ must not use them.
 GENERATED_ROOTS = tuple(sorted(ROOTS))  # declared with the pages' addresses
 
 
@@ -132,8 +131,7 @@ def sync_folder(
     changed = _write_differing(folder, files, known)
     stale = sorted(known.keys() - files.keys() - set(deferred))
     removed = [path for path in stale if _remove(folder / path)]
-    # Only the disk shows an empty folder an earlier run left; in memory, a removal is
-    # the only cause.
+    # Only the disk shows an empty folder a run left; in memory, a removal is the only cause.
     if stale or present is None:
         _remove_empty_dirs(folder)
     return changed + removed
@@ -184,8 +182,7 @@ class FolderFiles(Mapping[str, bytes]):
         # and is_file need.
         for parent, folders, files in os.walk(self.folder):
             prefix = Path(parent).relative_to(self.folder).as_posix()
-            # A symlink to a folder is listed among the folders, not entered; it is removed
-            # like a file.
+            # A symlink to a folder is listed among folders, not entered; it is removed like a file.
             links = [name for name in folders if os.path.islink(os.path.join(parent, name))]
             for name in files + links:
                 yield name if prefix == "." else f"{prefix}/{name}"

@@ -36,11 +36,9 @@ MATERIAL_ONLY = (
     "partials/nav-item.html",
     "sitemap.xml",
 )
-# Overrides of Zensical's own templates, laid over overrides/ for Zensical only (MkDocs
-# never sees them).
+# Overrides of Zensical's own templates, over overrides/ for Zensical only (MkDocs never sees them).
 ZENSICAL_ONLY = "overrides-zensical"
-# Zensical's own look, with Material's layout and colours that the project's styles
-# were written for.
+# Zensical's own look, with Material's layout and colours the project's styles were written for.
 THEME = {"custom_dir": "overrides", "variant": "classic"}
 
 

@@ -16,8 +16,7 @@ from pathlib import Path
 from generator.site.engines import BuildFailed
 
 BUNDLES = "assets/javascripts"
-# (English as the script has it, German): names of the dialog, its field, buttons and list, and
-# what it says.
+# (English as the script has it, German): names of the dialog, field, buttons, list, and its texts.
 GERMAN = (
     ('"aria-label":"Search","aria-autocomplete"', '"aria-label":"Suche","aria-autocomplete"'),
     ('placeholder:"Search"', 'placeholder:"Suche"'),
@@ -48,14 +47,12 @@ GERMAN = (
 
 # What axe (WCAG 2.1 AA) finds in the open dialog with results.
 ACCESSIBLE = (
-    # color-contrast: matched words in the accent colour (#526cfe on white, 4.25:1); the link
-    # colour has 7:1.
+    # color-contrast: matched words in the accent colour (#526cfe on white, 4.25:1); links have 7:1.
     (
         "mark{background:#0000;color:var(--color-highlight)}",
         "mark{background:#0000;color:var(--md-typeset-a-color)}",
     ),
-    # color-contrast: a result's path in 45 % of the text colour (3.4:1); in 70 %, as the
-    # dialog's other text.
+    # color-contrast: a result's path in 45 % of the text colour (3.4:1); 70 % as the dialog's text.
     (
         "gap:var(--space-1);color:rgb(var(--color-foreground)/.45);list-style:none",
         "gap:var(--space-1);color:rgb(var(--color-foreground)/var(--alpha-light));list-style:none",

@@ -19,8 +19,7 @@ from generator.site.engines import BuildFailed
 INDEX = "search.json"
 WORKERS = "assets/javascripts/workers"
 WORKER_PATCH = Path(__file__).with_name("zensical_search.js")
-# The worker's last statement, which the patch wraps; if a new Zensical changes it, the
-# build says so.
+# The worker's last statement, which the patch wraps; if Zensical changes it, the build says so.
 WORKER_ENTRY = "self.onmessage="
 
 
@@ -30,8 +29,7 @@ class SearchUnchanged(BuildFailed):
 
 def with_ascii_spellings(index: dict) -> dict:
     """Zensical's search index with Material's ASCII spellings (once per page, on its entry)."""
-    # Zensical's sections carry Material's keys (location, title, text), so the same rule
-    # serves both engines.
+    # Zensical's sections carry Material's keys (location, title, text): a rule serves both engines.
     material = search_aliases.with_ascii_spellings(
         {"config": {"fields": {}}, "docs": index["items"]}
     )

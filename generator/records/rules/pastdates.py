@@ -42,8 +42,7 @@ def _recorded_dates(loaded: Loaded) -> Iterator[tuple[str, Path, date]]:
         yield from _dated("networks.yaml", ("networks", i, "status_since"), network.status_since)
         yield from _dated("networks.yaml", ("networks", i, "status_as_of"), network.status_as_of)
         for j, signature in enumerate(network.agreement):
-            # The line of the signature: a list item, or the single section of the earlier form
-            # (no item 0).
+            # The signature's line: a list item, or the one section of the earlier form (no item 0).
             yield from _dated(
                 "networks.yaml", ("networks", i, "agreement", j, "signed_on"), signature.signed_on
             )

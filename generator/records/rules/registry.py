@@ -162,8 +162,7 @@ def lookalike_names(
     doc: Document, section: str, records: Sequence[Partner | Network | None], what: str
 ) -> list[Problem]:
     """Two records whose names a reader can't tell apart (case, normalisation, other scripts)."""
-    # A record appended by `python -m generator new` still carries the example name; `check`
-    # warns about it.
+    # A record appended by `python -m generator new` carries the example name; `check` warns.
     skeletons = re.compile(
         "|".join(rf"{re.escape(placeholder)}(?:-[0-9]+)?" for _, _, placeholder in KINDS.values())
     )

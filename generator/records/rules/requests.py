@@ -251,8 +251,7 @@ def _status(c: _Context, i: int, request: Request) -> list[Problem]:
             )
             problems.append(c.doc.problem(path, message))
         return problems
-    # Only when every step has a date: undated steps in between are reported at the step
-    # that follows them.
+    # Only when every step has a date: undated steps between are reported at the step after them.
     if request.status == "offen" and all(step in request.steps for step in c.logged):
         return [
             c.doc.problem(path, "alle Schritte haben ein Datum; bitte „status: erledigt“ setzen")

@@ -23,8 +23,7 @@ from generator.records.schema.process import OfficeContact, ProcessFile, Role, S
 from generator.records.schema.requests import REQUEST_STATUSES, Request, RequestsFile
 from generator.records.schema.vocabulary import NETWORK_STATUSES, PARTNER_KINDS, SCOPES, STATES
 
-# Data file name → its record type; validation, field reference and JSON Schemas
-# follow this registry.
+# Data file name → its record type; validation, field reference and JSON Schemas follow it.
 DATA_FILES: dict[str, type[Record]] = {
     "partners.yaml": PartnersFile,
     "networks.yaml": NetworksFile,

@@ -13,8 +13,7 @@ class Kind(NamedTuple):
     placeholder: str
 
 
-# Declared with the schema, so the rules (look-alike names of skeletons) need not import the
-# skeleton writer.
+# Declared with the schema, so the rules (look-alike skeleton names) need not import the writer.
 KINDS: dict[str, Kind] = {
     "partner": Kind(file="partners.yaml", section="partners", placeholder="neuer-partner"),
     "network": Kind(file="networks.yaml", section="networks", placeholder="neues-netzwerk"),

@@ -110,8 +110,7 @@ class ProcessFile(Record):
     steps: list[Step] = Field(title="Schritte", description="Die Schritte in ihrer Reihenfolge.")
 
 
-# Steps the rules of the request log name; their order comes from process.yaml (the `logged: true`
-# steps in order).
+# Steps the request log's rules name; their order comes from process.yaml (`logged: true` steps).
 STEP_ASKED, STEP_NAMED = "liaison-asked", "person-named"
 STEP_INFORMED, STEP_PASSED = "person-informed", "contact-passed"
 

@@ -109,6 +109,5 @@ def _presence_list(value: object) -> object:
 
 
 Presence = Annotated[list[State], BeforeValidator(_presence_list), AfterValidator(_distinct_states)]
-# The old single field: never valid, kept out of the JSON Schema, so the editor gets
-# the migration hint.
+# The old single field: never valid, out of the JSON Schema, so the editor gets the migration hint.
 RemovedState = SkipJsonSchema[Annotated[None, BeforeValidator(_removed_state)]]
