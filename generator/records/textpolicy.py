@@ -51,7 +51,7 @@ def first_forbidden(text: str) -> re.Match[str] | None:
 def kind_of(char: str) -> str:
     """What a refused character is, in words an editor understands."""
     code = ord(char)
-    if code < 0x20 or 0x7F <= code <= 0x9F or char == "\r":
+    if code < 0x20 or 0x7F <= code <= 0x9F:
         return "Steuerzeichen"
     if 0xD800 <= code <= 0xDFFF:
         return "halbes Ersatzzeichen (Surrogat)"
