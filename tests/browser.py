@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, Page, Playwright, Route
+from playwright.sync_api import Browser, Page, Playwright
 
 CHROMIUM = "/usr/bin/chromium"
 # Headless and quiet: no background traffic of the browser's own, no GPU, no first-run dialogs.
@@ -19,6 +19,10 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-default-apps",
     "--disable-extensions",
+    # No host but this machine has an address: every other request fails at once, in the browser itself. (Blocking
+    # in Playwright's request routing would do the same at a price: routing turns off the browser's cache, and every
+    # request makes a round trip to Python; the walk over every page loaded a third slower.)
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -66,7 +70,7 @@ class Visit:
 
     @property
     def foreign_requests(self) -> list[str]:
-        """Requests to any host that is not this machine (blocked, but counted)."""
+        """Requests to any host that is not this machine (they fail, but they are counted)."""
         return [url for url in self.requests if not is_loopback(url)]
 
     def axe_violations(self) -> list[dict]:
@@ -84,7 +88,7 @@ class Visit:
 def open_page(
     browser: Browser, url: str, viewport: dict = DESKTOP, javascript: bool = True, axe: bool = False
 ) -> Visit:
-    """Open a URL in a new context that records every request and blocks those leaving the machine."""
+    """Open a URL in a new context that records every request (those leaving the machine fail: CHROMIUM_ARGS)."""
     context = browser.new_context(viewport=viewport, java_script_enabled=javascript, locale="de-DE")
     if axe:  # as an init script axe-core loads several times faster than as a script tag, and sends nothing
         context.add_init_script(path=str(AXE))
@@ -92,13 +96,5 @@ def open_page(
     visit = Visit(page)
     # On the context, not the page: requests of the page's workers (Material's search) count too.
     context.on("request", lambda request: visit.requests.append(request.url))
-
-    def guard(route: Route) -> None:
-        if is_loopback(route.request.url):
-            route.continue_()
-        else:
-            route.abort("blockedbyclient")
-
-    context.route("**/*", guard)
     visit.goto(url)
     return visit

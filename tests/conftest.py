@@ -28,6 +28,8 @@ SITE_FIXTURES = {
     "engine_site",
     "engine_url",
     "live_sites",
+    "hostile_site",  # tests/test_injection.py
+    "hostile_legal_site",  # tests/test_publishing.py
 }
 
 

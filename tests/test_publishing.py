@@ -112,6 +112,7 @@ def _footer_links(page: Path) -> list[str]:
     return HREF.findall(footer[1].split("</nav>", 1)[0]) if len(footer) == 2 else []
 
 
+@pytest.mark.engine  # takes the built site of each profile by name
 @pytest.mark.parametrize("profile", ["public", "intern"])
 def test_every_page_links_impressum_and_datenschutz_in_its_footer(request, profile):
     site = request.getfixturevalue(f"{profile}_site")
