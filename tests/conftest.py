@@ -48,13 +48,53 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark browser tests and tests of built sites, so `make test-fast` can leave them out."""
+    """Mark browser tests and tests of built sites, so `make test-fast` can leave them out; then put them first."""
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         if "browser" in fixtures:
             item.add_marker(pytest.mark.browser)
         if fixtures & SITE_FIXTURES:
             item.add_marker(pytest.mark.engine)
+    _heaviest_first(items)
+
+
+# The order in which the two processes of `make test` (pytest-xdist) take up the work: units with browser tests,
+# then units that build or print whole sites, then the rest, which fills the gaps at the end.
+HEAVY_MARKS = ({"browser"}, {"engine", "print", "spelling", "live"})
+ENGINES = {"mkdocs", "zensical"}
+
+
+def work_unit(nodeid: str) -> str:
+    """The file of a test, and the engine a test of both engines runs with: tests that share module fixtures
+    (the walk of each engine's site, its printed pages) stay together, each engine's half apart from the other's."""
+    file, _, name = nodeid.partition("::")
+    parameters = name.partition("[")[2].removesuffix("]").split("-")
+    engine = next((part for part in parameters if part in ENGINES), None)
+    return f"{file}[{engine}]" if engine else file
+
+
+def _heaviest_first(items: list[pytest.Item]) -> None:
+    """Sort the work units by HEAVY_MARKS (stable: in a unit, and among equals, pytest's order stays)."""
+    weight: dict[str, int] = {}
+    for item in items:
+        marks = {mark.name for mark in item.iter_markers()}
+        rank = next((i for i, heavy in enumerate(HEAVY_MARKS) if marks & heavy), len(HEAVY_MARKS))
+        unit = work_unit(item.nodeid)
+        weight[unit] = min(weight.get(unit, rank), rank)
+    first = {unit: index for index, unit in reversed(list(enumerate(map(work_unit, (i.nodeid for i in items)))))}
+    items.sort(key=lambda item: (weight[work_unit(item.nodeid)], first[work_unit(item.nodeid)]))
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """`make test` runs in two processes (pytest-xdist, `-n 2`): each takes whole work units, in the order above."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByWorkUnit(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    config.option.loadscopereorder = False  # keep the order of the collection (heaviest first)
+    return ByWorkUnit(config, log)
 
 
 @pytest.fixture
