@@ -27,10 +27,13 @@ data-walk: $(STAMP) sysdeps
 serve: $(STAMP)
 	$(PY) -m generator serve
 
+# Two processes (pytest-xdist): the machine has two cores, and chromium and the builds each keep one busy. Each
+# process takes whole work units, the heaviest first (tests/conftest.py: work_unit, pytest_xdist_make_scheduler).
 test: $(STAMP) sysdeps lint workflows
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
-# Everything but the browser, print, spelling and whole-site tests: for the edit-test loop (well under a minute).
+# Everything but the browser, print, spelling and whole-site tests: for the edit-test loop (under 30 s of CPU, one
+# process: a second one would only add its start-up).
 test-fast: $(STAMP)
 	$(PY) -m pytest -q -m "not browser and not print and not spelling and not engine"
 

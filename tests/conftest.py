@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -28,17 +29,72 @@ SITE_FIXTURES = {
     "engine_site",
     "engine_url",
     "live_sites",
+    "profile_site",
+    "hostile_site",  # tests/test_injection.py
+    "hostile_legal_site",  # tests/test_publishing.py
 }
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Let the garbage collector run less often: the tests make millions of small objects (every scalar of every
+    data file they load), and with the default thresholds it ran about 4,000 times in `make test-fast`."""
+    gc.set_threshold(20_000, 50, 100)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Leave what collection loaded (modules, schemas, parameters) out of the collector's rounds: it stays."""
+    gc.collect()
+    gc.freeze()
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark browser tests and tests of built sites, so `make test-fast` can leave them out."""
+    """Mark browser tests and tests of built sites, so `make test-fast` can leave them out; then put them first."""
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         if "browser" in fixtures:
             item.add_marker(pytest.mark.browser)
         if fixtures & SITE_FIXTURES:
             item.add_marker(pytest.mark.engine)
+    _heaviest_first(items)
+
+
+# The order in which the two processes of `make test` (pytest-xdist) take up the work: units with browser tests,
+# then units that build or print whole sites, then the rest, which fills the gaps at the end.
+HEAVY_MARKS = ({"browser"}, {"engine", "print", "spelling", "live"})
+ENGINES = {"mkdocs", "zensical"}
+
+
+def work_unit(nodeid: str) -> str:
+    """The file of a test, and the engine a test of both engines runs with: tests that share module fixtures
+    (the walk of each engine's site, its printed pages) stay together, each engine's half apart from the other's."""
+    file, _, name = nodeid.partition("::")
+    parameters = name.partition("[")[2].removesuffix("]").split("-")
+    engine = next((part for part in parameters if part in ENGINES), None)
+    return f"{file}[{engine}]" if engine else file
+
+
+def _heaviest_first(items: list[pytest.Item]) -> None:
+    """Sort the work units by HEAVY_MARKS (stable: in a unit, and among equals, pytest's order stays)."""
+    weight: dict[str, int] = {}
+    for item in items:
+        marks = {mark.name for mark in item.iter_markers()}
+        rank = next((i for i, heavy in enumerate(HEAVY_MARKS) if marks & heavy), len(HEAVY_MARKS))
+        unit = work_unit(item.nodeid)
+        weight[unit] = min(weight.get(unit, rank), rank)
+    first = {unit: index for index, unit in reversed(list(enumerate(map(work_unit, (i.nodeid for i in items)))))}
+    items.sort(key=lambda item: (weight[work_unit(item.nodeid)], first[work_unit(item.nodeid)]))
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """`make test` runs in two processes (pytest-xdist, `-n 2`): each takes whole work units, in the order above."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByWorkUnit(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    config.option.loadscopereorder = False  # keep the order of the collection (heaviest first)
+    return ByWorkUnit(config, log)
 
 
 @pytest.fixture
@@ -86,6 +142,12 @@ def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def intern_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The internal site of the fixture data on the fixed day (its review lists depend on it), built once."""
     return build_site("intern", DATA, tmp_path_factory.mktemp("intern") / "site", settings=FIXED_SETTINGS)
+
+
+@pytest.fixture
+def profile_site(request: pytest.FixtureRequest) -> Path:
+    """The built site of the profile a test is parametrized with (`indirect=True`): "public" or "intern"."""
+    return request.getfixturevalue(f"{request.param}_site")
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ data/ nor the calendar changes them.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -19,6 +20,16 @@ GOLDEN = Path(__file__).parent / "golden"
 def sample_pages(profile: str = "public") -> dict[str, str | bytes]:
     """The generated pages of the fixture data for a profile, on the fixed day."""
     return support_sample_pages(profile)
+
+
+def digests() -> str:
+    """One line per generated page of both profiles: profile, path and the SHA-256 of its bytes."""
+    lines = []
+    for profile in ("public", "intern"):
+        for path, text in sorted(sample_pages(profile).items()):
+            data = text if isinstance(text, bytes) else text.encode("utf-8")
+            lines.append(f"{profile} {path} {hashlib.sha256(data).hexdigest()}\n")
+    return "".join(lines)
 
 
 def main() -> None:

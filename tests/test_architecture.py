@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -26,14 +27,15 @@ def _stage(module: str) -> str:
     return "foundation" if len(parts) > 1 and parts[1] in FOUNDATION else "top"
 
 
-def _imports(file: Path) -> set[str]:
+@functools.cache  # both tests read every module's imports
+def _imports(file: Path) -> frozenset[str]:
     found = set()
     for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("generator"):
             found |= {node.module} if "." in node.module else {f"generator.{a.name}" for a in node.names}
         elif isinstance(node, ast.Import):
             found |= {a.name for a in node.names if a.name.startswith("generator")}
-    return found
+    return frozenset(found)
 
 
 MODULES = sorted(GENERATOR.rglob("*.py"))

@@ -9,6 +9,8 @@ Bounded and deterministic (derandomize) so `make test` stays fast.
 
 from __future__ import annotations
 
+import copy
+import functools
 import html
 import html.parser
 import shutil
@@ -77,19 +79,25 @@ def renderer():
     return render.make_renderer()
 
 
+@functools.cache
+def _fixture_data(file: str) -> dict:
+    """The fixture data file as loaded, read once (every example edits a copy)."""
+    return load_file(DATA / file)[0].data
+
+
 def _write(data: Path, text: str) -> None:
     for file, section, record_id, fields in (
         ("partners.yaml", "partners", PARTNER, PARTNER_FIELDS),
         ("networks.yaml", "networks", NETWORK, NETWORK_FIELDS),
     ):
-        doc, _ = load_file(DATA / file)
-        record = next(item for item in doc.data[section] if item["id"] == record_id)
+        loaded = copy.deepcopy(_fixture_data(file))
+        record = next(item for item in loaded[section] if item["id"] == record_id)
         for path in fields:
             target = record
             for part in path[:-1]:
                 target = target[part]
             target[path[-1]] = text
-        dumped = yaml.safe_dump(doc.data, allow_unicode=True, sort_keys=False, width=10**6, default_style=None)
+        dumped = yaml.safe_dump(loaded, allow_unicode=True, sort_keys=False, width=10**6, default_style=None)
         (data / file).write_text(dumped, encoding="utf-8")
 
 

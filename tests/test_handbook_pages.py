@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 
+import pytest
+
 from generator.model.directory import build_directory
 from generator.pages.render import render_pages
 from generator.pipeline import build_site
@@ -165,6 +167,7 @@ def test_one_page_sheet_has_a_qr_code_to_its_network_page_and_a_print_button():
     assert '<button type="button" class="md-button om-print" data-om-print hidden>Merkblatt drucken</button>' in sheet
 
 
+@pytest.mark.engine  # builds the whole site
 def test_data_in_handbook_pages_stays_inert(data_dir, tmp_path):
     payload = "<script>alert(1)</script> [x](javascript:alert(1)) ``` *"
     replace_in(data_dir / "agreement.yaml", "title: Ziel der Zusammenarbeit", f"title: 'Ziel {payload}'")

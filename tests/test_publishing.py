@@ -112,19 +112,18 @@ def _footer_links(page: Path) -> list[str]:
     return HREF.findall(footer[1].split("</nav>", 1)[0]) if len(footer) == 2 else []
 
 
-@pytest.mark.parametrize("profile", ["public", "intern"])
-def test_every_page_links_impressum_and_datenschutz_in_its_footer(request, profile):
-    site = request.getfixturevalue(f"{profile}_site")
+@pytest.mark.parametrize("profile_site", ["public", "intern"], indirect=True)
+def test_every_page_links_impressum_and_datenschutz_in_its_footer(profile_site):
     broken = {}
-    for page in _pages(site):
+    for page in _pages(profile_site):
         links = _footer_links(page)
         # The 404 page is shown at any address, so its links start at the site's root.
         targets = [
-            ((site if link.startswith("/") else page.parent) / link.lstrip("/") / "index.html").resolve()
+            ((profile_site if link.startswith("/") else page.parent) / link.lstrip("/") / "index.html").resolve()
             for link in links
         ]
         if len(links) != 2 or not all(target.is_file() for target in targets):
-            broken[page.relative_to(site).as_posix()] = links
+            broken[page.relative_to(profile_site).as_posix()] = links
     assert broken == {}
     assert [target.parent.name for target in targets] == ["impressum", "datenschutz"]
 

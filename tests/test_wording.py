@@ -22,14 +22,13 @@ def _pages(profile: str) -> dict[str, str]:
     return sample_pages(profile)
 
 
-@pytest.mark.parametrize("profile", ["public", "intern"])
-def test_no_page_puts_brackets_inside_brackets(request, profile):
-    site = request.getfixturevalue(f"{profile}_site")
+@pytest.mark.parametrize("profile_site", ["public", "intern"], indirect=True)
+def test_no_page_puts_brackets_inside_brackets(profile_site):
     found = {}
-    for file in sorted(site.rglob("*.html")):
+    for file in sorted(profile_site.rglob("*.html")):
         nested = NESTED.findall(" ".join(main_text(file.read_text(encoding="utf-8")).split()))
         if nested:
-            found[file.relative_to(site).as_posix()] = nested
+            found[file.relative_to(profile_site).as_posix()] = nested
     assert found == {}
 
 
