@@ -75,14 +75,15 @@ def work_unit(nodeid: str) -> str:
 
 def _heaviest_first(items: list[pytest.Item]) -> None:
     """Sort the work units by HEAVY_MARKS (stable: in a unit, and among equals, pytest's order stays)."""
+    units = [work_unit(item.nodeid) for item in items]
     weight: dict[str, int] = {}
-    for item in items:
+    for item, unit in zip(items, units, strict=True):
         marks = {mark.name for mark in item.iter_markers()}
         rank = next((i for i, heavy in enumerate(HEAVY_MARKS) if marks & heavy), len(HEAVY_MARKS))
-        unit = work_unit(item.nodeid)
         weight[unit] = min(weight.get(unit, rank), rank)
-    first = {unit: index for index, unit in reversed(list(enumerate(map(work_unit, (i.nodeid for i in items)))))}
-    items.sort(key=lambda item: (weight[work_unit(item.nodeid)], first[work_unit(item.nodeid)]))
+    first = {unit: index for index, unit in reversed(list(enumerate(units)))}
+    order = {item.nodeid: (weight[unit], first[unit]) for item, unit in zip(items, units, strict=True)}
+    items.sort(key=lambda item: order[item.nodeid])
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
