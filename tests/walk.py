@@ -6,6 +6,7 @@ Used over the fixture site (tests/test_browser.py) and over the live data/ (test
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import Browser
 
@@ -15,7 +16,9 @@ from .support import site_files
 
 REFLOW = {"width": 320, "height": 640}  # WCAG 1.4.10: 1280 px at 400 % zoom
 # What a visitor's browser shows about the page as it is now, besides axe: sideways scrolling, drawings
-# wider than the text column, script loaded, and headings that skip a level.
+# wider than the text column, script loaded (the files' addresses, and the length of inline scripts), and
+# headings that skip a level. A script file may come from the browser's cache, where the resource timing has no
+# size and may have no entry: its size is read from the site (`script_bytes`), and the page's script tags count.
 PAGE_FACTS = """() => {
     const column = document.querySelector('.md-content article') || document.body;
     const width = column.clientWidth;
@@ -23,14 +26,17 @@ PAGE_FACTS = """() => {
         .filter(e => e.getBoundingClientRect().width > width + 1)
         .map(e => e.tagName.toLowerCase() + (e.className && e.className.baseVal !== undefined
             ? '.' + e.className.baseVal : e.className ? '.' + e.className : ''));
-    const files = performance.getEntriesByType('resource').filter(r => new URL(r.name).pathname.endsWith('.js'));
+    const loaded = performance.getEntriesByType('resource').map(r => r.name);
+    const files = [...new Set([...loaded, ...[...document.scripts].map(s => s.src)])]
+        .filter(url => url && new URL(url).pathname.endsWith('.js'));
     const inline = [...document.scripts].filter(s => !s.src).reduce((sum, s) => sum + s.text.length, 0);
     const levels = [...column.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(h => Number(h.tagName[1]));
     const skips = levels.filter((level, i) => level > (i ? levels[i - 1] : 0) + 1);
     return {
         overflow: document.documentElement.scrollWidth - window.innerWidth,
         wide: wide,
-        script: files.reduce((sum, r) => sum + r.decodedBodySize, 0) + inline,
+        scripts: files,
+        inline: inline,
         headings: skips.length ? levels.join(' ') : '',
     };
 }"""
@@ -66,12 +72,14 @@ FOCUS_FACTS = """() => {
 def walk(
     browser: Browser,
     base: str,
+    site: Path,
     pages: list[str],
     wait_for: set[str] = frozenset(),
     forwards: dict[str, str] | None = None,
 ) -> dict[str, dict[str, dict]]:
-    """Every page at desktop and phone width: axe's violations, PAGE_FACTS, requests to other hosts; on the phone
-    also the focus check (FOCUS_FACTS) and the reflow at 320 px ("reflow": pixels of sideways scrolling).
+    """Every page of `site` (served at `base`) at desktop and phone width: axe's violations, PAGE_FACTS and the
+    bytes of script ("script"), requests to other hosts; on the phone also the focus check (FOCUS_FACTS) and the
+    reflow at 320 px ("reflow": pixels of sideways scrolling).
 
     Pages in `wait_for` are given time for late requests (e.g. the search worker's) before those are counted.
     A page in `forwards` (a former address, tests/sitewalk.forwarding_pages) forwards at once: its facts are those
@@ -84,6 +92,7 @@ def walk(
             for address in pages:
                 arrive(visit, base, address, forwards)
                 facts = visit.page.evaluate(PAGE_FACTS)
+                facts["script"] = script_bytes(site, base, facts)
                 facts["landed"] = visit.page.url.removeprefix(base)
                 facts["axe"] = visit.axe_violations()
                 facts["focus"] = visit.page.evaluate(FOCUS_FACTS)
@@ -96,6 +105,12 @@ def walk(
                 facts["foreign"] = visit.foreign_requests
                 results[width][address] = facts
     return results
+
+
+def script_bytes(site: Path, base: str, facts: dict) -> int:
+    """The bytes of script a page loads: its inline scripts and every script file of the site it loaded."""
+    files = {site / unquote(urlsplit(url.removeprefix(base)).path) for url in facts["scripts"] if url.startswith(base)}
+    return facts["inline"] + sum(file.stat().st_size for file in files if file.is_file())
 
 
 def failing(walked: dict, fact: str, bad) -> dict[str, object]:
@@ -123,7 +138,7 @@ def walk_site(browser: Browser, base: str, site: Path) -> dict[str, dict[str, di
     # Late requests (e.g. the search worker's) are waited for on the first page of each section: they are the same
     # on every page of a template, and waiting everywhere would double the walk.
     sections = {address.split("/")[0]: address for address in reversed(pages)}
-    return walk(browser, base, pages, set(sections.values()), forwarding_pages(site))
+    return walk(browser, base, site, pages, set(sections.values()), forwarding_pages(site))
 
 
 def arrive(visit: Visit, base: str, address: str, forwards: dict[str, str]) -> None:
