@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -47,11 +46,9 @@ def test_the_kit_gets_no_partner_of_a_gap_from_the_public_model():
 
 
 @pytest.fixture(scope="module")
-def printed(intern_url) -> dict[str, bytes]:
-    """Every kit printed once (two at a time: the machine has two cores)."""
-    paths = [f"intern/treffen/{n}/" for n in NETWORKS]
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(zip(paths, pool.map(lambda path: print_to_pdf(intern_url + path), paths), strict=True))
+def printed(browser, intern_url) -> dict[str, bytes]:
+    """Every kit printed once."""
+    return {f"intern/treffen/{n}/": print_to_pdf(browser, f"{intern_url}intern/treffen/{n}/") for n in NETWORKS}
 
 
 @pytest.mark.print

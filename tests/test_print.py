@@ -1,25 +1,20 @@
-"""The agreement pages and the one-page sheets print on A4 with Debian's headless chromium (--print-to-pdf).
+"""The agreement pages and the one-page sheets print on A4 with Debian's chromium (its print to PDF).
 
 Every test runs on the site as each engine builds it (MkDocs and Zensical: `engine_url` in tests/conftest.py)."""
 
 from __future__ import annotations
 
 import re
-import subprocess
-import tempfile
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
 from generator.pipeline import build_with
 
-from .browser import CHROMIUM_ARGS
 from .support import copy_data, replace_in, sample_directory, serve
 
 pytestmark = pytest.mark.print
 
-CHROMIUM = ["chromium", "--headless", *CHROMIUM_ARGS, "--no-pdf-header-footer"]
 A4_POINTS = (595, 842)
 NETWORKS = [network.id for network in sample_directory().networks]
 SHEETS = [f"merkblaetter/{network}/" for network in NETWORKS]
@@ -28,13 +23,17 @@ AGREEMENTS = ["vereinbarung/netzwerke/beispiel-dresden/", "vereinbarung/netzwerk
 VERSIONS = ["vereinbarung/fassungen/2021-06-21/", "vereinbarung/fassungen/2021-11-11/"]
 
 
-def print_to_pdf(url: str) -> bytes:
-    """The page as chromium prints it, with a fresh profile and without header and footer lines."""
-    with tempfile.TemporaryDirectory() as work:
-        pdf = Path(work) / "page.pdf"
-        command = [*CHROMIUM, f"--user-data-dir={work}/profile", f"--print-to-pdf={pdf}", url]
-        subprocess.run(command, check=True, capture_output=True, timeout=60)
-        return pdf.read_bytes()
+def print_to_pdf(browser: Browser, url: str) -> bytes:
+    """The page as chromium prints it: in a fresh context, on the paper its print styles ask for (A4), without
+    header and footer lines. (The test session's browser prints as `chromium --print-to-pdf` does, page for page,
+    without starting a browser for every page.)"""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        return page.pdf(prefer_css_page_size=True)
+    finally:
+        context.close()
 
 
 def page_count(pdf: bytes) -> int:
@@ -48,11 +47,9 @@ def page_size(pdf: bytes) -> tuple[int, int]:
 
 
 @pytest.fixture(scope="module")
-def printed(engine_url) -> dict[str, bytes]:
-    """Every printable page of the handbook, printed once (two at a time: the machine has two cores)."""
-    paths = SHEETS + AGREEMENTS + VERSIONS
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(zip(paths, pool.map(lambda path: print_to_pdf(engine_url + path), paths), strict=True))
+def printed(browser, engine_url) -> dict[str, bytes]:
+    """Every printable page of the handbook, printed once."""
+    return {path: print_to_pdf(browser, engine_url + path) for path in SHEETS + AGREEMENTS + VERSIONS}
 
 
 @pytest.mark.parametrize("path", SHEETS)
@@ -127,7 +124,7 @@ NAMES = (
 
 
 @pytest.fixture(scope="module")
-def crowded_sheet(tmp_path_factory, engine) -> bytes:
+def crowded_sheet(tmp_path_factory, engine, browser) -> bytes:
     """The sheet of a network with 40 partners, long names among them, printed by chromium."""
     work = tmp_path_factory.mktemp("crowded")
     data = copy_data(work / "data")
@@ -142,7 +139,7 @@ def crowded_sheet(tmp_path_factory, engine) -> bytes:
     site = build_with(engine, "public", data, work / "site")
     server, url = serve(site)
     try:
-        return print_to_pdf(url + "merkblaetter/hannover/")
+        return print_to_pdf(browser, url + "merkblaetter/hannover/")
     finally:
         server.shutdown()
 
@@ -166,4 +163,4 @@ def test_procedure_prints_its_text_first_and_the_diagram_on_a_page_of_its_own(pu
     height = next(size for tag, _, size in tops if tag == "figure")
     assert max(top for tag, top, _ in tops if tag != "figure") < figure  # the text first, without a gap
     assert height <= 250 / 25.4 * 96 + 1  # fits a page
-    assert page_count(print_to_pdf(public_url + "verfahren/")) <= 3
+    assert page_count(print_to_pdf(browser, public_url + "verfahren/")) <= 3
