@@ -13,6 +13,7 @@ from generator.records.validate import check_data
 
 from .browser import launch
 from .support import DATA, FIXED_SETTINGS, LIVE_DATA, copy_data, replace_in, serve
+from .walk import WalkMemory
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -64,10 +65,17 @@ HEAVY_MARKS = ({"browser"}, {"engine", "print", "spelling", "live"})
 ENGINES = {"mkdocs", "zensical"}
 
 
+# Files whose tests run in the same process as another unit: the walk over the live data/ takes the facts of pages
+# the walk over the fixtures' MkDocs site found, where both sites have the same page (tests/walk.WalkMemory).
+SAME_PROCESS = {"tests/test_live_walk.py": "tests/test_browser.py[mkdocs]"}
+
+
 def work_unit(nodeid: str) -> str:
     """The file of a test, and the engine a test of both engines runs with: tests that share module fixtures
     (the walk of each engine's site, its printed pages) stay together, each engine's half apart from the other's."""
     file, _, name = nodeid.partition("::")
+    if file in SAME_PROCESS:
+        return SAME_PROCESS[file]
     parameters = name.partition("[")[2].removesuffix("]").split("-")
     engine = next((part for part in parameters if part in ENGINES), None)
     return f"{file}[{engine}]" if engine else file
@@ -204,6 +212,13 @@ def engine_site(engine: str, request: pytest.FixtureRequest) -> Path:
 def engine_url(engine: str, request: pytest.FixtureRequest) -> str:
     """Base URL of the public site as `engine` builds it, served on 127.0.0.1."""
     return request.getfixturevalue(ENGINE_FIXTURES[engine][1])
+
+
+@pytest.fixture(scope="session")
+def walk_memory() -> WalkMemory:
+    """The facts of every page a browser walk of this process found (tests/walk.py): a page walked once, with the
+    same bytes and the same files around it, is not walked again."""
+    return WalkMemory()
 
 
 @pytest.fixture(scope="session")

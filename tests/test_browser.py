@@ -21,10 +21,10 @@ def directory():
 
 
 @pytest.fixture(scope="module")
-def walked(browser, engine_url, engine_site) -> dict[str, dict[str, dict]]:
+def walked(browser, engine_url, engine_site, walk_memory) -> dict[str, dict[str, dict]]:
     """Every page of the public site, as each engine builds it, at both widths (tests/walk.py): axe, PAGE_FACTS,
     focus, reflow at 320 px; a page at a former address is walked where it forwards to."""
-    return walk_site(browser, engine_url, engine_site)
+    return walk_site(browser, engine_url, engine_site, walk_memory)
 
 
 def test_the_walk_covers_every_page_of_the_site(walked, engine_site):

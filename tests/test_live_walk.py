@@ -26,10 +26,10 @@ def live_site(live_sites) -> Path:
 
 
 @pytest.fixture(scope="module")
-def live_walk(browser, live_site) -> dict[str, dict[str, dict]]:
+def live_walk(browser, live_site, walk_memory) -> dict[str, dict[str, dict]]:
     server, url = serve(live_site)
-    try:
-        return walk_site(browser, url, live_site)  # an office's `rename` leaves forwarding pages: followed too
+    try:  # an office's `rename` leaves forwarding pages: followed too
+        return walk_site(browser, url, live_site, walk_memory)
     finally:
         server.shutdown()
 

@@ -5,6 +5,7 @@ Used over the fixture site (tests/test_browser.py) and over the live data/ (test
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -76,6 +77,7 @@ def walk(
     pages: list[str],
     wait_for: set[str] = frozenset(),
     forwards: dict[str, str] | None = None,
+    memory: WalkMemory | None = None,
 ) -> dict[str, dict[str, dict]]:
     """Every page of `site` (served at `base`) at desktop and phone width: axe's violations, PAGE_FACTS and the
     bytes of script ("script"), requests to other hosts; on the phone also the focus check (FOCUS_FACTS) and the
@@ -83,28 +85,93 @@ def walk(
 
     Pages in `wait_for` are given time for late requests (e.g. the search worker's) before those are counted.
     A page in `forwards` (a former address, tests/sitewalk.forwarding_pages) forwards at once: its facts are those
-    of the page the visitor lands on ("landed").
+    of the page the visitor lands on ("landed"). A page `memory` holds from an earlier walk is not walked again.
     """
     forwards = forwards or {}
+    memory = memory or WalkMemory()
     results: dict[str, dict[str, dict]] = {"desktop": {}, "phone": {}}
     for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
         with open_page(browser, base, viewport, axe=True) as visit:
             for address in pages:
-                arrive(visit, base, address, forwards)
-                facts = visit.page.evaluate(PAGE_FACTS)
-                facts["script"] = script_bytes(site, base, facts)
-                facts["landed"] = visit.page.url.removeprefix(base)
-                facts["axe"] = visit.axe_violations()
-                facts["focus"] = visit.page.evaluate(FOCUS_FACTS)
-                if width == "phone":
-                    visit.page.set_viewport_size(REFLOW)
-                    facts["reflow"] = visit.horizontal_overflow()
-                    visit.page.set_viewport_size(viewport)
-                if width == "desktop" and address in wait_for:
-                    visit.page.wait_for_load_state("networkidle")
-                facts["foreign"] = visit.foreign_requests
+                waited = width == "desktop" and address in wait_for
+                key = (width, address, waited)
+                facts = None if address in forwards else memory.recall(site, key)
+                if facts is None:
+                    arrive(visit, base, address, forwards)
+                    facts = page_facts(visit, base, site, viewport, waited)
+                    if address not in forwards:
+                        memory.remember(site, key, base, visit.requests, facts)
                 results[width][address] = facts
     return results
+
+
+def page_facts(visit: Visit, base: str, site: Path, viewport: dict, waited: bool) -> dict:
+    """What `walk` finds on the page open in `visit`."""
+    facts = visit.page.evaluate(PAGE_FACTS)
+    facts["script"] = script_bytes(site, base, facts)
+    facts["landed"] = visit.page.url.removeprefix(base)
+    facts["axe"] = visit.axe_violations()
+    facts["focus"] = visit.page.evaluate(FOCUS_FACTS)
+    if viewport == PHONE:
+        visit.page.set_viewport_size(REFLOW)
+        facts["reflow"] = visit.horizontal_overflow()
+        visit.page.set_viewport_size(viewport)
+    if waited:
+        visit.page.wait_for_load_state("networkidle")
+    facts["foreign"] = visit.foreign_requests
+    return facts
+
+
+# Files a page loads that `WalkMemory` does not compare one by one: the theme's (it compares the whole `assets/`
+# folder), and the search index, which feeds only the search's list of results: the walk never opens the search
+# (tests/test_search.py and the search tests of tests/test_browser.py do).
+UNREAD = ("assets/", "search/")
+
+
+class WalkMemory:
+    """The facts of pages walked before, with everything the browser read to find them: the page's bytes, the
+    bytes of every file of its site's `assets/` folder and of every other file of the site the page loaded
+    (but the search index: UNREAD).
+
+    To the browser a page is the same page when all of these are: same address, width and bytes, same files
+    around it. A later walk takes the facts found then instead of walking it again. (The fixture data and the
+    office's live data/ share most pages, e.g. the handbook's; tests/conftest.py walks both in one process.)
+    """
+
+    def __init__(self) -> None:
+        self.pages: dict[tuple, tuple[dict[str, str], dict]] = {}
+        self.assets: dict[Path, str] = {}
+
+    def recall(self, site: Path, key: tuple[str, str, bool]) -> dict | None:
+        """The facts of a page walked before, if it and every file it read are unchanged."""
+        found = self.pages.get((*key, _digest(page_file(site, key[1])), self._assets(site)))
+        if found is None or any(_digest(site / path) != digest for path, digest in found[0].items()):
+            return None
+        return found[1]
+
+    def remember(self, site: Path, key: tuple[str, str, bool], base: str, requests: list[str], facts: dict) -> None:
+        """Keep a page's facts, with the digests of the page, of `assets/` and of the other files it loaded."""
+        read = {unquote(urlsplit(url.removeprefix(base)).path) for url in requests if url.startswith(base)}
+        files = {path: _digest(site / path) for path in read if not path.startswith(UNREAD)}
+        self.pages[(*key, _digest(page_file(site, key[1])), self._assets(site))] = (files, facts)
+
+    def _assets(self, site: Path) -> str:
+        if site not in self.assets:
+            digest = hashlib.sha256()
+            for file in sorted((site / "assets").rglob("*")):
+                digest.update(file.relative_to(site).as_posix().encode() + b"\0" + _digest(file).encode())
+            self.assets[site] = digest.hexdigest()
+        return self.assets[site]
+
+
+def _digest(file: Path) -> str:
+    """The SHA-256 of a file's bytes ("" for a folder or a file that is not there)."""
+    return hashlib.sha256(file.read_bytes()).hexdigest() if file.is_file() else ""
+
+
+def page_file(site: Path, address: str) -> Path:
+    """The file of a page address ("" and "partner/" are folders with an index.html)."""
+    return site / address / "index.html" if address == "" or address.endswith("/") else site / address
 
 
 def script_bytes(site: Path, base: str, facts: dict) -> int:
@@ -132,13 +199,13 @@ def site_pages(site: Path) -> list[str]:
     return pages
 
 
-def walk_site(browser: Browser, base: str, site: Path) -> dict[str, dict[str, dict]]:
+def walk_site(browser: Browser, base: str, site: Path, memory: WalkMemory | None = None) -> dict[str, dict[str, dict]]:
     """`walk` over every page of a built site served at `base`, its forwarding pages followed."""
     pages = site_pages(site)
     # Late requests (e.g. the search worker's) are waited for on the first page of each section: they are the same
     # on every page of a template, and waiting everywhere would double the walk.
     sections = {address.split("/")[0]: address for address in reversed(pages)}
-    return walk(browser, base, site, pages, set(sections.values()), forwarding_pages(site))
+    return walk(browser, base, site, pages, set(sections.values()), forwarding_pages(site), memory)
 
 
 def arrive(visit: Visit, base: str, address: str, forwards: dict[str, str]) -> None:
