@@ -12,7 +12,7 @@ from generator.pages.render import render_pages
 from generator.pipeline import build_site
 from generator.records.validate import load_records
 
-from .support import DATA, replace_in, sample_directory, sample_pages
+from .support import DATA, FIXED_SETTINGS, replace_in, sample_directory, sample_pages
 
 
 def _pages(data_dir=DATA, profile: str = "public") -> dict[str, str]:
@@ -175,7 +175,7 @@ def test_data_in_handbook_pages_stays_inert(data_dir, tmp_path):
     replace_in(data_dir / "process.yaml", "name: Regionales Netzwerk", f"name: 'Netz {payload}'")
     replace_in(data_dir / "process.yaml", "title: Bitte an die Koordinierungsstelle", f"title: 'Bitte {payload}'")
     replace_in(data_dir / "networks.yaml", "name: Friederike Mustergültig", f"name: 'Friederike {payload}'")
-    site = build_site("public", data_dir, tmp_path / "site")
+    site = build_site("public", data_dir, tmp_path / "site", settings=FIXED_SETTINGS)
     for page in ("vereinbarung/fassungen/2021-06-21", "verfahren", "botschafter", "merkblaetter/beispiel-dresden"):
         html = (site / page / "index.html").read_text(encoding="utf-8")
         assert "<script>alert" not in html and 'href="javascript:' not in html, page

@@ -12,7 +12,7 @@ import pytest
 from generator.pages.render import inert
 from generator.pipeline import build_site
 
-from .support import copy_data, replace_in
+from .support import FIXED_SETTINGS, copy_data, replace_in
 
 PAYLOADS = {
     "Deutsche Gesetzliche Unfallversicherung": "<script>alert(1)</script>",
@@ -67,7 +67,7 @@ def hostile_site(tmp_path_factory) -> Path:
     block = "    description: |-\n" + "".join(f"      {line}\n" if line else "\n" for line in DESCRIPTION.split("\n"))
     website = "    website: https://www.hwk-hannover.de\n"
     replace_in(data / "partners.yaml", website, website + block)
-    return build_site("public", data, tmp_path_factory.mktemp("hostile-site") / "site")
+    return build_site("public", data, tmp_path_factory.mktemp("hostile-site") / "site", settings=FIXED_SETTINGS)
 
 
 def _html_pages(site: Path) -> list[Path]:

@@ -11,7 +11,7 @@ from playwright.sync_api import Browser
 
 from generator.pipeline import build_with
 
-from .support import copy_data, replace_in, sample_directory, serve
+from .support import FIXED_SETTINGS, copy_data, replace_in, sample_directory, serve
 
 pytestmark = pytest.mark.print
 
@@ -136,7 +136,7 @@ def crowded_sheet(tmp_path_factory, engine, browser) -> bytes:
     old = "      - dgb\n    ambassadors:\n"  # the end of Hannover's list of partners, one id per line
     members = "".join(f"      - {key}\n" for key in added)
     replace_in(data / "networks.yaml", old, "      - dgb\n" + members + "    ambassadors:\n")
-    site = build_with(engine, "public", data, work / "site")
+    site = build_with(engine, "public", data, work / "site", FIXED_SETTINGS)
     server, url = serve(site)
     try:
         return print_to_pdf(browser, url + "merkblaetter/hannover/")

@@ -289,7 +289,7 @@ def test_the_swap_leaves_a_site_at_every_moment(tmp_path, monkeypatch):
     from generator.site import build as site_module
 
     site = tmp_path / "site"
-    build_site("public", DATA, site)
+    build_site("public", DATA, site, settings=FIXED_SETTINGS)
     (site / "alt.txt").write_text("alt\n", encoding="utf-8")
 
     def killed_after_swap(path, ignore_errors=False):
@@ -298,7 +298,7 @@ def test_the_swap_leaves_a_site_at_every_moment(tmp_path, monkeypatch):
     with monkeypatch.context() as patch:
         patch.setattr(site_module.shutil, "rmtree", killed_after_swap)
         with pytest.raises(KeyboardInterrupt):
-            build_site("public", DATA, site)
+            build_site("public", DATA, site, settings=FIXED_SETTINGS)
     assert (site / "index.html").is_file() and not (site / "alt.txt").exists()
     site_module.clean_leftovers(site)
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
