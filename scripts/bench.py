@@ -197,19 +197,16 @@ def _plain_config(project: Path, docs: Path) -> None:
     (project / "plain.yml").write_text(text, encoding="utf-8")
 
 
-def _cache_env(project: Path) -> dict[str, str]:
-    """The generator's per-user cache of measured runs: beside the copy, so it starts empty."""
-    return {"XDG_CACHE_HOME": str(project.parent / "user-cache")}
+def _child_env(project: Path, own_cache: bool = False) -> dict[str, str]:
+    """A measured child's environment: the copy on its path; with `own_cache` the generator's
+    per-user cache beside the copy, so it starts empty."""
+    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
+    return {**env, "XDG_CACHE_HOME": str(project.parent / "user-cache")} if own_cache else env
 
 
 def _run_worker(project: Path, task: str, data: Path, out: Path) -> dict:
     shutil.rmtree(out, ignore_errors=True)
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(project),
-        "NO_MKDOCS_2_WARNING": "1",
-        **_cache_env(project),
-    }
+    env = _child_env(project, own_cache=True)
     command = [sys.executable, str(project / "bench.py"), "--worker", task, str(data), str(out)]
     done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
     if done.returncode != 0:
@@ -235,39 +232,15 @@ def _quickest(results: list[dict]) -> dict:
 def _cli_build(project: Path, data: Path, out: Path, engine: str | None) -> float:
     """CPU seconds of `python -m generator build` as a user runs it, imports and children."""
     shutil.rmtree(out, ignore_errors=True)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    command = [
-        sys.executable,
-        "-m",
-        "generator",
-        "build",
-        "--data",
-        str(data),
-        "--site-dir",
-        str(out),
-    ]
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(project),
-        "NO_MKDOCS_2_WARNING": "1",
-        **_cache_env(project),
-    }
-    done = subprocess.run(
-        command + (["--engine", engine] if engine else []),
-        cwd=project,
-        env=env,
-        capture_output=True,
-    )
-    if done.returncode != 0:
-        raise SystemExit(f"build --engine {engine} failed:\n{done.stderr.decode()[-3000:]}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    engine_args = ("--engine", engine) if engine else ()
+    build = ("build", "--data", str(data), "--site-dir", str(out), *engine_args)
+    return _cli_cpu(project, *build, own_cache=True)
 
 
-def _cli_cpu(project: Path, *args: str) -> float:
+def _cli_cpu(project: Path, *args: str, own_cache: bool = False) -> float:
     """CPU seconds of one `python -m generator ARGS` as run by a user or CI, with children."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
+    env = _child_env(project, own_cache)
     done = subprocess.run(
         [sys.executable, "-m", "generator", *args], cwd=project, env=env, capture_output=True
     )
@@ -320,7 +293,7 @@ def _data_job(project: Path, data: Path, work: Path, runs: int) -> list[tuple[st
 
 def _engines(project: Path) -> list[str]:
     """The build engines the command line offers (`--engine`), or none when it has no choice."""
-    env = {**os.environ, "PYTHONPATH": str(project), **_cache_env(project)}
+    env = _child_env(project, own_cache=True)
     command = [sys.executable, "-m", "generator", "build", "--help"]
     text = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True).stdout
     found = re.search(r"--engine \{([^}]*)\}", text)
@@ -439,7 +412,7 @@ def _builds(project: Path, data: Path, work: Path, runs: int) -> tuple[dict, dic
     machine or in CI; the runs after it find the cache, as every later build on the machine does.
     """
     shutil.rmtree(project / "build", ignore_errors=True)
-    shutil.rmtree(_cache_env(project)["XDG_CACHE_HOME"], ignore_errors=True)
+    shutil.rmtree(_child_env(project, own_cache=True)["XDG_CACHE_HOME"], ignore_errors=True)
     cold = _run_worker(project, "build", data, work / "site")
     warm, plain, ratios = _in_turns(
         runs,

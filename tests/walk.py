@@ -129,9 +129,8 @@ UNREAD = ("assets/", "search/")
 
 
 class WalkMemory:
-    """The facts of pages walked before, with everything the browser read to find them: the page's bytes, the
-    bytes of every file of its site's `assets/` folder and of every other file of the site the page loaded
-    (but the search index: UNREAD).
+    """The facts of pages walked before, with everything the browser read to find them: the bytes of the page, of
+    every other file of the site it loaded (but the search index: UNREAD), and of its site's `assets/` folder.
 
     To the browser a page is the same page when all of these are: same address, width and bytes, same files
     around it. A later walk takes the facts found then instead of walking it again. (The fixture data and the
@@ -144,16 +143,17 @@ class WalkMemory:
 
     def recall(self, site: Path, key: tuple[str, str, bool]) -> dict | None:
         """The facts of a page walked before, if it and every file it read are unchanged."""
-        found = self.pages.get((*key, _digest(page_file(site, key[1])), self._assets(site)))
+        found = self.pages.get((*key, self._assets(site)))
         if found is None or any(_digest(site / path) != digest for path, digest in found[0].items()):
             return None
         return found[1]
 
     def remember(self, site: Path, key: tuple[str, str, bool], base: str, requests: list[str], facts: dict) -> None:
-        """Keep a page's facts, with the digests of the page, of `assets/` and of the other files it loaded."""
-        read = {unquote(urlsplit(url.removeprefix(base)).path) for url in requests if url.startswith(base)}
-        files = {path: _digest(site / path) for path in read if not path.startswith(UNREAD)}
-        self.pages[(*key, _digest(page_file(site, key[1])), self._assets(site))] = (files, facts)
+        """Keep a page's facts, with the digests of the page, of the other files it loaded and of `assets/`."""
+        read = {site_file(site, base, url) for url in (base + key[1], *requests)}
+        paths = {file.relative_to(site).as_posix() for file in read if file is not None}
+        files = {path: _digest(site / path) for path in paths if not path.startswith(UNREAD)}
+        self.pages[(*key, self._assets(site))] = (files, facts)
 
     def _assets(self, site: Path) -> str:
         if site not in self.assets:
@@ -169,15 +169,18 @@ def _digest(file: Path) -> str:
     return hashlib.sha256(file.read_bytes()).hexdigest() if file.is_file() else ""
 
 
-def page_file(site: Path, address: str) -> Path:
-    """The file of a page address ("" and "partner/" are folders with an index.html)."""
-    return site / address / "index.html" if address == "" or address.endswith("/") else site / address
+def site_file(site: Path, base: str, url: str) -> Path | None:
+    """The file of `site` the server at `base` answers `url` with (a folder's index.html); None for other hosts."""
+    if not url.startswith(base):
+        return None
+    file = site / unquote(urlsplit(url.removeprefix(base)).path)
+    return file / "index.html" if file.is_dir() else file
 
 
 def script_bytes(site: Path, base: str, facts: dict) -> int:
     """The bytes of script a page loads: its inline scripts and every script file of the site it loaded."""
-    files = {site / unquote(urlsplit(url.removeprefix(base)).path) for url in facts["scripts"] if url.startswith(base)}
-    return facts["inline"] + sum(file.stat().st_size for file in files if file.is_file())
+    files = {site_file(site, base, url) for url in facts["scripts"]}
+    return facts["inline"] + sum(file.stat().st_size for file in files if file is not None and file.is_file())
 
 
 def failing(walked: dict, fact: str, bad) -> dict[str, object]:

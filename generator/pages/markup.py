@@ -140,29 +140,13 @@ class PageAddresses:
         DOWNLOADS_INDEX,
     )
 
-    @staticmethod
-    def network(key: str) -> str:
-        return record_page(NETWORK_PAGES, key)
-
-    @staticmethod
-    def partner(key: str) -> str:
-        return record_page(PARTNER_PAGES, key)
-
-    @staticmethod
-    def version(key: str) -> str:
-        return record_page(VERSION_PAGES, key)
-
-    @staticmethod
-    def signing(key: str) -> str:
-        return record_page(SIGNING_PAGES, key)
-
-    @staticmethod
-    def sheet(key: str) -> str:
-        return record_page(SHEET_PAGES, key)
-
-    @staticmethod
-    def kit(key: str) -> str:
-        return record_page(KIT_PAGES, key)
+    # A record's page: `pages.partner("dguv")` is partner/dguv.md.
+    network = staticmethod(functools.partial(record_page, NETWORK_PAGES))
+    partner = staticmethod(functools.partial(record_page, PARTNER_PAGES))
+    version = staticmethod(functools.partial(record_page, VERSION_PAGES))
+    signing = staticmethod(functools.partial(record_page, SIGNING_PAGES))
+    sheet = staticmethod(functools.partial(record_page, SHEET_PAGES))
+    kit = staticmethod(functools.partial(record_page, KIT_PAGES))
 
     @staticmethod
     def download(name: str) -> str:
